@@ -1,0 +1,174 @@
+"""Engines, sessions and the translation of driver errors into errors a user can act on.
+
+Every service opens its own short session per unit of work (``with db.session() as s``); a
+session is never shared across threads. SQLite files run in WAL mode with foreign keys on; the
+workstation's file commits durably (``synchronous=FULL``) because it holds what the advisor wrote.
+"""
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import EnvironmentProblem, InputError, RelaisError, StorageCorrupt
+from app.i18n import QT_TRANSLATE_NOOP
+
+Scope = Literal["central", "local"]
+
+
+def parse_url(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError as exc:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "“{url}” is not a database URL."),
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/dbname.",
+            ),
+            url=url,
+        ) from exc
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(durable: bool) -> Any:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy drive transactions; pysqlite's own BEGIN handling defeats it.
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+        cur.close()
+
+    return on_connect
+
+
+def _begin(conn: Any) -> None:
+    # With pysqlite's implicit transactions off (above), SQLAlchemy's transaction is SQLite's.
+    conn.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """One database (the centre or this workstation's copy) and its session factory."""
+
+    def __init__(self, url: str, scope: Scope) -> None:
+        self.url = parse_url(url)
+        self.scope = scope
+        try:
+            if self.url.get_backend_name() == "sqlite":
+                self.engine = create_engine(self.url, connect_args={"timeout": 5})
+                event.listen(
+                    self.engine, "connect", _sqlite_pragmas(durable=scope == "local")
+                )
+                event.listen(self.engine, "begin", _begin)
+            else:
+                self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5)
+        except (NoSuchModuleError, ModuleNotFoundError) as exc:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "No database driver for “{backend}”."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Install Relais with its PostgreSQL extra: pip install 'relais[postgres]'."
+                ),
+                backend=self.url.drivername,
+            ) from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def describe(self) -> str:
+        """The URL without its password, for messages and logs."""
+        return self.url.render_as_string(hide_password=True)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits on success, rolls back on error, maps driver errors."""
+        with storage_errors(self), self._sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def storage_errors(db: "Database | Engine") -> Iterator[None]:
+    """Turns driver errors a user can do something about into ``RelaisError``s."""
+    where = db.describe() if isinstance(db, Database) else str(db.url)
+    try:
+        yield
+    except RelaisError:
+        raise
+    except DBAPIError as exc:
+        raise classify(exc, where) from exc
+
+
+def classify(exc: DBAPIError, where: str) -> RelaisError | DBAPIError:
+    text = str(exc.orig).lower()
+    if "file is not a database" in text or "malformed" in text:
+        return StorageCorrupt(
+            QT_TRANSLATE_NOOP("errors", "The database {where} is damaged or is not a Relais database."),
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Move the file aside (nothing is deleted) and start again to rebuild it, "
+                "or restore it from a backup.",
+            ),
+            where=where,
+        )
+    if "database is locked" in text or "database table is locked" in text:
+        return EnvironmentProblem(
+            QT_TRANSLATE_NOOP("errors", "The database {where} is locked by another program."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Close the other Relais window using it, then try again."
+            ),
+            where=where,
+        )
+    if "unable to open database" in text or "readonly" in text or "read-only" in text:
+        return EnvironmentProblem(
+            QT_TRANSLATE_NOOP("errors", "Relais cannot open or write the database {where}."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Check that the folder exists and that you may write in it."
+            ),
+            where=where,
+        )
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return EnvironmentProblem(
+            QT_TRANSLATE_NOOP("errors", "The disk holding {where} is full or failing."),
+            QT_TRANSLATE_NOOP("errors", "Free some space; what you wrote is kept until then."),
+            where=where,
+        )
+    if exc.connection_invalidated or isinstance(exc.orig, OSError) or _is_connect_error(text):
+        return EnvironmentProblem(
+            QT_TRANSLATE_NOOP("errors", "The central database {where} does not answer."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Check the network and the address; you can keep working offline."
+            ),
+            where=where,
+        )
+    return exc
+
+
+def _is_connect_error(text: str) -> bool:
+    return any(
+        marker in text
+        for marker in (
+            "connection refused",
+            "could not connect",
+            "could not translate host name",
+            "name or service not known",
+            "connection timed out",
+            "server closed the connection",
+            "password authentication failed",
+        )
+    )

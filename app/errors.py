@@ -1,0 +1,49 @@
+"""Errors the user or the environment can fix, as opposed to bugs.
+
+An ``app`` error carries an English source text (marked for translation), the values to put in
+it, and a hint of what to do. The interface translates and shows them; anything else raised is a
+bug and gets an apology with a reference to the log.
+"""
+
+from app.i18n import Translate, no_translation
+
+
+class RelaisError(Exception):
+    """Base of the errors shown to the user as a message, never as a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str = "", **values: object) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.message = message
+        self.hint = hint
+        self.values = values
+
+    def text(self, translate: Translate = no_translation) -> str:
+        """The message and its hint, translated, with the values filled in."""
+        parts = [translate("errors", self.message).format(**self.values)]
+        if self.hint:
+            parts.append(translate("errors", self.hint).format(**self.values))
+        return "\n".join(parts)
+
+
+class InputError(RelaisError):
+    """What the user typed or asked for is not acceptable."""
+
+
+class EnvironmentProblem(RelaisError):
+    """The machine, the disk or the network is in the way (locked file, server unreachable)."""
+
+    exit_code = 3
+
+
+class StorageCorrupt(EnvironmentProblem):
+    """A database file is damaged or is not a Relais database."""
+
+
+class NotFound(InputError):
+    """The record asked for does not exist (any more)."""
+
+
+class Conflict(InputError):
+    """The record changed under the user (closed elsewhere, claimed by someone else)."""

@@ -1,0 +1,55 @@
+"""The whole domain schema; importing this package registers every table on ``Base.metadata``."""
+
+from app.models.base import Base
+from app.models.contacts import (
+    Channel,
+    Contact,
+    ContactAssignment,
+    ContactStatus,
+    Direction,
+    Draft,
+    Incident,
+    Message,
+    Note,
+    Outcome,
+    ReasonCode,
+    ReviewItem,
+    WrapUp,
+)
+from app.models.customers import Customer, CustomerIdentity, IdentityKind
+from app.models.people import Advisor, Role, Team
+from app.models.quality import Evaluation, EvaluatorKind, SurveyAnswer
+from app.models.sync import AppliedOps, LocalState, OutboxOp
+from app.models.templates import Template, TemplateUsage, TemplateVersion
+
+__all__ = [
+    "Advisor",
+    "AppliedOps",
+    "Base",
+    "Channel",
+    "Contact",
+    "ContactAssignment",
+    "ContactStatus",
+    "Customer",
+    "CustomerIdentity",
+    "Direction",
+    "Draft",
+    "Evaluation",
+    "EvaluatorKind",
+    "IdentityKind",
+    "Incident",
+    "LocalState",
+    "Message",
+    "Note",
+    "Outcome",
+    "OutboxOp",
+    "ReasonCode",
+    "ReviewItem",
+    "Role",
+    "SurveyAnswer",
+    "Team",
+    "Template",
+    "TemplateUsage",
+    "TemplateVersion",
+    "WrapUp",
+]

@@ -1,0 +1,183 @@
+"""Contacts and everything written while working one: messages, notes, wrap-ups, follow-ups.
+
+Messages, notes, wrap-ups and template usages are append-only: a correction is a new row, so
+workstations never conflict over them. A contact's status and claim are the mutable part.
+"""
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Enum, Float, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.clock import utcnow
+from app.models.base import LOCAL_ONLY, Base, IdMixin
+
+
+class Channel(enum.StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    FACEBOOK = "facebook"
+    X = "x"
+    INSTAGRAM = "instagram"
+    WHATSAPP = "whatsapp"
+    LETTER = "letter"
+
+
+class ContactStatus(enum.StrEnum):
+    QUEUED = "queued"
+    IN_PROGRESS = "in_progress"
+    CLOSED = "closed"
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class Outcome(enum.StrEnum):
+    RESOLVED = "resolved"
+    FOLLOW_UP = "follow_up"
+    TRANSFERRED = "transferred"
+    ESCALATED = "escalated"
+    NO_ANSWER_NEEDED = "no_answer_needed"
+
+
+def _enum(cls: type[enum.StrEnum]) -> Enum:
+    return Enum(cls, native_enum=False, length=24)
+
+
+class Incident(IdMixin, Base):
+    """A service incident (payment outage, site down) that floods the queue with one topic."""
+
+    __tablename__ = "incident"
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+
+class Contact(IdMixin, Base):
+    """One customer request on one channel, from arrival in the queue to its close."""
+
+    __tablename__ = "contact"
+    reference: Mapped[str] = mapped_column(String(16), index=True)
+    channel: Mapped[Channel] = mapped_column(_enum(Channel))
+    direction: Mapped[Direction] = mapped_column(_enum(Direction), default=Direction.INBOUND)
+    status: Mapped[ContactStatus] = mapped_column(_enum(ContactStatus))
+    customer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("customer.id"))
+    sender_display: Mapped[str] = mapped_column(String(320), default="")
+    sender_address: Mapped[str] = mapped_column(String(320), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    preview: Mapped[str] = mapped_column(String(300), default="")
+    language: Mapped[str] = mapped_column(String(8), default="fr")
+    priority: Mapped[int] = mapped_column(SmallInteger, default=1)
+    risk_flag: Mapped[bool] = mapped_column(default=False)
+    risk_reason: Mapped[str] = mapped_column(String(200), default="")
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    due_at: Mapped[datetime]
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"))
+    assigned_to: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"))
+    claim_token: Mapped[uuid.UUID | None]
+    lease_until: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    incident_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("incident.id"))
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact.id"))
+    call_started_at: Mapped[datetime | None]
+    call_ended_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    __table_args__ = (
+        Index("ix_contact_queue", "status", "priority", "due_at"),
+        Index("ix_contact_customer", "customer_id", "received_at"),
+        Index("ix_contact_assigned", "assigned_to", "status"),
+    )
+
+
+class ContactAssignment(IdMixin, Base):
+    """Who worked a contact and when; a contact passed between advisors has several."""
+
+    __tablename__ = "contact_assignment"
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
+    advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+
+class Message(IdMixin, Base):
+    """A message of a contact's thread: an e-mail, a social post, a letter or a call record."""
+
+    __tablename__ = "message"
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"))
+    direction: Mapped[Direction] = mapped_column(_enum(Direction))
+    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"))
+    sender_display: Mapped[str] = mapped_column(String(320), default="")
+    body_text: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    external_id: Mapped[str | None] = mapped_column(String(400))
+    in_reply_to: Mapped[str | None] = mapped_column(String(400))
+
+    __table_args__ = (Index("ix_message_contact", "contact_id", "created_at"),)
+
+
+class Note(IdMixin, Base):
+    """An internal note: never sent to the customer."""
+
+    __tablename__ = "note"
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"))
+    advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"))
+    body: Mapped[str] = mapped_column(Text)
+    during_call: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_note_contact", "contact_id", "created_at"),)
+
+
+class ReasonCode(IdMixin, Base):
+    __tablename__ = "reason_code"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    label_en: Mapped[str] = mapped_column(String(120))
+    label_fr: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(60), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class WrapUp(IdMixin, Base):
+    """How one advisor closed (their part of) a contact, with their 1-4 self-assessment.
+
+    ``share`` is the advisor's part of the contact when several worked it; ``supersedes_id``
+    points at the wrap-up a correction replaces.
+    """
+
+    __tablename__ = "wrap_up"
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
+    advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"), index=True)
+    reason_code_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reason_code.id"))
+    outcome: Mapped[Outcome] = mapped_column(_enum(Outcome))
+    self_assessment: Mapped[int] = mapped_column(SmallInteger)
+    share: Mapped[float] = mapped_column(Float, default=1.0)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("wrap_up.id"))
+
+
+class ReviewItem(IdMixin, Base):
+    """A contact placed on the supervisors' review list (e.g. a self-assessment of 1 or 2)."""
+
+    __tablename__ = "review_item"
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(40))
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Draft(Base):
+    """The advisor's unsent reply, autosaved on the workstation only."""
+
+    __tablename__ = "draft"
+    __table_args__ = {"info": LOCAL_ONLY}  # noqa: RUF012
+    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

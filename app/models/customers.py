@@ -1,0 +1,53 @@
+"""Customers and the identities (phone, e-mail, social handles) they are recognised by."""
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.clock import utcnow
+from app.models.base import Base, IdMixin
+
+
+class IdentityKind(enum.StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    FACEBOOK = "facebook"
+    X = "x"
+    INSTAGRAM = "instagram"
+    WHATSAPP = "whatsapp"
+
+
+class Customer(IdMixin, Base):
+    """A customer's profile. Its fields are mutable: ``version`` grows with every change so the
+    sync can tell which edit a workstation made on top of which value."""
+
+    __tablename__ = "customer"
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    language: Mapped[str] = mapped_column(String(8), default="fr")
+    segment: Mapped[str] = mapped_column(String(32), default="standard")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    postal_address: Mapped[str | None] = mapped_column(String(400))
+    account_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __table_args__ = (Index("ix_customer_name", "last_name", "first_name"),)
+
+
+class CustomerIdentity(IdMixin, Base):
+    """One way to reach or recognise a customer; ``value`` is normalised (E.164 phone numbers,
+    lower-case e-mail addresses and handles) so matching is an index look-up."""
+
+    __tablename__ = "customer_identity"
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), index=True)
+    kind: Mapped[IdentityKind] = mapped_column(Enum(IdentityKind, native_enum=False, length=16))
+    value: Mapped[str] = mapped_column(String(320))
+    display: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_identity_lookup", "kind", "value"),)

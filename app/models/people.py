@@ -1,0 +1,30 @@
+"""Teams, advisors and their roles."""
+
+import enum
+import uuid
+
+from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, IdMixin
+
+
+class Role(enum.StrEnum):
+    ADVISOR = "advisor"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Team(IdMixin, Base):
+    __tablename__ = "team"
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+
+
+class Advisor(IdMixin, Base):
+    __tablename__ = "advisor"
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=16))
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"), index=True)
+    language: Mapped[str] = mapped_column(String(8), default="fr")
+    active: Mapped[bool] = mapped_column(default=True)
