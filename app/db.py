@@ -68,9 +68,7 @@ class Database:
         try:
             if self.url.get_backend_name() == "sqlite":
                 self.engine = create_engine(self.url, connect_args={"timeout": 5})
-                event.listen(
-                    self.engine, "connect", _sqlite_pragmas(durable=scope == "local")
-                )
+                event.listen(self.engine, "connect", _sqlite_pragmas(durable=scope == "local"))
                 event.listen(self.engine, "begin", _begin)
             else:
                 self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5)
@@ -78,11 +76,15 @@ class Database:
             raise InputError(
                 QT_TRANSLATE_NOOP("errors", "No database driver for “{backend}”."),
                 QT_TRANSLATE_NOOP(
-                    "errors", "Install Relais with its PostgreSQL extra: pip install 'relais[postgres]'."
+                    "errors",
+                    "Install Relais with its PostgreSQL extra: pip install 'relais[postgres]'.",
                 ),
                 backend=self.url.drivername,
             ) from exc
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Only a workstation's copy keeps an outbox (see app.outbox).
+        self._sessions = sessionmaker(
+            self.engine, expire_on_commit=False, info={"outbox": scope == "local"}
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -118,7 +120,9 @@ def classify(exc: DBAPIError, where: str) -> RelaisError | DBAPIError:
     text = str(exc.orig).lower()
     if "file is not a database" in text or "malformed" in text:
         return StorageCorrupt(
-            QT_TRANSLATE_NOOP("errors", "The database {where} is damaged or is not a Relais database."),
+            QT_TRANSLATE_NOOP(
+                "errors", "The database {where} is damaged or is not a Relais database."
+            ),
             QT_TRANSLATE_NOOP(
                 "errors",
                 "Move the file aside (nothing is deleted) and start again to rebuild it, "
@@ -129,9 +133,7 @@ def classify(exc: DBAPIError, where: str) -> RelaisError | DBAPIError:
     if "database is locked" in text or "database table is locked" in text:
         return EnvironmentProblem(
             QT_TRANSLATE_NOOP("errors", "The database {where} is locked by another program."),
-            QT_TRANSLATE_NOOP(
-                "errors", "Close the other Relais window using it, then try again."
-            ),
+            QT_TRANSLATE_NOOP("errors", "Close the other Relais window using it, then try again."),
             where=where,
         )
     if "unable to open database" in text or "readonly" in text or "read-only" in text:

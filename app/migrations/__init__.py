@@ -8,7 +8,6 @@ To write a new revision after changing the models::
     python -m app.migrations.make central "what changed"
 """
 
-import sys
 from pathlib import Path
 
 from alembic import command
@@ -25,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 def alembic_config(scope: Scope, connection: Connection | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("version_locations", str(HERE / scope))
     cfg.set_main_option("relais_scope", scope)
     cfg.attributes["connection"] = connection

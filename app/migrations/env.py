@@ -11,7 +11,9 @@ config = context.config
 scope = config.get_main_option("relais_scope")
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
     if type_ == "table":
         return obj.info.get("scope", scope) == scope
     table = getattr(obj, "table", None)

@@ -1,0 +1,270 @@
+"""Plain, frozen values handed from the services to the interface.
+
+The interface never sees an ORM instance: a lazy load on the GUI thread would be a freeze, and a
+detached instance an error. Everything it shows is copied into these records inside the session.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.models import Channel, ContactStatus, Direction, IdentityKind, Outcome, Role
+
+
+@dataclass(frozen=True)
+class Who:
+    """The signed-in user."""
+
+    advisor_id: uuid.UUID
+    login: str
+    display_name: str
+    role: Role
+    team_id: uuid.UUID | None
+    team_name: str
+
+    @property
+    def first_name(self) -> str:
+        return self.display_name.split(" ")[0]
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows. Empty ``channels`` means every channel."""
+
+    channels: frozenset[Channel] = frozenset()
+    statuses: frozenset[ContactStatus] = frozenset(
+        {ContactStatus.QUEUED, ContactStatus.IN_PROGRESS}
+    )
+    mine_only: bool = False
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: uuid.UUID
+    reference: str
+    channel: Channel
+    status: ContactStatus
+    customer_id: uuid.UUID | None
+    customer_name: str
+    sender_display: str
+    subject: str
+    preview: str
+    received_at: datetime
+    due_at: datetime
+    priority: int
+    risk_flag: bool
+    risk_reason: str
+    assigned_to_name: str
+    assigned_to_me: bool
+
+    @property
+    def who(self) -> str:
+        """The customer's name, or the unidentified sender as they wrote."""
+        return self.customer_name or self.sender_display
+
+    @property
+    def summary(self) -> str:
+        return self.subject or self.preview
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: uuid.UUID
+    direction: Direction
+    sender: str
+    body_text: str
+    body_html: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: uuid.UUID
+    author: str
+    body: str
+    during_call: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class WrapUpView:
+    advisor: str
+    reason_code: str
+    reason_label_en: str
+    reason_label_fr: str
+    outcome: Outcome
+    self_assessment: int
+    share: float
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SurveyView:
+    csat: int
+    nps: int | None
+    effort: int | None
+    comment: str
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    """A contact's whole thread and what was written about it."""
+
+    id: uuid.UUID
+    reference: str
+    channel: Channel
+    status: ContactStatus
+    customer_id: uuid.UUID | None
+    sender_display: str
+    sender_address: str
+    subject: str
+    language: str
+    priority: int
+    risk_flag: bool
+    risk_reason: str
+    received_at: datetime
+    due_at: datetime
+    closed_at: datetime | None
+    call_started_at: datetime | None
+    call_ended_at: datetime | None
+    assigned_to_me: bool
+    messages: tuple[MessageView, ...]
+    notes: tuple[NoteView, ...]
+    wrap_ups: tuple[WrapUpView, ...]
+    surveys: tuple[SurveyView, ...]
+
+    @property
+    def workable(self) -> bool:
+        """Whether the signed-in advisor may write on it (else it is shown read-only)."""
+        return self.assigned_to_me and self.status == ContactStatus.IN_PROGRESS
+
+
+@dataclass(frozen=True)
+class IdentityView:
+    kind: IdentityKind
+    value: str
+    display: str
+
+
+@dataclass(frozen=True)
+class CustomerProfile:
+    id: uuid.UUID
+    first_name: str
+    last_name: str
+    language: str
+    segment: str
+    tags: tuple[str, ...]
+    account_number: str | None
+    postal_address: str | None
+    identities: tuple[IdentityView, ...]
+    created_at: datetime
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One past (or current) contact in a customer's timeline."""
+
+    contact_id: uuid.UUID
+    reference: str
+    received_at: datetime
+    channel: Channel
+    status: ContactStatus
+    subject: str
+    reason_label_en: str
+    reason_label_fr: str
+    outcome: Outcome | None
+    self_assessment: int | None
+    csat: int | None
+    advisor: str
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    id: uuid.UUID
+    full_name: str
+    detail: str
+    segment: str
+
+
+@dataclass(frozen=True)
+class TemplateSummary:
+    id: uuid.UUID
+    key: str
+    title: str
+    category: str
+    language: str
+    channels: tuple[str, ...]
+    body: str
+    version: int
+
+
+@dataclass(frozen=True)
+class TemplateInsertion:
+    """A template put into a reply, remembered until sending to record its usage."""
+
+    template_id: uuid.UUID
+    version: int
+    inserted_text: str
+
+
+@dataclass(frozen=True)
+class ReasonCodeView:
+    id: uuid.UUID
+    code: str
+    label_en: str
+    label_fr: str
+    category: str
+
+    def label(self, language: str) -> str:
+        return self.label_fr if language.startswith("fr") else self.label_en
+
+
+@dataclass(frozen=True)
+class FollowUpRequest:
+    """A callback or reply to place in the queue after closing."""
+
+    kind: str  # "callback" or "reply"
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class CloseRequest:
+    contact_id: uuid.UUID
+    reason_code_id: uuid.UUID
+    outcome: Outcome
+    self_assessment: int
+    comment: str = ""
+    follow_up: FollowUpRequest | None = None
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    contact_id: uuid.UUID
+    follow_up_id: uuid.UUID | None
+    on_review_list: bool
+
+
+@dataclass(frozen=True)
+class Claimed:
+    contact_id: uuid.UUID
+    reference: str
+    customer_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class NewIdentity:
+    kind: IdentityKind
+    text: str
+
+
+@dataclass(frozen=True)
+class NewCustomer:
+    first_name: str
+    last_name: str
+    language: str = "fr"
+    identities: tuple[NewIdentity, ...] = field(default_factory=tuple)

@@ -1,0 +1,64 @@
+"""The write path every change bound for the centre goes through.
+
+A service adds or changes ORM rows and then calls ``record_insert``/``record_update`` in the same
+session, so the row and its outbox entry commit together or not at all, in the order the advisor
+made them (the outbox's own sequence, not the clock). On the embedded or central database itself
+(no workstation copy) there is no outbox and these calls only flush.
+"""
+
+import uuid
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from app.ids import new_id
+from app.models import Base, OutboxOp
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def row_values(obj: Base, fields: list[str] | None = None) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    names = fields if fields is not None else [c.key for c in mapper.column_attrs]
+    return {name: _plain(getattr(obj, name)) for name in names}
+
+
+def _has_outbox(session: Session) -> bool:
+    return bool(session.info.get("outbox", False))
+
+
+def record_insert(session: Session, obj: Base) -> None:
+    """Adds ``obj`` and, on a workstation, its insert operation."""
+    session.add(obj)
+    session.flush([obj])
+    if _has_outbox(session):
+        _append(session, "insert", obj, row_values(obj))
+
+
+def record_update(session: Session, obj: Base, fields: list[str]) -> None:
+    """Records that ``fields`` of ``obj`` changed (the row's id and new values)."""
+    session.flush([obj])
+    if _has_outbox(session):
+        _append(session, "update", obj, row_values(obj, fields))
+
+
+def _append(session: Session, kind: str, obj: Base, payload: dict[str, Any]) -> None:
+    table = obj.__table__.name  # type: ignore[attr-defined]
+    if obj.__table__.info.get("scope") == "local":  # type: ignore[attr-defined]
+        return
+    pk = inspect(obj).identity
+    row_id = pk[0] if pk else new_id()
+    session.add(
+        OutboxOp(op_id=new_id(), kind=kind, table_name=table, row_id=row_id, payload=payload)
+    )

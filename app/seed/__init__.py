@@ -1,0 +1,5 @@
+"""Demo and load-test data: fictional customers, contacts and the default reference data.
+
+``catalogue`` holds the raw material (names, places, what customers write about) and
+``generator`` turns it into rows, fast enough for a million customers.
+"""

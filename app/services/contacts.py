@@ -1,0 +1,382 @@
+"""Working one contact: its thread, the draft, notes, the call record, replies and the close."""
+
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.db import Database
+from app.dto import (
+    CloseRequest,
+    CloseResult,
+    ContactDetail,
+    MessageView,
+    NoteView,
+    SurveyView,
+    TemplateInsertion,
+    Who,
+    WrapUpView,
+)
+from app.errors import Conflict, InputError, NotFound
+from app.i18n import QT_TRANSLATE_NOOP
+from app.ids import new_id, short_reference
+from app.models import (
+    Advisor,
+    Channel,
+    Contact,
+    ContactAssignment,
+    ContactStatus,
+    Direction,
+    Draft,
+    Message,
+    Note,
+    Outcome,
+    ReasonCode,
+    ReviewItem,
+    SurveyAnswer,
+    TemplateUsage,
+    WrapUp,
+)
+from app.outbox import record_insert, record_update
+from app.placeholders import unfilled
+from app.sanitize import safe_html
+
+LOW_ASSESSMENT = 2
+"""Assessments at or below this offer a follow-up and put the case on the review list."""
+
+
+def _not_found() -> NotFound:
+    return NotFound(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
+
+
+class ContactService:
+    def __init__(self, db: Database, who: Who) -> None:
+        self._db = db
+        self._who = who
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def detail(self, contact_id: uuid.UUID) -> ContactDetail:
+        with self._db.session() as s:
+            c = s.get(Contact, contact_id)
+            if c is None:
+                raise _not_found()
+            names = dict(s.execute(select(Advisor.id, Advisor.display_name)).tuples().all())
+            messages = s.scalars(
+                select(Message).where(Message.contact_id == c.id).order_by(Message.created_at)
+            ).all()
+            notes = s.scalars(
+                select(Note).where(Note.contact_id == c.id).order_by(Note.created_at)
+            ).all()
+            wraps = s.execute(
+                select(WrapUp, ReasonCode)
+                .join(ReasonCode, ReasonCode.id == WrapUp.reason_code_id)
+                .where(WrapUp.contact_id == c.id)
+                .order_by(WrapUp.created_at)
+            ).all()
+            surveys = s.scalars(select(SurveyAnswer).where(SurveyAnswer.contact_id == c.id)).all()
+            return ContactDetail(
+                id=c.id,
+                reference=c.reference,
+                channel=c.channel,
+                status=c.status,
+                customer_id=c.customer_id,
+                sender_display=c.sender_display,
+                sender_address=c.sender_address,
+                subject=c.subject,
+                language=c.language,
+                priority=c.priority,
+                risk_flag=c.risk_flag,
+                risk_reason=c.risk_reason,
+                received_at=c.received_at,
+                due_at=c.due_at,
+                closed_at=c.closed_at,
+                call_started_at=c.call_started_at,
+                call_ended_at=c.call_ended_at,
+                assigned_to_me=c.assigned_to == self._who.advisor_id,
+                messages=tuple(
+                    MessageView(
+                        id=m.id,
+                        direction=m.direction,
+                        sender=names.get(m.author_id, m.sender_display)
+                        if m.author_id
+                        else m.sender_display,
+                        body_text=m.body_text,
+                        body_html=safe_html(m.body_html) if m.body_html else None,
+                        created_at=m.created_at,
+                    )
+                    for m in messages
+                ),
+                notes=tuple(
+                    NoteView(n.id, names.get(n.advisor_id, ""), n.body, n.during_call, n.created_at)
+                    for n in notes
+                ),
+                wrap_ups=tuple(
+                    WrapUpView(
+                        advisor=names.get(w.advisor_id, ""),
+                        reason_code=r.code,
+                        reason_label_en=r.label_en,
+                        reason_label_fr=r.label_fr,
+                        outcome=w.outcome,
+                        self_assessment=w.self_assessment,
+                        share=w.share,
+                        created_at=w.created_at,
+                    )
+                    for w, r in wraps
+                ),
+                surveys=tuple(
+                    SurveyView(a.csat, a.nps, a.effort, a.comment, a.answered_at) for a in surveys
+                ),
+            )
+
+    # -- drafts and notes --------------------------------------------------------------------
+
+    def load_draft(self, contact_id: uuid.UUID) -> str:
+        with self._db.session() as s:
+            draft = s.get(Draft, contact_id)
+            return draft.body if draft else ""
+
+    def save_draft(self, contact_id: uuid.UUID, body: str) -> None:
+        """Autosave: kept on this workstation only, durably, until the reply is sent."""
+        with self._db.session() as s:
+            draft = s.get(Draft, contact_id)
+            if draft is None:
+                s.add(Draft(contact_id=contact_id, body=body, updated_at=utcnow()))
+            else:
+                draft.body = body
+                draft.updated_at = utcnow()
+
+    def add_note(self, contact_id: uuid.UUID, body: str, during_call: bool = False) -> NoteView:
+        text = body.strip()
+        if not text:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The note is empty."),
+                QT_TRANSLATE_NOOP("errors", "Write something before adding it."),
+            )
+        with self._db.session() as s:
+            self._workable(s, contact_id)
+            note = Note(
+                id=new_id(),
+                contact_id=contact_id,
+                advisor_id=self._who.advisor_id,
+                body=text,
+                during_call=during_call,
+                created_at=utcnow(),
+            )
+            record_insert(s, note)
+            return NoteView(note.id, self._who.display_name, text, during_call, note.created_at)
+
+    # -- the call record ---------------------------------------------------------------------
+
+    def start_call(self, contact_id: uuid.UUID) -> None:
+        with self._db.session() as s:
+            c = self._workable(s, contact_id)
+            if c.call_started_at is None:
+                c.call_started_at = utcnow()
+                c.version += 1
+                record_update(s, c, ["call_started_at", "version"])
+
+    def end_call(self, contact_id: uuid.UUID) -> None:
+        with self._db.session() as s:
+            c = self._workable(s, contact_id)
+            if c.call_started_at is not None and c.call_ended_at is None:
+                c.call_ended_at = utcnow()
+                c.version += 1
+                record_update(s, c, ["call_ended_at", "version"])
+
+    # -- replying ----------------------------------------------------------------------------
+
+    def send_reply(
+        self,
+        contact_id: uuid.UUID,
+        body: str,
+        insertions: tuple[TemplateInsertion, ...] = (),
+    ) -> MessageView:
+        """Stores the outbound reply and the usage of each template that went into it.
+
+        A template counts as edited when the text it inserted no longer stands unchanged in the
+        reply.
+        """
+        text = body.strip()
+        if not text:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The reply is empty."),
+                QT_TRANSLATE_NOOP("errors", "Write an answer or insert a template with Ctrl+T."),
+            )
+        missing = unfilled(text)
+        if missing:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The reply still has placeholders to fill: {names}."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Replace each highlighted {{{{…}}}} with its value or remove it."
+                ),
+                names=", ".join(missing),
+            )
+        with self._db.session() as s:
+            c = self._workable(s, contact_id)
+            now = utcnow()
+            last_in = s.scalars(
+                select(Message.external_id)
+                .where(Message.contact_id == c.id, Message.direction == Direction.INBOUND)
+                .order_by(Message.created_at.desc())
+                .limit(1)
+            ).first()
+            message = Message(
+                id=new_id(),
+                contact_id=c.id,
+                direction=Direction.OUTBOUND,
+                author_id=self._who.advisor_id,
+                sender_display=self._who.display_name,
+                body_text=text,
+                created_at=now,
+                in_reply_to=last_in,
+            )
+            record_insert(s, message)
+            for ins in insertions:
+                record_insert(
+                    s,
+                    TemplateUsage(
+                        id=new_id(),
+                        template_id=ins.template_id,
+                        template_version=ins.version,
+                        contact_id=c.id,
+                        advisor_id=self._who.advisor_id,
+                        edited=ins.inserted_text.strip() not in text,
+                        used_at=now,
+                    ),
+                )
+            draft = s.get(Draft, c.id)
+            if draft is not None:
+                s.delete(draft)
+            return MessageView(
+                message.id, Direction.OUTBOUND, self._who.display_name, text, None, now
+            )
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def close(self, req: CloseRequest) -> CloseResult:
+        """Closes the contact with its wrap-up; plans a follow-up and flags it for review when
+        the advisor believes the customer is dissatisfied."""
+        if req.self_assessment not in (1, 2, 3, 4):
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Choose how satisfied you think the customer is (1 to 4)."
+                )
+            )
+        try:
+            outcome = Outcome(req.outcome)
+        except ValueError as exc:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "Choose an outcome.")) from exc
+        now = utcnow()
+        if req.follow_up is not None and req.follow_up.due_at <= now - timedelta(minutes=1):
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The follow-up is planned in the past."),
+                QT_TRANSLATE_NOOP("errors", "Choose a time from now on."),
+            )
+        with self._db.session() as s:
+            c = self._workable(s, req.contact_id)
+            reason = s.get(ReasonCode, req.reason_code_id)
+            if reason is None or not reason.active:
+                raise InputError(QT_TRANSLATE_NOOP("errors", "Choose a reason for the contact."))
+            record_insert(
+                s,
+                WrapUp(
+                    id=new_id(),
+                    contact_id=c.id,
+                    advisor_id=self._who.advisor_id,
+                    reason_code_id=reason.id,
+                    outcome=outcome,
+                    self_assessment=req.self_assessment,
+                    comment=req.comment.strip(),
+                    created_at=now,
+                ),
+            )
+            c.status = ContactStatus.CLOSED
+            c.closed_at = now
+            c.claim_token = None
+            c.lease_until = None
+            if c.call_started_at is not None and c.call_ended_at is None:
+                c.call_ended_at = now
+            c.version += 1
+            record_update(
+                s,
+                c,
+                ["status", "closed_at", "claim_token", "lease_until", "call_ended_at", "version"],
+            )
+            for assignment in s.scalars(
+                select(ContactAssignment).where(
+                    ContactAssignment.contact_id == c.id,
+                    ContactAssignment.advisor_id == self._who.advisor_id,
+                    ContactAssignment.ended_at.is_(None),
+                )
+            ):
+                assignment.ended_at = now
+                record_update(s, assignment, ["ended_at"])
+            on_review = req.self_assessment <= LOW_ASSESSMENT
+            if on_review:
+                record_insert(
+                    s,
+                    ReviewItem(
+                        id=new_id(),
+                        contact_id=c.id,
+                        reason="low_self_assessment",
+                        created_by=self._who.advisor_id,
+                        created_at=now,
+                    ),
+                )
+            follow_up_id = None
+            if req.follow_up is not None:
+                follow_up_id = self._plan_follow_up(s, c, req)
+            draft = s.get(Draft, c.id)
+            if draft is not None:
+                s.delete(draft)
+            return CloseResult(c.id, follow_up_id, on_review)
+
+    def _plan_follow_up(self, s: Session, c: Contact, req: CloseRequest) -> uuid.UUID:
+        assert req.follow_up is not None
+        ident = new_id()
+        channel = Channel.PHONE if req.follow_up.kind == "callback" else c.channel
+        record_insert(
+            s,
+            Contact(
+                id=ident,
+                reference=short_reference(ident),
+                channel=channel,
+                direction=Direction.OUTBOUND,
+                status=ContactStatus.QUEUED,
+                customer_id=c.customer_id,
+                sender_display=c.sender_display,
+                sender_address=c.sender_address,
+                subject=c.subject,
+                preview=req.comment.strip()[:300],
+                language=c.language,
+                priority=2,
+                risk_flag=c.risk_flag,
+                risk_reason=c.risk_reason,
+                received_at=utcnow(),
+                due_at=req.follow_up.due_at,
+                team_id=c.team_id,
+                parent_id=c.id,
+            ),
+        )
+        return ident
+
+    # -- guards ------------------------------------------------------------------------------
+
+    def _workable(self, s: Session, contact_id: uuid.UUID) -> Contact:
+        c = s.get(Contact, contact_id)
+        if c is None:
+            raise _not_found()
+        if c.status != ContactStatus.IN_PROGRESS or c.assigned_to != self._who.advisor_id:
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Contact {reference} is not yours to work on any more."
+                ),
+                QT_TRANSLATE_NOOP(
+                    "errors", "It was closed or handed to someone else; your draft is kept."
+                ),
+                reference=c.reference,
+            )
+        return c

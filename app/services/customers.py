@@ -1,0 +1,277 @@
+"""Customers: profile, whole history across channels, search, and linking a sender to one."""
+
+import uuid
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.db import Database
+from app.dto import (
+    CustomerMatch,
+    CustomerProfile,
+    HistoryRow,
+    IdentityView,
+    NewCustomer,
+    Who,
+)
+from app.errors import InputError, NotFound
+from app.i18n import QT_TRANSLATE_NOOP
+from app.identities import guess_identity, normalise_identity
+from app.ids import new_id
+from app.models import (
+    Advisor,
+    Contact,
+    Customer,
+    CustomerIdentity,
+    IdentityKind,
+    ReasonCode,
+    SurveyAnswer,
+    WrapUp,
+)
+from app.outbox import record_insert, record_update
+
+SEARCH_LIMIT = 50
+
+
+class CustomerService:
+    def __init__(self, db: Database, who: Who) -> None:
+        self._db = db
+        self._who = who
+
+    def profile(self, customer_id: uuid.UUID) -> CustomerProfile:
+        with self._db.session() as s:
+            c = s.get(Customer, customer_id)
+            if c is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists."))
+            identities = s.scalars(
+                select(CustomerIdentity)
+                .where(CustomerIdentity.customer_id == c.id)
+                .order_by(CustomerIdentity.kind, CustomerIdentity.created_at)
+            ).all()
+            return CustomerProfile(
+                id=c.id,
+                first_name=c.first_name,
+                last_name=c.last_name,
+                language=c.language,
+                segment=c.segment,
+                tags=tuple(c.tags or ()),
+                account_number=c.account_number,
+                postal_address=c.postal_address,
+                identities=tuple(IdentityView(i.kind, i.value, i.display) for i in identities),
+                created_at=c.created_at,
+            )
+
+    def history(self, customer_id: uuid.UUID) -> list[HistoryRow]:
+        """Every contact of the customer, newest first, with the closer's wrap-up and the
+        customer's survey answer where there is one."""
+        with self._db.session() as s:
+            contacts = s.execute(
+                select(Contact, Advisor.display_name)
+                .outerjoin(Advisor, Advisor.id == Contact.assigned_to)
+                .where(Contact.customer_id == customer_id)
+                .order_by(Contact.received_at.desc())
+            ).all()
+            ids = select(Contact.id).where(Contact.customer_id == customer_id).scalar_subquery()
+            wraps: dict[uuid.UUID, tuple[WrapUp, ReasonCode]] = {}
+            for w, r in s.execute(
+                select(WrapUp, ReasonCode)
+                .join(ReasonCode, ReasonCode.id == WrapUp.reason_code_id)
+                .where(WrapUp.contact_id.in_(ids))
+                .order_by(WrapUp.created_at)
+            ):
+                wraps[w.contact_id] = (w, r)  # the latest wrap-up wins: the closer's
+            csat = dict(
+                s.execute(
+                    select(SurveyAnswer.contact_id, SurveyAnswer.csat)
+                    .where(SurveyAnswer.contact_id.in_(ids))
+                    .order_by(SurveyAnswer.answered_at)
+                ).tuples()
+            )
+            rows = []
+            for c, advisor in contacts:
+                w, r = wraps.get(c.id, (None, None))
+                rows.append(
+                    HistoryRow(
+                        contact_id=c.id,
+                        reference=c.reference,
+                        received_at=c.received_at,
+                        channel=c.channel,
+                        status=c.status,
+                        subject=c.subject or c.preview,
+                        reason_label_en=r.label_en if r else "",
+                        reason_label_fr=r.label_fr if r else "",
+                        outcome=w.outcome if w else None,
+                        self_assessment=w.self_assessment if w else None,
+                        csat=csat.get(c.id),
+                        advisor=advisor or "",
+                    )
+                )
+            return rows
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerMatch]:
+        """By phone number, e-mail address or handle when the text looks like one, else by
+        account number or name (prefix, either order)."""
+        text = text.strip()
+        if len(text) < 2:
+            return []
+        with self._db.session() as s:
+            guessed = guess_identity(text)
+            if guessed is not None:
+                kind, value = guessed
+                kinds = [kind]
+                if kind == IdentityKind.PHONE:
+                    kinds.append(IdentityKind.WHATSAPP)
+                elif kind not in (IdentityKind.EMAIL,):
+                    kinds = [IdentityKind.FACEBOOK, IdentityKind.X, IdentityKind.INSTAGRAM]
+                query = (
+                    select(Customer)
+                    .join(CustomerIdentity, CustomerIdentity.customer_id == Customer.id)
+                    .where(CustomerIdentity.kind.in_(kinds), CustomerIdentity.value == value)
+                    .distinct()
+                    .limit(limit)
+                )
+            else:
+                words = text.split()
+                first = words[0].capitalize() + "%"
+                cond = or_(
+                    Customer.last_name.like(first),
+                    Customer.first_name.like(first),
+                    Customer.account_number == text.upper(),
+                )
+                if len(words) >= 2:
+                    second = words[1].capitalize() + "%"
+                    cond = or_(
+                        Customer.first_name.like(first) & Customer.last_name.like(second),
+                        Customer.last_name.like(first) & Customer.first_name.like(second),
+                    )
+                query = (
+                    select(Customer)
+                    .where(cond)
+                    .order_by(Customer.last_name, Customer.first_name)
+                    .limit(limit)
+                )
+            customers = s.scalars(query).all()
+            details = self._identity_summaries(s, [c.id for c in customers])
+            return [
+                CustomerMatch(
+                    c.id, f"{c.first_name} {c.last_name}", details.get(c.id, ""), c.segment
+                )
+                for c in customers
+            ]
+
+    @staticmethod
+    def _identity_summaries(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+        out: dict[uuid.UUID, list[str]] = {}
+        if ids:
+            for cid, display in s.execute(
+                select(CustomerIdentity.customer_id, CustomerIdentity.display).where(
+                    CustomerIdentity.customer_id.in_(ids)
+                )
+            ):
+                out.setdefault(cid, []).append(display)
+        return {k: " · ".join(v[:3]) for k, v in out.items()}
+
+    def link(self, contact_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+        """Attaches an unidentified sender's contact to a customer, and remembers the sender's
+        address as one of the customer's identities so the next message matches by itself."""
+        with self._db.session() as s:
+            self._link(s, contact_id, customer_id)
+
+    @staticmethod
+    def _link(s: Session, contact_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+        contact = s.get(Contact, contact_id)
+        customer = s.get(Customer, customer_id)
+        if contact is None or customer is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("errors", "This contact or customer no longer exists.")
+            )
+        contact.customer_id = customer.id
+        contact.version += 1
+        record_update(s, contact, ["customer_id", "version"])
+        kind = _identity_kind_for(contact.channel.value)
+        value = normalise_identity(kind, contact.sender_address) if kind else None
+        if kind is not None and value:
+            exists = s.scalar(
+                select(func.count(CustomerIdentity.id)).where(
+                    CustomerIdentity.customer_id == customer.id,
+                    CustomerIdentity.kind == kind,
+                    CustomerIdentity.value == value,
+                )
+            )
+            if not exists:
+                record_insert(
+                    s,
+                    CustomerIdentity(
+                        id=new_id(),
+                        customer_id=customer.id,
+                        kind=kind,
+                        value=value,
+                        display=contact.sender_address,
+                        created_at=utcnow(),
+                    ),
+                )
+
+    def create(self, new: NewCustomer, link_contact: uuid.UUID | None = None) -> uuid.UUID:
+        first, last = new.first_name.strip(), new.last_name.strip()
+        if not first and not last:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "A customer needs a name."),
+                QT_TRANSLATE_NOOP("errors", "Type at least a first or a last name."),
+            )
+        identities = []
+        for ident in new.identities:
+            if not ident.text.strip():
+                continue
+            value = normalise_identity(ident.kind, ident.text)
+            if value is None:
+                raise InputError(
+                    QT_TRANSLATE_NOOP("errors", "“{text}” is not a valid {kind}."),
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Check it, or leave the field empty to add it later."
+                    ),
+                    text=ident.text,
+                    kind=ident.kind.value,
+                )
+            identities.append((ident.kind, value, ident.text.strip()))
+        now = utcnow()
+        customer_id = new_id()
+        with self._db.session() as s:
+            record_insert(
+                s,
+                Customer(
+                    id=customer_id,
+                    first_name=first,
+                    last_name=last,
+                    language=new.language,
+                    tags=[],
+                    created_at=now,
+                    updated_at=now,
+                ),
+            )
+            for kind, value, display in identities:
+                record_insert(
+                    s,
+                    CustomerIdentity(
+                        id=new_id(),
+                        customer_id=customer_id,
+                        kind=kind,
+                        value=value,
+                        display=display,
+                        created_at=now,
+                    ),
+                )
+            if link_contact is not None:
+                self._link(s, link_contact, customer_id)
+        return customer_id
+
+
+def _identity_kind_for(channel: str) -> IdentityKind | None:
+    return {
+        "phone": IdentityKind.PHONE,
+        "email": IdentityKind.EMAIL,
+        "facebook": IdentityKind.FACEBOOK,
+        "x": IdentityKind.X,
+        "instagram": IdentityKind.INSTAGRAM,
+        "whatsapp": IdentityKind.WHATSAPP,
+    }.get(channel)

@@ -1,0 +1,46 @@
+"""First copy of the centre's data into a new workstation database.
+
+A workstation starts from a snapshot of the domain tables; the change-cursor pull of the sync
+keeps it current afterwards. Rows are streamed table by table in dependency order and inserted in
+batches, so memory stays flat whatever the size.
+"""
+
+from collections.abc import Callable
+
+from sqlalchemy import Table, insert, select
+
+from app.db import Database, storage_errors
+from app.models import Base, LocalState
+
+BATCH = 5_000
+
+
+def domain_tables() -> list[Table]:
+    """Tables that exist on both sides, parents before children."""
+    return [t for t in Base.metadata.sorted_tables if "scope" not in t.info]
+
+
+def copy_all(
+    central: Database, local: Database, progress: Callable[[str], None] | None = None
+) -> int:
+    copied = 0
+    with (
+        storage_errors(central),
+        storage_errors(local),
+        central.engine.connect() as src,
+        local.engine.begin() as dst,
+    ):
+        for table in domain_tables():
+            if progress:
+                progress(table.name)
+            result = src.execution_options(yield_per=BATCH).execute(select(table))
+            for batch in result.mappings().partitions(BATCH):
+                dst.execute(insert(table), [dict(row) for row in batch])
+                copied += len(batch)
+        dst.execute(insert(LocalState.__table__), [{"key": "snapshot", "value": "done"}])
+    return copied
+
+
+def has_snapshot(local: Database) -> bool:
+    with local.session() as s:
+        return s.get(LocalState, "snapshot") is not None

@@ -1,0 +1,84 @@
+"""Opening databases: migrations, and the messages a user gets when the file is wrong."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from app import migrations
+from app.db import Database, sqlite_url
+from app.errors import EnvironmentProblem, InputError, StorageCorrupt
+from app.paths import ensure_writable_dir
+
+
+def test_central_and_local_schemas_differ_only_by_their_own_tables(tmp_path: Path) -> None:
+    central = Database(sqlite_url(tmp_path / "c.sqlite3"), "central")
+    local = Database(sqlite_url(tmp_path / "l.sqlite3"), "local")
+    assert migrations.upgrade(central)[0] is None
+    migrations.upgrade(local)
+    c_tables = set(inspect(central.engine).get_table_names())
+    l_tables = set(inspect(local.engine).get_table_names())
+    assert "outbox" in l_tables and "outbox" not in c_tables
+    assert "applied_ops" in c_tables and "applied_ops" not in l_tables
+    assert {"customer", "contact", "wrap_up", "template_version"} <= c_tables & l_tables
+
+
+def test_upgrade_twice_is_harmless(tmp_path: Path) -> None:
+    db = Database(sqlite_url(tmp_path / "c.sqlite3"), "central")
+    first = migrations.upgrade(db)
+    second = migrations.upgrade(db)
+    assert second == (first[1], first[1])
+
+
+def test_local_database_is_wal_with_foreign_keys_and_durable(tmp_path: Path) -> None:
+    db = Database(sqlite_url(tmp_path / "l.sqlite3"), "local")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    db = Database(sqlite_url(path), "local")
+    with pytest.raises(StorageCorrupt) as err:
+        migrations.upgrade(db)
+    assert "damaged" in err.value.text()
+    assert path.read_bytes().startswith(b"this is not sqlite")  # nothing was overwritten
+
+
+def test_a_url_that_is_not_one_is_refused() -> None:
+    with pytest.raises(InputError) as err:
+        Database("not a url", "central")
+    assert "is not a database URL" in err.value.text()
+
+
+def test_an_impossible_data_directory_is_explained(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(EnvironmentProblem) as err:
+        ensure_writable_dir(blocker / "sub")
+    assert str(blocker) in err.value.text()
+    assert "--data-dir" in err.value.text()
+
+
+def test_an_unreachable_central_server_is_explained() -> None:
+    db = Database("postgresql+psycopg://nobody:x@127.0.0.1:1/none?connect_timeout=2", "central")
+    with pytest.raises(EnvironmentProblem) as err:
+        migrations.upgrade(db)
+    assert "does not answer" in err.value.text()
+    assert "x@" not in err.value.text()  # the password never shows
+
+
+@pytest.mark.postgres
+def test_central_schema_on_postgresql(pg_url: str) -> None:
+    db = Database(pg_url, "central")
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    before, after = migrations.upgrade(db)
+    assert before is None
+    assert "contact" in inspect(db.engine).get_table_names()
+    assert migrations.upgrade(db) == (after, after)
+    db.dispose()

@@ -1,0 +1,73 @@
+"""Shared fixtures: every test gets its own folders and, when it asks, its own demo workspace.
+
+The demo data set is built once per test session and copied for each test that uses it, so a
+test can write freely without slowing the suite down.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.models import Role
+from app.workspace import Workspace, open_demo
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Points every platform folder (data, config, logs, cache) at the test's own directory."""
+    home = tmp_path / "home"
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("LANGUAGE", "en")
+    return home
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo-template")
+    workspace = open_demo(folder)
+    workspace.close()
+    (folder / "workspace.lock").unlink(missing_ok=True)
+    return folder
+
+
+@pytest.fixture
+def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo"
+    shutil.copytree(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def workspace(demo_dir: Path) -> Iterator[Workspace]:
+    ws = open_demo(demo_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def supervisor_workspace(demo_dir: Path) -> Iterator[Workspace]:
+    ws = open_demo(demo_dir, role=Role.SUPERVISOR)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """A PostgreSQL URL from RELAIS_TEST_PG; skipped locally without one, a failure in CI."""
+    url = os.environ.get("RELAIS_TEST_PG")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
+        pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
+    return url

@@ -1,0 +1,80 @@
+"""The ``relais`` command: the window, or a headless command, with messages in the user's
+language and never a traceback in front of them."""
+
+import logging
+import sys
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+
+from app import commands, logs
+from app.cli import build_parser
+from app.errors import RelaisError
+from app.settings import Settings
+from ui import i18n
+
+log = logging.getLogger(__name__)
+
+HEADLESS = {"central"}
+
+
+def _requested_language(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logs.setup()
+    headless = bool(argv) and (
+        argv[0] in HEADLESS or any(a in ("-h", "--help", "--version") for a in argv)
+    )
+    if headless:
+        app: QCoreApplication = QCoreApplication.instance() or QCoreApplication(["relais"])
+    else:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(["relais", *argv])
+    settings = Settings()
+    lang = i18n.choose_language(_requested_language(argv) or settings.get("language") or None)
+    i18n.install(app, lang)
+    args = build_parser(_tr).parse_args(argv)
+    try:
+        if args.command == "central":
+            if args.central_command == "init":
+                return commands.central_init(args.url, tr=_tr)
+            return commands.central_seed(
+                args.url, args.customers, args.contacts, args.queue, args.seed, tr=_tr
+            )
+        from ui.application import run_window
+
+        return run_window(app, args, settings)  # type: ignore[arg-type]
+    except RelaisError as err:
+        print(err.text(_tr), file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        reference = uuid.uuid4().hex[:8]
+        log.exception("Unexpected error (reference %s)", reference)
+        print(
+            _tr(
+                "Errors",
+                "Relais stopped on an unexpected error (reference {reference}); "
+                "the details are in the log file.",
+            ).format(reference=reference),
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Loading the French or English catalogue into Qt.
+
+Wheels carry compiled catalogues (setup.py runs lrelease at build time). A source checkout has
+only the .ts files: they are compiled on first use into the user's cache folder with the lrelease
+that PySide6 ships.
+"""
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def choose_language(requested: str | None) -> str:
+    if requested in ("fr", "en"):
+        return requested
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def _compiled(lang: str) -> Path | None:
+    qm = TRANSLATIONS / f"relais_{lang}.qm"
+    ts = TRANSLATIONS / f"relais_{lang}.ts"
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    if not ts.exists():
+        return None
+    cached = platformdirs.user_cache_path("relais", appauthor=False) / f"relais_{lang}.qm"
+    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tool = shutil.which("pyside6-lrelease")
+    cmd = [tool] if tool else [sys.executable, "-m", "PySide6.scripts.pyside_tool", "lrelease"]
+    try:
+        subprocess.run([*cmd, "-silent", str(ts), "-qm", str(cached)], check=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("Could not compile %s: %s", ts, exc)
+        return None
+    return cached
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Installs Relais's and Qt's own catalogues; English needs none (it is the source)."""
+    translators: list[QTranslator] = []
+    if lang == "en":
+        return translators
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt)
+        translators.append(qt)
+    qm = _compiled(lang)
+    own = QTranslator(app)
+    if qm is not None and own.load(str(qm)):
+        app.installTranslator(own)
+        translators.append(own)
+    else:
+        log.warning("No %s catalogue found; the interface stays in English", lang)
+    return translators

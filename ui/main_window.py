@@ -1,0 +1,432 @@
+"""The advisor's window: queue on the left, the contact in the middle, the customer on the right.
+
+The window owns the actions and their shortcuts, and the flow between the panels: take a contact,
+show its customer, close it and move to the next one. Every database call goes through the
+runner; the window only reacts to answers.
+"""
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from app.dto import CloseResult, ContactDetail, ReasonCodeView
+from app.errors import RelaisError
+from app.models import Role
+from app.settings import Settings
+from app.workspace import Workspace
+from ui.ops import Bug, Runner
+from ui.texts import error_text, format_datetime
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    ready(): the workspace is open, the queue shows its first rows and the preview is loaded
+    (used by ``--screenshot`` and by tests).
+    progress(str): a line of start-up progress, emitted from the worker that opens the workspace.
+    """
+
+    ready = Signal()
+    progress = Signal(str)
+
+    def __init__(self, runner: Runner, settings: Settings) -> None:
+        super().__init__()
+        self.runner = runner
+        self.settings = settings
+        self.ws: Workspace | None = None
+        self._reason_codes: list[ReasonCodeView] | None = None
+        self._ready_parts: set[str] = set()
+        self._ready_sent = False
+        self.setWindowTitle(self.tr("Relais"))
+        self.setObjectName("mainWindow")
+        self.resize(1440, 860)
+        self._loading = QLabel(self.tr("Opening your workspace…"), self)
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._loading.setObjectName("loadingLabel")
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._loading)
+        self.setCentralWidget(self._stack)
+        self.progress.connect(self._loading.setText, Qt.ConnectionType.QueuedConnection)
+        self.runner.error.connect(self.show_error)
+        self._restore_geometry()
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def progress_text(self, text: str) -> None:
+        """Called from the worker thread while the workspace opens."""
+        from ui.texts import tr
+
+        self.progress.emit(tr("progress", text))
+
+    def attach(self, ws: Workspace) -> None:
+        from ui.contact_panel import ContactPanel
+        from ui.customer_panel import CustomerPanel
+        from ui.queue_panel import QueuePanel
+
+        self.ws = ws
+        who = ws.who
+        role = self.tr("Supervisor") if who.role == Role.SUPERVISOR else self.tr("Advisor")
+        self.setWindowTitle(
+            self.tr("Relais — {name} ({role}, {team})").format(
+                name=who.display_name, role=role, team=who.team_name
+            )
+        )
+        self.queue_panel = QueuePanel(self.runner, ws.queue, who, self)
+        self.contact_panel = ContactPanel(self.runner, ws, self)
+        self.customer_panel = CustomerPanel(self.runner, ws, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
+        for panel in (self.queue_panel, self.contact_panel, self.customer_panel):
+            splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([560, 520, 460])
+        state = QSettings().value("main/splitter")
+        if isinstance(state, QByteArray):
+            splitter.restoreState(state)
+        self.splitter = splitter
+        self._stack.addWidget(splitter)
+        self._stack.setCurrentWidget(splitter)
+        self._build_actions()
+        self._build_status_bar()
+        self._wire()
+        self.queue_panel.refresh()
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(5_000)
+        self._sync_timer.timeout.connect(self._refresh_status)
+        self._sync_timer.start()
+        self._refresh_status()
+
+    def _wire(self) -> None:
+        self.queue_panel.contact_activated.connect(self.take_contact)
+        self.queue_panel.next_requested.connect(self.next_contact)
+        self.queue_panel.current_changed.connect(self.preview_contact)
+        self.queue_panel.first_rows_ready.connect(self._queue_ready)
+        self.contact_panel.detail_loaded.connect(self._contact_loaded)
+        self.contact_panel.close_requested.connect(self.close_contact)
+        self.contact_panel.reply_sent.connect(lambda _id: self.queue_panel.refresh())
+        self.customer_panel.customer_linked.connect(self._customer_linked)
+        self.customer_panel.history_loaded.connect(lambda: self._part_ready("customer"))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_next = self._action(self.tr("Next contact"), "Ctrl+N", self.next_contact)
+        self.act_templates = self._action(
+            self.tr("Insert template"), "Ctrl+T", self._open_templates
+        )
+        self.act_close = self._action(
+            self.tr("Close contact"), "Ctrl+Return", lambda: self.close_contact(None)
+        )
+        self.act_search = self._action(self.tr("Find a customer"), "Ctrl+F", self.find_customer)
+        self.act_queue = self._action(
+            self.tr("Go to the queue"), "Ctrl+1", lambda: self.queue_panel.focus_table()
+        )
+        self.act_contact = self._action(
+            self.tr("Go to the contact"), "Ctrl+2", lambda: self.contact_panel.setFocus()
+        )
+        self.act_customer = self._action(
+            self.tr("Go to the customer"), "Ctrl+3", lambda: self.customer_panel.setFocus()
+        )
+        self.act_refresh = self._action(self.tr("Refresh the queue"), "F5", self._refresh_queue)
+        self.act_help = self._action(self.tr("Keyboard shortcuts"), "F1", self.show_help)
+        self.act_screenshot = self._action(
+            self.tr("Save a screenshot…"), "Ctrl+Shift+P", self._ask_screenshot
+        )
+        self.act_quit = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+        bar = QToolBar(self.tr("Main actions"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_next, self.act_templates, self.act_close, self.act_search):
+            bar.addAction(action)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text()} ({keys})")
+        bar.addSeparator()
+        bar.addAction(self.act_help)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Relais"))
+        file_menu.addAction(self.act_screenshot)
+        lang_menu = file_menu.addMenu(self.tr("Language"))
+        for code, label in (
+            ("", self.tr("Follow the system")),
+            ("fr", "Français"),
+            ("en", "English"),
+        ):
+            act = lang_menu.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(self.settings.get("language") == code)
+            act.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        work = menu.addMenu(self.tr("&Contact"))
+        for action in (self.act_next, self.act_templates, self.act_close, self.act_refresh):
+            work.addAction(action)
+        go = menu.addMenu(self.tr("&Go"))
+        for action in (self.act_queue, self.act_contact, self.act_customer, self.act_search):
+            go.addAction(action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_help)
+
+    def shortcuts(self) -> list[tuple[QKeySequence | str, str]]:
+        listed: list[tuple[QKeySequence | str, str]] = [
+            (a.shortcut(), a.text().replace("&", "").rstrip("…"))
+            for a in (
+                self.act_next,
+                self.act_templates,
+                self.act_close,
+                self.act_search,
+                self.act_queue,
+                self.act_contact,
+                self.act_customer,
+                self.act_refresh,
+                self.act_help,
+                self.act_screenshot,
+                self.act_quit,
+            )
+        ]
+        from ui import contact_panel
+
+        listed.extend(getattr(contact_panel, "SHORTCUTS", []))
+        listed.append(
+            ("Return", self.tr("Take the selected contact, or open the selected past contact"))
+        )
+        listed.append(
+            ("/", self.tr("At the start of a line in a reply: search templates as you type"))
+        )
+        listed.append(("1 2 3 4", self.tr("In the closing dialog: choose the self-assessment")))
+        return listed
+
+    def _build_status_bar(self) -> None:
+        assert self.ws is not None
+        bar = self.statusBar()
+        self._where = QLabel(self.tr("Embedded demo database"), self)
+        self._where.setAccessibleName(self.tr("Database in use"))
+        self._sync = QLabel("", self)
+        self._sync.setAccessibleName(self.tr("Changes waiting to sync"))
+        self._busy = QLabel("", self)
+        self._busy.setAccessibleName(self.tr("Work in progress"))
+        bar.addPermanentWidget(self._busy)
+        bar.addPermanentWidget(self._sync)
+        bar.addPermanentWidget(self._where)
+        self.runner.busy_changed.connect(
+            lambda n: self._busy.setText(self.tr("Working…") if n else "")
+        )
+
+    # -- flow ----------------------------------------------------------------------------------
+
+    @Slot()
+    def next_contact(self) -> None:
+        assert self.ws is not None
+        self.contact_panel.flush_draft()
+        queue = self.ws.queue
+        self.statusBar().showMessage(self.tr("Taking the next contact…"))
+        self.runner.write(queue.next_contact, self._claimed, owner=self)
+
+    @Slot(object)
+    def take_contact(self, contact_id: uuid.UUID) -> None:
+        assert self.ws is not None
+        self.contact_panel.flush_draft()
+        queue = self.ws.queue
+        self.runner.write(lambda: queue.take(contact_id), self._claimed, owner=self)
+
+    def _claimed(self, claimed: object) -> None:
+        if claimed is None:
+            self.statusBar().showMessage(self.tr("The queue is empty. Well done!"), 8_000)
+            return
+        self.statusBar().showMessage(
+            self.tr("You are handling contact {reference}.").format(reference=claimed.reference),  # type: ignore[attr-defined]
+            6_000,
+        )
+        self.contact_panel.show_contact(claimed.contact_id)  # type: ignore[attr-defined]
+        self.queue_panel.refresh()
+        self.contact_panel.focus_composer()
+
+    @Slot(object)
+    def preview_contact(self, contact_id: uuid.UUID | None) -> None:
+        """Selecting a row shows the contact and its customer read-only, without claiming it."""
+        if contact_id is None:
+            return
+        current = self.contact_panel.current()
+        if current is not None and current.workable and current.id != contact_id:
+            return  # the advisor is working a contact: browsing the queue must not hide it
+        self.contact_panel.flush_draft()
+        self.contact_panel.show_contact(contact_id)
+
+    def _contact_loaded(self, detail: ContactDetail) -> None:
+        if detail.customer_id is not None:
+            self.customer_panel.show_customer(detail.customer_id)
+        else:
+            self.customer_panel.show_unidentified(detail)
+            self._part_ready("customer")
+        self._part_ready("contact")
+
+    def _customer_linked(self, contact_id: uuid.UUID, _customer_id: uuid.UUID) -> None:
+        self.contact_panel.show_contact(contact_id)
+        self.queue_panel.refresh()
+
+    @Slot(object)
+    def close_contact(self, detail: ContactDetail | None = None) -> None:
+        assert self.ws is not None
+        detail = detail or self.contact_panel.current()
+        if detail is None or not detail.workable:
+            self.statusBar().showMessage(
+                self.tr("Take a contact first: there is nothing of yours to close."), 6_000
+            )
+            return
+        if self._reason_codes is None:
+            reference = self.ws.reference
+            self.runner.read(
+                reference.reason_codes,
+                lambda codes: self._open_close_dialog(detail, codes),
+                owner=self,
+            )
+        else:
+            self._open_close_dialog(detail, self._reason_codes)
+
+    def _open_close_dialog(self, detail: ContactDetail, codes: list[ReasonCodeView]) -> None:
+        from ui.close_dialog import CloseDialog
+
+        assert self.ws is not None
+        self._reason_codes = codes
+        self.contact_panel.flush_draft()
+        dialog = CloseDialog(detail, codes, self)
+        if not dialog.exec():
+            return
+        request = dialog.request()
+        take_next = dialog.take_next()
+        contacts = self.ws.contacts
+
+        def closed(result: CloseResult) -> None:
+            text = self.tr("Contact {reference} closed.").format(reference=detail.reference)
+            if result.follow_up_id is not None and request.follow_up is not None:
+                text += " " + self.tr("Follow-up planned for {when}.").format(
+                    when=format_datetime(request.follow_up.due_at)
+                )
+            self.statusBar().showMessage(text, 10_000)
+            self.contact_panel.clear()
+            self.customer_panel.clear()
+            self.queue_panel.refresh()
+            if take_next:
+                self.next_contact()
+
+        self.runner.write(lambda: contacts.close(request), closed, owner=self)
+
+    def _open_templates(self) -> None:
+        self.contact_panel.open_template_picker()
+
+    def _refresh_queue(self) -> None:
+        self.queue_panel.refresh()
+
+    def find_customer(self) -> None:
+        from ui.customer_link import CustomerSearchDialog
+
+        assert self.ws is not None
+        dialog = CustomerSearchDialog(self.runner, self.ws, self)
+        if dialog.exec() and dialog.chosen() is not None:
+            self.customer_panel.show_customer(dialog.chosen())
+
+    def show_help(self) -> None:
+        from ui.help_dialog import HelpDialog
+
+        HelpDialog(self.shortcuts(), self).exec()
+
+    # -- status, readiness ---------------------------------------------------------------------
+
+    def _queue_ready(self) -> None:
+        self._part_ready("queue")
+        self.queue_panel.select_first()
+
+    def _part_ready(self, part: str) -> None:
+        self._ready_parts.add(part)
+        if not self._ready_sent and {"queue", "contact", "customer"} <= self._ready_parts:
+            self._ready_sent = True
+            self.ready.emit()
+
+    def _refresh_status(self) -> None:
+        if self.ws is None:
+            return
+        ws = self.ws
+        self.runner.read(ws.pending_changes, self._show_pending, owner=self, key="pending")
+
+    def _show_pending(self, pending: int) -> None:
+        self._sync.setText(
+            self.tr("No change waiting to sync")
+            if pending == 0
+            else self.tr("%n change(s) waiting to sync", "", pending)
+        )
+
+    @Slot(object)
+    def show_error(self, err: RelaisError | Bug) -> None:
+        if QApplication.platformName() == "offscreen":
+            self.statusBar().showMessage(error_text(err), 15_000)
+            return
+        QMessageBox.warning(self, self.tr("Relais"), error_text(err))
+
+    def _set_language(self, code: str) -> None:
+        self.settings.set("language", code)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language applies the next time Relais starts."),
+        )
+
+    # -- screenshots, geometry, shutdown ------------------------------------------------------
+
+    def save_screenshot(self, path: Path) -> bool:
+        return self.grab().save(str(path))
+
+    def _ask_screenshot(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save a screenshot"), "relais.png", self.tr("PNG images (*.png)")
+        )
+        if name:
+            self.save_screenshot(Path(name))
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def shutdown(self) -> None:
+        """Saves what the advisor wrote and the window's layout, then releases the workspace."""
+        if self.ws is None:
+            return
+        self.contact_panel.flush_draft()
+        self._sync_timer.stop()
+        self.runner.wait_idle()
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        self.ws.close()
+        self.ws = None
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.ws is not None:
+            self.contact_panel.flush_draft()
+        super().closeEvent(event)

@@ -1,0 +1,427 @@
+"""A contact's whole thread as one read-only page: what the customer wrote, what advisors
+answered, the call record, internal notes, wrap-ups and the customer's survey.
+
+The page is built as HTML by a pure function (``thread_html``) so its content and its safety can
+be tested without a widget. Customers' e-mails arrive already sanitised by ``app.sanitize`` (no
+scripts, no images, no styles); plain text is escaped here. The viewer itself never loads
+anything from outside the program: ``ThreadView.loadResource`` answers only Relais's own icons,
+and a link in a customer's message opens only after the advisor clicks it and confirms.
+"""
+
+import html
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import ContactDetail, MessageView, NoteView, SurveyView, WrapUpView
+from app.errors import RelaisError
+from app.models import Channel, Direction
+from app.services.contacts import ContactService
+from ui.ops import Bug, Runner
+from ui.texts import (
+    assessment_label,
+    channel_icon,
+    channel_label,
+    error_text,
+    format_datetime,
+    format_duration,
+    outcome_label,
+    priority_label,
+    status_label,
+    ui_language,
+)
+
+RESOURCE_SCHEME = "relais"
+"""The only URL scheme the thread view resolves: ``relais:channel/<channel>`` and ``relais:risk``."""
+
+ICON_PX = 16
+
+# Calm colours for a page read all day: the customer on a neutral grey card, the advisor on a
+# pale teal card set in from the left, internal notes on pale amber so nobody mistakes them for
+# something the customer saw. Text stays dark on every card (contrast above 10:1).
+INK = "#1f2933"
+MUTED = "#5f6b7a"
+CUSTOMER_BG = "#f4f6f8"
+CUSTOMER_BAR = "#9aa5b1"
+ADVISOR_BG = "#e6f2f5"
+ADVISOR_BAR = "#1b5f80"
+NOTE_BG = "#fff6d9"
+NOTE_BAR = "#c98a00"
+NOTE_INK = "#7a5300"
+RISK_BG = "#fdecea"
+RISK_INK = "#8a1c12"
+INFO_BG = "#f7f8fa"
+
+_CTX = "ThreadView"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _fmt(source: str, **values: str | int) -> str:
+    """Translates a plain-text sentence, escapes it, then puts in values that are already HTML.
+
+    Translators see whole sentences without markup; markup only ever comes from this module.
+    """
+    return _esc(_tr(source)).format(**values)
+
+
+def plain_to_html(text: str) -> str:
+    """Escapes a plain text for HTML and keeps its line breaks (and runs of spaces)."""
+    escaped = _esc(text.strip("\n"))
+    escaped = escaped.replace("  ", "&nbsp; ")
+    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _card(bar: str, background: str, meta: str, body: str, indent: bool = False) -> str:
+    """A message-like block: a coloured bar on the left, a tinted body.
+
+    Qt's rich text has no rounded boxes; a two-cell table (a narrow coloured cell and the text)
+    is what renders reliably, and the left margin sets the advisor's messages apart.
+    """
+    left = 56 if indent else 0
+    right = 0 if indent else 56
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="0" '
+        f'style="margin-top:10px; margin-left:{left}px; margin-right:{right}px;">'
+        f'<tr><td width="4" bgcolor="{bar}"></td>'
+        f'<td bgcolor="{background}" style="padding:7px 10px 8px 10px; color:{INK};">'
+        f'<p style="margin:0 0 4px 0; color:{MUTED};">{meta}</p>'
+        f"{body}</td></tr></table>"
+    )
+
+
+def _message(m: MessageView) -> str:
+    when = _esc(format_datetime(m.created_at))
+    sender = _esc(m.sender or _tr("Unknown sender"))
+    if m.direction == Direction.INBOUND:
+        meta = _fmt(
+            "{sender} · customer · {when}", sender=f'<b style="color:{INK};">{sender}</b>', when=when
+        )
+    else:
+        meta = _fmt(
+            "{sender} · advisor's reply · {when}",
+            sender=f'<b style="color:{ADVISOR_BAR};">{sender}</b>',
+            when=when,
+        )
+    if m.body_html:
+        # Already cleaned by app.sanitize (nh3): formatting and links only, no images or styles.
+        body = f"<div>{m.body_html}</div>"
+    else:
+        body = f'<p style="margin:0;">{plain_to_html(m.body_text)}</p>'
+    if m.direction == Direction.INBOUND:
+        return _card(CUSTOMER_BAR, CUSTOMER_BG, meta, body)
+    return _card(ADVISOR_BAR, ADVISOR_BG, meta, body, indent=True)
+
+
+def _note(n: NoteView) -> str:
+    when = _esc(format_datetime(n.created_at))
+    author = _esc(n.author)
+    label = f'<b style="color:{NOTE_INK};">{_esc(_tr("Internal note — not sent"))}</b>'
+    if n.during_call:
+        meta = _fmt(
+            "{label} · {author} · {when} · taken during the call",
+            label=label,
+            author=author,
+            when=when,
+        )
+    else:
+        meta = _fmt("{label} · {author} · {when}", label=label, author=author, when=when)
+    body = f'<p style="margin:0;">{plain_to_html(n.body)}</p>'
+    return _card(NOTE_BAR, NOTE_BG, meta, body, indent=True)
+
+
+def _call_record(detail: ContactDetail) -> str:
+    start, end = detail.call_started_at, detail.call_ended_at
+    if start is None:
+        text = _fmt("No call recorded yet.")
+    elif end is None:
+        text = _fmt("Call started at {start}, still running.", start=_esc(format_datetime(start)))
+    else:
+        text = _fmt(
+            "Call from {start} to {end} — duration {duration}.",
+            start=_esc(format_datetime(start)),
+            end=_esc(format_datetime(end)),
+            duration=_esc(format_duration((end - start).total_seconds())),
+        )
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:10px;">'
+        f'<tr><td bgcolor="{INFO_BG}" style="color:{INK};">'
+        f'<img src="{RESOURCE_SCHEME}:channel/phone" width="{ICON_PX}" height="{ICON_PX}"> '
+        f"<b>{_esc(_tr('Call record'))}</b> — {text}</td></tr></table>"
+    )
+
+
+def _wrap_up(w: WrapUpView) -> str:
+    reason = w.reason_label_fr if ui_language() == "fr" else w.reason_label_en
+    lines = [
+        _fmt(
+            "Closed by {advisor} · {when}",
+            advisor=f"<b>{_esc(w.advisor)}</b>",
+            when=_esc(format_datetime(w.created_at)),
+        ),
+        _fmt("Reason: {reason}", reason=_esc(reason)),
+        _fmt("Outcome: {outcome}", outcome=_esc(outcome_label(w.outcome))),
+        _fmt(
+            "Advisor's view of the customer: {assessment}",
+            assessment=f"<b>{_esc(assessment_label(w.self_assessment))}</b>",
+        ),
+    ]
+    if w.share < 0.999:
+        lines.append(_fmt("Share of the contact: {share} %", share=round(w.share * 100)))
+    return f'<p style="margin:4px 0 0 0;">{"<br>".join(lines)}</p>'
+
+
+def _survey(a: SurveyView) -> str:
+    parts = [
+        _fmt("Answered {when}", when=_esc(format_datetime(a.answered_at))),
+        _fmt(
+            "Customer's satisfaction: {csat}", csat=f"<b>{_esc(assessment_label(a.csat))}</b>"
+        ),
+    ]
+    if a.nps is not None:
+        parts.append(_fmt("Likelihood to recommend: {nps}/10", nps=a.nps))
+    if a.effort is not None:
+        parts.append(_fmt("Effort to get an answer: {effort}/5", effort=a.effort))
+    if a.comment.strip():
+        parts.append(_fmt("In their words: “{comment}”", comment=plain_to_html(a.comment)))
+    return f'<p style="margin:4px 0 0 0;">{"<br>".join(parts)}</p>'
+
+
+def _header(detail: ContactDetail) -> str:
+    subject = detail.subject or _tr("(no subject)")
+    who = detail.sender_display or detail.sender_address
+    facts = [
+        _fmt("Received {when}", when=_esc(format_datetime(detail.received_at))),
+        _esc(status_label(detail.status)),
+        _fmt("Priority: {priority}", priority=_esc(priority_label(detail.priority))),
+    ]
+    if detail.closed_at is not None:
+        facts.append(_fmt("Closed {when}", when=_esc(format_datetime(detail.closed_at))))
+    if who:
+        facts.insert(0, _fmt("From {who}", who=_esc(who)))
+    out = [
+        f'<p style="margin:0; color:{MUTED};">'
+        f'<img src="{RESOURCE_SCHEME}:channel/{detail.channel.value}" width="{ICON_PX}" '
+        f'height="{ICON_PX}"> {_esc(channel_label(detail.channel))} · '
+        f'<b style="color:{INK};">{_esc(detail.reference)}</b></p>',
+        f'<h3 style="margin:2px 0 2px 0; color:{INK};">{_esc(subject)}</h3>',
+        f'<p style="margin:0; color:{MUTED};">{" · ".join(facts)}</p>',
+    ]
+    if detail.risk_flag:
+        out.append(risk_banner(detail.risk_reason))
+    return "".join(out)
+
+
+def risk_banner(reason: str) -> str:
+    """The risk flag with its reason, as the thread and the contact panel show it."""
+    text = (
+        _fmt("Risk flag: {reason}", reason=_esc(reason))
+        if reason
+        else _fmt("Risk flag: strong dissatisfaction or legal risk.")
+    )
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;">'
+        f'<tr><td bgcolor="{RISK_BG}" style="color:{RISK_INK};">'
+        f'<img src="{RESOURCE_SCHEME}:risk" width="{ICON_PX}" height="{ICON_PX}"> '
+        f"<b>{text}</b></td></tr></table>"
+    )
+
+
+def _section(title: str, body: str) -> str:
+    return (
+        f'<h4 style="margin:16px 0 0 0; color:{MUTED};">{_esc(title)}</h4>'
+        f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:4px;">'
+        f'<tr><td bgcolor="{INFO_BG}" style="color:{INK};">{body}</td></tr></table>'
+    )
+
+
+def thread_html(detail: ContactDetail, header: bool = True) -> str:
+    """The whole contact as HTML: header, messages and notes in time order, call record,
+    wrap-ups and survey answers.
+
+    Nothing in the result refers to anything outside the program: customer text is escaped,
+    customer HTML was sanitised by the service, and the only images are ``relais:`` icons.
+    ``header=False`` leaves the header out for the contact panel, which shows its own.
+    """
+    parts: list[str] = [f'<body style="color:{INK};">']
+    if header:
+        parts.append(_header(detail))
+    if detail.channel == Channel.PHONE:
+        parts.append(_call_record(detail))
+    timeline: list[tuple[datetime, int, str]] = []
+    for m in detail.messages:
+        timeline.append((m.created_at, 0, _message(m)))
+    for n in detail.notes:
+        timeline.append((n.created_at, 1, _note(n)))
+    timeline.sort(key=lambda item: (item[0], item[1]))
+    if not timeline:
+        parts.append(
+            f'<p style="margin-top:14px; color:{MUTED};">'
+            f"{_esc(_tr('No message or note on this contact yet.'))}</p>"
+        )
+    parts.extend(block for _when, _kind, block in timeline)
+    if detail.wrap_ups:
+        parts.append(_section(_tr("Wrap-up"), "".join(_wrap_up(w) for w in detail.wrap_ups)))
+    if detail.surveys:
+        parts.append(_section(_tr("Survey"), "".join(_survey(a) for a in detail.surveys)))
+    parts.append("</body>")
+    return "".join(parts)
+
+
+class ThreadView(QTextBrowser):
+    """Read-only view of a contact's thread that never reaches outside the program.
+
+    Remote images, style sheets and any file path asked for by the document are refused in
+    ``loadResource``; links are not followed inside the view, and an http(s)/mailto link opens
+    in the system browser only after the advisor clicked it and confirmed.
+
+    Signals: none of its own (QTextBrowser's ``anchorClicked`` is handled here).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("threadView")
+        self.setAccessibleName(self.tr("Contact thread"))
+        self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.document().setDocumentMargin(12)
+        self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(self._on_hover)
+        self.confirm_link: Callable[[QUrl], bool] = self._ask_before_opening
+        self._detail: ContactDetail | None = None
+
+    # -- content -----------------------------------------------------------------------------
+
+    def show_detail(self, detail: ContactDetail, header: bool = True, at_end: bool = False) -> None:
+        """Shows a contact; ``at_end`` scrolls to the latest message (the live contact)."""
+        self._detail = detail
+        self.setHtml(thread_html(detail, header=header))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum() if at_end else 0)
+
+    def show_message(self, text: str) -> None:
+        """A placeholder line instead of a thread (loading, error, nothing open)."""
+        self._detail = None
+        self.setHtml(f'<p style="color:{MUTED};">{plain_to_html(text)}</p>')
+
+    def detail(self) -> ContactDetail | None:
+        return self._detail
+
+    # -- safety ------------------------------------------------------------------------------
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt override
+        """Only Relais's own icons; never the network, never a file named by the content."""
+        url = QUrl(url) if isinstance(url, str) else url
+        if url.scheme() != RESOURCE_SCHEME or kind != QTextDocument.ResourceType.ImageResource:
+            return None
+        path = url.path()
+        if path == "risk":
+            from ui.texts import icon
+
+            return icon("risk").pixmap(ICON_PX, ICON_PX).toImage()
+        if path.startswith("channel/"):
+            try:
+                channel = Channel(path.removeprefix("channel/"))
+            except ValueError:
+                return None
+            return channel_icon(channel).pixmap(ICON_PX, ICON_PX).toImage()
+        return None
+
+    def _on_hover(self, url: QUrl) -> None:
+        # Shows where a link really goes before anyone clicks it (phishing links lie in text).
+        self.setToolTip(url.toDisplayString() if url.isValid() and not url.isEmpty() else "")
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() not in ("http", "https", "mailto"):
+            return
+        if self.confirm_link(url):
+            QDesktopServices.openUrl(url)
+
+    def _ask_before_opening(self, url: QUrl) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link"),
+            self.tr(
+                "Open this link from the customer's message in your web browser?\n\n{url}\n\n"
+                "Links in messages can be fraudulent: open only an address you trust."
+            ).format(url=url.toDisplayString()),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+
+class ContactViewerDialog(QDialog):
+    """A past contact opened from the history, read-only. Esc or Close closes it.
+
+    Signals: none beyond QDialog's.
+    """
+
+    def __init__(
+        self,
+        runner: Runner,
+        contacts: ContactService,
+        contact_id: uuid.UUID,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Contact"))
+        self.setAccessibleName(self.tr("Past contact"))
+        self.setModal(False)
+        self._runner = runner
+        self._contacts = contacts
+        self._contact_id = contact_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.notice = QLabel(self.tr("Read only: this is the record of the contact."), self)
+        self.notice.setStyleSheet(f"color: {MUTED};")
+        layout.addWidget(self.notice)
+        self.view = ThreadView(self)
+        self.view.show_message(self.tr("Loading the contact…"))
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close the contact view"))
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.reject)
+        self.resize(780, 680)
+        self.view.setFocus()
+        runner.read(
+            lambda: contacts.detail(contact_id),
+            self._loaded,
+            self._failed,
+            owner=self,
+            key=f"contact-viewer-{id(self)}",
+        )
+
+    def _loaded(self, detail: ContactDetail) -> None:
+        self.setWindowTitle(self.tr("Contact {reference}").format(reference=detail.reference))
+        self.view.show_detail(detail)
+
+    def _failed(self, err: RelaisError | Bug) -> None:
+        self.view.show_message(error_text(err))
