@@ -41,14 +41,14 @@ def _has_outbox(session: Session) -> bool:
 def record_insert(session: Session, obj: Base) -> None:
     """Adds ``obj`` and, on a workstation, its insert operation."""
     session.add(obj)
-    session.flush([obj])
+    session.flush()
     if _has_outbox(session):
         _append(session, "insert", obj, row_values(obj))
 
 
 def record_update(session: Session, obj: Base, fields: list[str]) -> None:
     """Records that ``fields`` of ``obj`` changed (the row's id and new values)."""
-    session.flush([obj])
+    session.flush()
     if _has_outbox(session):
         _append(session, "update", obj, row_values(obj, fields))
 

@@ -63,7 +63,7 @@ class ContactService:
             c = s.get(Contact, contact_id)
             if c is None:
                 raise _not_found()
-            names = dict(s.execute(select(Advisor.id, Advisor.display_name)).tuples().all())
+            names = dict(s.execute(select(Advisor.id, Advisor.display_name)).all())
             messages = s.scalars(
                 select(Message).where(Message.contact_id == c.id).order_by(Message.created_at)
             ).all()

@@ -86,7 +86,7 @@ class CustomerService:
                     select(SurveyAnswer.contact_id, SurveyAnswer.csat)
                     .where(SurveyAnswer.contact_id.in_(ids))
                     .order_by(SurveyAnswer.answered_at)
-                ).tuples()
+                ).all()
             )
             rows = []
             for c, advisor in contacts:

@@ -1,0 +1,193 @@
+"""The advisor's work through the services, on a private copy of the demo data."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.clock import utcnow
+from app.dto import CloseRequest, FollowUpRequest, NewCustomer, NewIdentity, QueueFilter
+from app.errors import Conflict, InputError
+from app.models import (
+    Channel,
+    ContactStatus,
+    IdentityKind,
+    Outcome,
+    OutboxOp,
+    ReviewItem,
+    TemplateUsage,
+    WrapUp,
+)
+from app.services.queue import QueueService
+from app.workspace import Workspace, find_user
+
+
+def test_queue_is_sorted_by_priority_then_due_time(workspace: Workspace) -> None:
+    f = QueueFilter()
+    total = workspace.queue.count(f)
+    assert total >= 40
+    rows = workspace.queue.page(f, 0, total)
+    keys = [(-r.priority, r.due_at) for r in rows]
+    assert keys == sorted(keys)
+    assert {r.channel for r in rows} >= {Channel.PHONE, Channel.EMAIL}
+
+
+def test_queue_pages_cover_the_list_without_gaps(workspace: Workspace) -> None:
+    f = QueueFilter()
+    everything = [r.id for r in workspace.queue.page(f, 0, 1_000)]
+    paged = [r.id for off in range(0, len(everything), 7) for r in workspace.queue.page(f, off, 7)]
+    assert paged == everything
+
+
+def test_filter_by_channel(workspace: Workspace) -> None:
+    f = QueueFilter(channels=frozenset({Channel.EMAIL}))
+    rows = workspace.queue.page(f, 0, 1_000)
+    assert rows and all(r.channel == Channel.EMAIL for r in rows)
+    assert workspace.queue.count(f) == len(rows)
+
+
+def test_next_contact_claims_the_head_of_the_queue_and_writes_the_outbox(
+    workspace: Workspace,
+) -> None:
+    head = workspace.queue.page(QueueFilter(statuses=frozenset({ContactStatus.QUEUED})), 0, 1)[0]
+    claimed = workspace.queue.next_contact()
+    assert claimed is not None and claimed.contact_id == head.id
+    detail = workspace.contacts.detail(head.id)
+    assert detail.workable
+    assert workspace.pending_changes() >= 2  # the claim and the assignment
+
+
+def test_a_contact_taken_by_someone_else_cannot_be_taken(workspace: Workspace) -> None:
+    colleague = QueueService(workspace.local, find_user(workspace.local, "superviseur"))
+    claimed = colleague.next_contact()
+    assert claimed is not None
+    with pytest.raises(Conflict):
+        workspace.queue.take(claimed.contact_id)
+    with pytest.raises(Conflict):
+        workspace.contacts.send_reply(claimed.contact_id, "Bonjour")
+
+
+def test_reply_with_template_records_usage_and_refuses_unfilled_placeholders(
+    workspace: Workspace,
+) -> None:
+    claimed = workspace.queue.next_contact()
+    assert claimed is not None
+    template = workspace.templates.search("retrait", language="fr")[0]
+    values = workspace.templates.values_for(claimed.contact_id)
+    filled = workspace.templates.render(template.id, values | {"account_number": ""})
+    from app.dto import TemplateInsertion
+
+    insertion = TemplateInsertion(template.id, template.version, filled.text)
+    if filled.missing:
+        with pytest.raises(InputError) as err:
+            workspace.contacts.send_reply(claimed.contact_id, filled.text, (insertion,))
+        assert filled.missing[0] in err.value.text()
+    body = filled.text.replace("{{account_number}}", "FR-123456") + "\nMerci."
+    workspace.contacts.save_draft(claimed.contact_id, body)
+    workspace.contacts.send_reply(claimed.contact_id, body, (insertion,))
+    detail = workspace.contacts.detail(claimed.contact_id)
+    assert detail.messages[-1].body_text == body.strip()
+    assert workspace.contacts.load_draft(claimed.contact_id) == ""
+    with workspace.local.session() as s:
+        usage = s.scalars(
+            select(TemplateUsage).where(TemplateUsage.contact_id == claimed.contact_id)
+        ).one()
+        assert usage.template_id == template.id
+        assert usage.edited == bool(filled.missing)
+
+
+def test_close_with_low_assessment_plans_follow_up_and_review(workspace: Workspace) -> None:
+    claimed = workspace.queue.next_contact()
+    assert claimed is not None
+    reason = workspace.reference.reason_codes()[0]
+    due = utcnow() + timedelta(hours=20)
+    result = workspace.contacts.close(
+        CloseRequest(
+            contact_id=claimed.contact_id,
+            reason_code_id=reason.id,
+            outcome=Outcome.FOLLOW_UP,
+            self_assessment=2,
+            follow_up=FollowUpRequest("callback", due),
+        )
+    )
+    assert result.on_review_list and result.follow_up_id is not None
+    follow_up = workspace.contacts.detail(result.follow_up_id)
+    assert follow_up.status == ContactStatus.QUEUED
+    assert follow_up.channel == Channel.PHONE
+    assert abs((follow_up.due_at - due).total_seconds()) < 1
+    closed = workspace.contacts.detail(claimed.contact_id)
+    assert closed.status == ContactStatus.CLOSED
+    assert closed.wrap_ups[-1].self_assessment == 2
+    with workspace.local.session() as s:
+        reviews = select(func.count(ReviewItem.id)).where(
+            ReviewItem.contact_id == claimed.contact_id
+        )
+        assert s.scalar(reviews) == 1
+        kinds = [op.table_name for op in s.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
+    assert kinds.index("wrap_up") < kinds.index("review_item")
+
+
+def test_close_refuses_without_assessment_and_keeps_the_contact_open(
+    workspace: Workspace,
+) -> None:
+    claimed = workspace.queue.next_contact()
+    assert claimed is not None
+    reason = workspace.reference.reason_codes()[0]
+    with pytest.raises(InputError):
+        workspace.contacts.close(
+            CloseRequest(claimed.contact_id, reason.id, Outcome.RESOLVED, self_assessment=0)
+        )
+    assert workspace.contacts.detail(claimed.contact_id).workable
+    with workspace.local.session() as s:
+        assert (
+            s.scalar(select(func.count(WrapUp.id)).where(WrapUp.contact_id == claimed.contact_id))
+            == 0
+        )
+
+
+def test_history_lists_every_contact_newest_first(workspace: Workspace) -> None:
+    customer = workspace.customers.search("a", limit=1) or workspace.customers.search("Ma")
+    rows = []
+    for match in workspace.customers.search("e", limit=50) + customer:
+        rows = workspace.customers.history(match.id)
+        if len(rows) > 10:
+            break
+    assert len(rows) > 10
+    assert [r.received_at for r in rows] == sorted((r.received_at for r in rows), reverse=True)
+    closed = [r for r in rows if r.status == ContactStatus.CLOSED]
+    assert closed and all(r.self_assessment in (1, 2, 3, 4) for r in closed)
+
+
+def test_customer_search_by_phone_email_and_name(workspace: Workspace) -> None:
+    claimed = None
+    for row in workspace.queue.page(QueueFilter(), 0, 200):
+        if row.customer_id is not None:
+            claimed = row
+            break
+    assert claimed is not None and claimed.customer_id is not None
+    profile = workspace.customers.profile(claimed.customer_id)
+    for identity in profile.identities:
+        if identity.kind in (IdentityKind.PHONE, IdentityKind.EMAIL):
+            found = workspace.customers.search(identity.display)
+            assert profile.id in [m.id for m in found], identity
+    by_name = workspace.customers.search(f"{profile.first_name} {profile.last_name}")
+    assert profile.id in [m.id for m in by_name]
+
+
+def test_unidentified_sender_is_linked_to_a_new_customer(workspace: Workspace) -> None:
+    rows = workspace.queue.page(QueueFilter(), 0, 1_000)
+    stranger = next(r for r in rows if r.customer_id is None)
+    with pytest.raises(InputError):
+        workspace.customers.create(
+            NewCustomer("Inès", "Durand", "fr", (NewIdentity(IdentityKind.PHONE, "12"),)),
+            link_contact=stranger.id,
+        )
+    assert workspace.contacts.detail(stranger.id).customer_id is None
+    detail = workspace.contacts.detail(stranger.id)
+    customer_id = workspace.customers.create(
+        NewCustomer("Inès", "Durand", "fr"), link_contact=stranger.id
+    )
+    assert workspace.contacts.detail(stranger.id).customer_id == customer_id
+    if detail.channel in (Channel.EMAIL, Channel.PHONE) and detail.sender_address:
+        found = workspace.customers.search(detail.sender_address)
+        assert customer_id in [m.id for m in found]
