@@ -10,6 +10,7 @@ flagged (``DISAGREE_ROLE``, an amber tint and a tooltip): that is what superviso
 """
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -17,12 +18,13 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.dto import HistoryRow
@@ -44,6 +46,8 @@ SCORE_COLOURS: dict[int, str] = {
 colour is never the only signal."""
 
 DISAGREE_TINT = "#FCEBC8"
+MUTED = "#5E6A75"
+"""Secondary text (captions, the second line of a row): readable, yet clearly second."""
 
 
 def tr(text: str) -> str:
@@ -71,7 +75,8 @@ class HistoryModel(QAbstractTableModel):
     Roles: ``ID_ROLE`` gives the contact's ``uuid.UUID``, ``SORT_ROLE`` a comparable native value
     (a datetime, a str, an int or None), ``SCORE_ROLE`` the bare 1–4 score of the two
     satisfaction columns (for the badge delegate), ``DISAGREE_ROLE`` whether the row's
-    self-assessment and survey answer disagree.
+    self-assessment and survey answer disagree, ``DETAIL_ROLE`` (subject column) the reason,
+    outcome and advisor on one line, for the compact two-line layout of a narrow panel.
     """
 
     DATE, CHANNEL, SUBJECT, REASON, OUTCOME, ASSESSMENT, CSAT, ADVISOR = range(8)
@@ -81,26 +86,28 @@ class HistoryModel(QAbstractTableModel):
     SORT_ROLE = Qt.ItemDataRole.UserRole + 2
     SCORE_ROLE = Qt.ItemDataRole.UserRole + 3
     DISAGREE_ROLE = Qt.ItemDataRole.UserRole + 4
+    DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[HistoryRow] = []
         self._language = texts.ui_language()
-        self._muted = QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        self._muted = QBrush(QColor(MUTED))
         self._tint = QBrush(QColor(DISAGREE_TINT))
         self._italic = QFont()
         self._italic.setItalic(True)
         self._headers = {
             self.DATE: self.tr("Date"),
-            self.CHANNEL: self.tr("Channel"),
+            self.CHANNEL: "",  # the icons (and labels, when wide) say it; the tooltip names it
             self.SUBJECT: self.tr("Subject"),
             self.REASON: self.tr("Reason"),
             self.OUTCOME: self.tr("Outcome"),
-            self.ASSESSMENT: self.tr("Advisor"),
-            self.CSAT: self.tr("Customer"),
+            self.ASSESSMENT: self.tr("Feeling"),
+            self.CSAT: self.tr("Survey"),
             self.ADVISOR: self.tr("Handled by"),
         }
         self._header_tips = {
+            self.CHANNEL: self.tr("Channel"),
             self.ASSESSMENT: self.tr("How satisfied the advisor believed the customer was (1–4)"),
             self.CSAT: self.tr("The customer's own survey answer (1–4), when they answered one"),
             self.ADVISOR: self.tr("The advisor who closed the contact"),
@@ -126,26 +133,30 @@ class HistoryModel(QAbstractTableModel):
 
     # -- QAbstractTableModel -------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips.get(section)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._header_tips.get(section) or self._headers[section] or None
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,6 +178,8 @@ class HistoryModel(QAbstractTableModel):
             return None
         if role == self.DISAGREE_ROLE:
             return disagree(row)
+        if role == self.DETAIL_ROLE:
+            return self._detail(row) if col == self.SUBJECT else None
         if role == Qt.ItemDataRole.DecorationRole and col == self.CHANNEL:
             return texts.channel_icon(row.channel)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -191,7 +204,7 @@ class HistoryModel(QAbstractTableModel):
         """Sorts by the column's native value; empty values go last whatever the order."""
         if not 0 <= column < self.COLUMN_COUNT:
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._rows[i.row()].contact_id for i in old]
         reverse = order == Qt.SortOrder.DescendingOrder
@@ -206,7 +219,7 @@ class HistoryModel(QAbstractTableModel):
             old,
             [self.index(position[cid], i.column()) for cid, i in zip(old_ids, old, strict=True)],
         )
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -246,6 +259,14 @@ class HistoryModel(QAbstractTableModel):
         if col == self.CSAT:
             return score_text(row.csat)
         return row.advisor
+
+    def _detail(self, row: HistoryRow) -> str:
+        reason = self._display(row, self.REASON)
+        if row.outcome is None:
+            return reason
+        return self.tr("{reason} · {outcome} · {advisor}").format(
+            reason=reason, outcome=texts.outcome_label(row.outcome), advisor=row.advisor or "—"
+        )
 
     def _sort_value(self, row: HistoryRow, col: int) -> datetime | str | int | None:
         if col == self.DATE:
@@ -338,6 +359,80 @@ class ScoreBadgeDelegate(QStyledItemDelegate):
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, elided)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(self.BADGE + 12, max(hint.height(), self.BADGE + 6))
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Two lines in one cell: the main text, and a smaller grey line under it.
+
+    ``lines(index)`` gives both. The customer panel uses it when narrow: the date over the
+    time, and the subject over "reason · outcome · advisor", so nothing hides off to the right.
+    """
+
+    def __init__(
+        self, lines: Callable[[AnyIndex], tuple[str, str]], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._lines = lines
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        first, second = self._lines(index)
+        opt.text = ""
+        opt.icon = QIcon()
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(6, 3, -6, -3)
+        half = rect.height() // 2
+        painter.save()
+        fm = opt.fontMetrics
+        if selected:
+            painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText))
+        else:
+            brush = index.data(Qt.ItemDataRole.ForegroundRole)
+            colour = (
+                brush.color()
+                if isinstance(brush, QBrush)
+                else opt.palette.color(QPalette.ColorRole.Text)
+            )
+            painter.setPen(colour)
+        painter.setFont(opt.font)
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), half),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(first, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        small = QFont(opt.font)
+        small.setPointSizeF(opt.font.pointSizeF() * 0.9)
+        painter.setFont(small)
+        if not selected:
+            painter.setPen(QColor(MUTED))
+        small_fm = painter.fontMetrics()
+        painter.drawText(
+            QRect(rect.left(), rect.top() + half, rect.width(), rect.height() - half),
+            Qt.AlignmentFlag.AlignVCenter,
+            small_fm.elidedText(second, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        return QSize(80, option.fontMetrics.height() * 2 + 8)
+
+
+class ChannelDelegate(QStyledItemDelegate):
+    """The channel's icon, and its name only when the whole name fits (never "E-m…")."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        icon_room = opt.decorationSize.width() + 14
+        if opt.fontMetrics.horizontalAdvance(opt.text) + icon_room > opt.rect.width():
+            opt.text = ""
+            opt.decorationAlignment = Qt.AlignmentFlag.AlignCenter
+            opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)

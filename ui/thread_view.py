@@ -10,7 +10,7 @@ and a link in a customer's message opens only after the advisor clicks it and co
 
 import html
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -45,7 +45,7 @@ from ui.texts import (
 )
 
 RESOURCE_SCHEME = "relais"
-"""The only URL scheme the thread view resolves: ``relais:channel/<channel>`` and ``relais:risk``."""
+"""The only scheme the thread view resolves: ``relais:channel/<channel>`` and ``relais:risk``."""
 
 ICON_PX = 16
 
@@ -65,23 +65,20 @@ RISK_BG = "#fdecea"
 RISK_INK = "#8a1c12"
 INFO_BG = "#f7f8fa"
 
-_CTX = "ThreadView"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+translate = QCoreApplication.translate  # the name pyside6-lupdate recognises
 
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _fmt(source: str, **values: str | int) -> str:
-    """Translates a plain-text sentence, escapes it, then puts in values that are already HTML.
+def _fmt(sentence: str, **values: str | int) -> str:
+    """Escapes a translated plain-text sentence, then puts in values that are already HTML.
 
     Translators see whole sentences without markup; markup only ever comes from this module.
     """
-    return _esc(_tr(source)).format(**values)
+    return _esc(sentence).format(**values)
 
 
 def plain_to_html(text: str) -> str:
@@ -91,14 +88,21 @@ def plain_to_html(text: str) -> str:
     return escaped.replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def _card(bar: str, background: str, meta: str, body: str, indent: bool = False) -> str:
+def _icon(path: str) -> str:
+    return (
+        f'<img src="{RESOURCE_SCHEME}:{path}" width="{ICON_PX}" height="{ICON_PX}" '
+        'style="vertical-align: middle;">'
+    )
+
+
+def _card(bar: str, background: str, meta: str, body: str, indent: bool | None = False) -> str:
     """A message-like block: a coloured bar on the left, a tinted body.
 
     Qt's rich text has no rounded boxes; a two-cell table (a narrow coloured cell and the text)
     is what renders reliably, and the left margin sets the advisor's messages apart.
     """
     left = 56 if indent else 0
-    right = 0 if indent else 56
+    right = 0 if indent or indent is None else 56
     return (
         f'<table width="100%" cellspacing="0" cellpadding="0" '
         f'style="margin-top:10px; margin-left:{left}px; margin-right:{right}px;">'
@@ -111,14 +115,16 @@ def _card(bar: str, background: str, meta: str, body: str, indent: bool = False)
 
 def _message(m: MessageView) -> str:
     when = _esc(format_datetime(m.created_at))
-    sender = _esc(m.sender or _tr("Unknown sender"))
+    sender = _esc(m.sender or translate("ThreadView", "Unknown sender"))
     if m.direction == Direction.INBOUND:
         meta = _fmt(
-            "{sender} · customer · {when}", sender=f'<b style="color:{INK};">{sender}</b>', when=when
+            translate("ThreadView", "{sender} · customer · {when}"),
+            sender=f'<b style="color:{INK};">{sender}</b>',
+            when=when,
         )
     else:
         meta = _fmt(
-            "{sender} · advisor's reply · {when}",
+            translate("ThreadView", "{sender} · advisor's reply · {when}"),
             sender=f'<b style="color:{ADVISOR_BAR};">{sender}</b>',
             when=when,
         )
@@ -126,38 +132,47 @@ def _message(m: MessageView) -> str:
         # Already cleaned by app.sanitize (nh3): formatting and links only, no images or styles.
         body = f"<div>{m.body_html}</div>"
     else:
-        body = f'<p style="margin:0;">{plain_to_html(m.body_text)}</p>'
+        body = f'<p style="margin:0; line-height:125%;">{plain_to_html(m.body_text)}</p>'
     if m.direction == Direction.INBOUND:
         return _card(CUSTOMER_BAR, CUSTOMER_BG, meta, body)
     return _card(ADVISOR_BAR, ADVISOR_BG, meta, body, indent=True)
 
 
-def _note(n: NoteView) -> str:
+def _note(n: NoteView, indent: bool = True) -> str:
     when = _esc(format_datetime(n.created_at))
     author = _esc(n.author)
-    label = f'<b style="color:{NOTE_INK};">{_esc(_tr("Internal note — not sent"))}</b>'
+    label = _esc(translate("ThreadView", "Internal note — not sent"))
+    label = f'<b style="color:{NOTE_INK};">{label}</b>'
     if n.during_call:
         meta = _fmt(
-            "{label} · {author} · {when} · taken during the call",
+            translate("ThreadView", "{label} · {author} · {when} · taken during the call"),
             label=label,
             author=author,
             when=when,
         )
     else:
-        meta = _fmt("{label} · {author} · {when}", label=label, author=author, when=when)
-    body = f'<p style="margin:0;">{plain_to_html(n.body)}</p>'
-    return _card(NOTE_BAR, NOTE_BG, meta, body, indent=True)
+        meta = _fmt(
+            translate("ThreadView", "{label} · {author} · {when}"),
+            label=label,
+            author=author,
+            when=when,
+        )
+    body = f'<p style="margin:0; line-height:125%;">{plain_to_html(n.body)}</p>'
+    return _card(NOTE_BAR, NOTE_BG, meta, body, indent=indent)
 
 
 def _call_record(detail: ContactDetail) -> str:
     start, end = detail.call_started_at, detail.call_ended_at
     if start is None:
-        text = _fmt("No call recorded yet.")
+        text = _fmt(translate("ThreadView", "No call recorded yet."))
     elif end is None:
-        text = _fmt("Call started at {start}, still running.", start=_esc(format_datetime(start)))
+        text = _fmt(
+            translate("ThreadView", "Call started at {start}, still running."),
+            start=_esc(format_datetime(start)),
+        )
     else:
         text = _fmt(
-            "Call from {start} to {end} — duration {duration}.",
+            translate("ThreadView", "Call from {start} to {end} — duration {duration}."),
             start=_esc(format_datetime(start)),
             end=_esc(format_datetime(end)),
             duration=_esc(format_duration((end - start).total_seconds())),
@@ -165,8 +180,8 @@ def _call_record(detail: ContactDetail) -> str:
     return (
         f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:10px;">'
         f'<tr><td bgcolor="{INFO_BG}" style="color:{INK};">'
-        f'<img src="{RESOURCE_SCHEME}:channel/phone" width="{ICON_PX}" height="{ICON_PX}"> '
-        f"<b>{_esc(_tr('Call record'))}</b> — {text}</td></tr></table>"
+        f"{_icon('channel/phone')} "
+        f"<b>{_esc(translate('ThreadView', 'Call record'))}</b> — {text}</td></tr></table>"
     )
 
 
@@ -174,54 +189,77 @@ def _wrap_up(w: WrapUpView) -> str:
     reason = w.reason_label_fr if ui_language() == "fr" else w.reason_label_en
     lines = [
         _fmt(
-            "Closed by {advisor} · {when}",
+            translate("ThreadView", "Closed by {advisor} · {when}"),
             advisor=f"<b>{_esc(w.advisor)}</b>",
             when=_esc(format_datetime(w.created_at)),
         ),
-        _fmt("Reason: {reason}", reason=_esc(reason)),
-        _fmt("Outcome: {outcome}", outcome=_esc(outcome_label(w.outcome))),
+        _fmt(translate("ThreadView", "Reason: {reason}"), reason=_esc(reason)),
+        _fmt(translate("ThreadView", "Outcome: {outcome}"), outcome=_esc(outcome_label(w.outcome))),
         _fmt(
-            "Advisor's view of the customer: {assessment}",
+            translate("ThreadView", "Advisor's view of the customer: {assessment}"),
             assessment=f"<b>{_esc(assessment_label(w.self_assessment))}</b>",
         ),
     ]
     if w.share < 0.999:
-        lines.append(_fmt("Share of the contact: {share} %", share=round(w.share * 100)))
+        lines.append(
+            _fmt(
+                translate("ThreadView", "Share of the contact: {share} %"),
+                share=round(w.share * 100),
+            )
+        )
     return f'<p style="margin:4px 0 0 0;">{"<br>".join(lines)}</p>'
 
 
 def _survey(a: SurveyView) -> str:
     parts = [
-        _fmt("Answered {when}", when=_esc(format_datetime(a.answered_at))),
+        _fmt(translate("ThreadView", "Answered {when}"), when=_esc(format_datetime(a.answered_at))),
         _fmt(
-            "Customer's satisfaction: {csat}", csat=f"<b>{_esc(assessment_label(a.csat))}</b>"
+            translate("ThreadView", "Customer's satisfaction: {csat}"),
+            csat=f"<b>{_esc(assessment_label(a.csat))}</b>",
         ),
     ]
     if a.nps is not None:
-        parts.append(_fmt("Likelihood to recommend: {nps}/10", nps=a.nps))
+        parts.append(_fmt(translate("ThreadView", "Likelihood to recommend: {nps}/10"), nps=a.nps))
     if a.effort is not None:
-        parts.append(_fmt("Effort to get an answer: {effort}/5", effort=a.effort))
+        parts.append(
+            _fmt(translate("ThreadView", "Effort to get an answer: {effort}/5"), effort=a.effort)
+        )
     if a.comment.strip():
-        parts.append(_fmt("In their words: “{comment}”", comment=plain_to_html(a.comment)))
+        parts.append(
+            _fmt(
+                translate("ThreadView", "In their words: “{comment}”"),
+                comment=plain_to_html(a.comment),
+            )
+        )
     return f'<p style="margin:4px 0 0 0;">{"<br>".join(parts)}</p>'
 
 
 def _header(detail: ContactDetail) -> str:
-    subject = detail.subject or _tr("(no subject)")
+    subject = detail.subject or translate("ThreadView", "(no subject)")
     who = detail.sender_display or detail.sender_address
     facts = [
-        _fmt("Received {when}", when=_esc(format_datetime(detail.received_at))),
+        _fmt(
+            translate("ThreadView", "Received {when}"),
+            when=_esc(format_datetime(detail.received_at)),
+        ),
         _esc(status_label(detail.status)),
-        _fmt("Priority: {priority}", priority=_esc(priority_label(detail.priority))),
+        _fmt(
+            translate("ThreadView", "Priority: {priority}"),
+            priority=_esc(priority_label(detail.priority)),
+        ),
     ]
     if detail.closed_at is not None:
-        facts.append(_fmt("Closed {when}", when=_esc(format_datetime(detail.closed_at))))
+        facts.append(
+            _fmt(
+                translate("ThreadView", "Closed {when}"),
+                when=_esc(format_datetime(detail.closed_at)),
+            )
+        )
     if who:
-        facts.insert(0, _fmt("From {who}", who=_esc(who)))
+        facts.insert(0, _fmt(translate("ThreadView", "From {who}"), who=_esc(who)))
     out = [
         f'<p style="margin:0; color:{MUTED};">'
-        f'<img src="{RESOURCE_SCHEME}:channel/{detail.channel.value}" width="{ICON_PX}" '
-        f'height="{ICON_PX}"> {_esc(channel_label(detail.channel))} · '
+        f"{_icon('channel/' + detail.channel.value)} {_esc(channel_label(detail.channel))} · "
         f'<b style="color:{INK};">{_esc(detail.reference)}</b></p>',
         f'<h3 style="margin:2px 0 2px 0; color:{INK};">{_esc(subject)}</h3>',
         f'<p style="margin:0; color:{MUTED};">{" · ".join(facts)}</p>',
@@ -234,14 +272,14 @@ def _header(detail: ContactDetail) -> str:
 def risk_banner(reason: str) -> str:
     """The risk flag with its reason, as the thread and the contact panel show it."""
     text = (
-        _fmt("Risk flag: {reason}", reason=_esc(reason))
+        _fmt(translate("ThreadView", "Risk flag: {reason}"), reason=_esc(reason))
         if reason
-        else _fmt("Risk flag: strong dissatisfaction or legal risk.")
+        else _fmt(translate("ThreadView", "Risk flag: strong dissatisfaction or legal risk."))
     )
     return (
         f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;">'
         f'<tr><td bgcolor="{RISK_BG}" style="color:{RISK_INK};">'
-        f'<img src="{RESOURCE_SCHEME}:risk" width="{ICON_PX}" height="{ICON_PX}"> '
+        f"{_icon('risk')} "
         f"<b>{text}</b></td></tr></table>"
     )
 
@@ -276,15 +314,31 @@ def thread_html(detail: ContactDetail, header: bool = True) -> str:
     if not timeline:
         parts.append(
             f'<p style="margin-top:14px; color:{MUTED};">'
-            f"{_esc(_tr('No message or note on this contact yet.'))}</p>"
+            f"{_esc(translate('ThreadView', 'No message or note on this contact yet.'))}</p>"
         )
     parts.extend(block for _when, _kind, block in timeline)
     if detail.wrap_ups:
-        parts.append(_section(_tr("Wrap-up"), "".join(_wrap_up(w) for w in detail.wrap_ups)))
+        parts.append(
+            _section(
+                translate("ThreadView", "Wrap-up"), "".join(_wrap_up(w) for w in detail.wrap_ups)
+            )
+        )
     if detail.surveys:
-        parts.append(_section(_tr("Survey"), "".join(_survey(a) for a in detail.surveys)))
+        parts.append(
+            _section(translate("ThreadView", "Survey"), "".join(_survey(a) for a in detail.surveys))
+        )
     parts.append("</body>")
     return "".join(parts)
+
+
+def notes_html(notes: Sequence[NoteView]) -> str:
+    """Only the internal notes, oldest first, for the contact panel's notes tab."""
+    if not notes:
+        empty = _esc(translate("ThreadView", "No internal note yet."))
+        return f'<p style="color:{MUTED};">{empty}</p>'
+    return (
+        f'<body style="color:{INK};">' + "".join(_note(n, indent=False) for n in notes) + "</body>"
+    )
 
 
 class ThreadView(QTextBrowser):
@@ -333,7 +387,7 @@ class ThreadView(QTextBrowser):
 
     # -- safety ------------------------------------------------------------------------------
 
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # Qt override
         """Only Relais's own icons; never the network, never a file named by the content."""
         url = QUrl(url) if isinstance(url, str) else url
         if url.scheme() != RESOURCE_SCHEME or kind != QTextDocument.ResourceType.ImageResource:
