@@ -100,6 +100,13 @@ class Database:
         with storage_errors(self), self._sessions.begin() as session:
             yield session
 
+    def optimize(self) -> None:
+        """Refreshes SQLite's planner statistics where they are stale (cheap when they are not):
+        without them it may sort a whole 100,000-row queue instead of walking its index."""
+        if self.is_sqlite:
+            with storage_errors(self), self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize=0x10002")
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -5,7 +5,7 @@ it, and a hint of what to do. The interface translates and shows them; anything 
 bug and gets an apology with a reference to the log.
 """
 
-from app.i18n import Translate, no_translation
+from app.i18n import Marked, Translate, no_translation
 
 
 class RelaisError(Exception):
@@ -21,9 +21,13 @@ class RelaisError(Exception):
 
     def text(self, translate: Translate = no_translation) -> str:
         """The message and its hint, translated, with the values filled in."""
-        parts = [translate("errors", self.message).format(**self.values)]
+        values = {
+            k: translate(v.context, v) if isinstance(v, Marked) else v
+            for k, v in self.values.items()
+        }
+        parts = [translate("errors", self.message).format(**values)]
         if self.hint:
-            parts.append(translate("errors", self.hint).format(**self.values))
+            parts.append(translate("errors", self.hint).format(**values))
         return "\n".join(parts)
 
 

@@ -16,3 +16,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 def no_translation(context: str, text: str) -> str:
     return text
+
+
+class Marked(str):
+    """A value put into a message that must itself be translated (e.g. "phone number")."""
+
+    context: str
+
+    def __new__(cls, context: str, text: str) -> "Marked":
+        obj = super().__new__(cls, text)
+        obj.context = context
+        return obj

@@ -55,6 +55,7 @@ class Workspace:
             )
 
     def close(self) -> None:
+        self.local.optimize()
         self.local.dispose()
         self.central.dispose()
         self.lock.release()
@@ -96,6 +97,7 @@ def open_demo(
         if not snapshot.has_snapshot(local):
             say(QT_TRANSLATE_NOOP("progress", "Copying the demo data to this workstation…"))
             snapshot.copy_all(central, local)
+        local.optimize()
         who = find_user(local, DEMO_LOGINS[role])
     except BaseException:
         lock.release()

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ws: Workspace | None = None
         self._reason_codes: list[ReasonCodeView] | None = None
+        self._close_choices: dict[uuid.UUID, object] = {}
         self._ready_parts: set[str] = set()
         self._ready_sent = False
         self.setWindowTitle(self.tr("Relais"))
@@ -315,9 +316,12 @@ class MainWindow(QMainWindow):
         assert self.ws is not None
         self._reason_codes = codes
         self.contact_panel.flush_draft()
-        dialog = CloseDialog(detail, codes, self)
+        dialog = CloseDialog(detail, codes, self, previous=self._close_choices.get(detail.id))
         if not dialog.exec():
+            # Esc loses nothing: the choices come back when the advisor reopens the dialog.
+            self._close_choices[detail.id] = dialog.choices()
             return
+        self._close_choices.pop(detail.id, None)
         request = dialog.request()
         take_next = dialog.take_next()
         contacts = self.ws.contacts

@@ -11,6 +11,7 @@ import itertools
 import logging
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -36,36 +37,54 @@ OnError = Callable[[RelaisError | Bug], None]
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, the queued slot calls back there."""
+    """Lives on the GUI thread; the worker emits, the queued slot answers there."""
 
-    finished = Signal(object)
+    finished = Signal(int, bool, object)
 
-    def __init__(self) -> None:
+    def __init__(self, deliver: Callable[[int, bool, object], None]) -> None:
         super().__init__()
+        self._deliver_to = deliver
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object)
-    def _deliver(self, job: Callable[[], None]) -> None:
-        job()
+    @Slot(int, bool, object)
+    def _deliver(self, ticket: int, ok: bool, value: object) -> None:
+        self._deliver_to(ticket, ok, value)
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], reply: Callable[[bool, Any], None]) -> None:
+    """Holds only the callable and a ticket: callbacks and the widgets behind them stay on the
+    GUI thread, so no widget is ever released (and destroyed) by a worker thread."""
+
+    def __init__(self, fn: Callable[[], Any], ticket: int, relay: _Relay) -> None:
         super().__init__()
-        self._fn = fn
-        self._reply = reply
+        self._fn: Callable[[], Any] | None = fn
+        self._ticket = ticket
+        self._relay = relay
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None
+        assert fn is not None
         try:
-            result = self._fn()
+            result = fn()
         except RelaisError as exc:
-            self._reply(False, exc)
+            self._relay.finished.emit(self._ticket, False, exc)
         except Exception as exc:
             reference = uuid.uuid4().hex[:8]
             log.exception("Unexpected error in background work (reference %s)", reference)
-            self._reply(False, Bug(reference, f"{type(exc).__name__}: {exc}"))
+            self._relay.finished.emit(
+                self._ticket, False, Bug(reference, f"{type(exc).__name__}: {exc}")
+            )
         else:
-            self._reply(True, result)
+            self._relay.finished.emit(self._ticket, True, result)
+
+
+@dataclass
+class _Pending:
+    on_done: OnDone
+    on_error: OnError | None
+    owner: weakref.ref[QObject] | None
+    key: str | None
+    started: float
 
 
 class Runner(QObject):
@@ -81,14 +100,14 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None, readers: int = 3) -> None:
         super().__init__(parent)
-        self._relay = _Relay()
+        self._relay = _Relay(self._complete)
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(readers)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._latest: dict[str, int] = {}
+        self._waiting: dict[int, _Pending] = {}
         self._counter = itertools.count(1)
-        self._pending = 0
         self.slowest_ms = 0.0
 
     def read(
@@ -100,7 +119,7 @@ class Runner(QObject):
         owner: QObject | None = None,
         key: str | None = None,
     ) -> None:
-        self._submit(self._readers, fn, on_done, on_error, owner, key)
+        self._submit(self._readers, fn, _Pending(on_done, on_error, _ref(owner), key, 0.0))
 
     def write(
         self,
@@ -110,61 +129,44 @@ class Runner(QObject):
         *,
         owner: QObject | None = None,
     ) -> None:
-        self._submit(self._writer, fn, on_done, on_error, owner, None)
+        self._submit(self._writer, fn, _Pending(on_done, on_error, _ref(owner), None, 0.0))
 
     @property
     def pending(self) -> int:
-        return self._pending
+        return len(self._waiting)
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """For shutdown and tests: lets queued writes finish (drafts, closes) before exit."""
         return self._writer.waitForDone(msecs) and self._readers.waitForDone(msecs)
 
-    def _submit(
-        self,
-        pool: QThreadPool,
-        fn: Callable[[], Any],
-        on_done: OnDone,
-        on_error: OnError | None,
-        owner: QObject | None,
-        key: str | None,
-    ) -> None:
+    def _submit(self, pool: QThreadPool, fn: Callable[[], Any], pending: _Pending) -> None:
         ticket = next(self._counter)
-        if key is not None:
-            self._latest[key] = ticket
-        self._pending += 1
-        self.busy_changed.emit(self._pending)
-        started = time.perf_counter()
+        if pending.key is not None:
+            self._latest[pending.key] = ticket
+        pending.started = time.perf_counter()
+        self._waiting[ticket] = pending
+        self.busy_changed.emit(len(self._waiting))
+        pool.start(_Task(fn, ticket, self._relay))
 
-        def reply(ok: bool, value: Any) -> None:
-            # Runs on the worker thread: only hands a closure to the GUI thread.
-            self._relay.finished.emit(
-                lambda: self._complete(ok, value, on_done, on_error, owner, key, ticket, started)
-            )
-
-        pool.start(_Task(fn, reply))
-
-    def _complete(
-        self,
-        ok: bool,
-        value: Any,
-        on_done: OnDone,
-        on_error: OnError | None,
-        owner: QObject | None,
-        key: str | None,
-        ticket: int,
-        started: float,
-    ) -> None:
-        self._pending -= 1
-        self.busy_changed.emit(self._pending)
-        self.slowest_ms = max(self.slowest_ms, (time.perf_counter() - started) * 1000)
-        if key is not None and self._latest.get(key) != ticket:
+    def _complete(self, ticket: int, ok: bool, value: Any) -> None:
+        pending = self._waiting.pop(ticket, None)
+        if pending is None:
+            return
+        self.busy_changed.emit(len(self._waiting))
+        self.slowest_ms = max(self.slowest_ms, (time.perf_counter() - pending.started) * 1000)
+        if pending.key is not None and self._latest.get(pending.key) != ticket:
             return  # superseded by a newer request with the same key
-        if owner is not None and not shiboken6.isValid(owner):
-            return  # the widget that asked is gone
+        if pending.owner is not None:
+            owner = pending.owner()
+            if owner is None or not shiboken6.isValid(owner):
+                return  # the widget that asked is gone
         if ok:
-            on_done(value)
-        elif on_error is not None:
-            on_error(value)
+            pending.on_done(value)
+        elif pending.on_error is not None:
+            pending.on_error(value)
         else:
             self.error.emit(value)
+
+
+def _ref(owner: QObject | None) -> weakref.ref[QObject] | None:
+    return weakref.ref(owner) if owner is not None else None

@@ -242,7 +242,8 @@ def _header(detail: ContactDetail) -> str:
             translate("ThreadView", "Received {when}"),
             when=_esc(format_datetime(detail.received_at)),
         ),
-        _esc(status_label(detail.status)),
+        # A closed contact says when it was closed instead of just "Closed".
+        "" if detail.closed_at is not None else _esc(status_label(detail.status)),
         _fmt(
             translate("ThreadView", "Priority: {priority}"),
             priority=_esc(priority_label(detail.priority)),
@@ -255,6 +256,7 @@ def _header(detail: ContactDetail) -> str:
                 when=_esc(format_datetime(detail.closed_at)),
             )
         )
+    facts = [fact for fact in facts if fact]
     if who:
         facts.insert(0, _fmt(translate("ThreadView", "From {who}"), who=_esc(who)))
     out = [
@@ -337,7 +339,7 @@ def notes_html(notes: Sequence[NoteView]) -> str:
         empty = _esc(translate("ThreadView", "No internal note yet."))
         return f'<p style="color:{MUTED};">{empty}</p>'
     return (
-        f'<body style="color:{INK};">' + "".join(_note(n, indent=False) for n in notes) + "</body>"
+        f'<body style="color:{INK};">' + "".join(_note(n, indent=None) for n in notes) + "</body>"
     )
 
 

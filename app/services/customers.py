@@ -16,7 +16,7 @@ from app.dto import (
     Who,
 )
 from app.errors import InputError, NotFound
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, Marked
 from app.identities import guess_identity, normalise_identity
 from app.ids import new_id
 from app.models import (
@@ -32,6 +32,15 @@ from app.models import (
 from app.outbox import record_insert, record_update
 
 SEARCH_LIMIT = 50
+
+IDENTITY_NAMES = {
+    IdentityKind.PHONE: QT_TRANSLATE_NOOP("identity", "phone number"),
+    IdentityKind.EMAIL: QT_TRANSLATE_NOOP("identity", "e-mail address"),
+    IdentityKind.FACEBOOK: QT_TRANSLATE_NOOP("identity", "Facebook name"),
+    IdentityKind.X: QT_TRANSLATE_NOOP("identity", "X handle"),
+    IdentityKind.INSTAGRAM: QT_TRANSLATE_NOOP("identity", "Instagram handle"),
+    IdentityKind.WHATSAPP: QT_TRANSLATE_NOOP("identity", "WhatsApp number"),
+}
 
 
 class CustomerService:
@@ -63,51 +72,83 @@ class CustomerService:
             )
 
     def history(self, customer_id: uuid.UUID) -> list[HistoryRow]:
-        """Every contact of the customer, newest first, with the closer's wrap-up and the
-        customer's survey answer where there is one."""
-        with self._db.session() as s:
-            contacts = s.execute(
-                select(Contact, Advisor.display_name)
-                .outerjoin(Advisor, Advisor.id == Contact.assigned_to)
-                .where(Contact.customer_id == customer_id)
-                .order_by(Contact.received_at.desc())
-            ).all()
-            ids = select(Contact.id).where(Contact.customer_id == customer_id).scalar_subquery()
-            wraps: dict[uuid.UUID, tuple[WrapUp, ReasonCode]] = {}
-            for w, r in s.execute(
-                select(WrapUp, ReasonCode)
-                .join(ReasonCode, ReasonCode.id == WrapUp.reason_code_id)
-                .where(WrapUp.contact_id.in_(ids))
-                .order_by(WrapUp.created_at)
-            ):
-                wraps[w.contact_id] = (w, r)  # the latest wrap-up wins: the closer's
-            csat = dict(
-                s.execute(
-                    select(SurveyAnswer.contact_id, SurveyAnswer.csat)
-                    .where(SurveyAnswer.contact_id.in_(ids))
-                    .order_by(SurveyAnswer.answered_at)
-                ).all()
+        """Every contact of the customer, newest first, with the closer's (latest) wrap-up and
+        the latest survey answer.
+
+        One statement selecting columns only: a customer with 2,000 contacts must paint in under
+        100 ms, and building ORM objects for each row cost several times that.
+        """
+        last_wrap = (
+            select(WrapUp.id)
+            .where(WrapUp.contact_id == Contact.id)
+            .order_by(WrapUp.created_at.desc(), WrapUp.id.desc())
+            .limit(1)
+            .correlate(Contact)
+            .scalar_subquery()
+        )
+        last_survey = (
+            select(SurveyAnswer.id)
+            .where(SurveyAnswer.contact_id == Contact.id)
+            .order_by(SurveyAnswer.answered_at.desc(), SurveyAnswer.id.desc())
+            .limit(1)
+            .correlate(Contact)
+            .scalar_subquery()
+        )
+        query = (
+            select(
+                Contact.id,
+                Contact.reference,
+                Contact.received_at,
+                Contact.channel,
+                Contact.status,
+                Contact.subject,
+                Contact.preview,
+                ReasonCode.label_en,
+                ReasonCode.label_fr,
+                WrapUp.outcome,
+                WrapUp.self_assessment,
+                SurveyAnswer.csat,
+                Advisor.display_name,
             )
-            rows = []
-            for c, advisor in contacts:
-                w, r = wraps.get(c.id, (None, None))
-                rows.append(
-                    HistoryRow(
-                        contact_id=c.id,
-                        reference=c.reference,
-                        received_at=c.received_at,
-                        channel=c.channel,
-                        status=c.status,
-                        subject=c.subject or c.preview,
-                        reason_label_en=r.label_en if r else "",
-                        reason_label_fr=r.label_fr if r else "",
-                        outcome=w.outcome if w else None,
-                        self_assessment=w.self_assessment if w else None,
-                        csat=csat.get(c.id),
-                        advisor=advisor or "",
-                    )
+            .outerjoin(Advisor, Advisor.id == Contact.assigned_to)
+            .outerjoin(WrapUp, WrapUp.id == last_wrap)
+            .outerjoin(ReasonCode, ReasonCode.id == WrapUp.reason_code_id)
+            .outerjoin(SurveyAnswer, SurveyAnswer.id == last_survey)
+            .where(Contact.customer_id == customer_id)
+            .order_by(Contact.received_at.desc())
+        )
+        with self._db.session() as s:
+            return [
+                HistoryRow(
+                    contact_id=cid,
+                    reference=ref,
+                    received_at=received,
+                    channel=channel,
+                    status=status,
+                    subject=subject or preview,
+                    reason_label_en=label_en or "",
+                    reason_label_fr=label_fr or "",
+                    outcome=outcome,
+                    self_assessment=assessment,
+                    csat=csat,
+                    advisor=advisor or "",
                 )
-            return rows
+                for (
+                    cid,
+                    ref,
+                    received,
+                    channel,
+                    status,
+                    subject,
+                    preview,
+                    label_en,
+                    label_fr,
+                    outcome,
+                    assessment,
+                    csat,
+                    advisor,
+                ) in s.execute(query)
+            ]
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerMatch]:
         """By phone number, e-mail address or handle when the text looks like one, else by
@@ -231,7 +272,7 @@ class CustomerService:
                         "errors", "Check it, or leave the field empty to add it later."
                     ),
                     text=ident.text,
-                    kind=ident.kind.value,
+                    kind=Marked("identity", IDENTITY_NAMES[ident.kind]),
                 )
             identities.append((ident.kind, value, ident.text.strip()))
         now = utcnow()

@@ -1,0 +1,139 @@
+"""How customers are recognised: phone numbers, e-mail addresses and social handles, normalised.
+
+An incoming call, e-mail or social message is matched to a customer by an index look-up on
+``CustomerIdentity(kind, value)``, so every value must be written one way only: phone numbers in
+E.164 (``+33612345678``), e-mail addresses and handles in lower case. The same functions serve
+the connectors (matching senders), the customer form (saving identities) and the search box
+(guessing what the advisor typed), so all three agree.
+"""
+
+import re
+
+import phonenumbers
+
+from app.models.customers import IdentityKind
+
+# Blocks that numbering plans reserve for films, books and demos. libphonenumber rejects them
+# on purpose (no real subscriber has them), but Relais's demo data and tests use them so that
+# no real person is ever called or messaged: accept them, and only them, beyond valid numbers.
+# France (ARCEP): 06 39 98 xx xx; United Kingdom (Ofcom, drama numbers): 07700 900000-900999.
+# Each prefix with the length of a whole number in E.164.
+FICTION_PREFIXES: dict[str, int] = {"+3363998": 12, "+447700900": 13}
+
+# Social networks whose identities are handles (WhatsApp is a phone number).
+HANDLE_KINDS: frozenset[IdentityKind] = frozenset(
+    {IdentityKind.FACEBOOK, IdentityKind.X, IdentityKind.INSTAGRAM}
+)
+PHONE_KINDS: frozenset[IdentityKind] = frozenset({IdentityKind.PHONE, IdentityKind.WHATSAPP})
+
+# The customers are French or British: a number written nationally ("07700 900123") that is not
+# French is tried as British before giving up.
+SEARCH_REGIONS: tuple[str, ...] = ("FR", "GB")
+
+_PHONE_CHARS = re.compile(r"^\+?[\d\s().\-/]+$")
+_HANDLE = re.compile(r"^@[\w.]{1,64}$")
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+_EMAIL_DOMAIN = re.compile(rf"^{_LABEL}(?:\.{_LABEL})+$")
+
+
+def _is_fiction(e164: str) -> bool:
+    return any(
+        e164.startswith(prefix) and len(e164) == length
+        for prefix, length in FICTION_PREFIXES.items()
+    )
+
+
+def normalise_phone(text: str, region: str = "FR") -> str | None:
+    """The number in E.164 (``+33612345678``), or None when it is not a valid number.
+
+    ``region`` says how to read a number written without its country code (``06 12 34 56 78``).
+    Numbers reserved for fiction (see ``FICTION_PREFIXES``) are accepted as if valid.
+    """
+    if not text or not text.strip():
+        return None
+    try:
+        number = phonenumbers.parse(text.strip(), region)
+    except phonenumbers.NumberParseException:
+        return None
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if phonenumbers.is_valid_number(number) or _is_fiction(e164):
+        return e164
+    return None
+
+
+def normalise_email(text: str) -> str | None:
+    """The address stripped and in lower case, or None when it cannot be an address.
+
+    The check is deliberately basic (one ``@``, a local part, a dotted domain, no spaces): it
+    catches typing mistakes and a phone number typed in the wrong field, not every RFC 5322
+    subtlety. Lower-casing the local part is technically lossy but no real mailbox relies on it,
+    and it is what makes matching by index reliable.
+    """
+    if not text:
+        return None
+    value = text.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1].strip()
+    value = value.lower()
+    if value.count("@") != 1 or any(ch.isspace() for ch in value):
+        return None
+    local, domain = value.split("@")
+    if not local or local.startswith(".") or local.endswith(".") or ".." in local:
+        return None
+    if not _EMAIL_DOMAIN.match(domain):
+        return None
+    return value
+
+
+def normalise_handle(text: str) -> str:
+    """A social handle without its leading ``@``, in lower case (``@Jean_D`` → ``jean_d``).
+
+    Networks treat handles case-insensitively, so the lower-case form is the one to match on.
+    """
+    return text.strip().lstrip("@").strip().lower()
+
+
+def normalise_identity(kind: IdentityKind, text: str) -> str | None:
+    """The value to store or look up for an identity of ``kind``; None when ``text`` is not one.
+
+    Phone and WhatsApp identities are phone numbers (E.164); e-mail addresses are checked;
+    handles only need to be non-empty once normalised.
+    """
+    kind = IdentityKind(kind)
+    if kind in PHONE_KINDS:
+        return _phone_any_region(text)
+    if kind == IdentityKind.EMAIL:
+        return normalise_email(text)
+    handle = normalise_handle(text)
+    return handle if handle and not any(ch.isspace() for ch in handle) else None
+
+
+def _phone_any_region(text: str) -> str | None:
+    for region in SEARCH_REGIONS:
+        value = normalise_phone(text, region)
+        if value is not None:
+            return value
+    return None
+
+
+def guess_identity(text: str) -> tuple[IdentityKind, str] | None:
+    """What a search-box string looks like: a phone number, an e-mail address or an ``@handle``.
+
+    Returns the kind and the normalised value to look up, or None for anything else (a name, an
+    account number, a contact reference), which the caller then searches by name. A handle is
+    reported as ``IdentityKind.X``, but handles are normalised alike on every network: search
+    all of ``HANDLE_KINDS`` with it.
+    """
+    value = text.strip() if text else ""
+    if len(value) < 2:
+        return None
+    if _HANDLE.match(value):
+        return IdentityKind.X, normalise_handle(value)
+    if "@" in value:
+        email = normalise_email(value)
+        return (IdentityKind.EMAIL, email) if email is not None else None
+    if _PHONE_CHARS.match(value) and sum(ch.isdigit() for ch in value) >= 8:
+        phone = _phone_any_region(value)
+        if phone is not None:
+            return IdentityKind.PHONE, phone
+    return None

@@ -1,0 +1,299 @@
+"""Closing a contact: three choices, all by keyboard, and a follow-up when it went badly."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.dto import ContactDetail, MessageView, ReasonCodeView, WrapUpView
+from app.models import Channel, ContactStatus, Direction, Outcome
+from ui.close_dialog import CloseChoices, CloseDialog, default_follow_up, fold, next_morning
+
+NOW = datetime.now(UTC)
+
+
+def reason(code: str, en: str, fr: str, category: str) -> ReasonCodeView:
+    return ReasonCodeView(uuid.uuid5(uuid.NAMESPACE_OID, code), code, en, fr, category)
+
+
+CODES = [
+    reason("withdrawal_delay", "Withdrawal delay", "Retard de retrait", "payments"),
+    reason("deposit_failed", "Failed deposit", "Dépôt refusé ou échoué", "payments"),
+    reason("password_reset", "Password reset", "Réinitialisation du mot de passe", "account"),
+    reason("complaint", "Complaint", "Réclamation", "complaints"),
+    reason("bonus_terms", "Bonus terms", "Conditions d'un bonus", "promotions"),
+]
+
+
+def detail(
+    channel: Channel = Channel.EMAIL, wrap_ups: tuple[WrapUpView, ...] = ()
+) -> ContactDetail:
+    return ContactDetail(
+        id=uuid.UUID(int=42),
+        reference="R-7K3Q-X9PA",
+        channel=channel,
+        status=ContactStatus.IN_PROGRESS,
+        customer_id=uuid.UUID(int=7),
+        sender_display="Julie Moreau",
+        sender_address="julie@example.fr",
+        subject="Retrait non reçu",
+        language="fr",
+        priority=1,
+        risk_flag=False,
+        risk_reason="",
+        received_at=NOW - timedelta(minutes=12),
+        due_at=NOW + timedelta(hours=3),
+        closed_at=None,
+        call_started_at=None,
+        call_ended_at=None,
+        assigned_to_me=True,
+        messages=(MessageView(uuid.UUID(int=1), Direction.INBOUND, "Julie", "Bonjour", None, NOW),),
+        notes=(),
+        wrap_ups=wrap_ups,
+        surveys=(),
+    )
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot) -> CloseDialog:
+    d = CloseDialog(detail(), CODES)
+    qtbot.addWidget(d)
+    d.show()
+    d.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return d
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A key as a person presses it: to the open completion list if any, else to the focus."""
+    target: QWidget | None = QApplication.activePopupWidget() or QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifier)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClicks(target, text)
+
+
+def test_it_cannot_be_accepted_until_reason_outcome_and_assessment_are_chosen(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    assert not dialog.next_button.isEnabled() and not dialog.close_button.isEnabled()
+    assert dialog.missing.text() == "Choose a reason, an outcome and your assessment."
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and dialog.result() == 0
+
+    dialog.reason.set_reason(CODES[0].id)
+    assert dialog.missing.text() == "Choose an outcome and your assessment."
+    dialog.outcome_buttons[Outcome.RESOLVED].setChecked(True)
+    assert dialog.missing.text() == "Choose your assessment (keys 1 to 4)."
+    assert not dialog.next_button.isEnabled()
+    with pytest.raises(ValueError):
+        dialog.request()
+
+    dialog.choose_score(3)
+    assert dialog.next_button.isEnabled() and dialog.close_button.isEnabled()
+    assert dialog.missing.text() == ""
+
+
+def test_keyboard_only_produces_the_right_close_request(qtbot: QtBot, dialog: CloseDialog) -> None:
+    assert QApplication.focusWidget() is dialog.reason
+    type_text(qtbot, "withdr")
+    assert dialog.reason.completer().popup().isVisible()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.reason.reason() == CODES[0]
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.outcome_buttons[Outcome.RESOLVED]
+    press(qtbot, Qt.Key.Key_Down)  # arrows walk the outcomes and choose
+    assert dialog.outcome() == Outcome.FOLLOW_UP
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.score_buttons[3]
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.comment
+    type_text(qtbot, "Customer will send a bank statement 4 u")
+    assert dialog.self_assessment() == 3  # digits typed in the comment stay text
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.take_next()
+    req = dialog.request()
+    assert req.contact_id == uuid.UUID(int=42)
+    assert req.reason_code_id == CODES[0].id
+    assert req.outcome == Outcome.RESOLVED
+    assert req.self_assessment == 3
+    assert req.comment == "Customer will send a bank statement 4 u"
+    assert req.follow_up is None
+
+
+def test_typing_without_accents_and_tabbing_away_picks_the_single_match(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    type_text(qtbot, "complai")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert dialog.reason.reason() == CODES[3]
+    assert dialog.reason.currentText() == "Complaint"
+    assert fold("Réclamation") == "reclamation"
+
+
+def test_ctrl_shift_return_closes_without_taking_the_next_one(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    dialog.reason.set_reason(CODES[1].id)
+    dialog.outcome_buttons[Outcome.ESCALATED].setChecked(True)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_4)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, Qt.Key.Key_Return, mods)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.take_next()
+    assert dialog.request().outcome == Outcome.ESCALATED
+
+
+def test_a_low_assessment_offers_a_follow_up_in_the_future_and_a_high_one_hides_it(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    dialog.reason.set_reason(CODES[0].id)
+    dialog.outcome_buttons[Outcome.FOLLOW_UP].setChecked(True)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert not dialog.follow_up_box.isVisible()
+
+    press(qtbot, Qt.Key.Key_2)
+    assert dialog.follow_up_box.isVisible()
+    assert dialog.plan_follow_up.isChecked()
+    assert dialog.review_note.isVisible()
+    assert "review list" in dialog.review_note.text()
+    assert dialog.when.dateTime() > QDateTime.currentDateTime()
+    follow_up = dialog.request().follow_up
+    assert follow_up is not None
+    assert follow_up.kind == "reply"  # an e-mail is answered in writing by default
+    assert follow_up.due_at > datetime.now(UTC)
+    assert follow_up.due_at.tzinfo is not None
+
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.score_buttons[2]  # the chosen score
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.plan_follow_up
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reply  # the chosen kind is the Tab stop
+    press(qtbot, Qt.Key.Key_Left)
+    assert dialog.callback.isChecked()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.when
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is dialog.score_buttons[2]
+
+    press(qtbot, Qt.Key.Key_Eacute)  # the "2" key of a French keyboard, without Shift
+    assert dialog.self_assessment() == 2
+    press(qtbot, Qt.Key.Key_1)
+    assert dialog.follow_up_box.isVisible()
+
+    press(qtbot, Qt.Key.Key_4)
+    assert not dialog.follow_up_box.isVisible()
+    assert dialog.request().follow_up is None
+    press(qtbot, Qt.Key.Key_3)
+    assert not dialog.follow_up_box.isVisible()
+
+
+def test_the_follow_up_can_be_declined_or_made_a_callback(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    dialog.reason.set_reason(CODES[0].id)
+    dialog.outcome_buttons[Outcome.FOLLOW_UP].setChecked(True)
+    dialog.choose_score(1)
+    dialog.callback.setChecked(True)
+    follow_up = dialog.request().follow_up
+    assert follow_up is not None and follow_up.kind == "callback"
+    dialog.plan_follow_up.setChecked(False)
+    assert dialog.request().follow_up is None
+    assert dialog.review_note.isVisible()  # the review list does not depend on the follow-up
+
+
+def test_a_phone_contact_defaults_to_a_callback(qtbot: QtBot) -> None:
+    d = CloseDialog(detail(Channel.PHONE), CODES)
+    qtbot.addWidget(d)
+    d.reason.set_reason(CODES[0].id)
+    d.outcome_buttons[Outcome.FOLLOW_UP].setChecked(True)
+    d.choose_score(2)
+    follow_up = d.request().follow_up
+    assert follow_up is not None and follow_up.kind == "callback"
+
+
+def test_escape_cancels_and_the_choices_can_be_given_back(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    dialog.reason.set_reason(CODES[4].id)
+    dialog.outcome_buttons[Outcome.TRANSFERRED].setChecked(True)
+    dialog.choose_score(2)
+    dialog.comment.setPlainText("Bonus promised by phone")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    kept = dialog.choices()
+    assert kept == CloseChoices(
+        reason_code_id=CODES[4].id,
+        outcome=Outcome.TRANSFERRED,
+        self_assessment=2,
+        comment="Bonus promised by phone",
+        follow_up_planned=True,
+        follow_up_kind="reply",
+        follow_up_at=kept.follow_up_at,
+    )
+
+    again = CloseDialog(detail(), CODES, previous=kept)
+    qtbot.addWidget(again)
+    req = again.request()
+    assert (req.reason_code_id, req.outcome, req.self_assessment, req.comment) == (
+        CODES[4].id,
+        Outcome.TRANSFERRED,
+        2,
+        "Bonus promised by phone",
+    )
+
+
+def test_a_colleagues_reason_is_offered_when_the_contact_was_handed_over(qtbot: QtBot) -> None:
+    handed = WrapUpView(
+        advisor="Léa Fontanel",
+        reason_code="password_reset",
+        reason_label_en="Password reset",
+        reason_label_fr="Réinitialisation du mot de passe",
+        outcome=Outcome.TRANSFERRED,
+        self_assessment=3,
+        share=0.5,
+        created_at=NOW,
+    )
+    d = CloseDialog(detail(wrap_ups=(handed,)), CODES)
+    qtbot.addWidget(d)
+    assert d.reason.reason() == CODES[2]
+    assert d.missing_choices() == ["outcome", "assessment"]
+
+
+def test_reasons_are_grouped_under_their_category(qtbot: QtBot) -> None:
+    d = CloseDialog(detail(), CODES)
+    qtbot.addWidget(d)
+    model = d.reason.model()
+    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert texts.index("PAYMENTS") < texts.index("Failed deposit") < texts.index("Withdrawal delay")
+    heading = model.index(texts.index("PAYMENTS"), 0)
+    assert not model.flags(heading) & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_default_follow_up_times_respect_opening_hours() -> None:
+    local = datetime.now().astimezone().tzinfo
+    afternoon = datetime(2026, 3, 12, 14, 5, tzinfo=local)
+    assert default_follow_up(afternoon) == datetime(2026, 3, 12, 16, 15, tzinfo=local)
+    evening = datetime(2026, 3, 12, 20, 30, tzinfo=local)
+    assert default_follow_up(evening) == datetime(2026, 3, 13, 10, 0, tzinfo=local)
+    dawn = datetime(2026, 3, 12, 5, 0, tzinfo=local)
+    assert default_follow_up(dawn) == datetime(2026, 3, 12, 10, 0, tzinfo=local)
+    assert next_morning(dawn) == datetime(2026, 3, 13, 10, 0, tzinfo=local)

@@ -1,0 +1,440 @@
+"""The queue model: queue order, filters, lazy pages with placeholders, live times, 100k rows."""
+
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTableView
+from sqlalchemy import insert
+
+from app.dto import QueueFilter, QueueRow
+from app.ids import new_id, short_reference
+from app.models import Channel, Contact, ContactStatus
+from app.services.queue import QueueService
+from app.workspace import Workspace
+from ui.ops import Runner
+from ui.queue_model import PLACEHOLDER, QueueModel
+from ui.texts import format_duration
+
+M = QueueModel
+BIG = 100_000
+WAITING = frozenset({ContactStatus.QUEUED})
+
+
+@pytest.fixture
+def runner(qapp: object) -> Iterator[Runner]:
+    r = Runner()
+    yield r
+    r.wait_idle()
+
+
+class SpyQueue:
+    """Wraps the real service and records which pages were asked for."""
+
+    def __init__(self, queue: QueueService) -> None:
+        self._queue = queue
+        self.pages: list[tuple[int, int]] = []
+        self.counts = 0
+
+    def count(self, f: QueueFilter) -> int:
+        self.counts += 1
+        return self._queue.count(f)
+
+    def page(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
+        self.pages.append((offset, limit))
+        return self._queue.page(f, offset, limit)
+
+
+class FakeQueue:
+    """A queue of hand-made rows, for what the demo data may not contain."""
+
+    def __init__(self, rows: list[QueueRow]) -> None:
+        self.rows = rows
+
+    def count(self, f: QueueFilter) -> int:
+        return len(self.rows)
+
+    def page(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
+        return self.rows[offset : offset + limit]
+
+
+NOW = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+
+
+def make_row(**changes: object) -> QueueRow:
+    ident = new_id()
+    row = QueueRow(
+        id=ident,
+        reference=short_reference(ident),
+        channel=Channel.EMAIL,
+        status=ContactStatus.QUEUED,
+        customer_id=uuid.uuid4(),
+        customer_name="Jeanne Martin",
+        sender_display="jeanne.martin@example.org",
+        subject="Retrait en attente",
+        preview="Bonjour, mon retrait de 120 € est en attente depuis lundi.",
+        received_at=NOW - timedelta(minutes=42),
+        due_at=NOW + timedelta(minutes=18),
+        priority=1,
+        risk_flag=False,
+        risk_reason="",
+        assigned_to_name="",
+        assigned_to_me=False,
+    )
+    return replace(row, **changes)  # type: ignore[arg-type]
+
+
+def loaded_model(qtbot, runner: Runner, queue: object, **kwargs: object) -> QueueModel:
+    model = QueueModel(runner, queue, **kwargs)  # type: ignore[arg-type]
+    with qtbot.waitSignals([model.loaded, model.first_rows_ready], timeout=10_000):
+        model.reload()
+    return model
+
+
+def text(model: QueueModel, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):
+    return model.data(model.index(row, column), role)
+
+
+def all_rows(model: QueueModel) -> list[QueueRow]:
+    rows = [model.contact_at(r) for r in range(model.rowCount())]
+    assert all(r is not None for r in rows), "every row should be loaded"
+    return rows  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- demo workspace
+
+
+def test_model_passes_the_model_tester(qtbot, qtmodeltester, workspace: Workspace, runner):
+    model = loaded_model(qtbot, runner, workspace.queue)
+    assert model.rowCount() == workspace.queue.count(QueueFilter())
+    qtmodeltester.check(model)
+    # Also while pages are still missing (placeholders) and after they arrive.
+    small = loaded_model(qtbot, runner, workspace.queue, page_size=7, max_pages=3)
+    qtmodeltester.check(small)
+    for row in (10, 30, 50):
+        text(small, row, M.SUBJECT)
+    qtbot.waitUntil(lambda: small.loaded_pages == 3, timeout=10_000)
+    qtmodeltester.check(small)
+
+
+def test_demo_queue_lists_the_waiting_contacts_in_priority_then_due_order(
+    qtbot, workspace: Workspace, runner
+):
+    model = loaded_model(qtbot, runner, workspace.queue)
+    rows = all_rows(model)
+    waiting = [r for r in rows if r.status == ContactStatus.QUEUED]
+    # The demo queues 60 contacts; the advisor sees those of their team and the unassigned.
+    assert 40 <= len(waiting) <= 60
+    assert len(waiting) == workspace.queue.count(QueueFilter(statuses=WAITING))
+    keys = [(-r.priority, r.due_at) for r in rows]
+    assert keys == sorted(keys)
+    # The priority column says it in words, and the id role gives the contact.
+    assert text(model, 0, M.PRIORITY) in {"Urgent", "High", "Normal", "Low"}
+    assert text(model, 0, M.CHANNEL, M.ID_ROLE) == rows[0].id
+    assert text(model, 0, M.SUBJECT) == " ".join(rows[0].summary.split())
+    assert model.row_for(rows[5].id) == 5
+    assert model.contact_at(5) == rows[5]
+    assert model.contact_at(model.rowCount()) is None
+
+
+def test_headers_are_translated_texts_and_explain_the_fixed_order(qtbot, workspace, runner):
+    model = QueueModel(runner, workspace.queue)
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(M.COLUMN_COUNT)]
+    assert titles == [
+        "Channel",
+        "Priority",
+        "Risk",
+        "Customer",
+        "Subject",
+        "Waiting",
+        "Due in",
+        "Status",
+    ]
+    tip = model.headerData(M.SUBJECT, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "priority, then by due time" in tip
+
+
+def test_channel_filter_shows_only_that_channel(qtbot, workspace: Workspace, runner):
+    model = loaded_model(qtbot, runner, workspace.queue)
+    everything = all_rows(model)
+    phones = [r for r in everything if r.channel == Channel.PHONE]
+    assert phones and len(phones) < len(everything)
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload(QueueFilter(frozenset({Channel.PHONE})))
+    assert all_rows(model) == phones
+
+    social = frozenset({Channel.FACEBOOK, Channel.X, Channel.INSTAGRAM, Channel.WHATSAPP})
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload(QueueFilter(social))
+    assert all_rows(model) == [r for r in everything if r.channel in social]
+
+
+def test_status_filter_separates_waiting_from_my_work(qtbot, workspace: Workspace, runner):
+    claimed = workspace.queue.next_contact()
+    assert claimed is not None
+    model = loaded_model(qtbot, runner, workspace.queue)
+    mine = QueueFilter(frozenset({}), frozenset({ContactStatus.IN_PROGRESS}), mine_only=True)
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload(mine)
+    rows = all_rows(model)
+    assert [r.id for r in rows] == [claimed.contact_id]
+    assert text(model, 0, M.STATUS) == "With you"
+
+    waiting = workspace.queue.count(QueueFilter(statuses=WAITING))
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload(QueueFilter(statuses=WAITING))
+    rows = all_rows(model)
+    assert len(rows) == waiting
+    assert claimed.contact_id not in {r.id for r in rows}
+    assert {text(model, r, M.STATUS) for r in range(len(rows))} == {"Waiting"}
+
+
+def test_refresh_after_a_claim_shows_it_as_taken(qtbot, workspace: Workspace, runner):
+    model = loaded_model(qtbot, runner, workspace.queue)
+    first = model.contact_at(0)
+    assert first is not None and first.status == ContactStatus.QUEUED
+    workspace.queue.take(first.id)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(model.contact_at(0) is not None))
+    with qtbot.waitSignals([model.loaded, model.first_rows_ready], timeout=10_000):
+        model.refresh()
+    assert resets == [True]  # swapped in with its rows: no flash of placeholders
+    row = model.row_for(first.id)
+    assert row is not None
+    assert text(model, row, M.STATUS) == "With you"
+
+
+def test_a_row_not_loaded_shows_a_placeholder_then_its_data(qtbot, workspace: Workspace, runner):
+    spy = SpyQueue(workspace.queue)
+    model = loaded_model(qtbot, runner, spy, page_size=10)
+    assert spy.pages == [(0, 10)]
+    assert text(model, 35, M.SUBJECT) == PLACEHOLDER
+    assert text(model, 35, M.CHANNEL, M.ID_ROLE) is None
+    assert model.contact_at(35) is None
+    # The view asks again and again while painting: one request per page, no more.
+    for _ in range(20):
+        for row in range(30, 40):
+            text(model, row, M.CUSTOMER)
+    with qtbot.waitSignal(model.rows_ready, timeout=10_000) as ready:
+        pass
+    assert ready.args == [30, 39]
+    assert spy.pages == [(0, 10), (30, 10)]
+    expected = workspace.queue.page(QueueFilter(), 35, 1)[0]
+    assert text(model, 35, M.CHANNEL, M.ID_ROLE) == expected.id
+    assert text(model, 35, M.SUBJECT) == " ".join(expected.summary.split())
+
+
+def test_a_newer_reload_drops_the_older_answers(qtbot, workspace: Workspace, runner):
+    model = QueueModel(runner, workspace.queue)
+    counts: list[int] = []
+    model.loaded.connect(counts.append)
+    model.reload(QueueFilter(frozenset({Channel.PHONE})))
+    model.reload(QueueFilter(frozenset({Channel.EMAIL})))
+    qtbot.waitUntil(lambda: bool(counts) and model.contact_at(0) is not None, timeout=10_000)
+    runner.wait_idle()
+    qtbot.wait(50)  # let any late answer arrive: it must be ignored
+    assert counts == [workspace.queue.count(QueueFilter(frozenset({Channel.EMAIL})))]
+    assert {r.channel for r in all_rows(model)} == {Channel.EMAIL}
+
+
+# ------------------------------------------------------------------------ cells and live times
+
+
+def test_time_columns_are_live(qtbot, runner):
+    now = [NOW]
+    row = make_row()
+    model = loaded_model(qtbot, runner, FakeQueue([row]), clock=lambda: now[0])
+    assert text(model, 0, M.WAITING) == format_duration(42 * 60) == "42 min"
+    assert text(model, 0, M.DUE) == "18 min"
+    now[0] = NOW + timedelta(minutes=30)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _roles: changed.append((tl.column(), br.column())))
+    qtbot.waitUntil(lambda: bool(changed), timeout=2_500)  # the 1-second tick
+    assert changed == [(M.WAITING, M.DUE)]  # only the two time columns, nothing else
+    assert text(model, 0, M.WAITING) == "1 h 12"
+    assert text(model, 0, M.DUE) == "overdue 12 min"
+    assert text(model, 0, M.DUE, Qt.ItemDataRole.FontRole).bold()
+    red = text(model, 0, M.DUE, Qt.ItemDataRole.ForegroundRole).color()
+    assert red.red() > 150 and red.green() < 100
+
+
+def test_compact_due_column_keeps_the_full_words_for_screen_readers(qtbot, runner):
+    row = make_row(due_at=NOW - timedelta(minutes=12))
+    model = loaded_model(qtbot, runner, FakeQueue([row]), clock=lambda: NOW)
+    assert text(model, 0, M.DUE) == "overdue 12 min"
+    with qtbot.waitSignal(model.headerDataChanged):
+        model.set_compact(M.DUE, True)
+    assert text(model, 0, M.DUE) == "-12 min"
+    assert text(model, 0, M.DUE, Qt.ItemDataRole.AccessibleTextRole) == "overdue 12 min"
+    assert "Overdue by 12 min" in text(model, 0, M.DUE, Qt.ItemDataRole.ToolTipRole)
+    model.set_compact(M.RISK, True)
+    assert model.headerData(M.RISK, Qt.Orientation.Horizontal) == ""
+    risk_name = model.headerData(
+        M.RISK, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole
+    )
+    assert risk_name == "Risk"
+
+
+def test_the_live_tick_can_be_paused(qtbot, runner):
+    model = loaded_model(qtbot, runner, FakeQueue([make_row()]), clock=lambda: NOW)
+    model.set_live(False)
+    changed: list[object] = []
+    model.dataChanged.connect(lambda *args: changed.append(args))
+    qtbot.wait(1_300)
+    assert changed == []
+    model.set_live(True)
+    assert changed  # resuming repaints the times at once
+
+
+def test_unidentified_sender_is_in_italics_with_an_explanation(qtbot, runner):
+    rows = [
+        make_row(customer_id=None, customer_name="", sender_display="@parieur92"),
+        make_row(),
+    ]
+    model = loaded_model(qtbot, runner, FakeQueue(rows), clock=lambda: NOW)
+    assert text(model, 0, M.CUSTOMER) == "@parieur92"
+    font = text(model, 0, M.CUSTOMER, Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.italic()
+    assert text(model, 0, M.CUSTOMER, Qt.ItemDataRole.ToolTipRole) == "Unidentified sender"
+    assert text(model, 1, M.CUSTOMER) == "Jeanne Martin"
+    assert text(model, 1, M.CUSTOMER, Qt.ItemDataRole.FontRole) is None
+
+
+def test_channel_risk_priority_and_assignee_cells(qtbot, runner):
+    rows = [
+        make_row(
+            channel=Channel.WHATSAPP,
+            risk_flag=True,
+            risk_reason="Mentions a lawyer",
+            priority=3,
+        ),
+        make_row(status=ContactStatus.IN_PROGRESS, assigned_to_name="Paul Durand"),
+        make_row(subject="", preview="Bonjour,\nje n'arrive pas à me connecter."),
+    ]
+    model = loaded_model(qtbot, runner, FakeQueue(rows), clock=lambda: NOW)
+    assert text(model, 0, M.CHANNEL) == "WhatsApp"
+    assert text(model, 0, M.CHANNEL, Qt.ItemDataRole.AccessibleTextRole) == "WhatsApp"
+    assert not text(model, 0, M.CHANNEL, Qt.ItemDataRole.DecorationRole).isNull()
+    assert text(model, 0, M.CHANNEL, M.SORT_ROLE) == "whatsapp"
+    assert not text(model, 0, M.RISK, Qt.ItemDataRole.DecorationRole).isNull()
+    assert "Mentions a lawyer" in text(model, 0, M.RISK, Qt.ItemDataRole.ToolTipRole)
+    assert text(model, 1, M.RISK, Qt.ItemDataRole.DecorationRole) is None
+    assert text(model, 0, M.PRIORITY) == "Urgent"
+    assert text(model, 0, M.PRIORITY, M.SORT_ROLE) == 3
+    assert not text(model, 0, M.PRIORITY, Qt.ItemDataRole.DecorationRole).isNull()
+    assert text(model, 1, M.STATUS) == "Paul Durand"
+    assert "Paul Durand" in text(model, 1, M.STATUS, Qt.ItemDataRole.ToolTipRole)
+    assert text(model, 2, M.SUBJECT) == "Bonjour, je n'arrive pas à me connecter."
+    assert text(model, 2, M.WAITING, M.SORT_ROLE) == 42 * 60
+    assert text(model, 2, M.CHANNEL, M.ROW_ROLE) == rows[2]
+
+
+def test_a_failed_page_is_reported_once_and_not_retried_on_every_paint(qtbot, runner):
+    from app.errors import EnvironmentProblem
+
+    class Broken(FakeQueue):
+        calls = 0
+
+        def page(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
+            if offset:
+                Broken.calls += 1
+                raise EnvironmentProblem("The disk is full.")
+            return super().page(f, offset, limit)
+
+    model = loaded_model(qtbot, runner, Broken([make_row() for _ in range(30)]), page_size=10)
+    with qtbot.waitSignal(runner.error, timeout=5_000):
+        text(model, 15, M.SUBJECT)
+    for _ in range(5):
+        text(model, 15, M.SUBJECT)
+        qtbot.wait(10)
+    assert Broken.calls == 1
+    assert text(model, 15, M.SUBJECT) == PLACEHOLDER
+
+
+# ------------------------------------------------------------------------------ 100,000 rows
+
+
+def add_queued_contacts(ws: Workspace, n: int, seed: int = 7) -> None:
+    """Bulk-inserts ``n`` queued contacts into the workstation's copy (tests may use SQL)."""
+    rnd = random.Random(seed)
+    now = datetime.now(UTC)
+    channels = list(Channel)
+    rows = []
+    for i in range(n):
+        ident = new_id()
+        received = now - timedelta(seconds=rnd.randint(60, 3 * 86_400))
+        rows.append(
+            {
+                "id": ident,
+                "reference": short_reference(ident),
+                "channel": channels[i % len(channels)],
+                "status": ContactStatus.QUEUED,
+                "sender_display": f"client{i}@example.org",
+                "subject": f"Demande {i}",
+                "priority": rnd.choice((0, 1, 1, 1, 2, 3)),
+                "received_at": received,
+                "due_at": received + timedelta(hours=rnd.choice((1, 4, 24, 48))),
+                "team_id": ws.who.team_id,
+            }
+        )
+    with ws.local.engine.begin() as conn:
+        conn.execute(insert(Contact), rows)
+
+
+def test_a_hundred_thousand_contacts_page_in_and_memory_stays_bounded(
+    qtbot, workspace: Workspace, runner
+):
+    add_queued_contacts(workspace, BIG)
+    total = workspace.queue.count(QueueFilter())
+    assert total >= BIG
+
+    model = QueueModel(runner, workspace.queue, max_pages=4)
+    errors: list[object] = []
+    runner.error.connect(errors.append)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    with qtbot.waitSignals([model.loaded, model.first_rows_ready], timeout=20_000):
+        model.reload()
+    assert model.rowCount() == total
+    assert text(model, 0, M.SUBJECT) != PLACEHOLDER
+
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > total // 2)  # laid out
+
+    def shows_real_data(row: int) -> bool:
+        # contact_at() never asks for a page: only the view painting the row can load it.
+        return model.contact_at(row) is not None
+
+    middle = total // 2
+    view.scrollTo(model.index(middle, 0), QTableView.ScrollHint.PositionAtCenter)
+    qtbot.waitUntil(lambda: shows_real_data(middle) or bool(errors), timeout=20_000)
+    assert errors == []
+    assert model.contact_at(middle - 200) is None  # only what the view showed was loaded
+    expected = workspace.queue.page(QueueFilter(), middle, 1)[0]
+    assert text(model, middle, M.CHANNEL, M.ID_ROLE) == expected.id
+
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: shows_real_data(total - 1), timeout=20_000)
+    expected = workspace.queue.page(QueueFilter(), total - 1, 1)[0]
+    assert text(model, total - 1, M.CHANNEL, M.ID_ROLE) == expected.id
+
+    # Wander around: the cache never holds more than its bound.
+    most = 0
+    for fraction in (0.1, 0.3, 0.5, 0.7, 0.9, 0.2):
+        row = int(total * fraction)
+        view.scrollTo(model.index(row, 0), QTableView.ScrollHint.PositionAtCenter)
+        qtbot.waitUntil(lambda row=row: shows_real_data(row), timeout=20_000)
+        most = max(most, model.loaded_pages)
+    assert most <= 4
+    assert errors == []
+    assert model.page_requests <= 20  # each screen asked for its own pages once
+    assert view.model().rowCount(QModelIndex()) == total

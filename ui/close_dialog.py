@@ -1,0 +1,864 @@
+"""Closing a contact: reason, outcome and the advisor's 1–4 feeling, in about ten seconds.
+
+The advisor does this 60 to 120 times a day, so everything is one key away: type a few letters
+of the reason (accents and case do not matter), Tab to the outcome and pick it with the arrows,
+press 1–4 for the self-assessment, Ctrl+Return to close and take the next contact. A low
+assessment (1 or 2) opens a follow-up section, planned by default; the case also goes on the
+supervisors' review list (the service does that), so the dialog says so.
+
+Esc cancels and loses nothing: the caller may keep the dialog and ``exec()`` it again, or read
+``choices()`` and hand them back through ``previous=`` next time.
+"""
+
+import itertools
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
+from app.models import Channel, Outcome
+from ui import texts
+from ui.history_model import MUTED, SCORE_COLOURS
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+OPENING = time(8, 30)
+CLOSING = time(22, 0)
+NEXT_DAY_AT = time(10, 0)
+SOON = timedelta(hours=2)
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The ``ReasonCodeView`` of a reason row (None on a category heading)."""
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The category label of a reason row, shown grey beside it in the completion list."""
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Label and category without accents or case, for matching what the advisor types."""
+
+# Keys 1–4 without Shift on a French AZERTY keyboard give & é " ' : accept them too.
+SCORE_KEYS: dict[int, int] = {
+    Qt.Key.Key_1: 1,
+    Qt.Key.Key_2: 2,
+    Qt.Key.Key_3: 3,
+    Qt.Key.Key_4: 4,
+    Qt.Key.Key_Ampersand: 1,
+    Qt.Key.Key_Eacute: 2,
+    Qt.Key.Key_QuoteDbl: 3,
+    Qt.Key.Key_Apostrophe: 4,
+}
+
+OUTCOMES: tuple[Outcome, ...] = (
+    Outcome.RESOLVED,
+    Outcome.FOLLOW_UP,
+    Outcome.TRANSFERRED,
+    Outcome.ESCALATED,
+    Outcome.NO_ANSWER_NEEDED,
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Réclamation" and "reclamation" match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def category_label(category: str) -> str:
+    """Known reason categories in the interface's language; an unknown one as stored."""
+    known = {
+        "payments": texts.tr("ReasonCategory", "Payments"),
+        "account": texts.tr("ReasonCategory", "Account"),
+        "security": texts.tr("ReasonCategory", "Security"),
+        "betting": texts.tr("ReasonCategory", "Betting"),
+        "promotions": texts.tr("ReasonCategory", "Promotions"),
+        "responsible_gaming": texts.tr("ReasonCategory", "Responsible gaming"),
+        "technical": texts.tr("ReasonCategory", "Technical"),
+        "complaints": texts.tr("ReasonCategory", "Complaints"),
+        "general": texts.tr("ReasonCategory", "General"),
+    }
+    return known.get(category, category.replace("_", " ").capitalize() or "—")
+
+
+def default_follow_up(now: datetime | None = None) -> datetime:
+    """When to call back or reply by default, in local time (aware).
+
+    In two hours when that still falls within opening hours (08:30–22:00) today; otherwise at
+    10:00 on the next morning the centre is open. Rounded up to the quarter hour so the advisor
+    reads "15:45", not "15:43".
+    """
+    local = (now or datetime.now().astimezone()).astimezone()
+    soon = _round_up_quarter(local + SOON)
+    if soon.date() == local.date() and OPENING <= soon.time() <= CLOSING:
+        return soon
+    return next_morning(local, today_if_early=True)
+
+
+def next_morning(now: datetime | None = None, *, today_if_early: bool = False) -> datetime:
+    """10:00 tomorrow; or today, with ``today_if_early``, when the centre has not opened yet."""
+    local = (now or datetime.now().astimezone()).astimezone()
+    early = today_if_early and local.time() < OPENING
+    day = local.date() if early else local.date() + timedelta(days=1)
+    return datetime.combine(day, NEXT_DAY_AT).astimezone()
+
+
+def _round_up_quarter(dt: datetime) -> datetime:
+    dt = dt.replace(second=0, microsecond=0)
+    extra = (-dt.minute) % 15
+    return dt + timedelta(minutes=extra)
+
+
+@dataclass(frozen=True)
+class CloseChoices:
+    """What the advisor had chosen, kept when they cancel so nothing is lost."""
+
+    reason_code_id: uuid.UUID | None = None
+    outcome: Outcome | None = None
+    self_assessment: int | None = None
+    comment: str = ""
+    follow_up_planned: bool = True
+    follow_up_kind: str | None = None
+    follow_up_at: datetime | None = None
+
+
+class _ReasonFilter(QSortFilterProxyModel):
+    """Reason rows (never category headings) whose label or category contains every word
+    typed, accents and case aside."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        if index.data(CODE_ROLE) is None:
+            return False
+        folded = index.data(FOLDED_ROLE) or ""
+        return all(word in folded for word in self._words)
+
+
+class _CompletionDelegate(QStyledItemDelegate):
+    """The reason, and its category in grey on the right."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        category = index.data(CATEGORY_ROLE) or ""
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(8, 0, -8, 0)
+        fm = opt.fontMetrics
+        cat_width = min(fm.horizontalAdvance(category), rect.width() // 3)
+        painter.save()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        label = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width() - cat_width - 12, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - cat_width - 12),
+        )
+        if not selected:
+            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            QRect(rect.right() - cat_width, rect.top(), cat_width, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            fm.elidedText(category, Qt.TextElideMode.ElideRight, cat_width),
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), option.fontMetrics.height() + 8))
+
+
+class ReasonBox(QComboBox):
+    """An editable combo of reason codes grouped under category headings.
+
+    Typing filters the completion list on any part of the label or category, without regard to
+    accents; leaving the field with a single candidate picks it. ``reason()`` is the chosen
+    code, or None while the text names none.
+
+    Signals:
+        reason_changed(object): the chosen ``ReasonCodeView`` or None.
+    """
+
+    reason_changed = Signal(object)
+
+    def __init__(
+        self, codes: list[ReasonCodeView], language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        self._by_folded: dict[str, ReasonCodeView] = {}
+        self._current: ReasonCodeView | None = None
+        model = QStandardItemModel(self)
+        heading_font = QFont(self.font())
+        heading_font.setBold(True)
+        by_category: dict[str, list[ReasonCodeView]] = {}
+        for code in codes:
+            by_category.setdefault(code.category, []).append(code)
+        categories = sorted(by_category, key=lambda c: fold(category_label(c)))
+        for category in categories:
+            cat_text = category_label(category)
+            heading = QStandardItem(cat_text.upper())
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setFont(heading_font)
+            heading.setData(None, CODE_ROLE)
+            model.appendRow(heading)
+            for code in sorted(by_category[category], key=lambda c: fold(c.label(language))):
+                label = code.label(language)
+                item = QStandardItem(label)
+                item.setData(code, CODE_ROLE)
+                item.setData(cat_text, CATEGORY_ROLE)
+                item.setData(fold(f"{label} {cat_text} {code.code.replace('_', ' ')}"), FOLDED_ROLE)
+                item.setData(
+                    texts.tr("CloseDialog", "{reason}, in {category}").format(
+                        reason=label, category=cat_text
+                    ),
+                    Qt.ItemDataRole.AccessibleTextRole,
+                )
+                model.appendRow(item)
+                self._by_folded.setdefault(fold(label), code)
+        self.setModel(model)
+        self.setCurrentIndex(-1)
+        self.lineEdit().clear()
+
+        self._filter = _ReasonFilter(self)
+        self._filter.setSourceModel(model)
+        completer = QCompleter(self._filter, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(12)
+        completer.popup().setItemDelegate(_CompletionDelegate(completer.popup()))
+        self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self._typed)
+        self.lineEdit().textChanged.connect(self._text_changed)
+        self.lineEdit().editingFinished.connect(self._settle)
+
+    def reason(self) -> ReasonCodeView | None:
+        return self._current
+
+    def set_reason(self, reason_id: uuid.UUID | None) -> None:
+        model = self.model()
+        for row in range(model.rowCount()):
+            code = model.index(row, 0).data(CODE_ROLE)
+            if code is not None and code.id == reason_id:
+                self.setCurrentIndex(row)
+                self.lineEdit().setText(model.index(row, 0).data())
+                return
+
+    def candidates(self) -> int:
+        return self._filter.rowCount()
+
+    def _typed(self, text: str) -> None:
+        self._filter.set_text(text)
+        if text.strip():
+            self.completer().complete()
+        else:
+            self.completer().popup().hide()
+
+    def _text_changed(self, text: str) -> None:
+        code = self._by_folded.get(fold(text.strip()))
+        if code is not self._current:
+            self._current = code
+            self.reason_changed.emit(code)
+
+    def _settle(self) -> None:
+        """Leaving the field with a partial text that fits a single reason picks that one."""
+        if self._current is not None or not self.lineEdit().text().strip():
+            return
+        self._filter.set_text(self.lineEdit().text())
+        if self._filter.rowCount() == 1:
+            source = self._filter.mapToSource(self._filter.index(0, 0))
+            self.setCurrentIndex(source.row())
+            self.lineEdit().setText(source.data())
+
+
+class ScoreButton(QPushButton):
+    """One of the four self-assessment choices: a large digit over its label, in the score's
+    colour once chosen."""
+
+    def __init__(self, score: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.score = score
+        self.label = texts.assessment_label(score)
+        self.setCheckable(True)
+        self.setAutoDefault(False)
+        self.setText(f"{score} {self.label}")
+        self.setAccessibleName(self.tr("{score} {label}").format(score=score, label=self.label))
+        self.setToolTip(self.tr("Press {score}").format(score=score))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(max(120, fm.horizontalAdvance(self.label) + 24), fm.height() * 2 + 34)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(90, self.sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(SCORE_COLOURS[self.score])
+        rect = self.rect().adjusted(1, 1, -1, -1)
+        pal = self.palette()
+        if self.isChecked():
+            p.setBrush(colour)
+            p.setPen(QPen(colour.darker(115), 1))
+        else:
+            p.setBrush(pal.color(QPalette.ColorRole.Base))
+            border = colour if self.underMouse() else pal.color(QPalette.ColorRole.Mid)
+            p.setPen(QPen(border, 1))
+        p.drawRoundedRect(rect, 7, 7)
+        if not self.isChecked():
+            # A strip of the score's colour, so the scale reads at a glance.
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawRoundedRect(QRect(rect.left() + 10, rect.top() + 5, rect.width() - 20, 4), 2, 2)
+        if self.hasFocus():
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
+            p.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 6, 6)
+        text_colour = QColor("white") if self.isChecked() else pal.color(QPalette.ColorRole.Text)
+        p.setPen(text_colour)
+        digit_font = QFont(self.font())
+        digit_font.setPointSizeF(digit_font.pointSizeF() * 1.6)
+        digit_font.setBold(True)
+        fm = self.fontMetrics()
+        top = QRect(rect.left(), rect.top() + 8, rect.width(), rect.height() // 2 - 2)
+        p.setFont(digit_font)
+        if not self.isChecked():
+            p.setPen(colour)
+        p.drawText(
+            top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, str(self.score)
+        )
+        p.setPen(text_colour)
+        p.setFont(self.font())
+        bottom = QRect(rect.left() + 4, top.bottom() + 2, rect.width() - 8, fm.height() + 4)
+        p.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            fm.elidedText(self.label, Qt.TextElideMode.ElideRight, bottom.width()),
+        )
+        p.end()
+
+
+class _ChoiceKeys(QObject):
+    """Makes a row of exclusive buttons one Tab stop, walked with the arrow keys.
+
+    The checked button (or the first, while none is) is the one Tab reaches; Left/Up and
+    Right/Down move to the neighbour and choose it, as a radio group does.
+    """
+
+    def __init__(self, buttons: list[QAbstractButton], parent: QObject) -> None:
+        super().__init__(parent)
+        self._buttons = buttons
+        for b in buttons:
+            b.installEventFilter(self)
+            b.toggled.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self, *_args: object) -> None:
+        stop = next((b for b in self._buttons if b.isChecked()), self._buttons[0])
+        for b in self._buttons:
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is stop else Qt.FocusPolicy.ClickFocus)
+
+    def tab_stop(self) -> QAbstractButton:
+        return next((b for b in self._buttons if b.isChecked()), self._buttons[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in self._buttons:
+            assert isinstance(event, QKeyEvent)
+            step = {
+                Qt.Key.Key_Left: -1,
+                Qt.Key.Key_Up: -1,
+                Qt.Key.Key_Right: 1,
+                Qt.Key.Key_Down: 1,
+            }.get(Qt.Key(event.key()))
+            if step is not None and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            ):
+                visible = [b for b in self._buttons if b.isVisibleTo(b.window()) and b.isEnabled()]
+                assert isinstance(watched, QAbstractButton)
+                here = visible.index(watched) if watched in visible else 0
+                target = visible[(here + step) % len(visible)]
+                target.setChecked(True)
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class CloseDialog(QDialog):
+    """The end-of-contact wrap-up. After ``exec()`` returns Accepted, ``request()`` is the
+    ``CloseRequest`` to hand to ``ContactService.close`` and ``take_next()`` whether the advisor
+    asked for the next contact straight away.
+
+    Signals:
+        choices_changed(): any choice changed (the buttons and the "missing" line follow it).
+    """
+
+    choices_changed = Signal()
+
+    def __init__(
+        self,
+        detail: ContactDetail,
+        reason_codes: list[ReasonCodeView],
+        parent: QWidget | None = None,
+        *,
+        previous: CloseChoices | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._detail = detail
+        self._take_next = False
+        self._language = texts.ui_language()
+        self.setWindowTitle(self.tr("Close contact {reference}").format(reference=detail.reference))
+        self.setAccessibleName(self.tr("Close the contact"))
+        self.setObjectName("closeDialog")
+
+        # -- heading: which contact this is, so the advisor never closes the wrong one
+        subject = detail.subject or (detail.messages[0].body_text[:80] if detail.messages else "")
+        who = detail.sender_display or detail.sender_address
+        self.heading = QLabel(
+            self.tr("{channel} · {reference} · {who}").format(
+                channel=texts.channel_label(detail.channel), reference=detail.reference, who=who
+            ),
+            self,
+        )
+        self.heading.setStyleSheet(f"color: {MUTED};")
+        self.subject = QLabel(subject, self)
+        self.subject.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject.setWordWrap(True)
+        subject_font = self.subject.font()
+        subject_font.setBold(True)
+        subject_font.setPointSizeF(subject_font.pointSizeF() * 1.1)
+        self.subject.setFont(subject_font)
+        self.subject.setVisible(bool(subject))
+
+        # -- reason
+        self.reason = ReasonBox(reason_codes, self._language, self)
+        self.reason.setAccessibleName(self.tr("Reason for the contact"))
+        self.reason.lineEdit().setPlaceholderText(self.tr("Type to search: withdrawal, bonus…"))
+        self.reason.reason_changed.connect(self._changed)
+        reason_label = QLabel(self.tr("&Reason"), self)
+        reason_label.setBuddy(self.reason)
+
+        # -- outcome
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_group.setExclusive(True)
+        outcome_box = QWidget(self)
+        outcome_grid = QGridLayout(outcome_box)
+        outcome_grid.setContentsMargins(0, 0, 0, 0)
+        outcome_grid.setHorizontalSpacing(18)
+        outcome_grid.setVerticalSpacing(4)
+        self.outcome_buttons: dict[Outcome, QRadioButton] = {}
+        for n, outcome in enumerate(OUTCOMES):
+            radio = QRadioButton(texts.outcome_label(outcome), outcome_box)
+            radio.setAccessibleName(texts.outcome_label(outcome))
+            self.outcome_group.addButton(radio, n)
+            self.outcome_buttons[outcome] = radio
+            outcome_grid.addWidget(radio, n % 3, n // 3)
+        outcome_grid.setColumnStretch(2, 1)
+        self.outcome_group.buttonToggled.connect(self._changed)
+        self._outcome_keys = _ChoiceKeys(list(self.outcome_buttons.values()), self)
+        outcome_label = QLabel(self.tr("Outcome"), self)
+
+        # -- self-assessment
+        self.score_group = QButtonGroup(self)
+        self.score_group.setExclusive(True)
+        score_row = QHBoxLayout()
+        score_row.setSpacing(8)
+        self.score_buttons: dict[int, ScoreButton] = {}
+        for score in (1, 2, 3, 4):
+            button = ScoreButton(score, self)
+            self.score_group.addButton(button, score)
+            self.score_buttons[score] = button
+            score_row.addWidget(button)
+        self.score_group.idToggled.connect(self._score_toggled)
+        self._score_keys = _ChoiceKeys(list(self.score_buttons.values()), self)
+        score_label = QLabel(self.tr("How satisfied do you think the customer is?"), self)
+        score_hint = QLabel(self.tr("Keys 1 to 4"), self)
+        score_hint.setStyleSheet(f"color: {MUTED};")
+
+        # -- follow-up (1 or 2 only)
+        self.follow_up_box = QFrame(self)
+        self.follow_up_box.setObjectName("followUpBox")
+        self.follow_up_box.setStyleSheet(
+            "QFrame#followUpBox { background: #FBF3E4; border: 1px solid #E9CFA0;"
+            " border-radius: 6px; }"
+        )
+        self.plan_follow_up = QCheckBox(self.tr("&Plan a follow-up"), self.follow_up_box)
+        self.plan_follow_up.setAccessibleName(self.tr("Plan a follow-up"))
+        self.plan_follow_up.setChecked(True)
+        self.callback = QRadioButton(self.tr("Call &back"), self.follow_up_box)
+        self.callback.setAccessibleName(self.tr("Call the customer back"))
+        self.reply = QRadioButton(self.tr("Reply in &writing"), self.follow_up_box)
+        self.reply.setAccessibleName(self.tr("Reply to the customer in writing"))
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.addButton(self.callback)
+        self.kind_group.addButton(self.reply)
+        (self.callback if detail.channel == Channel.PHONE else self.reply).setChecked(True)
+        self._kind_keys = _ChoiceKeys([self.callback, self.reply], self)
+        self.when = QDateTimeEdit(self.follow_up_box)
+        self.when.setAccessibleName(self.tr("Follow-up date and time"))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(
+            "dd/MM/yyyy HH:mm" if self._language == "fr" else "yyyy-MM-dd HH:mm"
+        )
+        self.when.setMinimumDateTime(QDateTime.currentDateTime())
+        self.when.setDateTime(QDateTime(default_follow_up().replace(tzinfo=None)))
+        self.soon_button = QPushButton(self.tr("In 2 h"), self.follow_up_box)
+        self.soon_button.setAccessibleName(self.tr("Follow up in two hours"))
+        self.soon_button.setAutoDefault(False)
+        self.soon_button.clicked.connect(self._in_two_hours)
+        self.morning_button = QPushButton(self.tr("Tomorrow 10:00"), self.follow_up_box)
+        self.morning_button.setAccessibleName(self.tr("Follow up tomorrow at 10:00"))
+        self.morning_button.setAutoDefault(False)
+        self.morning_button.clicked.connect(
+            lambda: self.when.setDateTime(QDateTime(next_morning().replace(tzinfo=None)))
+        )
+        self.review_note = QLabel(
+            self.tr("This contact will also go on the supervisors' review list."),
+            self.follow_up_box,
+        )
+        self.review_note.setWordWrap(True)
+        self.plan_follow_up.toggled.connect(self._follow_up_toggled)
+        fu = QGridLayout(self.follow_up_box)
+        fu.setContentsMargins(12, 10, 12, 10)
+        fu.setHorizontalSpacing(10)
+        fu.setVerticalSpacing(6)
+        fu.addWidget(self.plan_follow_up, 0, 0, 1, 2)
+        kinds = QHBoxLayout()
+        kinds.setSpacing(16)
+        kinds.addWidget(self.callback)
+        kinds.addWidget(self.reply)
+        kinds.addStretch(1)
+        fu.addLayout(kinds, 0, 2, 1, 3)
+        when_label = QLabel(self.tr("&When"), self.follow_up_box)
+        when_label.setBuddy(self.when)
+        fu.addWidget(when_label, 1, 0)
+        fu.addWidget(self.when, 1, 1, 1, 2)
+        fu.addWidget(self.soon_button, 1, 3)
+        fu.addWidget(self.morning_button, 1, 4)
+        fu.addWidget(self.review_note, 2, 0, 1, 5)
+        fu.setColumnStretch(2, 1)
+        self.follow_up_box.hide()
+
+        # -- comment
+        self.comment = QPlainTextEdit(self)
+        self.comment.setAccessibleName(self.tr("Comment (optional)"))
+        self.comment.setPlaceholderText(
+            self.tr("Optional: what a colleague or supervisor should know. Never sent.")
+        )
+        self.comment.setTabChangesFocus(True)
+        line = self.comment.fontMetrics().lineSpacing()
+        self.comment.setFixedHeight(line * 2 + 16)
+        comment_label = QLabel(self.tr("C&omment"), self)
+        comment_label.setBuddy(self.comment)
+
+        # -- what is missing, and the buttons
+        self.missing = QLabel(self)
+        self.missing.setObjectName("missingChoices")
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #8A4B00;")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel: keep the contact open"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button = QPushButton(self.tr("&Close"), self)
+        self.close_button.setAccessibleName(self.tr("Close the contact"))
+        self.close_button.setToolTip(self.tr("Close the contact (Ctrl+Shift+Return)"))
+        self.close_button.clicked.connect(lambda: self._finish(take_next=False))
+        self.next_button = QPushButton(self.tr("Close and take &next"), self)
+        self.next_button.setAccessibleName(self.tr("Close the contact and take the next one"))
+        self.next_button.setToolTip(self.tr("Close and take the next contact (Ctrl+Return)"))
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(lambda: self._finish(take_next=True))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, lambda: self._finish(take_next=True))
+        for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
+            QShortcut(QKeySequence(keys), self, lambda: self._finish(take_next=False))
+
+        # -- layout
+        form = QGridLayout()
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(12)
+        form.setColumnStretch(1, 1)
+        top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        form.addWidget(reason_label, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        form.addWidget(self.reason, 0, 1)
+        form.addWidget(outcome_label, 1, 0, top)
+        form.addWidget(outcome_box, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subject)
+        layout.addSpacing(4)
+        layout.addLayout(form)
+        layout.addSpacing(4)
+        score_head = QHBoxLayout()
+        bold = score_label.font()
+        bold.setBold(True)
+        score_label.setFont(bold)
+        score_head.addWidget(score_label)
+        score_head.addStretch(1)
+        score_head.addWidget(score_hint)
+        layout.addLayout(score_head)
+        layout.addLayout(score_row)
+        layout.addWidget(self.follow_up_box)
+        layout.addWidget(comment_label)
+        layout.addWidget(self.comment)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.missing, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.next_button)
+        layout.addLayout(buttons)
+
+        self._fix_tab_order()
+        if previous is not None:
+            self.restore(previous)
+        elif detail.wrap_ups:
+            # A contact passed on by a colleague: their reason is the likely one.
+            last = detail.wrap_ups[-1]
+            match = next((c for c in reason_codes if c.code == last.reason_code), None)
+            if match is not None:
+                self.reason.set_reason(match.id)
+        self.setMinimumWidth(660)
+        self.adjustSize()
+        self._changed()
+        self.reason.setFocus()
+
+    # -- results -------------------------------------------------------------------------------
+
+    def request(self) -> CloseRequest:
+        """The close to perform; only valid once every required choice is made."""
+        reason = self.reason.reason()
+        outcome = self.outcome()
+        score = self.self_assessment()
+        if reason is None or outcome is None or score is None:
+            raise ValueError("the dialog was not completed")
+        return CloseRequest(
+            contact_id=self._detail.id,
+            reason_code_id=reason.id,
+            outcome=outcome,
+            self_assessment=score,
+            comment=self.comment.toPlainText().strip(),
+            follow_up=self.follow_up(),
+        )
+
+    def take_next(self) -> bool:
+        return self._take_next
+
+    def outcome(self) -> Outcome | None:
+        checked = self.outcome_group.checkedId()
+        return OUTCOMES[checked] if checked >= 0 else None
+
+    def self_assessment(self) -> int | None:
+        checked = self.score_group.checkedId()
+        return checked if checked > 0 else None
+
+    def follow_up(self) -> FollowUpRequest | None:
+        score = self.self_assessment()
+        if score is None or score > 2 or not self.plan_follow_up.isChecked():
+            return None
+        due = self.when.dateTime().toPython().astimezone()
+        return FollowUpRequest(
+            kind="callback" if self.callback.isChecked() else "reply", due_at=due
+        )
+
+    def missing_choices(self) -> list[str]:
+        """What still has to be chosen: any of "reason", "outcome", "assessment"."""
+        missing = []
+        if self.reason.reason() is None:
+            missing.append("reason")
+        if self.outcome() is None:
+            missing.append("outcome")
+        if self.self_assessment() is None:
+            missing.append("assessment")
+        return missing
+
+    def choices(self) -> CloseChoices:
+        reason = self.reason.reason()
+        return CloseChoices(
+            reason_code_id=reason.id if reason else None,
+            outcome=self.outcome(),
+            self_assessment=self.self_assessment(),
+            comment=self.comment.toPlainText(),
+            follow_up_planned=self.plan_follow_up.isChecked(),
+            follow_up_kind="callback" if self.callback.isChecked() else "reply",
+            follow_up_at=self.when.dateTime().toPython().astimezone(),
+        )
+
+    def restore(self, c: CloseChoices) -> None:
+        if c.reason_code_id is not None:
+            self.reason.set_reason(c.reason_code_id)
+        if c.outcome is not None:
+            self.outcome_buttons[c.outcome].setChecked(True)
+        if c.self_assessment is not None:
+            self.choose_score(c.self_assessment)
+        self.comment.setPlainText(c.comment)
+        self.plan_follow_up.setChecked(c.follow_up_planned)
+        if c.follow_up_kind is not None:
+            (self.callback if c.follow_up_kind == "callback" else self.reply).setChecked(True)
+        if c.follow_up_at is not None and c.follow_up_at > datetime.now().astimezone():
+            self.when.setDateTime(QDateTime(c.follow_up_at.astimezone().replace(tzinfo=None)))
+
+    def choose_score(self, score: int) -> None:
+        self.score_buttons[score].setChecked(True)
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        score = SCORE_KEYS.get(event.key())
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if (
+            score is not None
+            and modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+            and not _is_text_field(QApplication.focusWidget())
+        ):
+            self.choose_score(score)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _score_toggled(self, score: int, checked: bool) -> None:
+        if not checked:
+            return
+        low = score <= 2
+        if low != self.follow_up_box.isVisible():
+            self.follow_up_box.setVisible(low)
+            if low and self.when.dateTime() < QDateTime.currentDateTime():
+                self.when.setDateTime(QDateTime(default_follow_up().replace(tzinfo=None)))
+            self.adjustSize()
+        self._changed()
+
+    def _follow_up_toggled(self, on: bool) -> None:
+        for w in (self.callback, self.reply, self.when, self.soon_button, self.morning_button):
+            w.setEnabled(on)
+
+    def _in_two_hours(self) -> None:
+        soon = _round_up_quarter(datetime.now().astimezone() + SOON)
+        self.when.setDateTime(QDateTime(soon.replace(tzinfo=None)))
+
+    def _changed(self, *_args: object) -> None:
+        missing = set(self.missing_choices())
+        ready = not missing
+        self.close_button.setEnabled(ready)
+        self.next_button.setEnabled(ready)
+        self.missing.setText(self._missing_text(frozenset(missing)))
+        self.choices_changed.emit()
+
+    def _missing_text(self, missing: frozenset[str]) -> str:
+        r, o, a = "reason", "outcome", "assessment"
+        sentences = {
+            frozenset({r, o, a}): self.tr("Choose a reason, an outcome and your assessment."),
+            frozenset({r, o}): self.tr("Choose a reason and an outcome."),
+            frozenset({r, a}): self.tr("Choose a reason and your assessment."),
+            frozenset({o, a}): self.tr("Choose an outcome and your assessment."),
+            frozenset({r}): self.tr("Choose a reason."),
+            frozenset({o}): self.tr("Choose an outcome."),
+            frozenset({a}): self.tr("Choose your assessment (keys 1 to 4)."),
+        }
+        if r in missing and self.reason.count() == 0:
+            return self.tr(
+                "No reasons are set up, so the contact cannot be closed: ask an administrator."
+            )
+        return sentences.get(missing, "")
+
+    def _finish(self, take_next: bool) -> None:
+        if self.missing_choices():
+            self._changed()
+            return
+        self._take_next = take_next
+        self.accept()
+
+    def _fix_tab_order(self) -> None:
+        # Every button of a group sits at the group's place in the chain; only one of them is a
+        # Tab stop (see _ChoiceKeys), so Tab goes group to group.
+        ordered: list[QWidget] = [
+            self.reason,
+            *self.outcome_buttons.values(),
+            *self.score_buttons.values(),
+            self.plan_follow_up,
+            self.callback,
+            self.reply,
+            self.when,
+            self.soon_button,
+            self.morning_button,
+            self.comment,
+            self.next_button,
+            self.close_button,
+            self.cancel_button,
+        ]
+        for first, second in itertools.pairwise(ordered):
+            QWidget.setTabOrder(first, second)
+
+
+def _is_text_field(widget: QWidget | None) -> bool:
+    """Where digits are typed, not taken as a self-assessment."""
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox)

@@ -1,0 +1,880 @@
+"""The contact being worked: its thread, the reply, internal notes and, on the phone, the call.
+
+Everything the advisor writes goes through the single writer (``Runner.write``) in the order it
+was written; everything shown is read in a worker and dropped if the advisor moved on to another
+contact meanwhile. A contact the advisor may not write on (closed, waiting in the queue, someone
+else's) is shown read-only with the reason.
+
+Keyboard: the panel's own shortcuts are listed in ``SHORTCUTS`` for the help dialog. Ctrl+T
+(templates) and Ctrl+Return (close) belong to the main window, which calls
+``open_template_picker()`` and reacts to ``close_requested``.
+"""
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import overload
+
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import ContactDetail, MessageView, NoteView
+from app.errors import RelaisError
+from app.models import Channel, ContactStatus
+from app.workspace import Workspace
+from ui.composer import Composer
+from ui.ops import Bug, Runner
+from ui.template_picker import TemplatePicker
+from ui.texts import (
+    channel_icon,
+    channel_label,
+    error_text,
+    format_datetime,
+    format_duration,
+    icon,
+    priority_label,
+    status_label,
+)
+from ui.thread_view import ThreadView, notes_html
+
+SEND_KEYS = ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")
+NOTE_KEYS = "Ctrl+Shift+N"
+CALL_KEYS = "Ctrl+Shift+D"
+REPLY_KEYS = "Ctrl+Shift+R"
+NEXT_PLACEHOLDER_KEYS = "F8"
+
+_SHORTCUT_SOURCES: tuple[tuple[str, str], ...] = (
+    (SEND_KEYS[0], QT_TRANSLATE_NOOP("ContactPanel", "Send the reply")),
+    (
+        NOTE_KEYS,
+        QT_TRANSLATE_NOOP(
+            "ContactPanel", "Add the internal note (from elsewhere: go to the note editor)"
+        ),
+    ),
+    (CALL_KEYS, QT_TRANSLATE_NOOP("ContactPanel", "Start or end the call (phone contacts)")),
+    (REPLY_KEYS, QT_TRANSLATE_NOOP("ContactPanel", "Go to the reply editor")),
+    (
+        NEXT_PLACEHOLDER_KEYS,
+        QT_TRANSLATE_NOOP("ContactPanel", "In the reply: select the next placeholder to fill"),
+    ),
+    (
+        "Esc",
+        QT_TRANSLATE_NOOP(
+            "ContactPanel", "In the reply: close the template suggestions, keep what you typed"
+        ),
+    ),
+)
+
+
+class _TranslatedShortcuts(Sequence[tuple[str, str]]):
+    """(key sequence, description) pairs translated when read, not when imported, so the
+    help dialog shows them in the language installed at that moment."""
+
+    def __init__(self, entries: tuple[tuple[str, str], ...]) -> None:
+        self._entries = entries
+
+    def _item(self, entry: tuple[str, str]) -> tuple[str, str]:
+        keys, text = entry
+        return keys, QCoreApplication.translate("ContactPanel", text)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, str]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | list[tuple[str, str]]:
+        if isinstance(index, slice):
+            return [self._item(e) for e in self._entries[index]]
+        return self._item(self._entries[index])
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+SHORTCUTS: Sequence[tuple[str, str]] = _TranslatedShortcuts(_SHORTCUT_SOURCES)
+"""The panel's shortcuts for the help dialog: (key sequence, translated description)."""
+
+MUTED = "#5f6b7a"
+ERROR_STYLE = (
+    "QLabel { background: #fdecea; color: #8a1c12; border-radius: 3px; padding: 4px 8px; }"
+)
+INFO_STYLE = "QLabel { color: #1d6b3a; padding: 4px 2px; }"
+WAIT_STYLE = f"QLabel {{ color: {MUTED}; padding: 4px 2px; }}"
+RISK_STYLE = (
+    "QFrame#riskBanner { background: #fdecea; border-radius: 3px; }"
+    " QLabel { color: #8a1c12; font-weight: 600; }"
+)
+READONLY_STYLE = (
+    "QLabel { background: #eef1f5; color: #3e4c59; border-radius: 3px; padding: 6px 8px; }"
+)
+CALL_STYLE = "QFrame#callBar { background: #eef5f8; border-radius: 3px; }"
+
+
+def _elapsed(seconds: float) -> str:
+    """A running call's clock: 03:12 or 1:03:12 (digits read the same in every language)."""
+    s = max(0, int(seconds))
+    hours, rest = divmod(s, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class ContactHeader(QWidget):
+    """Who and what, fixed above the thread so it never scrolls away."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.channel_icon = QLabel(self)
+        self.channel_icon.setFixedSize(20, 20)
+        self.reference = QLabel(self)
+        self.reference.setObjectName("contactReference")
+        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reference.setStyleSheet("font-weight: 600;")
+        self.reference.setAccessibleName(self.tr("Contact reference"))
+        self.subject = QLabel(self)
+        self.subject.setObjectName("contactSubject")
+        self.subject.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.subject.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("contactFacts")
+        self.facts.setStyleSheet(f"color: {MUTED};")
+        self.facts.setWordWrap(True)
+        self.risk = QFrame(self)
+        self.risk.setObjectName("riskBanner")
+        self.risk.setStyleSheet(RISK_STYLE)
+        risk_icon = QLabel(self.risk)
+        risk_icon.setPixmap(icon("risk").pixmap(16, 16))
+        self.risk_text = QLabel(self.risk)
+        self.risk_text.setObjectName("riskText")
+        self.risk_text.setWordWrap(True)
+        risk_row = QHBoxLayout(self.risk)
+        risk_row.setContentsMargins(8, 4, 8, 4)
+        risk_row.addWidget(risk_icon, 0, Qt.AlignmentFlag.AlignTop)
+        risk_row.addWidget(self.risk_text, 1)
+
+        line = QHBoxLayout()
+        line.setSpacing(6)
+        line.addWidget(self.channel_icon)
+        line.addWidget(self.reference)
+        line.addWidget(self.subject, 1)
+        self.actions = QHBoxLayout()
+        line.addLayout(self.actions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(line)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.risk)
+
+    def show_detail(self, d: ContactDetail) -> None:
+        self.channel_icon.setPixmap(channel_icon(d.channel).pixmap(20, 20))
+        self.channel_icon.setToolTip(channel_label(d.channel))
+        self.channel_icon.setAccessibleName(channel_label(d.channel))
+        self.reference.setText(d.reference)
+        subject = d.subject or self.tr("(no subject)")
+        self.subject.setText(subject)
+        self.subject.setToolTip(subject)
+        who = d.sender_display or d.sender_address
+        if d.sender_display and d.sender_address and d.sender_address != d.sender_display:
+            who = self.tr("{name} <{address}>").format(
+                name=d.sender_display, address=d.sender_address
+            )
+        facts = [
+            channel_label(d.channel),
+            self.tr("from {who}").format(who=who) if who else self.tr("unknown sender"),
+            self.tr("received {when}").format(when=format_datetime(d.received_at)),
+            self.tr("priority {priority}").format(priority=priority_label(d.priority)),
+        ]
+        if d.closed_at is None:
+            facts.insert(3, status_label(d.status))
+        if d.status == ContactStatus.IN_PROGRESS:
+            left = (d.due_at - datetime.now(UTC)).total_seconds()
+            facts.append(
+                self.tr("answer due in {duration}").format(duration=format_duration(left))
+                if left >= 0
+                else self.tr("overdue by {duration}").format(duration=format_duration(-left))
+            )
+        if d.closed_at is not None:
+            facts.append(self.tr("closed {when}").format(when=format_datetime(d.closed_at)))
+        self.facts.setText(" · ".join(facts))
+        if d.risk_flag:
+            reason = d.risk_reason or self.tr("strong dissatisfaction or legal risk")
+            self.risk_text.setText(self.tr("Risk flag: {reason}").format(reason=reason))
+            self.risk.show()
+        else:
+            self.risk.hide()
+
+
+class CallBar(QFrame):
+    """Start and end of a phone call, with its clock while it runs.
+
+    Signals:
+        start_clicked(): the advisor asks to start the call record.
+        end_clicked(): the advisor asks to end it.
+    """
+
+    start_clicked = Signal()
+    end_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callBar")
+        self.setStyleSheet(CALL_STYLE)
+        keys = QKeySequence(CALL_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.start_button = QPushButton(self.tr("Start call"), self)
+        self.start_button.setObjectName("startCall")
+        self.start_button.setAccessibleName(self.tr("Start the call record"))
+        self.start_button.setToolTip(self.tr("Start the call record ({keys})").format(keys=keys))
+        self.end_button = QPushButton(self.tr("End call"), self)
+        self.end_button.setObjectName("endCall")
+        self.end_button.setAccessibleName(self.tr("End the call record"))
+        self.end_button.setToolTip(self.tr("End the call record ({keys})").format(keys=keys))
+        self.state = QLabel(self)
+        self.state.setObjectName("callState")
+        self.state.setAccessibleName(self.tr("Call record"))
+        self.start_button.clicked.connect(self.start_clicked)
+        self.end_button.clicked.connect(self.end_clicked)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        phone = QLabel(self)
+        phone.setPixmap(channel_icon(Channel.PHONE).pixmap(16, 16))
+        row.addWidget(phone)
+        row.addWidget(self.state, 1)
+        row.addWidget(self.start_button)
+        row.addWidget(self.end_button)
+        self._started: datetime | None = None
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+
+    def show_call(
+        self, started: datetime | None, ended: datetime | None, workable: bool, busy: bool = False
+    ) -> None:
+        self._started = started
+        running = started is not None and ended is None
+        self.start_button.setEnabled(workable and started is None and not busy)
+        self.end_button.setEnabled(workable and running and not busy)
+        self.start_button.setVisible(started is None)
+        self.end_button.setVisible(running)  # one call per contact: nothing to do once ended
+        if running:
+            self._clock.start()
+            self._tick()
+        else:
+            self._clock.stop()
+            if started is None:
+                self.state.setText(self.tr("No call recorded yet."))
+            else:
+                assert ended is not None
+                self.state.setText(
+                    self.tr("Call from {start} to {end} — {duration}").format(
+                        start=format_datetime(started),
+                        end=format_datetime(ended),
+                        duration=format_duration((ended - started).total_seconds()),
+                    )
+                )
+        self.state.setStyleSheet("font-weight: 600; color: #1b5f80;" if running else "")
+
+    def running(self) -> bool:
+        return self._clock.isActive()
+
+    def stop(self) -> None:
+        self._clock.stop()
+
+    def _tick(self) -> None:
+        if self._started is None:
+            return
+        elapsed = (datetime.now(UTC) - self._started).total_seconds()
+        self.state.setText(
+            self.tr("On call since {start} — {elapsed}").format(
+                start=format_datetime(self._started), elapsed=_elapsed(elapsed)
+            )
+        )
+
+
+class ContactPanel(QWidget):
+    """The contact being worked (or looked at), from the thread to the reply.
+
+    Signals:
+        close_requested(object): the advisor pressed "Close contact…"; carries the current
+            ``ContactDetail`` (the main window opens the close dialog).
+        detail_loaded(object): a ``ContactDetail`` was shown — after opening a contact and after
+            each reload (reply sent, note added, call started or ended).
+        reply_sent(object): the ``uuid.UUID`` of the contact a reply was stored on.
+    """
+
+    close_requested = Signal(object)
+    detail_loaded = Signal(object)
+    reply_sent = Signal(object)
+
+    def __init__(self, runner: Runner, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactPanel")
+        self.setAccessibleName(self.tr("Current contact"))
+        self._runner = runner
+        self._contacts = workspace.contacts
+        self._templates = workspace.templates
+        self._who = workspace.who
+        self._detail: ContactDetail | None = None
+        self._contact_id: uuid.UUID | None = None
+        self._sending = False
+        self._call_busy = False
+        self._focus_on_load = False
+        self._key = f"contact-panel-{id(self)}"
+        self.picker: TemplatePicker | None = None
+
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        # -- empty state -------------------------------------------------------------------
+        self.empty = QWidget(self)
+        self.empty.setObjectName("contactEmpty")
+        self.empty_label = QLabel(self.empty)
+        self.empty_label.setObjectName("emptyText")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(f"color: {MUTED}; font-size: 11pt;")
+        self.empty_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.empty_label.setAccessibleName(self.tr("No contact open"))
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addStretch(2)
+        self.stack.addWidget(self.empty)
+
+        # -- work page ---------------------------------------------------------------------
+        self.work = QWidget(self)
+        self.work.setObjectName("contactWork")
+        self.header = ContactHeader(self.work)
+        self.close_button = QPushButton(self.tr("Close contact…"), self.work)
+        self.close_button.setObjectName("closeContact")
+        self.close_button.setAccessibleName(self.tr("Close the contact with its wrap-up"))
+        self.close_button.setToolTip(
+            self.tr("Close the contact: reason, outcome and your view of the customer")
+        )
+        self.close_button.clicked.connect(self._request_close)
+        self.header.actions.addWidget(self.close_button)
+        self.read_only = QLabel(self.work)
+        self.read_only.setObjectName("readOnlyNotice")
+        self.read_only.setWordWrap(True)
+        self.read_only.setStyleSheet(READONLY_STYLE)
+        self.call_bar = CallBar(self.work)
+        self.call_bar.start_clicked.connect(self.start_call)
+        self.call_bar.end_clicked.connect(self.end_call)
+
+        self.thread = ThreadView(self.work)
+
+        self.tabs = QTabWidget(self.work)
+        self.tabs.setObjectName("contactTabs")
+        self.tabs.setAccessibleName(self.tr("Reply and notes"))
+        self.tabs.setDocumentMode(True)
+
+        # Reply tab
+        reply_page = QWidget(self.tabs)
+        self.composer = Composer(runner, self._contacts, self._templates, reply_page)
+        self.reply_message = QLabel(reply_page)
+        self.reply_message.setObjectName("replyMessage")
+        self.reply_message.setWordWrap(True)
+        self.reply_message.setAccessibleName(self.tr("Message about the reply"))
+        self.reply_message.hide()
+        send_keys = QKeySequence(SEND_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+        template_keys = QKeySequence("Ctrl+T").toString(QKeySequence.SequenceFormat.NativeText)
+        self.template_button = QPushButton(
+            self.tr("Insert template ({keys})").format(keys=template_keys), reply_page
+        )
+        self.template_button.setObjectName("insertTemplate")
+        self.template_button.setAccessibleName(self.tr("Insert a template"))
+        self.template_button.clicked.connect(self.open_template_picker)
+        self.send_button = QPushButton(self.tr("Send ({keys})").format(keys=send_keys), reply_page)
+        self.send_button.setObjectName("sendReply")
+        self.send_button.setAccessibleName(self.tr("Send the reply"))
+        self.send_button.clicked.connect(self.send)
+        reply_buttons = QHBoxLayout()
+        reply_buttons.addWidget(self.template_button)
+        reply_buttons.addStretch(1)
+        reply_buttons.addWidget(self.send_button)
+        reply_layout = QVBoxLayout(reply_page)
+        reply_layout.setContentsMargins(0, 6, 0, 0)
+        reply_layout.setSpacing(4)
+        reply_layout.addWidget(self.composer, 1)
+        reply_layout.addWidget(self.reply_message)
+        reply_layout.addLayout(reply_buttons)
+        self.tabs.addTab(reply_page, self.tr("Reply"))
+
+        # Notes tab
+        notes_page = QWidget(self.tabs)
+        self.notes_view = QTextBrowser(notes_page)
+        self.notes_view.setObjectName("notesList")
+        self.notes_view.setAccessibleName(self.tr("Internal notes on this contact"))
+        self.notes_view.setOpenLinks(False)
+        self.notes_view.setOpenExternalLinks(False)
+        self.note_editor = QPlainTextEdit(notes_page)
+        self.note_editor.setObjectName("noteEditor")
+        self.note_editor.setAccessibleName(self.tr("New internal note"))
+        self.note_editor.setPlaceholderText(
+            self.tr("An internal note for colleagues and supervisors — never sent to the customer.")
+        )
+        self.note_editor.setTabChangesFocus(True)
+        self.note_editor.setMaximumHeight(110)
+        self.note_message = QLabel(notes_page)
+        self.note_message.setObjectName("noteMessage")
+        self.note_message.setWordWrap(True)
+        self.note_message.hide()
+        note_keys = QKeySequence(NOTE_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.note_button = QPushButton(
+            self.tr("Add note ({keys})").format(keys=note_keys), notes_page
+        )
+        self.note_button.setObjectName("addNote")
+        self.note_button.setAccessibleName(self.tr("Add the internal note"))
+        self.note_button.clicked.connect(self.add_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_message, 1)
+        note_row.addStretch(0)
+        note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
+        notes_layout = QVBoxLayout(notes_page)
+        notes_layout.setContentsMargins(0, 6, 0, 0)
+        notes_layout.setSpacing(4)
+        notes_layout.addWidget(self.notes_view, 1)
+        notes_layout.addWidget(self.note_editor)
+        notes_layout.addLayout(note_row)
+        self.tabs.addTab(notes_page, self.tr("Internal notes"))
+        self.reply_tab, self.notes_tab = reply_page, notes_page
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self.work)
+        splitter.setObjectName("contactSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.thread)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 340])  # the thread gets the larger part; the advisor can drag
+        self.splitter = splitter
+
+        work_layout = QVBoxLayout(self.work)
+        work_layout.setContentsMargins(8, 8, 8, 8)
+        work_layout.setSpacing(6)
+        work_layout.addWidget(self.header)
+        work_layout.addWidget(self.read_only)
+        work_layout.addWidget(self.call_bar)
+        work_layout.addWidget(splitter, 1)
+        self.stack.addWidget(self.work)
+
+        self.setTabOrder(self.close_button, self.call_bar.start_button)
+        self.setTabOrder(self.call_bar.start_button, self.call_bar.end_button)
+        self.setTabOrder(self.call_bar.end_button, self.thread)
+        self.setTabOrder(self.thread, self.tabs)
+        self.setTabOrder(self.tabs, self.composer.editor)
+        self.setTabOrder(self.composer.editor, self.template_button)
+        self.setTabOrder(self.template_button, self.send_button)
+
+        self._shortcuts: list[QShortcut] = []
+        for keys in SEND_KEYS:
+            # Sending is deliberate: only while the focus is in this panel.
+            self._shortcut(keys, self.send, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._shortcut(NOTE_KEYS, self._note_shortcut, Qt.ShortcutContext.WindowShortcut)
+        self._shortcut(CALL_KEYS, self._call_shortcut, Qt.ShortcutContext.WindowShortcut)
+        self._shortcut(REPLY_KEYS, self.focus_reply, Qt.ShortcutContext.WindowShortcut)
+
+        self.clear()
+
+    def _shortcut(self, keys: str, slot: object, context: Qt.ShortcutContext) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(context)
+        shortcut.activated.connect(slot)
+        self._shortcuts.append(shortcut)
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def current(self) -> ContactDetail | None:
+        """The contact on screen (None when empty or still loading)."""
+        return self._detail
+
+    def show_contact(self, contact_id: uuid.UUID) -> None:
+        """Opens a contact (read in a worker; an older request still running is dropped).
+
+        Opening the one already shown reloads its thread and keeps the reply being written.
+        """
+        if contact_id == self._contact_id and self._detail is not None:
+            self._reload()
+            return
+        self.composer.set_contact(None)  # saves the previous draft first
+        self._detail = None
+        self._contact_id = contact_id
+        self.call_bar.stop()
+        self._say(self.reply_message, None)
+        self._say(self.note_message, None)
+        self.note_editor.clear()
+        self.header.reference.setText("")
+        self.header.subject.setText(self.tr("Loading the contact…"))
+        self.header.facts.clear()
+        self.header.risk.hide()
+        self.read_only.hide()
+        self.call_bar.hide()
+        self.thread.show_message(self.tr("Loading the contact…"))
+        self.notes_view.clear()
+        self._set_enabled(False)
+        self.stack.setCurrentWidget(self.work)
+        contacts = self._contacts
+        self._runner.read(
+            lambda: contacts.detail(contact_id),
+            lambda d: self._opened(contact_id, d),
+            lambda err: self._open_failed(contact_id, err),
+            owner=self,
+            key=self._key,
+        )
+
+    def clear(self) -> None:
+        """No contact open (after closing one): saves the draft and shows the empty state."""
+        self.composer.set_contact(None)
+        self._detail = None
+        self._contact_id = None
+        self._sending = False
+        self.call_bar.stop()
+        self.note_editor.clear()
+        self.empty_label.setText(self.tr("No contact open — press Ctrl+N to take the next one."))
+        self.stack.setCurrentWidget(self.empty)
+        self.setFocusProxy(self.empty_label)
+
+    def flush_draft(self) -> None:
+        """Saves the reply draft now (before switching contact, closing it or quitting)."""
+        self.composer.flush_draft()
+
+    def focus_composer(self) -> None:
+        """Puts the keyboard in the reply (or, on a phone contact, in the note editor); when the
+        contact is still loading, does so as soon as it is shown."""
+        if self._detail is None:
+            self._focus_on_load = self._contact_id is not None
+            return
+        if not self._detail.workable:
+            self.thread.setFocus()
+            return
+        if self._detail.channel == Channel.PHONE:
+            self.tabs.setCurrentWidget(self.notes_tab)
+            self.note_editor.setFocus()
+            return
+        self.focus_reply()
+
+    def focus_reply(self) -> None:
+        """Puts the keyboard in the reply editor (Ctrl+Shift+R)."""
+        if self._detail is None or not self._detail.workable:
+            return
+        self.tabs.setCurrentWidget(self.reply_tab)
+        self.composer.editor.setFocus()
+
+    def open_template_picker(self) -> None:
+        """Ctrl+T: choose a template in a dialog and insert it at the reply's cursor."""
+        d = self._detail
+        if d is None or not d.workable:
+            return
+        if self.picker is not None and shiboken6.isValid(self.picker) and self.picker.isVisible():
+            self.picker.raise_()
+            self.picker.activateWindow()
+            return
+        self.tabs.setCurrentWidget(self.reply_tab)
+        picker = TemplatePicker(
+            self._runner, self._templates, d.language, d.channel.value, self.window()
+        )
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.template_chosen.connect(self.composer.insert_template)
+        picker.finished.connect(lambda _result: self.composer.editor.setFocus())
+        self.picker = picker
+        picker.open()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _opened(self, contact_id: uuid.UUID, d: ContactDetail) -> None:
+        if contact_id != self._contact_id:
+            return
+        self._show(d)
+        self.composer.set_contact(d)
+        self.tabs.setCurrentWidget(
+            self.notes_tab if d.channel == Channel.PHONE and d.workable else self.reply_tab
+        )
+        if self._focus_on_load:
+            self._focus_on_load = False
+            self.focus_composer()
+        self.detail_loaded.emit(d)
+
+    def _open_failed(self, contact_id: uuid.UUID, err: RelaisError | Bug) -> None:
+        if contact_id != self._contact_id:
+            return
+        self.clear()
+        self.empty_label.setText(error_text(err))
+
+    def _reload(self) -> None:
+        cid = self._contact_id
+        if cid is None:
+            return
+        contacts = self._contacts
+        self._runner.read(
+            lambda: contacts.detail(cid),
+            lambda d: self._reloaded(cid, d),
+            owner=self,
+            key=self._key,
+        )
+
+    def _reloaded(self, contact_id: uuid.UUID, d: ContactDetail) -> None:
+        if contact_id != self._contact_id:
+            return
+        was_workable = self._detail.workable if self._detail is not None else None
+        self._show(d)
+        if was_workable is not None and was_workable != d.workable:
+            self.composer.set_workable(d.workable)  # taken away or given back
+        self.detail_loaded.emit(d)
+
+    def _show(self, d: ContactDetail) -> None:
+        self._detail = d
+        self.stack.setCurrentWidget(self.work)
+        self.header.show_detail(d)
+        self.thread.show_detail(d, header=False, at_end=True)
+        self.notes_view.setHtml(notes_html(d.notes))
+        count = len(d.notes)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.notes_tab),
+            self.tr("Internal notes ({count})").format(count=count)
+            if count
+            else self.tr("Internal notes"),
+        )
+        if d.workable:
+            self.read_only.hide()
+        else:
+            self.read_only.setText(self._read_only_reason(d))
+            self.read_only.show()
+        if d.channel == Channel.PHONE:
+            self.call_bar.show_call(d.call_started_at, d.call_ended_at, d.workable, self._call_busy)
+            self.call_bar.show()
+        else:
+            self.call_bar.stop()
+            self.call_bar.hide()
+        self._set_enabled(True)
+        self.setFocusProxy(self.composer.editor if d.workable else self.thread)
+
+    def _read_only_reason(self, d: ContactDetail) -> str:
+        if d.status == ContactStatus.CLOSED:
+            return self.tr("This contact is closed: you can read it, not reply or add notes.")
+        if d.status == ContactStatus.QUEUED:
+            return self.tr(
+                "This contact is waiting in the queue: take it (Enter in the queue) to reply."
+            )
+        return self.tr(
+            "Another advisor is handling this contact: you can read it, not reply or add notes."
+        )
+
+    def _set_enabled(self, loaded: bool) -> None:
+        workable = loaded and self._detail is not None and self._detail.workable
+        self.close_button.setEnabled(workable)
+        self.template_button.setEnabled(workable)
+        self.send_button.setEnabled(workable and not self._sending)
+        self.note_editor.setEnabled(workable)
+        self.note_button.setEnabled(workable)
+
+    # -- replying ------------------------------------------------------------------------------
+
+    def send(self) -> None:
+        """Sends the reply, unless a placeholder is left (then selects it and says which)."""
+        d = self._detail
+        if d is None or not d.workable or self._sending:
+            return
+        self.tabs.setCurrentWidget(self.reply_tab)
+        missing = self.composer.unfilled()
+        if missing:
+            names = ", ".join("{{" + name + "}}" for name in missing)
+            self._say(
+                self.reply_message,
+                self.tr(
+                    "Not sent: fill in or remove {names} first. The first one is selected — "
+                    "type its value."
+                ).format(names=names),
+                ERROR_STYLE,
+            )
+            self.composer.select_placeholder(missing[0])
+            return
+        text = self.composer.text()
+        if not text.strip():
+            self._say(
+                self.reply_message,
+                self.tr("The reply is empty. Write an answer or insert a template with Ctrl+T."),
+                ERROR_STYLE,
+            )
+            self.composer.editor.setFocus()
+            return
+        insertions = self.composer.insertions()
+        cid, contacts = d.id, self._contacts
+        self._sending = True
+        self.composer.set_sending(True)
+        self._set_enabled(True)
+        self._say(self.reply_message, self.tr("Sending…"), WAIT_STYLE)
+        self._runner.write(
+            lambda: contacts.send_reply(cid, text, insertions),
+            lambda message: self._sent(cid, message),
+            lambda err: self._send_failed(cid, text, err),
+            owner=self,
+        )
+
+    def _sent(self, cid: uuid.UUID, message: MessageView) -> None:
+        self._sending = False
+        if cid == self.composer.contact_id():
+            self.composer.clear_after_send()
+            self.composer.set_sending(False)
+        if cid == self._contact_id:
+            self._set_enabled(True)
+            self._say(
+                self.reply_message,
+                self.tr("Reply sent at {time}.").format(time=format_datetime(message.created_at)),
+                INFO_STYLE,
+            )
+            self._reload()
+        self.reply_sent.emit(cid)
+
+    def _send_failed(self, cid: uuid.UUID, text: str, err: RelaisError | Bug) -> None:
+        self._sending = False
+        if cid != self.composer.contact_id():
+            # The advisor moved on while it was being stored: keep the text as that contact's
+            # draft and tell them through the window.
+            contacts = self._contacts
+            self._runner.write(lambda: contacts.save_draft(cid, text), lambda _r: None)
+            self._runner.error.emit(err)
+            return
+        self.composer.set_sending(False)
+        self._set_enabled(True)
+        self._say(self.reply_message, error_text(err), ERROR_STYLE)
+        self.composer.editor.setFocus()
+        if isinstance(err, RelaisError):
+            self._reload()  # e.g. the contact was taken away: show why it is now read-only
+
+    def _request_close(self) -> None:
+        if self._detail is not None and self._detail.workable:
+            self.composer.flush_draft()
+            self.close_requested.emit(self._detail)
+
+    # -- notes ---------------------------------------------------------------------------------
+
+    def _note_shortcut(self) -> None:
+        if self._detail is None or not self._detail.workable:
+            return
+        if self.note_editor.hasFocus() and self.note_editor.toPlainText().strip():
+            self.add_note()
+            return
+        self.tabs.setCurrentWidget(self.notes_tab)
+        self.note_editor.setFocus()
+
+    def call_running(self) -> bool:
+        d = self._detail
+        return d is not None and d.call_started_at is not None and d.call_ended_at is None
+
+    def add_note(self) -> None:
+        """Stores the note (marked as taken during the call while one runs)."""
+        d = self._detail
+        if d is None or not d.workable:
+            return
+        text = self.note_editor.toPlainText()
+        if not text.strip():
+            self.tabs.setCurrentWidget(self.notes_tab)
+            self._say(self.note_message, self.tr("Write the note first."), ERROR_STYLE)
+            self.note_editor.setFocus()
+            return
+        during_call = self.call_running()
+        cid, contacts = d.id, self._contacts
+        self.note_button.setEnabled(False)
+        self._say(self.note_message, self.tr("Adding the note…"), WAIT_STYLE)
+        self._runner.write(
+            lambda: contacts.add_note(cid, text, during_call),
+            lambda note: self._note_added(cid, text, note),
+            lambda err: self._note_failed(cid, err),
+            owner=self,
+        )
+
+    def _note_added(self, cid: uuid.UUID, text: str, note: NoteView) -> None:
+        if cid != self._contact_id:
+            return
+        if self.note_editor.toPlainText() == text:
+            self.note_editor.clear()
+        self._set_enabled(True)
+        message = (
+            self.tr("Note added at {time} (taken during the call).")
+            if note.during_call
+            else self.tr("Note added at {time}.")
+        )
+        self._say(
+            self.note_message, message.format(time=format_datetime(note.created_at)), INFO_STYLE
+        )
+        self._reload()
+
+    def _note_failed(self, cid: uuid.UUID, err: RelaisError | Bug) -> None:
+        if cid != self._contact_id:
+            self._runner.error.emit(err)
+            return
+        self._set_enabled(True)
+        self._say(self.note_message, error_text(err), ERROR_STYLE)
+
+    # -- the call ------------------------------------------------------------------------------
+
+    def _call_shortcut(self) -> None:
+        d = self._detail
+        if d is None or d.channel != Channel.PHONE or not d.workable:
+            return
+        if d.call_started_at is None:
+            self.start_call()
+        elif d.call_ended_at is None:
+            self.end_call()
+
+    def start_call(self) -> None:
+        self._call_write(start=True)
+
+    def end_call(self) -> None:
+        self._call_write(start=False)
+
+    def _call_write(self, start: bool) -> None:
+        d = self._detail
+        if d is None or not d.workable or self._call_busy:
+            return
+        cid, contacts = d.id, self._contacts
+        self._call_busy = True
+        self.call_bar.show_call(d.call_started_at, d.call_ended_at, d.workable, busy=True)
+        self._runner.write(
+            (lambda: contacts.start_call(cid)) if start else (lambda: contacts.end_call(cid)),
+            lambda _none: self._call_done(cid),
+            lambda err: self._call_failed(cid, err),
+            owner=self,
+        )
+
+    def _call_done(self, cid: uuid.UUID) -> None:
+        self._call_busy = False
+        if cid == self._contact_id:
+            self._reload()
+
+    def _call_failed(self, cid: uuid.UUID, err: RelaisError | Bug) -> None:
+        self._call_busy = False
+        if cid != self._contact_id or self._detail is None:
+            self._runner.error.emit(err)
+            return
+        d = self._detail
+        self.call_bar.show_call(d.call_started_at, d.call_ended_at, d.workable)
+        self.call_bar.state.setText(error_text(err))
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _say(self, label: QLabel, text: str | None, style: str = INFO_STYLE) -> None:
+        if not text:
+            label.clear()
+            label.hide()
+            return
+        label.setStyleSheet(style)
+        label.setText(text)
+        label.show()

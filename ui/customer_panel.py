@@ -1,0 +1,632 @@
+"""The right-hand panel: who the customer is and everything they contacted us about.
+
+An advisor glances here while the customer speaks: the name large, how to reach them, then the
+whole timeline across channels with how each contact ended, how the advisor felt it went and
+what the customer answered in the survey. A message from an address no customer has shows the
+tools to link it instead (see ``ui.customer_link``).
+
+Profile and history load in two reads side by side; each carries a key and the customer id it was
+asked for, so when the advisor moves on before an answer comes, the stale answer is dropped.
+"""
+
+import html
+import uuid
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import ContactDetail, CustomerProfile, HistoryRow
+from app.errors import RelaisError
+from app.workspace import Workspace
+from ui import texts
+from ui.customer_link import LinkCustomerWidget, kind_label
+from ui.history_model import (
+    MUTED,
+    ChannelDelegate,
+    HistoryModel,
+    ScoreBadgeDelegate,
+    TwoLineDelegate,
+)
+from ui.ops import Bug, Runner
+from ui.texts import tr
+
+CHIP_STYLE = "QLabel { background: #E6EEF3; color: #23465A; border-radius: 8px; padding: 1px 8px; }"
+ATTENTION_CHIP_STYLE = (
+    "QLabel { background: #FBE3C2; color: #6B3A00; border-radius: 8px; padding: 1px 8px; }"
+)
+ATTENTION_TAGS = frozenset({"self_excluded", "cooling_off", "deposit_limit", "kyc_pending"})
+"""Tags an advisor must not miss (responsible gaming, identity checks): amber chips."""
+
+
+class FlowLayout(QLayout):
+    """Lays small widgets (tag chips) left to right and wraps them when the panel is narrow."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+class _HistoryTable(QTableView):
+    """Enter opens the current past contact, as a double-click does."""
+
+    open_requested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class _IdentityCard(QWidget):
+    """Name, language, segment, tags, account number, and each way to reach the customer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLabel(self)
+        self.name.setObjectName("customerName")
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.name.setFont(font)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name.setWordWrap(True)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("customerFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._tags_box = QWidget(self)
+        self._tags = FlowLayout(self._tags_box)
+        self._ids_box = QWidget(self)
+        self._ids = QGridLayout(self._ids_box)
+        self._ids.setContentsMargins(0, 2, 0, 0)
+        self._ids.setHorizontalSpacing(10)
+        self._ids.setVerticalSpacing(3)
+        self._ids.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.name)
+        layout.addWidget(self.facts)
+        layout.addWidget(self._tags_box)
+        layout.addWidget(self._ids_box)
+
+    def show_loading(self) -> None:
+        self.name.setText(self.tr("Loading the customer…"))
+        self.facts.clear()
+        self._tags_box.hide()
+        self._ids_box.hide()
+
+    def show_profile(self, p: CustomerProfile) -> None:
+        self.name.setText(p.full_name or self.tr("(no name)"))
+        language = self.tr("French") if p.language.startswith("fr") else self.tr("English")
+        if p.account_number:
+            facts = self.tr("{language} · {segment} · Account {account}").format(
+                language=language, segment=segment_label(p.segment), account=p.account_number
+            )
+        else:
+            facts = self.tr("{language} · {segment} · No betting account").format(
+                language=language, segment=segment_label(p.segment)
+            )
+        self.facts.setText(facts)
+        self.facts.setAccessibleName(facts)
+        _clear_layout(self._tags)
+        for tag in p.tags:
+            chip = QLabel(tag_label(tag), self._tags_box)
+            chip.setStyleSheet(ATTENTION_CHIP_STYLE if tag in ATTENTION_TAGS else CHIP_STYLE)
+            chip.setAccessibleName(self.tr("Tag: {tag}").format(tag=tag_label(tag)))
+            small = chip.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            chip.setFont(small)
+            self._tags.addWidget(chip)
+        self._tags_box.setVisible(bool(p.tags))
+        _clear_layout(self._ids)
+        for row, ident in enumerate(p.identities):
+            kind = QLabel(kind_label(ident.kind).upper(), self._ids_box)
+            kind.setObjectName("identityKind")
+            small = kind.font()
+            small.setPointSizeF(small.pointSizeF() * 0.8)
+            small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 105)
+            kind.setFont(small)
+            kind.setStyleSheet(f"color: {MUTED};")
+            value = QLabel(ident.display or ident.value, self._ids_box)
+            value.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+            value.setAccessibleName(
+                self.tr("{kind}: {value}").format(
+                    kind=kind_label(ident.kind), value=ident.display or ident.value
+                )
+            )
+            self._ids.addWidget(kind, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            self._ids.addWidget(value, row, 1)
+        self._ids_box.setVisible(bool(p.identities))
+        if p.postal_address:
+            row = len(p.identities)
+            kind = QLabel(self.tr("ADDRESS"), self._ids_box)
+            kind.setFont(small if p.identities else kind.font())
+            kind.setStyleSheet(f"color: {MUTED};")
+            value = QLabel(p.postal_address.replace("\n", ", "), self._ids_box)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._ids.addWidget(kind, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._ids.addWidget(value, row, 1)
+            self._ids_box.setVisible(True)
+
+
+class CustomerPanel(QWidget):
+    """The customer of the contact on screen, or the tools to identify an unknown sender.
+
+    Signals:
+        customer_linked(object, object): contact id and customer id, after a link or a creation
+            succeeded (the main window then reloads the contact).
+        profile_loaded(object): the ``CustomerProfile`` now shown.
+        history_loaded(): the timeline of the customer on screen is in the table.
+        past_contact_opened(object): the id of a past contact opened read-only.
+    """
+
+    customer_linked = Signal(object, object)
+    profile_loaded = Signal(object)
+    history_loaded = Signal()
+    past_contact_opened = Signal(object)
+
+    def __init__(self, runner: Runner, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerPanel")
+        self._runner = runner
+        self._ws = workspace
+        self._customer_id: uuid.UUID | None = None
+        self._profile: CustomerProfile | None = None
+        self._key = f"customer-panel:{id(self)}"
+        self._link: LinkCustomerWidget | None = None
+        self.setMinimumWidth(360)
+
+        self._stack = QStackedWidget(self)
+        # -- nothing to show
+        self._empty = QLabel(self.tr("Select a contact to see its customer here."), self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setEnabled(False)
+        self._stack.addWidget(self._empty)
+        # -- a known customer
+        self._customer_page = QWidget(self)
+        self.card = _IdentityCard(self._customer_page)
+        self.counts = QLabel(self._customer_page)
+        self.counts.setObjectName("historyCounts")
+        self.counts.setWordWrap(True)
+        self.status = QLabel(self._customer_page)
+        self.status.setObjectName("customerStatus")
+        self.status.setWordWrap(True)
+        self.model = HistoryModel(self)
+        self.table = _HistoryTable(self._customer_page)
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Contact history, newest first"))
+        self._setup_table()
+        rule = QFrame(self._customer_page)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        page = QVBoxLayout(self._customer_page)
+        page.setContentsMargins(10, 8, 10, 8)
+        page.setSpacing(6)
+        page.addWidget(self.card)
+        page.addWidget(rule)
+        page.addWidget(self.counts)
+        page.addWidget(self.status)
+        page.addWidget(self.table, 1)
+        self._stack.addWidget(self._customer_page)
+        # -- an unidentified sender
+        self._unknown_page = QWidget(self)
+        self.sender_label = QLabel(self._unknown_page)
+        self.sender_label.setObjectName("unidentifiedSender")
+        self.sender_label.setWordWrap(True)
+        self.sender_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sender_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sender_label.setStyleSheet(
+            "QLabel#unidentifiedSender { background: #FFF6E0; border: 1px solid #EBCB8B;"
+            " border-radius: 4px; padding: 8px 10px; }"
+        )
+        self._unknown_hint = QLabel(
+            self.tr(
+                "No customer has this address yet. Find the customer to link this contact to "
+                "them (the address is then remembered), or create a new customer."
+            ),
+            self._unknown_page,
+        )
+        self._unknown_hint.setWordWrap(True)
+        self._unknown_layout = QVBoxLayout(self._unknown_page)
+        self._unknown_layout.setContentsMargins(10, 8, 10, 8)
+        self._unknown_layout.setSpacing(8)
+        self._unknown_layout.addWidget(self.sender_label)
+        self._unknown_layout.addWidget(self._unknown_hint)
+        self._stack.addWidget(self._unknown_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self.clear()
+
+    def _setup_table(self) -> None:
+        t = self.table
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
+        t.setShowGrid(False)
+        t.setTabKeyNavigation(False)
+        t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        t.verticalHeader().hide()
+        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._badges = ScoreBadgeDelegate(t)
+        t.setItemDelegateForColumn(HistoryModel.ASSESSMENT, self._badges)
+        t.setItemDelegateForColumn(HistoryModel.CSAT, self._badges)
+        t.setItemDelegateForColumn(HistoryModel.CHANNEL, ChannelDelegate(t))
+        self._plain = QStyledItemDelegate(t)
+        self._two_line_date = TwoLineDelegate(_date_lines, t)
+        self._two_line_subject = TwoLineDelegate(_subject_lines, t)
+        header = t.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setSortIndicator(HistoryModel.DATE, Qt.SortOrder.DescendingOrder)
+        header.setMinimumSectionSize(28)
+        t.setSortingEnabled(True)
+        self.table.open_requested.connect(self._open_past)
+        self.table.doubleClicked.connect(self._open_past)
+        t.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Widths come from the font, never from the rows: measuring 2,000 rows would stall.
+        fm = t.fontMetrics()
+        em = fm.horizontalAdvance("M")
+        header_width = {
+            c: fm.horizontalAdvance(self.model.headerData(c, Qt.Orientation.Horizontal)) + em + 4
+            for c in range(HistoryModel.COLUMN_COUNT)
+        }
+        score = max(header_width[HistoryModel.ASSESSMENT], header_width[HistoryModel.CSAT], 48)
+        self._wide_widths = {
+            HistoryModel.DATE: fm.horizontalAdvance("0000-00-00 00:00") + em * 2,
+            HistoryModel.CHANNEL: fm.horizontalAdvance("Instagram") + 28 + em,
+            HistoryModel.SUBJECT: em * 14,
+            HistoryModel.REASON: em * 17,
+            HistoryModel.OUTCOME: em * 16,
+            HistoryModel.ASSESSMENT: score,
+            HistoryModel.CSAT: score,
+            HistoryModel.ADVISOR: em * 11,
+        }
+        self._compact_widths = {
+            HistoryModel.DATE: fm.horizontalAdvance("0000-00-00") + em + 6,
+            HistoryModel.CHANNEL: 34,
+            HistoryModel.ASSESSMENT: score,
+            HistoryModel.CSAT: score,
+        }
+        self._compact: bool | None = None
+        self._set_compact(True)
+
+    WIDE_FROM = 900
+    """Below this table width the timeline uses two-line rows and hides three columns."""
+
+    def _set_compact(self, compact: bool) -> None:
+        """Two layouts of the same model: all eight columns when there is room; otherwise the
+        date over the time, the channel's icon, the subject over "reason · outcome · advisor"
+        and the two scores, so the satisfaction columns never hide off to the right."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        t = self.table
+        header = t.horizontalHeader()
+        fm = t.fontMetrics()
+        one_line = max(fm.height() + 10, ScoreBadgeDelegate.BADGE + 8)
+        t.verticalHeader().setDefaultSectionSize(fm.height() * 2 + 12 if compact else one_line)
+        for column in (HistoryModel.REASON, HistoryModel.OUTCOME, HistoryModel.ADVISOR):
+            t.setColumnHidden(column, compact)
+        t.setItemDelegateForColumn(
+            HistoryModel.DATE, self._two_line_date if compact else self._plain
+        )
+        t.setItemDelegateForColumn(
+            HistoryModel.SUBJECT, self._two_line_subject if compact else self._plain
+        )
+        widths = self._compact_widths if compact else self._wide_widths
+        for column in range(HistoryModel.COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if column in widths:
+                header.resizeSection(column, widths[column])
+        header.setSectionResizeMode(HistoryModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._set_compact(event.size().width() < self.WIDE_FROM)
+
+    # -- public --------------------------------------------------------------------------------
+
+    def current_customer(self) -> uuid.UUID | None:
+        return self._customer_id
+
+    def profile(self) -> CustomerProfile | None:
+        return self._profile
+
+    def clear(self) -> None:
+        """Nothing selected: forget the customer (answers still on their way are dropped)."""
+        self._customer_id = None
+        self._profile = None
+        self.model.clear()
+        self._drop_link_tools()
+        self._stack.setCurrentWidget(self._empty)
+        self.setFocusProxy(None)
+
+    def show_customer(self, customer_id: uuid.UUID) -> None:
+        """Shows the customer's card and timeline; both load in workers."""
+        refresh = customer_id == self._customer_id and self._profile is not None
+        self._customer_id = customer_id
+        self._drop_link_tools()
+        self.status.hide()
+        if refresh:
+            # The same customer again (a contact was linked or closed): keep what is on screen
+            # until the fresh answers replace it, so nothing flickers.
+            self._reload(customer_id)
+            return
+        self._profile = None
+        self.card.show_loading()
+        self.counts.clear()
+        header = self.table.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
+            HistoryModel.DATE,
+            Qt.SortOrder.DescendingOrder,
+        ):
+            header.setSortIndicator(HistoryModel.DATE, Qt.SortOrder.DescendingOrder)
+        self.model.clear()
+        self._stack.setCurrentWidget(self._customer_page)
+        self.setFocusProxy(self.table)
+        self._reload(customer_id)
+
+    def _reload(self, customer_id: uuid.UUID) -> None:
+        customers = self._ws.customers
+        self._runner.read(
+            lambda: customers.profile(customer_id),
+            lambda p: self._profile_arrived(customer_id, p),
+            lambda err: self._failed(customer_id, err),
+            owner=self,
+            key=self._key + ":profile",
+        )
+        self._runner.read(
+            lambda: customers.history(customer_id),
+            lambda rows: self._history_arrived(customer_id, rows),
+            lambda err: self._failed(customer_id, err),
+            owner=self,
+            key=self._key + ":history",
+        )
+
+    def show_unidentified(self, detail: ContactDetail) -> None:
+        """A contact without a customer: who wrote, and the tools to link or create one."""
+        self._customer_id = None
+        self._profile = None
+        self.model.clear()
+        self._drop_link_tools()
+        who = html.escape(detail.sender_display.strip())
+        address = html.escape(detail.sender_address.strip())
+        if who and address and who != address:
+            text = self.tr("Unidentified sender: <b>{name}</b> &lt;{address}&gt;").format(
+                name=who, address=address
+            )
+        else:
+            text = self.tr("Unidentified sender: <b>{name}</b>").format(name=who or address)
+        self.sender_label.setText(text)
+        self.sender_label.setAccessibleName(
+            self.tr("Unidentified sender: {name} {address}").format(
+                name=detail.sender_display, address=detail.sender_address
+            )
+        )
+        self._link = LinkCustomerWidget(self._runner, self._ws, detail, self._unknown_page)
+        self._link.linked.connect(self._linked)
+        self._unknown_layout.addWidget(self._link, 1)
+        self._stack.setCurrentWidget(self._unknown_page)
+        self.setFocusProxy(self._link)
+
+    def link_tools(self) -> LinkCustomerWidget | None:
+        return self._link
+
+    def focus_history(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    # -- answers -------------------------------------------------------------------------------
+
+    def _profile_arrived(self, customer_id: uuid.UUID, profile: CustomerProfile) -> None:
+        if customer_id != self._customer_id:
+            return
+        self._profile = profile
+        self.card.show_profile(profile)
+        self.profile_loaded.emit(profile)
+
+    def _history_arrived(self, customer_id: uuid.UUID, rows: list[HistoryRow]) -> None:
+        if customer_id != self._customer_id:
+            return
+        self.model.set_rows(rows)
+        self.counts.setText(count_line(rows))
+        if rows:
+            # Keyboard focus on the newest row, without a selection bar shouting at the advisor.
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self.history_loaded.emit()
+
+    def _failed(self, customer_id: uuid.UUID, err: RelaisError | Bug) -> None:
+        if customer_id != self._customer_id:
+            return
+        self.status.setText(texts.error_text(err))
+        self.status.show()
+        if self._profile is None:
+            self.card.name.setText(self.tr("This customer could not be shown."))
+
+    def _linked(self, contact_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+        self.show_customer(customer_id)
+        self.customer_linked.emit(contact_id, customer_id)
+
+    # -- past contacts -------------------------------------------------------------------------
+
+    def _open_past(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        contact_id = index.data(HistoryModel.ID_ROLE)
+        # Imported here: the viewer lives in another module that must not be a load-time
+        # dependency of this panel.
+        from ui.thread_view import ContactViewerDialog
+
+        viewer = ContactViewerDialog(self._runner, self._ws.contacts, contact_id, self.window())
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        viewer.raise_()
+        viewer.activateWindow()
+        self.past_contact_opened.emit(contact_id)
+
+    def _drop_link_tools(self) -> None:
+        if self._link is not None:
+            self._link.hide()
+            self._link.deleteLater()
+            self._link = None
+
+
+def count_line(rows: list[HistoryRow]) -> str:
+    """The line "42 contacts since 03/2025 · last survey 3/4" (rows newest first)."""
+    if not rows:
+        return tr("CustomerPanel", "No contact yet.")
+    n = len(rows)
+    since = min(r.received_at for r in rows).astimezone().strftime("%m/%Y")
+    last = next((r.csat for r in rows if r.csat is not None), None)
+    if last is None:
+        if n == 1:
+            return tr("CustomerPanel", "1 contact since {since} · no survey answer yet").format(
+                since=since
+            )
+        return tr("CustomerPanel", "{count} contacts since {since} · no survey answer yet").format(
+            count=n, since=since
+        )
+    if n == 1:
+        return tr("CustomerPanel", "1 contact since {since} · last survey {score}/4").format(
+            since=since, score=last
+        )
+    return tr("CustomerPanel", "{count} contacts since {since} · last survey {score}/4").format(
+        count=n, since=since, score=last
+    )
+
+
+def _date_lines(index: QModelIndex) -> tuple[str, str]:
+    when = index.data(HistoryModel.SORT_ROLE)
+    if when is None:
+        return "", ""
+    local = when.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return tr("CustomerPanel", "Today"), local.strftime("%H:%M")
+    return texts.format_date(when), local.strftime("%H:%M")
+
+
+def _subject_lines(index: QModelIndex) -> tuple[str, str]:
+    subject = index.data(Qt.ItemDataRole.DisplayRole) or tr("CustomerPanel", "(no subject)")
+    return subject, index.data(HistoryModel.DETAIL_ROLE) or ""
+
+
+def segment_label(segment: str) -> str:
+    """Known segments in the interface's language; an unknown one as it is stored."""
+    known = {
+        "standard": tr("Segment", "Standard"),
+        "vip": tr("Segment", "VIP"),
+        "new": tr("Segment", "New customer"),
+        "high_value": tr("Segment", "High value"),
+        "at_risk": tr("Segment", "At risk"),
+        "responsible_gaming": tr("Segment", "Responsible gaming"),
+    }
+    return known.get(segment, segment.replace("_", " ").capitalize())
+
+
+def tag_label(tag: str) -> str:
+    """Known tags in the interface's language; an unknown one readable as stored."""
+    known = {
+        "kyc_pending": tr("Tag", "Identity check pending"),
+        "deposit_limit": tr("Tag", "Deposit limit"),
+        "newsletter_opt_out": tr("Tag", "No newsletter"),
+        "two_factor": tr("Tag", "Two-factor login"),
+        "dormant": tr("Tag", "Dormant account"),
+        "welcome_bonus": tr("Tag", "Welcome bonus"),
+        "self_excluded": tr("Tag", "Self-excluded"),
+        "cooling_off": tr("Tag", "Cooling-off period"),
+        "high_roller": tr("Tag", "High roller"),
+        "dedicated_manager": tr("Tag", "Dedicated manager"),
+    }
+    return known.get(tag, tag.replace("_", " ").capitalize())
+
+
+def _clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()

@@ -1,0 +1,697 @@
+"""The advisor's queue as a lazily paged table model.
+
+The queue can hold a hundred thousand contacts on an incident day, so the model never loads it
+whole. ``reload`` asks the service for the count and the first page in workers; ``rowCount`` is
+that count and every other row is fetched one page at a time, when the view first asks to paint
+it. A row not loaded yet shows a placeholder. Pages live in a small LRU cache so memory stays
+flat however far the advisor scrolls, and a generation counter drops every answer that belongs
+to an older reload (a filter changed, a refresh after a claim).
+
+The order is the service's (priority, then due time): it is the business rule, so the model does
+not sort.
+"""
+
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+
+from app.clock import utcnow
+from app.dto import QueueFilter, QueueRow
+from app.errors import RelaisError
+from app.models import ContactStatus
+from app.services.queue import QueueService
+from ui.ops import Bug, Runner
+from ui.texts import (
+    channel_icon,
+    channel_label,
+    format_datetime,
+    format_duration,
+    icon,
+    priority_label,
+    status_label,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: Shown in the text columns of a row whose page has not arrived yet.
+PLACEHOLDER = "…"
+
+# Roles as plain ints: compared thousands of times per paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+_TIME_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+]
+
+
+def _vivid(source: QIcon) -> QIcon:
+    """The same icon in selected rows: Qt's default tint muddies small coloured icons."""
+    result = QIcon()
+    for size in (16, 20, 24, 32, 48):
+        pixmap = source.pixmap(size, size)
+        result.addPixmap(pixmap, QIcon.Mode.Normal)
+        result.addPixmap(pixmap, QIcon.Mode.Selected)
+    return result
+
+
+def _dark_theme() -> bool:
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class QueueModel(QAbstractTableModel):
+    """One list of queued and in-progress contacts across channels, paged from the service.
+
+    Signals:
+        loaded(int): a reload's count is known; the argument is the number of rows.
+        first_rows_ready(): the first page of a reload is in the model (the view paints it
+            next). A reload swaps the list in only then, so a refresh never flashes
+            placeholders.
+        rows_ready(int, int): the rows first..last (inclusive) have arrived from a page load.
+    """
+
+    loaded = Signal(int)
+    first_rows_ready = Signal()
+    rows_ready = Signal(int, int)
+
+    # Columns, left to right. WAITING and DUE stay adjacent: the live tick updates that range.
+    CHANNEL = 0
+    PRIORITY = 1
+    RISK = 2
+    CUSTOMER = 3
+    SUBJECT = 4
+    WAITING = 5
+    DUE = 6
+    STATUS = 7
+    COLUMN_COUNT = 8
+
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    """The contact's ``uuid.UUID`` (None while the row is a placeholder)."""
+    ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+    """The whole ``QueueRow`` (None while the row is a placeholder)."""
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+    """A native, comparable value for the column (seconds for the time columns)."""
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 10
+    """Pages kept in memory: 2,000 rows, far more than any screen shows."""
+    MAX_IN_FLIGHT = 2
+    """Page loads running at once. Each may sort the whole queue in SQL: more would only take
+    the CPU the GUI thread needs to paint, and finish no sooner."""
+    MAX_WANTED = 4
+    """Pages waiting to be loaded; older wishes (rows scrolled past quickly) are forgotten."""
+
+    def __init__(
+        self,
+        runner: Runner,
+        queue: QueueService,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._queue = queue
+        self._clock = clock
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._now = clock()
+
+        # What is displayed: the applied reload.
+        self._filter = QueueFilter()
+        self._count = 0
+        self._count_known = False
+        self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._rows_by_id: dict[uuid.UUID, int] = {}
+
+        # Requests. A reload bumps the generation; answers from older ones are ignored.
+        self._generation = 0
+        self._applied_generation = 0
+        self._next_filter = self._filter
+        self._in_flight: set[int] = set()
+        self._wanted: OrderedDict[int, None] = OrderedDict()
+        self._failed: set[int] = set()
+        self._pending_count: int | None = None
+        self._pending_first: list[QueueRow] | None = None
+        self._first_failed = False
+        self.page_requests = 0
+        """How many page loads were started (for tests and the benchmark)."""
+
+        self._pump = QTimer(self)
+        self._pump.setSingleShot(True)
+        self._pump.setInterval(0)
+        self._pump.timeout.connect(self._start_wanted)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.tick)
+        self._tick.start()
+
+        self._dot_cache: dict[tuple[int, bool], QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._icon_cache: dict[str, QIcon] = {}
+        self._compact: set[int] = set()
+
+    # ----------------------------------------------------------------------------- public API
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        """The filter of the latest reload asked for (it may still be loading)."""
+        return self._next_filter
+
+    @property
+    def count_known(self) -> bool:
+        return self._count_known and self._applied_generation == self._generation
+
+    @property
+    def loaded_pages(self) -> int:
+        """Pages held in memory now; bounded by ``max_pages``."""
+        return len(self._pages)
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    def reload(self, queue_filter: QueueFilter | None = None) -> None:
+        """Shows the queue for ``queue_filter`` (or the current one), from the database.
+
+        What is displayed stays until the new answer arrives, so a refresh does not flicker.
+        """
+        f = queue_filter if queue_filter is not None else self._next_filter
+        self._generation += 1
+        gen = self._generation
+        self._next_filter = f
+        self._in_flight.clear()
+        self._wanted.clear()
+        self._failed.clear()
+        self._pending_count = None
+        self._pending_first = None
+        self._first_failed = False
+        queue, size = self._queue, self._page_size
+        self._runner.read(
+            lambda: queue.count(f),
+            partial(self._on_count, gen),
+            partial(self._on_error, gen, None),
+            owner=self,
+        )
+        self._in_flight.add(0)
+        self._request(gen, f, 0, size)
+
+    def refresh(self) -> None:
+        """Reloads with the same filter (after a claim, a close, a sync)."""
+        self.reload(self._next_filter)
+
+    def contact_at(self, row: int) -> QueueRow | None:
+        """The contact on ``row``, or None when its page is not loaded (or out of range)."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._pages.get(row // self._page_size)
+        if page is None:
+            return None
+        offset = row % self._page_size
+        return page[offset] if offset < len(page) else None
+
+    def row_for(self, contact_id: uuid.UUID) -> int | None:
+        """The row of a contact among the loaded pages, or None when it is not loaded."""
+        row = self._rows_by_id.get(contact_id)
+        return row if row is not None and row < self._count else None
+
+    COMPACTABLE = (CHANNEL, PRIORITY, RISK, DUE)
+
+    def set_compact(self, column: int, compact: bool) -> None:
+        """The short form of a column, for a narrow queue pane: CHANNEL and PRIORITY show their
+        icon only, RISK drops its header text, DUE shows "-12 min" instead of "overdue 12 min"
+        (still red and bold). Full texts stay in the tooltips and the accessible texts."""
+        if column not in self.COMPACTABLE or (column in self._compact) == compact:
+            return
+        if compact:
+            self._compact.add(column)
+        else:
+            self._compact.discard(column)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        for first, last in self._loaded_ranges():
+            self.dataChanged.emit(self.index(first, column), self.index(last, column))
+
+    def is_compact(self, column: int) -> bool:
+        return column in self._compact
+
+    def set_live(self, live: bool) -> None:
+        """Starts or stops the 1-second update of the time columns (stop it while hidden)."""
+        if live and not self._tick.isActive():
+            self.tick()
+            self._tick.start()
+        elif not live:
+            self._tick.stop()
+
+    def tick(self) -> None:
+        """Moves the clock on and repaints the waiting and due columns of the loaded rows."""
+        self._now = self._clock()
+        for first, last in self._loaded_ranges():
+            self.dataChanged.emit(
+                self.index(first, self.WAITING), self.index(last, self.DUE), _TIME_ROLES
+            )
+
+    # ---------------------------------------------------------------------------- Qt model API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    # flags(): QAbstractTableModel's own (enabled, selectable, never has children) is exactly
+    # right, and leaving it in C++ saves two Python calls per cell per paint.
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == _DISPLAY:
+            shortened = section in self._compact and section != self.DUE
+            return "" if shortened else self._headers()[section]
+        if role == _ACCESSIBLE:
+            return self._headers()[section]
+        if role == _TOOLTIP:
+            return self.tr(
+                "{column}\nThe queue is ordered by priority, then by due time, for everyone: "
+                "it cannot be sorted by another column."
+            ).format(column=self._header_tips()[section])
+        if role == _ALIGNMENT:
+            if section in (self.WAITING, self.DUE):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, col = index.row(), index.column()  # -1 for an invalid index
+        if not 0 <= row < self._count or not 0 <= col < self.COLUMN_COUNT:
+            return None
+        return self._value(self._row(row), col, int(role))
+
+    def _value(self, item: QueueRow | None, col: int, role: int) -> Any:
+        if item is None:
+            return self._placeholder(col, role)
+        if role == self.ID_ROLE:
+            return item.id
+        if role == self.ROW_ROLE:
+            return item
+        if role == _ALIGNMENT:
+            if col == self.WAITING or col == self.DUE:
+                return _RIGHT
+            return _LEFT
+        if role == _BACKGROUND:
+            # The advisor's own contacts in progress stand out in every layout, even when the
+            # status column is hidden.
+            return self._mine_brush() if item.assigned_to_me else None
+        return self._cells[col](self, item, role)
+
+    # ------------------------------------------------------------------------------- cells
+
+    def _channel(self, item: QueueRow, role: int) -> Any:
+        if role == _DISPLAY:
+            return None if self.CHANNEL in self._compact else channel_label(item.channel)
+        if role in (_TOOLTIP, _ACCESSIBLE):
+            return channel_label(item.channel)
+        if role == _DECORATION:
+            return self._icon(item.channel.value, lambda: channel_icon(item.channel))
+        if role == self.SORT_ROLE:
+            return item.channel.value
+        return None
+
+    def _priority(self, item: QueueRow, role: int) -> Any:
+        if role == _DISPLAY:
+            return None if self.PRIORITY in self._compact else priority_label(item.priority)
+        if role == _ACCESSIBLE:
+            return priority_label(item.priority)
+        if role == _TOOLTIP:
+            return self.tr("Priority: {priority}").format(priority=priority_label(item.priority))
+        if role == _DECORATION:
+            return self._priority_dot(item.priority)
+        if role == _FONT and item.priority >= 3:
+            return self._bold
+        if role == self.SORT_ROLE:
+            return item.priority
+        return None
+
+    def _risk(self, item: QueueRow, role: int) -> Any:
+        if role == self.SORT_ROLE:
+            return item.risk_flag
+        if not item.risk_flag:
+            return None
+        if role == _DECORATION:
+            return self._icon("risk", lambda: icon("risk"))
+        if role == _TOOLTIP:
+            if item.risk_reason:
+                return self.tr("Risk: {reason}").format(reason=item.risk_reason)
+            return self.tr("Risk: strong dissatisfaction or legal risk detected.")
+        if role == _ACCESSIBLE:
+            return self.tr("Risk flagged")
+        return None
+
+    def _customer(self, item: QueueRow, role: int) -> Any:
+        unidentified = item.customer_id is None
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return item.who or self.tr("Unknown sender")
+        if role == _TOOLTIP:
+            return self.tr("Unidentified sender") if unidentified else item.who
+        if role == _FONT and unidentified:
+            return self._italic
+        if role == _FOREGROUND and unidentified:
+            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        if role == self.SORT_ROLE:
+            return item.who.casefold()
+        return None
+
+    def _subject(self, item: QueueRow, role: int) -> Any:
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return " ".join(item.summary.split()) or self.tr("(no subject)")
+        if role == _TOOLTIP:
+            parts = [item.reference, item.subject, item.preview]
+            return "\n".join(p for p in parts if p)
+        if role == self.SORT_ROLE:
+            return item.summary.casefold()
+        return None
+
+    def _waiting(self, item: QueueRow, role: int) -> Any:
+        seconds = (self._now - item.received_at).total_seconds()
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return format_duration(max(0.0, seconds))
+        if role == _TOOLTIP:
+            return self.tr("Received {time}").format(time=format_datetime(item.received_at))
+        if role == self.SORT_ROLE:
+            return seconds
+        return None
+
+    def _due(self, item: QueueRow, role: int) -> Any:
+        seconds = (item.due_at - self._now).total_seconds()
+        overdue = seconds < 0
+        if role == _DISPLAY and self.DUE in self._compact:
+            return format_duration(seconds)  # "-12 min" when overdue; colour and weight say it
+        if role in (_DISPLAY, _ACCESSIBLE):
+            if overdue:
+                return self.tr("overdue {duration}").format(duration=format_duration(-seconds))
+            return format_duration(seconds)
+        if role == _TOOLTIP:
+            if overdue:
+                return self.tr("Overdue by {duration}: it was due {time}.").format(
+                    duration=format_duration(-seconds), time=format_datetime(item.due_at)
+                )
+            return self.tr("Due {time}").format(time=format_datetime(item.due_at))
+        if overdue and role == _FOREGROUND:
+            return QBrush(QColor("#FF8A80" if _dark_theme() else "#B42318"))
+        if overdue and role == _FONT:
+            return self._bold
+        if role == self.SORT_ROLE:
+            return seconds
+        return None
+
+    def _status(self, item: QueueRow, role: int) -> Any:
+        if role in (_DISPLAY, _ACCESSIBLE):
+            if item.status == ContactStatus.IN_PROGRESS:
+                if item.assigned_to_me:
+                    return self.tr("With you")
+                if item.assigned_to_name:
+                    return item.assigned_to_name
+            return status_label(item.status)
+        if role == _TOOLTIP:
+            if item.status == ContactStatus.IN_PROGRESS and item.assigned_to_me:
+                return self.tr("In progress: you took this contact.")
+            if item.status == ContactStatus.IN_PROGRESS and item.assigned_to_name:
+                return self.tr("In progress with {name}.").format(name=item.assigned_to_name)
+            return status_label(item.status)
+        if role == _FOREGROUND and item.status == ContactStatus.QUEUED:
+            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        if role == self.SORT_ROLE:
+            return item.status.value
+        return None
+
+    _cells: dict[int, Callable[["QueueModel", QueueRow, int], Any]] = {  # noqa: RUF012
+        CHANNEL: _channel,
+        PRIORITY: _priority,
+        RISK: _risk,
+        CUSTOMER: _customer,
+        SUBJECT: _subject,
+        WAITING: _waiting,
+        DUE: _due,
+        STATUS: _status,
+    }
+
+    def _placeholder(self, col: int, role: int) -> Any:
+        if col in (self.CUSTOMER, self.SUBJECT):
+            if role in (_DISPLAY, _ACCESSIBLE):
+                return PLACEHOLDER
+            if role == _FOREGROUND:
+                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            if role == _TOOLTIP:
+                return self.tr("Loading…")
+        return None
+
+    def _headers(self) -> list[str]:
+        return [
+            self.tr("Channel"),
+            self.tr("Priority"),
+            self.tr("Risk"),
+            self.tr("Customer"),
+            self.tr("Subject"),
+            self.tr("Waiting"),
+            self.tr("Due in"),
+            self.tr("Status"),
+        ]
+
+    def _header_tips(self) -> list[str]:
+        return [
+            self.tr("How the customer reached us."),
+            self.tr("Urgent, high, normal or low."),
+            self.tr("A flag means strong dissatisfaction or a legal risk was detected."),
+            self.tr("The customer, or the sender as they wrote when not identified yet."),
+            self.tr("The subject or the first line of the message."),
+            self.tr("How long the customer has been waiting."),
+            self.tr("Time left before the promised answer time."),
+            self.tr("Waiting, or who is handling it."),
+        ]
+
+    def _mine_brush(self) -> QBrush:
+        tint = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
+        tint.setAlpha(70 if _dark_theme() else 38)
+        return QBrush(tint)
+
+    def _icon(self, name: str, make: Callable[[], QIcon]) -> QIcon:
+        cached = self._icon_cache.get(name)
+        if cached is None:
+            cached = self._icon_cache[name] = _vivid(make())
+        return cached
+
+    def _priority_dot(self, priority: int) -> QIcon:
+        """A small coloured disc: a colour cue beside the label, never the only cue."""
+        dark = _dark_theme()
+        key = (priority, dark)
+        cached = self._dot_cache.get(key)
+        if cached is not None:
+            return cached
+        colours = {3: "#D92D20", 2: "#F08C00", 1: "#7A8FA6", 0: "#C4CDD5"}
+        colour = QColor(colours.get(priority, "#7A8FA6"))
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if priority <= 0:
+            painter.setPen(colour.darker(130))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+        painter.drawEllipse(4, 4, 8, 8)
+        painter.end()
+        result = QIcon()
+        result.addPixmap(pixmap, QIcon.Mode.Normal)
+        result.addPixmap(pixmap, QIcon.Mode.Selected)
+        self._dot_cache[key] = result
+        return result
+
+    # ------------------------------------------------------------------------------ paging
+
+    def _row(self, row: int) -> QueueRow | None:
+        number = row // self._page_size
+        page = self._pages.get(number)
+        if page is None:
+            self._want(number)
+            return None
+        self._pages.move_to_end(number)  # recently painted: keep it
+        offset = row % self._page_size
+        return page[offset] if offset < len(page) else None
+
+    def _want(self, number: int) -> None:
+        if self._applied_generation != self._generation:
+            return  # a reload is on its way: do not page the old list with the new filter
+        if number in self._in_flight or number in self._failed:
+            return
+        self._wanted[number] = None
+        self._wanted.move_to_end(number)
+        while len(self._wanted) > self.MAX_WANTED:
+            self._wanted.popitem(last=False)
+        if not self._pump.isActive():
+            self._pump.start()
+
+    def _start_wanted(self) -> None:
+        """Starts the most recently wanted pages first: they are the ones on screen."""
+        while self._wanted and len(self._in_flight) < self.MAX_IN_FLIGHT:
+            number, _ = self._wanted.popitem(last=True)
+            if number in self._pages or number * self._page_size >= self._count:
+                continue
+            self._in_flight.add(number)
+            self._request(self._generation, self._filter, number, self._page_size)
+
+    def _request(self, gen: int, f: QueueFilter, number: int, size: int) -> None:
+        queue = self._queue
+        self.page_requests += 1
+        self._runner.read(
+            lambda: queue.page(f, number * size, size),
+            partial(self._on_page, gen, number),
+            partial(self._on_error, gen, number),
+            owner=self,
+        )
+
+    def _on_count(self, gen: int, count: int) -> None:
+        if gen != self._generation:
+            return
+        if self._applied_generation != gen:
+            self._pending_count = count
+            self._apply_when_ready(gen)
+            return
+        self._resize(count)
+        self._count_known = True
+        self.loaded.emit(count)
+        self._start_wanted()
+
+    def _on_page(self, gen: int, number: int, rows: list[QueueRow]) -> None:
+        if gen != self._generation:
+            return  # an answer for an older reload
+        self._in_flight.discard(number)
+        if self._applied_generation != gen:
+            self._pending_first = rows  # only the first page is asked before applying
+            self._apply_when_ready(gen)
+            return
+        self._store(number, rows)
+        first = number * self._page_size
+        last = min(first + len(rows), self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMN_COUNT - 1))
+            self.rows_ready.emit(first, last)
+        self._start_wanted()
+
+    def _on_error(self, gen: int, number: int | None, err: RelaisError | Bug) -> None:
+        if gen != self._generation:
+            return
+        if number is not None:
+            self._in_flight.discard(number)
+            self._failed.add(number)  # no retry loop on every paint; a refresh tries again
+            if number == 0 and self._applied_generation != gen:
+                self._first_failed = True
+                self._apply_when_ready(gen)
+        self._runner.error.emit(err)
+
+    def _apply_when_ready(self, gen: int) -> None:
+        """Swaps the new list in once its first page is here, so a refresh never flickers.
+
+        The count may come before or after the first page. If the first page is first, the
+        list shows it at once with a provisional length (a refresh keeps the old length so the
+        scroll position survives) and the count corrects the length when it arrives.
+        """
+        count = self._pending_count
+        rows = self._pending_first
+        if rows is not None:
+            if count is None:
+                count = len(rows)
+                if len(rows) == self._page_size and self._next_filter == self._filter:
+                    count = max(self._count, len(rows))
+            self._apply(gen, count, {0: rows})
+        elif self._first_failed and count is not None:
+            self._apply(gen, count, {})
+        else:
+            return
+        if self._pending_count is not None:
+            self._count_known = True
+            self.loaded.emit(self._pending_count)
+        if rows is not None:
+            self.first_rows_ready.emit()
+        self._start_wanted()
+
+    def _apply(self, gen: int, count: int, pages: dict[int, list[QueueRow]]) -> None:
+        self.beginResetModel()
+        self._filter = self._next_filter
+        self._applied_generation = gen
+        self._count = count
+        self._count_known = False
+        self._pages = OrderedDict()
+        self._rows_by_id = {}
+        self._now = self._clock()
+        for number, rows in pages.items():
+            self._store(number, rows)
+        self.endResetModel()
+        if pages.get(0):
+            self.rows_ready.emit(0, min(len(pages[0]), count) - 1)
+
+    def _resize(self, count: int) -> None:
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+
+    def _store(self, number: int, rows: list[QueueRow]) -> None:
+        self._pages[number] = rows
+        self._pages.move_to_end(number)
+        first = number * self._page_size
+        for offset, item in enumerate(rows):
+            self._rows_by_id[item.id] = first + offset
+        while len(self._pages) > self._max_pages:
+            gone, evicted = self._pages.popitem(last=False)
+            start = gone * self._page_size
+            for offset, item in enumerate(evicted):
+                if self._rows_by_id.get(item.id) == start + offset:
+                    del self._rows_by_id[item.id]
+
+    def _loaded_ranges(self) -> list[tuple[int, int]]:
+        ranges = []
+        for number, rows in self._pages.items():
+            first = number * self._page_size
+            last = min(first + len(rows), self._count) - 1
+            if last >= first:
+                ranges.append((first, last))
+        return ranges

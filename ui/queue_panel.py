@@ -1,0 +1,607 @@
+"""The queue panel: what waits, in the order it must be worked, and the "Next contact" button.
+
+The advisor's usual move is "Next contact" (the main window binds Ctrl+N to ``next_requested``);
+the list is there to see what is coming and to open a particular contact (Enter or double-click).
+The order is the business rule (priority, then due time), so the columns do not sort.
+"""
+
+import uuid
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import QueueFilter, Who
+from app.models import Channel, ContactStatus
+from app.services.queue import QueueService
+from ui.ops import Runner
+from ui.queue_model import QueueModel
+from ui.texts import channel_label, format_duration, priority_label
+
+ROW_HEIGHT = 26
+SUBJECT_MIN = 160
+"""The subject is what the advisor reads: narrower than this, other columns give way first."""
+CUSTOMER_NARROW = 130
+
+SOCIAL = frozenset({Channel.FACEBOOK, Channel.X, Channel.INSTAGRAM, Channel.WHATSAPP})
+
+
+class QueuePanel(QWidget):
+    """The advisor's queue: filters, the paged list and the "Next contact" button.
+
+    In a narrow pane the columns give way in this order, so the subject stays readable: the
+    channel and the priority show their icon only, the risk column drops its header text, "Due
+    in" shows "-12 min" for "overdue 12 min", then "Status" and "Waiting" hide, then the
+    customer column narrows. Labels stay in the tooltips and the accessible texts.
+
+    Signals:
+        next_requested(): the advisor asked for the next contact (button; Ctrl+N in the window).
+        contact_activated(object): a ``uuid.UUID``; the advisor opened this row (Enter,
+            double-click).
+        current_changed(object): a ``uuid.UUID``; the current row now shows another contact
+            (arrows, click, or the first row after loading), for a read-only preview. Not sent
+            again when a refresh puts the advisor back on the same contact.
+        first_rows_ready(): the first rows of a (re)load are on screen.
+        counts_changed(int, int): contacts waiting and in progress for the channel filter, so
+            the window can show them elsewhere (a tab title, the status bar).
+    """
+
+    next_requested = Signal()
+    contact_activated = Signal(object)
+    current_changed = Signal(object)
+    first_rows_ready = Signal()
+    counts_changed = Signal(int, int)
+
+    # Channel filter choices, in button order.
+    ALL_CHANNELS = "all"
+    CHANNEL_FILTERS: dict[str, frozenset[Channel]] = {  # noqa: RUF012
+        "all": frozenset(),
+        "phone": frozenset({Channel.PHONE}),
+        "email": frozenset({Channel.EMAIL}),
+        "social": SOCIAL,
+        "letter": frozenset({Channel.LETTER}),
+    }
+    # Status filter choices, in combo order.
+    WAITING, MINE, BOTH = "waiting", "mine", "both"
+
+    def __init__(
+        self, runner: Runner, queue: QueueService, who: Who, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self._runner = runner
+        self._queue = queue
+        self._who = who
+        self._pending_select: uuid.UUID | None = None
+        self._restore_scroll: int | None = None
+        self._waiting = -1
+        self._in_progress = -1
+        self._last_shown: QueueFilter | None = None
+        self._current_id: uuid.UUID | None = None
+        self._natural: dict[int, int] = {}
+        self._compact_width: dict[int, int] = {}
+        self._customer_width = 0
+
+        self.model = QueueModel(runner, queue, self)
+
+        # Header line: title with counts, and the primary action.
+        self._title = QLabel(self.tr("Queue"))
+        self._title.setObjectName("queueTitle")
+        title_font = QFont(self._title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        self._title.setAccessibleName(self.tr("Queue"))
+        self._subtitle = QLabel()
+        self._subtitle.setObjectName("queueSubtitle")
+        self._subtitle.setStyleSheet("color: palette(placeholder-text);")
+        # Secondary: in a narrow pane it gives up its room before the title or the button do.
+        self._subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self._next = QPushButton(self.tr("Next contact"))
+        self._next.setObjectName("nextContactButton")
+        self._next.setAccessibleName(self.tr("Next contact"))
+        self._next.setAccessibleDescription(
+            self.tr("Takes the first waiting contact in queue order and opens it.")
+        )
+        self._next.setToolTip(
+            self.tr("Take the first waiting contact in queue order and open it (Ctrl+N).")
+        )
+        self._next.setDefault(False)
+        self._next.setAutoDefault(False)
+        self._next.setMinimumHeight(36)
+        self._next.setMinimumWidth(180)
+        self._next.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._next.setStyleSheet(
+            "QPushButton#nextContactButton {"
+            " background: palette(highlight); color: palette(highlighted-text);"
+            " border: none; border-radius: 6px; padding: 6px 22px; font-weight: 600; }"
+            "QPushButton#nextContactButton:hover { background: palette(dark); }"
+            "QPushButton#nextContactButton:focus { outline: none;"
+            " border: 2px solid palette(text); padding: 4px 20px; }"
+            "QPushButton#nextContactButton:disabled {"
+            " background: palette(mid); color: palette(base); }"
+        )
+        next_font = QFont(self._next.font())
+        next_font.setPointSizeF(next_font.pointSizeF() * 1.1)
+        self._next.setFont(next_font)
+        self._next.clicked.connect(self.next_requested)
+
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self._title)
+        top.addWidget(self._subtitle, 1, Qt.AlignmentFlag.AlignBaseline)  # takes the slack
+        top.addWidget(self._next)
+
+        # Filter line: channel chips, then the status choice.
+        self._channel_group = QButtonGroup(self)
+        self._channel_group.setExclusive(True)
+        chips = QHBoxLayout()
+        chips.setSpacing(4)
+        chip_labels = {
+            "all": self.tr("All"),
+            "phone": channel_label(Channel.PHONE),
+            "email": channel_label(Channel.EMAIL),
+            "social": self.tr("Social"),
+            "letter": channel_label(Channel.LETTER),
+        }
+        chip_tips = {
+            "all": self.tr("Show every channel."),
+            "phone": self.tr("Show phone calls only."),
+            "email": self.tr("Show e-mails only."),
+            "social": self.tr("Show Facebook, X, Instagram and WhatsApp messages only."),
+            "letter": self.tr("Show letters only."),
+        }
+        self._chips: dict[str, QPushButton] = {}
+        for key, label in chip_labels.items():
+            chip = QPushButton(label)
+            chip.setObjectName("queueChip")
+            chip.setCheckable(True)
+            chip.setAutoDefault(False)
+            chip.setProperty("filterKey", key)
+            chip.setToolTip(chip_tips[key])
+            chip.setAccessibleName(self.tr("Channel filter: {channel}").format(channel=label))
+            chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            chip.setStyleSheet(
+                "QPushButton#queueChip { border: 1px solid palette(mid); border-radius: 12px;"
+                " min-height: 18px; padding: 3px 12px; background: palette(base); }"
+                "QPushButton#queueChip:hover { border-color: palette(highlight); }"
+                "QPushButton#queueChip:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); border-color: palette(highlight); }"
+                "QPushButton#queueChip:focus { border: 2px solid palette(highlight);"
+                " padding: 2px 11px; }"
+                "QPushButton#queueChip:checked:focus { border: 2px solid palette(text); }"
+            )
+            self._channel_group.addButton(chip)
+            self._chips[key] = chip
+            chips.addWidget(chip)
+        self._chips["all"].setChecked(True)
+        self._channel_group.buttonToggled.connect(self._chip_toggled)
+
+        self._status = QComboBox()
+        self._status.setObjectName("queueStatusFilter")
+        self._status.addItem(self.tr("Waiting"), self.WAITING)
+        self._status.addItem(self.tr("In progress (mine)"), self.MINE)
+        self._status.addItem(self.tr("Waiting and in progress"), self.BOTH)
+        self._status.setCurrentIndex(2)
+        self._status.setAccessibleName(self.tr("Show contacts"))
+        self._status.setToolTip(self.tr("Which contacts the list shows."))
+        self._status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._status.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self._status.setMinimumContentsLength(10)
+        status_label = QLabel(self.tr("&Show:"))
+        status_label.setBuddy(self._status)
+        self._status_label = status_label
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addLayout(chips)
+        filters.addStretch(1)
+        filters.addWidget(status_label)
+        filters.addWidget(self._status)
+
+        # The list.
+        self.table = QTableView()
+        self.table.setObjectName("queueTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Queue"))
+        self.table.setAccessibleDescription(
+            self.tr("Contacts ordered by priority, then by due time. Press Enter to open one.")
+        )
+        self.table.setShowGrid(False)
+        self.table.setCornerButtonEnabled(False)
+        # A little air on both sides of each cell, so right-aligned times never touch the next
+        # column's text.
+        self.table.setStyleSheet(
+            "QTableView#queueTable::item { padding: 0px 6px; }"
+            "QTableView#queueTable QHeaderView::section { padding: 3px 9px; }"
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setMinimumSectionSize(ROW_HEIGHT)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(False)
+        header.setSortIndicatorShown(False)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(28)
+        self._size_columns()
+        self.table.doubleClicked.connect(self._activate)
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
+
+        self._empty = QLabel()
+        self._empty.setObjectName("queueEmpty")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self._empty.setAccessibleName(self.tr("Queue status"))
+
+        stack_host = QWidget()
+        self._stack = QStackedLayout(stack_host)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self._empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(stack_host, 1)
+
+        self.setFocusProxy(self.table)
+        QWidget.setTabOrder(self._next, self._chips["all"])
+        previous: QWidget = self._chips["all"]
+        for key in ("phone", "email", "social", "letter"):
+            QWidget.setTabOrder(previous, self._chips[key])
+            previous = self._chips[key]
+        QWidget.setTabOrder(previous, self._status)
+        QWidget.setTabOrder(self._status, self.table)
+
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.loaded.connect(self._loaded)
+        self.model.first_rows_ready.connect(self._first_rows)
+        self.model.rows_ready.connect(self._rows_ready)
+        self.table.selectionModel().currentRowChanged.connect(self._current_moved)
+
+        self._show_loading()
+        self.model.reload(self.queue_filter())
+
+    # ----------------------------------------------------------------------------- public API
+
+    def queue_filter(self) -> QueueFilter:
+        """The filter the chips and the status choice describe."""
+        checked = self._channel_group.checkedButton()
+        key = checked.property("filterKey") if checked is not None else self.ALL_CHANNELS
+        channels = self.CHANNEL_FILTERS.get(str(key), frozenset())
+        status = self._status.currentData()
+        if status == self.WAITING:
+            return QueueFilter(channels, frozenset({ContactStatus.QUEUED}))
+        if status == self.MINE:
+            return QueueFilter(channels, frozenset({ContactStatus.IN_PROGRESS}), mine_only=True)
+        return QueueFilter(channels)
+
+    def refresh(self) -> None:
+        """Reloads the list and the counts, keeping the filters, the selection and the scroll."""
+        current = self.current_contact()
+        if current is not None:
+            self._pending_select = current
+        self.model.refresh()
+
+    def select_contact(self, contact_id: uuid.UUID) -> None:
+        """Selects and shows a contact; if its rows are not loaded yet, as soon as they are."""
+        self._pending_select = contact_id
+        self._try_select()
+
+    def current_contact(self) -> uuid.UUID | None:
+        """The contact of the current row, or None (no row, or a row still loading)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = self.model.data(index, QueueModel.ID_ROLE)
+        return value if isinstance(value, uuid.UUID) else None
+
+    def focus_table(self) -> None:
+        """Puts the keyboard in the list (Ctrl+1 in the window), on the first row if none."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, QueueModel.CUSTOMER))
+
+    def set_channel_filter(self, key: str) -> None:
+        """Checks one channel chip: "all", "phone", "email", "social" or "letter"."""
+        self._chips[key].setChecked(True)
+
+    def set_status_filter(self, key: str) -> None:
+        """Chooses the status filter: ``WAITING``, ``MINE`` or ``BOTH``."""
+        self._status.setCurrentIndex(self._status.findData(key))
+
+    # ------------------------------------------------------------------------------ events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self._activate(self.table.currentIndex())
+            return True
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The "Show:" caption is the first thing a narrow pane can do without (the list keeps
+        # its accessible name and tooltip).
+        self._status_label.setVisible(event.size().width() >= 720)
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QEvent) -> None:
+        self.model.set_live(True)
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def hideEvent(self, event: QEvent) -> None:
+        self.model.set_live(False)
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    # ----------------------------------------------------------------------------- internals
+
+    def _activate(self, index: object) -> None:
+        if not getattr(index, "isValid", lambda: False)():
+            return
+        contact_id = self.model.data(index, QueueModel.ID_ROLE)  # type: ignore[arg-type]
+        if isinstance(contact_id, uuid.UUID):
+            self.contact_activated.emit(contact_id)
+
+    def _chip_toggled(self, _button: QPushButton, checked: bool) -> None:
+        if checked:
+            self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self._pending_select = self.current_contact()
+        self._restore_scroll = None
+        self._waiting = self._in_progress = -1
+        self._update_title()
+        self._fit_columns()
+        self.model.reload(self.queue_filter())
+
+    def _before_reset(self) -> None:
+        same_list = self.model.queue_filter == self._last_shown
+        bar = self.table.verticalScrollBar()
+        self._restore_scroll = bar.value() if same_list else None
+
+    def _after_reset(self) -> None:
+        self._last_shown = self.model.queue_filter
+        if self._restore_scroll is not None:
+            scroll = self._restore_scroll
+            QTimer.singleShot(0, lambda: self.table.verticalScrollBar().setValue(scroll))
+        self._restore_scroll = None
+
+    def _loaded(self, count: int) -> None:
+        if count == 0:
+            self._show_empty()
+        else:
+            self._stack.setCurrentWidget(self.table)
+        self._load_counts()
+
+    def _first_rows(self) -> None:
+        if self.model.rowCount() > 0:
+            self._stack.setCurrentWidget(self.table)
+        self._try_select()
+        nothing_current = not self.table.currentIndex().isValid() and self.model.rowCount() > 0
+        if nothing_current and (self.table.hasFocus() or self._pending_select is None):
+            self.table.setCurrentIndex(self.model.index(0, QueueModel.CUSTOMER))
+        self.first_rows_ready.emit()
+
+    def _rows_ready(self, _first: int, _last: int) -> None:
+        self._try_select()
+        self._announce_current()  # the current row may have been a placeholder until now
+
+    def _try_select(self) -> None:
+        contact_id = self._pending_select
+        if contact_id is None:
+            return
+        row = self.model.row_for(contact_id)
+        if row is None:
+            return
+        self._pending_select = None
+        # Right after a reset the view has not laid out the new length yet; scrolling then
+        # would clamp to the old range.
+        self.table.executeDelayedItemsLayout()
+        index = self.model.index(row, QueueModel.CUSTOMER)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _current_moved(self, _current: object, _previous: object) -> None:
+        # A row chosen by the advisor wins over a selection still waiting for its page.
+        if self.table.hasFocus():
+            self._pending_select = None
+        self._announce_current()
+
+    def _announce_current(self) -> None:
+        contact_id = self.current_contact()
+        if contact_id is not None and contact_id != self._current_id:
+            self._current_id = contact_id
+            self.current_changed.emit(contact_id)
+
+    def _load_counts(self) -> None:
+        """Counts for the title, after the list so they never delay the first rows."""
+        f = self.model.queue_filter
+        waiting = QueueFilter(f.channels, frozenset({ContactStatus.QUEUED}))
+        busy = QueueFilter(f.channels, frozenset({ContactStatus.IN_PROGRESS}))
+        queue = self._queue
+        self._runner.read(
+            lambda: (queue.count(waiting), queue.count(busy)),
+            self._counts_loaded,
+            owner=self,
+            key=f"queue-panel-counts-{id(self)}",
+        )
+
+    def _counts_loaded(self, counts: tuple[int, int]) -> None:
+        self._waiting, self._in_progress = counts
+        self._update_title()
+        self.counts_changed.emit(self._waiting, self._in_progress)
+
+    def _update_title(self) -> None:
+        if self._waiting < 0:
+            self._title.setText(self.tr("Queue"))
+            self._subtitle.setText("")
+            return
+        self._title.setText(self.tr("Queue — %n waiting", "", self._waiting))
+        if self._in_progress <= 0:
+            self._subtitle.setText("")
+        elif self._who.role.value == "advisor":
+            self._subtitle.setText(self.tr("%n in progress with you", "", self._in_progress))
+        else:
+            self._subtitle.setText(self.tr("%n in progress in the team", "", self._in_progress))
+        self._title.setAccessibleName(
+            " ".join(t for t in (self._title.text(), self._subtitle.text()) if t)
+        )
+
+    def _show_loading(self) -> None:
+        self._empty.setText(self.tr("Loading the queue…"))
+        self._stack.setCurrentWidget(self._empty)
+
+    def _show_empty(self) -> None:
+        f = self.model.queue_filter
+        if f.mine_only:
+            text = self.tr("You have no contact in progress.")
+        elif f.channels:
+            text = self.tr("No contact on this channel. Choose “All” to see the whole queue.")
+        else:
+            text = self.tr("No contact is waiting. New contacts appear here as they arrive.")
+        self._empty.setText(text)
+        self._stack.setCurrentWidget(self._empty)
+
+    def _size_columns(self) -> None:
+        """Widths from the font and the longest likely texts, so French fits too."""
+        header = self.table.horizontalHeader()
+        fm = QFontMetrics(self.table.font())
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        fm_bold = QFontMetrics(bold)
+        pad = 28  # the delegate's margins on both sides, and air before the next column
+        style = self.table.style()
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8  # icon and spacing
+
+        def fit(*texts: str, metrics: QFontMetrics = fm, extra: int = 0) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + pad + extra
+
+        m = self.model
+        titles = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(m.COLUMN_COUNT)]
+        widths = {
+            m.CHANNEL: fit(titles[m.CHANNEL], *(channel_label(c) for c in Channel), extra=icon),
+            m.PRIORITY: fit(
+                titles[m.PRIORITY],
+                *(priority_label(p) for p in range(4)),
+                extra=icon,
+                metrics=fm_bold,
+            ),
+            m.RISK: fit(titles[m.RISK], extra=0),
+            m.CUSTOMER: 190,
+            m.WAITING: fit(titles[m.WAITING], format_duration(86_399)),
+            m.DUE: fit(
+                titles[m.DUE],
+                m.tr("overdue {duration}").format(duration=format_duration(86_399)),
+                metrics=fm_bold,
+            ),
+            m.STATUS: fit(titles[m.STATUS], m.tr("With you"), "Marie-Christine D.", extra=0),
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(m.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self._natural = widths
+        self._compact_width = {
+            m.CHANNEL: icon + 20,
+            m.PRIORITY: icon + 14,
+            m.RISK: icon + 14,
+            m.DUE: fit(titles[m.DUE], format_duration(-86_399), metrics=fm_bold),
+        }
+        self._customer_width = widths[m.CUSTOMER]
+
+    def _fit_columns(self) -> None:
+        """Gives way, column by column, until the subject keeps ``SUBJECT_MIN`` pixels."""
+        m = self.model
+        available = self.table.viewport().width()
+        if available <= 0 or not self._natural:
+            return
+        waiting_only = self.queue_filter().statuses == frozenset({ContactStatus.QUEUED})
+        hidden = {m.STATUS} if waiting_only else set()  # it would say "Waiting" on every row
+        compact: set[int] = set()
+        customer = self._natural[m.CUSTOMER]
+
+        def needed() -> int:
+            total = SUBJECT_MIN
+            for column, width in self._natural.items():
+                if column in hidden:
+                    continue
+                if column in compact:
+                    total += self._compact_width[column]
+                else:
+                    total += customer if column == m.CUSTOMER else width
+            return total
+
+        steps = [
+            lambda: compact.add(m.CHANNEL),
+            lambda: compact.add(m.PRIORITY),
+            lambda: compact.add(m.RISK),
+            lambda: compact.add(m.DUE),
+            lambda: hidden.add(m.STATUS),  # the advisor's own rows keep their tint
+            lambda: hidden.add(m.WAITING),
+        ]
+        for step in steps:
+            if needed() <= available:
+                break
+            step()
+        if needed() > available:
+            customer = CUSTOMER_NARROW
+
+        header = self.table.horizontalHeader()
+        for column in m.COMPACTABLE:
+            small = column in compact
+            if m.is_compact(column) != small:
+                m.set_compact(column, small)
+                width = self._compact_width[column] if small else self._natural[column]
+                header.resizeSection(column, width)
+        for column in (m.WAITING, m.STATUS):
+            if self.table.isColumnHidden(column) != (column in hidden):
+                self.table.setColumnHidden(column, column in hidden)
+        if customer != self._customer_width:
+            self._customer_width = customer
+            header.resizeSection(m.CUSTOMER, customer)

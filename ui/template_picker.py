@@ -1,0 +1,410 @@
+"""Ctrl+T: find a response template by typing, read it, insert it — without leaving the keyboard.
+
+The search runs in a worker 150 ms after the last keystroke; every request carries the same key,
+so an answer to an older query never replaces a newer one. The library is searched in memory by
+``TemplateService``: a keystroke costs a filter over a list, not a query.
+"""
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import TemplateSummary
+from app.errors import RelaisError
+from app.models import Channel
+from app.services.templates import TemplateService
+from ui.composer import PlaceholderHighlighter, category_label
+from ui.ops import Bug, Runner
+from ui.texts import channel_label, error_text
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+LANGUAGES = ("fr", "en")
+
+
+def language_name(code: str) -> str:
+    if code == "fr":
+        return QCoreApplication.translate("TemplatePicker", "French")
+    if code == "en":
+        return QCoreApplication.translate("TemplatePicker", "English")
+    return code.upper()
+
+
+def search_templates(
+    templates: TemplateService, text: str, language: str | None, channel: str | None
+) -> list[TemplateSummary]:
+    """The picker's query: the service's search, those meant for the contact's channel first.
+
+    Runs in a worker: touches no widget.
+    """
+    found = templates.search(text, language=language, limit=200)
+    if not channel:
+        return found
+    return sorted(found, key=lambda t: bool(t.channels) and channel not in t.channels)
+
+
+class TemplateTableModel(QAbstractTableModel):
+    """Search results: one template per row.
+
+    Columns: ``TITLE``, ``CATEGORY``, ``LANGUAGE``, ``CHANNELS``.
+    Roles: ``ID_ROLE`` (uuid.UUID), ``SUMMARY_ROLE`` (TemplateSummary), ``SORT_ROLE`` (a native,
+    comparable value for the column).
+    """
+
+    TITLE, CATEGORY, LANGUAGE, CHANNELS = range(4)
+    COLUMNS = 4
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TemplateSummary] = []
+
+    def set_templates(self, rows: list[TemplateSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def summary(self, row: int) -> TemplateSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            self.TITLE: self.tr("Title"),
+            self.CATEGORY: self.tr("Category"),
+            self.LANGUAGE: self.tr("Language"),
+            self.CHANNELS: self.tr("Channels"),
+        }.get(section)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        t = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.TITLE:
+                return t.title
+            if col == self.CATEGORY:
+                return category_label(t.category)
+            if col == self.LANGUAGE:
+                return language_name(t.language)
+            if col == self.CHANNELS:
+                return self._channels_text(t)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
+            return t.key
+        if role == self.ID_ROLE:
+            return t.id
+        if role == self.SUMMARY_ROLE:
+            return t
+        if role == self.SORT_ROLE:
+            if col == self.TITLE:
+                return t.title.casefold()
+            if col == self.CATEGORY:
+                return t.category.casefold()
+            if col == self.LANGUAGE:
+                return t.language
+            if col == self.CHANNELS:
+                return len(t.channels) or 99  # "all channels" after specific ones
+        return None
+
+    def _channels_text(self, t: TemplateSummary) -> str:
+        if not t.channels:
+            return self.tr("All channels")
+        labels = []
+        for value in t.channels:
+            try:
+                labels.append(channel_label(Channel(value)))
+            except ValueError:
+                labels.append(value)
+        return ", ".join(labels)
+
+
+class TemplatePicker(QDialog):
+    """Search the template library and choose one; Enter inserts, Esc cancels.
+
+    Signals:
+        template_chosen(object): the ``TemplateSummary`` chosen (also kept in ``chosen()``).
+        results_shown(int): a search answer is on screen, with this many templates.
+    """
+
+    template_chosen = Signal(object)
+    results_shown = Signal(int)
+
+    DEBOUNCE_MS = 150
+
+    def __init__(
+        self,
+        runner: Runner,
+        templates: TemplateService,
+        language: str | None = None,
+        channel: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Insert a template"))
+        self.setAccessibleName(self.tr("Insert a template"))
+        self.setObjectName("templatePicker")
+        self._runner = runner
+        self._templates = templates
+        self._channel = channel
+        self._chosen: TemplateSummary | None = None
+        self._key = f"template-picker-{id(self)}"
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("templateSearch")
+        self.search.setAccessibleName(self.tr("Search templates"))
+        self.search.setPlaceholderText(
+            self.tr("Search by title, category or words of the text — ↓ to go to the list")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Template language"))
+        codes: list[str | None] = []
+        if language:
+            codes.append(language)
+        codes += [code for code in LANGUAGES if code != language]
+        for code in codes:
+            self.language.addItem(language_name(code or ""), code)
+        self.language.addItem(self.tr("All languages"), None)
+        language_label = QLabel(self.tr("&Language:"), self)
+        language_label.setBuddy(self.language)
+
+        self.model = TemplateTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("templateResults")
+        self.table.setAccessibleName(self.tr("Matching templates"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TemplateTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (
+            TemplateTableModel.CATEGORY,
+            TemplateTableModel.LANGUAGE,
+            TemplateTableModel.CHANNELS,
+        ):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TemplateTableModel.CATEGORY, 130)
+        header.resizeSection(TemplateTableModel.LANGUAGE, 70)
+        header.resizeSection(TemplateTableModel.CHANNELS, 120)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(lambda _index: self.accept())
+
+        self.preview_title = QLabel(self)
+        self.preview_title.setObjectName("templatePreviewTitle")
+        self.preview_title.setWordWrap(True)
+        self.preview_title.setStyleSheet("font-weight: 600;")
+        self.preview = QPlainTextEdit(self)
+        self.preview.setObjectName("templatePreview")
+        self.preview.setAccessibleName(self.tr("Template text"))
+        self.preview.setReadOnly(True)
+        self.preview.setTabChangesFocus(True)
+        self.preview_highlighter = PlaceholderHighlighter(self.preview.document())
+        preview_box = QWidget(self)
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.setSpacing(4)
+        preview_layout.addWidget(self.preview_title)
+        preview_layout.addWidget(self.preview, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(preview_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("templateCount")
+        self.count.setStyleSheet("color: #5f6b7a;")
+        buttons = QDialogButtonBox(self)
+        self.insert_button = buttons.addButton(
+            self.tr("Insert"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.insert_button.setAccessibleName(self.tr("Insert the selected template"))
+        self.insert_button.setDefault(True)
+        self.insert_button.setEnabled(False)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel without inserting"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addSpacing(8)
+        top.addWidget(language_label)
+        top.addWidget(self.language)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.search, self.language)
+        self.setTabOrder(self.language, self.table)
+        self.setTabOrder(self.table, self.preview)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(self.DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search_now)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.language.currentIndexChanged.connect(lambda _i: self.search_now())
+        self.search.installEventFilter(self)
+
+        self.resize(920, 560)
+        self.search.setFocus()
+        self.search_now()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search_now(self) -> None:
+        """Runs the search for what is typed now (the debounce timer calls it)."""
+        self._debounce.stop()
+        text = self.search.text()
+        language = self.language.currentData()
+        templates, channel = self._templates, self._channel
+        self._runner.read(
+            lambda: search_templates(templates, text, language, channel),
+            lambda rows: self._results(text, rows),
+            self._failed,
+            owner=self,
+            key=self._key,
+        )
+
+    def _results(self, text: str, rows: list[TemplateSummary]) -> None:
+        self.model.set_templates(rows)
+        if rows:
+            # The best match is selected: Enter in the search field inserts the top hit.
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.count.setText(self.tr("%n template(s)", "", len(rows)))
+        else:
+            self._show_preview(None)
+            if text.strip():
+                self.count.setText(
+                    self.tr(
+                        "No template matches “{text}”. Try fewer words or “All languages”."
+                    ).format(text=text.strip())
+                )
+            else:
+                self.count.setText(self.tr("No template in this language."))
+        self.insert_button.setEnabled(bool(rows))
+        self.results_shown.emit(len(rows))
+
+    def _failed(self, err: RelaisError | Bug) -> None:
+        self.model.set_templates([])
+        self._show_preview(None)
+        self.insert_button.setEnabled(False)
+        self.count.setText(error_text(err))
+        self.results_shown.emit(0)
+
+    # -- preview and choice ------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_preview(self.model.summary(current.row()) if current.isValid() else None)
+
+    def _show_preview(self, summary: TemplateSummary | None) -> None:
+        if summary is None:
+            self.preview_title.clear()
+            self.preview.clear()
+            return
+        self.preview_title.setText(summary.title)
+        self.preview.setPlainText(summary.body)
+
+    def chosen_or_current(self) -> TemplateSummary | None:
+        index = self.table.currentIndex()
+        return self.model.summary(index.row()) if index.isValid() else None
+
+    def chosen(self) -> TemplateSummary | None:
+        """The template the advisor inserted (None until accepted, or after Esc)."""
+        return self._chosen
+
+    def template_id(self) -> uuid.UUID | None:
+        return self._chosen.id if self._chosen else None
+
+    def accept(self) -> None:  # Qt override
+        summary = self.chosen_or_current()
+        if summary is None:
+            return  # nothing to insert: stay open
+        self._chosen = summary
+        super().accept()
+        self.template_chosen.emit(summary)
+
+    # -- keyboard ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._debounce.isActive():
+                    # Enter typed faster than the debounce: search first, insert on the answer.
+                    self._debounce.stop()
+                    self.results_shown.connect(self._accept_once)
+                    self.search_now()
+                else:
+                    self.accept()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _accept_once(self, _count: int) -> None:
+        self.results_shown.disconnect(self._accept_once)
+        self.accept()
