@@ -14,10 +14,16 @@ from setuptools.command.build_py import build_py
 
 
 def _lrelease() -> list[str]:
-    exe = shutil.which("pyside6-lrelease")
-    if exe:
-        return [exe]
-    return [sys.executable, "-m", "PySide6.scripts.pyside_tool", "lrelease"]
+    import PySide6
+
+    for candidate in (
+        Path(PySide6.__file__).parent / "lrelease",
+        Path(sys.executable).with_name("pyside6-lrelease"),
+        Path(shutil.which("pyside6-lrelease") or "/nonexistent"),
+    ):
+        if candidate.is_file():
+            return [str(candidate)]
+    raise RuntimeError("lrelease not found: PySide6-Essentials is needed to build Relais")
 
 
 class BuildWithTranslations(build_py):

@@ -19,9 +19,9 @@ def _positive(text: str) -> int:
     return value
 
 
-def build_parser(tr: Translate = no_translation) -> argparse.ArgumentParser:
+def build_parser(translate: Translate = no_translation) -> argparse.ArgumentParser:
     def t(text: str) -> str:
-        return tr("cli", text)
+        return translate("cli", text)
 
     parser = argparse.ArgumentParser(
         prog="relais",
@@ -34,12 +34,11 @@ def build_parser(tr: Translate = no_translation) -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"relais {__version__}")
+    lang_help = t(QT_TRANSLATE_NOOP("cli", "interface language (default: the system's)"))
+    parser.add_argument("--lang", choices=["fr", "en"], help=lang_help)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=["fr", "en"],
-        help=t(QT_TRANSLATE_NOOP("cli", "interface language (default: the system's)")),
-    )
+    # SUPPRESS: a --lang given before the command is not reset by the command's default.
+    common.add_argument("--lang", choices=["fr", "en"], default=argparse.SUPPRESS, help=lang_help)
     common.add_argument(
         "--screenshot",
         type=Path,

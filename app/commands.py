@@ -10,7 +10,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Translate, no_translation
 from app.migrations import upgrade
 
 
-def central_init(url: str, out: TextIO = sys.stdout, tr: Translate = no_translation) -> int:
+def central_init(url: str, out: TextIO = sys.stdout, translate: Translate = no_translation) -> int:
     db = Database(url, "central")
     try:
         before, after = upgrade(db)
@@ -27,7 +27,7 @@ def central_init(url: str, out: TextIO = sys.stdout, tr: Translate = no_translat
         text = QT_TRANSLATE_NOOP(
             "cli", "Upgraded the central schema in {where} from revision {before} to {after}."
         )
-    print(tr("cli", text).format(where=where, before=before, after=after), file=out)
+    print(translate("cli", text).format(where=where, before=before, after=after), file=out)
     return 0
 
 
@@ -38,7 +38,7 @@ def central_seed(
     queue: int,
     rng_seed: int = 42,
     out: TextIO = sys.stdout,
-    tr: Translate = no_translation,
+    translate: Translate = no_translation,
 ) -> int:
     from app.seed.generator import seed, validate_sizes
 
@@ -48,32 +48,43 @@ def central_seed(
         upgrade(db)
         started = time.perf_counter()
         report = seed(
-            db, customers, contacts, queue, rng_seed=rng_seed, progress=_progress_printer(out, tr)
+            db,
+            customers,
+            contacts,
+            queue,
+            rng_seed=rng_seed,
+            progress=_progress_printer(out, translate),
         )
     finally:
         db.dispose()
     elapsed = time.perf_counter() - started
+    done = QT_TRANSLATE_NOOP(
+        "cli",
+        "Seeded {where} in {seconds:.1f} s: {customers} customers, {contacts} past contacts, "
+        "{queued} queued contacts, {templates} templates, {advisors} users.",
+    )
     print(
-        tr("cli", QT_TRANSLATE_NOOP("cli", "Seeded {where} in {seconds:.1f} s: {report}.")).format(
-            where=db.describe(), seconds=elapsed, report=_describe(report)
+        translate("cli", done).format(
+            where=db.describe(),
+            seconds=elapsed,
+            customers=report.customers,
+            contacts=report.contacts,
+            queued=report.queued,
+            templates=report.templates,
+            advisors=report.advisors,
         ),
         file=out,
     )
     return 0
 
 
-def _describe(report: object) -> str:
-    fields = getattr(report, "__dataclass_fields__", {})
-    return ", ".join(f"{getattr(report, name):,} {name.replace('_', ' ')}" for name in fields)
-
-
-def _progress_printer(out: TextIO, tr: Translate) -> Callable[[str, int, int], None]:
+def _progress_printer(out: TextIO, translate: Translate) -> Callable[[str, int, int], None]:
     last = [0.0]
 
     def progress(stage: str, done: int, total: int) -> None:
         now = time.monotonic()
         if now - last[0] >= 2 or done == total:
             last[0] = now
-            print(f"  {stage}: {done:,}/{total:,}", file=out, flush=True)
+            print(f"  {translate('seed', stage)}: {done}/{total}", file=out, flush=True)
 
     return progress

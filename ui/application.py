@@ -5,9 +5,10 @@ import argparse
 import gc
 import logging
 import sys
+import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -41,17 +42,17 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
     data_dir: Path | None = getattr(args, "data_dir", None)
     screenshot: Path | None = getattr(args, "screenshot", None)
 
+    _route_qt_messages()
+    sys.excepthook = _unexpected
     runner = Runner()
-    window = MainWindow(runner, settings)
+    window = MainWindow(runner, settings, restore_layout=screenshot is None)
+    if screenshot is not None:
+        window.resize(1600, 900)  # the same picture whatever the screen
     window.show()
     outcome = {"code": 0}
 
     def opened(ws: Workspace) -> None:
         window.attach(ws)
-        # Start-up objects live all day: keep them out of the collector's full passes, which
-        # otherwise hold the interpreter (and so the GUI thread) for tens of milliseconds.
-        gc.collect()
-        gc.freeze()
         if screenshot is not None:
             window.ready.connect(lambda: _save_and_quit(window, screenshot, outcome))
 
@@ -61,20 +62,62 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
             print(error_text(err), file=sys.stderr)
             app.exit(outcome["code"])
             return
-        QMessageBox.critical(window, window.tr("Relais cannot start"), error_text(err))
+        title = QCoreApplication.translate("MainWindow", "Relais cannot start")
+        QMessageBox.critical(window, title, error_text(err))
         app.exit(outcome["code"])
 
-    runner.read(lambda: open_demo(data_dir, role, window.progress_text), opened, failed)
+    def open_workspace() -> Workspace:
+        ws = open_demo(data_dir, role, window.progress_text)
+        # Start-up objects live all day: keep them out of the collector's full passes, which
+        # otherwise hold the interpreter (and so the GUI thread) for tens of milliseconds.
+        gc.freeze()
+        return ws
+
+    runner.read(open_workspace, opened, failed)
     code = app.exec()
     window.shutdown()
     runner.wait_idle()
     return code or outcome["code"]
 
 
+def _route_qt_messages() -> None:
+    """Qt's own warnings go to the log file, not to the advisor's terminal."""
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def _unexpected(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """A bug in a slot: log it with a reference and apologise, never show the traceback."""
+    reference = uuid.uuid4().hex[:8]
+    log.error("Unexpected error (reference %s)", reference, exc_info=(kind, value, tb))  # type: ignore[arg-type]
+    app = QApplication.instance()
+    window = (
+        next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+        if app is not None
+        else None
+    )
+    if window is not None:
+        window.show_error(Bug(reference, f"{kind.__name__}: {value}"))
+
+
 def _save_and_quit(window: MainWindow, path: Path, outcome: dict[str, int]) -> None:
     def save() -> None:
         if not window.save_screenshot(path):
-            print(f"Could not write the screenshot to {path}", file=sys.stderr)
+            text = QCoreApplication.translate(
+                "MainWindow", "Could not write the screenshot to {path}."
+            )
+            print(text.format(path=path), file=sys.stderr)
             outcome["code"] = 3
         QApplication.instance().exit(outcome["code"])  # type: ignore[union-attr]
 

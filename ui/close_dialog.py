@@ -72,6 +72,7 @@ from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
 from app.models import Channel, Outcome
 from ui import texts
 from ui.history_model import MUTED, SCORE_COLOURS
+from ui.texts import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -117,15 +118,15 @@ def fold(text: str) -> str:
 def category_label(category: str) -> str:
     """Known reason categories in the interface's language; an unknown one as stored."""
     known = {
-        "payments": texts.tr("ReasonCategory", "Payments"),
-        "account": texts.tr("ReasonCategory", "Account"),
-        "security": texts.tr("ReasonCategory", "Security"),
-        "betting": texts.tr("ReasonCategory", "Betting"),
-        "promotions": texts.tr("ReasonCategory", "Promotions"),
-        "responsible_gaming": texts.tr("ReasonCategory", "Responsible gaming"),
-        "technical": texts.tr("ReasonCategory", "Technical"),
-        "complaints": texts.tr("ReasonCategory", "Complaints"),
-        "general": texts.tr("ReasonCategory", "General"),
+        "payments": translate("ReasonCategory", "Payments"),
+        "account": translate("ReasonCategory", "Account"),
+        "security": translate("ReasonCategory", "Security"),
+        "betting": translate("ReasonCategory", "Betting"),
+        "promotions": translate("ReasonCategory", "Promotions"),
+        "responsible_gaming": translate("ReasonCategory", "Responsible gaming"),
+        "technical": translate("ReasonCategory", "Technical"),
+        "complaints": translate("ReasonCategory", "Complaints"),
+        "general": translate("ReasonCategory", "General"),
     }
     return known.get(category, category.replace("_", " ").capitalize() or "—")
 
@@ -272,7 +273,7 @@ class ReasonBox(QComboBox):
                 item.setData(cat_text, CATEGORY_ROLE)
                 item.setData(fold(f"{label} {cat_text} {code.code.replace('_', ' ')}"), FOLDED_ROLE)
                 item.setData(
-                    texts.tr("CloseDialog", "{reason}, in {category}").format(
+                    translate("CloseDialog", "{reason}, in {category}").format(
                         reason=label, category=cat_text
                     ),
                     Qt.ItemDataRole.AccessibleTextRole,
@@ -628,11 +629,15 @@ class CloseDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.close_button = QPushButton(self.tr("&Close"), self)
         self.close_button.setAccessibleName(self.tr("Close the contact"))
-        self.close_button.setToolTip(self.tr("Close the contact (Ctrl+Shift+Return)"))
+        self.close_button.setToolTip(
+            self.tr("Close the contact ({keys})").format(keys=_native("Ctrl+Shift+Return"))
+        )
         self.close_button.clicked.connect(lambda: self._finish(take_next=False))
         self.next_button = QPushButton(self.tr("Close and take &next"), self)
         self.next_button.setAccessibleName(self.tr("Close the contact and take the next one"))
-        self.next_button.setToolTip(self.tr("Close and take the next contact (Ctrl+Return)"))
+        self.next_button.setToolTip(
+            self.tr("Close and take the next contact ({keys})").format(keys=_native("Ctrl+Return"))
+        )
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(lambda: self._finish(take_next=True))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -862,3 +867,8 @@ def _is_text_field(widget: QWidget | None) -> bool:
     if isinstance(widget, QComboBox):
         return widget.isEditable()
     return isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox)
+
+
+def _native(keys: str) -> str:
+    """A shortcut as this platform and language write it ("Ctrl+Maj+Retour" in French)."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)

@@ -160,7 +160,7 @@ class TemplateListModel(QAbstractListModel):
             return body
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("{title}, {category}, language {language}").format(
-                title=t.title, category=t.category, language=t.language
+                title=t.title, category=category_label(t.category), language=t.language.upper()
             )
         if role == self.ID_ROLE:
             return t.id

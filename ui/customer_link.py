@@ -47,7 +47,7 @@ from app.models import Channel, IdentityKind
 from app.workspace import Workspace
 from ui.history_model import MUTED
 from ui.ops import Bug, Runner
-from ui.texts import error_text, tr
+from ui.texts import error_text, translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -689,10 +689,10 @@ def _split_name(display: str) -> tuple[str, str]:
 def kind_label(kind: IdentityKind) -> str:
     """A short, translated label for an identity's kind (Phone, E-mail, Instagram...)."""
     return {
-        IdentityKind.PHONE: tr("IdentityKind", "Phone"),
-        IdentityKind.EMAIL: tr("IdentityKind", "E-mail"),
-        IdentityKind.FACEBOOK: tr("IdentityKind", "Facebook"),
-        IdentityKind.X: tr("IdentityKind", "X"),
-        IdentityKind.INSTAGRAM: tr("IdentityKind", "Instagram"),
-        IdentityKind.WHATSAPP: tr("IdentityKind", "WhatsApp"),
+        IdentityKind.PHONE: translate("IdentityKind", "Phone"),
+        IdentityKind.EMAIL: translate("IdentityKind", "E-mail"),
+        IdentityKind.FACEBOOK: translate("IdentityKind", "Facebook"),
+        IdentityKind.X: translate("IdentityKind", "X"),
+        IdentityKind.INSTAGRAM: translate("IdentityKind", "Instagram"),
+        IdentityKind.WHATSAPP: translate("IdentityKind", "WhatsApp"),
     }[kind]

@@ -44,7 +44,7 @@ from ui.history_model import (
     TwoLineDelegate,
 )
 from ui.ops import Bug, Runner
-from ui.texts import tr
+from ui.texts import translate
 
 CHIP_STYLE = "QLabel { background: #E6EEF3; color: #23465A; border-radius: 8px; padding: 1px 8px; }"
 ATTENTION_CHIP_STYLE = (
@@ -186,7 +186,8 @@ class _IdentityCard(QWidget):
         self._tags_box.setVisible(bool(p.tags))
         _clear_layout(self._ids)
         for row, ident in enumerate(p.identities):
-            kind = QLabel(kind_label(ident.kind).upper(), self._ids_box)
+            # Not upper-cased: small capitals lose their accents ("TÉLÉPHONE").
+            kind = QLabel(kind_label(ident.kind), self._ids_box)
             kind.setObjectName("identityKind")
             small = kind.font()
             small.setPointSizeF(small.pointSizeF() * 0.8)
@@ -555,25 +556,25 @@ class CustomerPanel(QWidget):
 def count_line(rows: list[HistoryRow]) -> str:
     """The line "42 contacts since 03/2025 · last survey 3/4" (rows newest first)."""
     if not rows:
-        return tr("CustomerPanel", "No contact yet.")
+        return translate("CustomerPanel", "No contact yet.")
     n = len(rows)
     since = min(r.received_at for r in rows).astimezone().strftime("%m/%Y")
     last = next((r.csat for r in rows if r.csat is not None), None)
     if last is None:
         if n == 1:
-            return tr("CustomerPanel", "1 contact since {since} · no survey answer yet").format(
-                since=since
-            )
-        return tr("CustomerPanel", "{count} contacts since {since} · no survey answer yet").format(
-            count=n, since=since
-        )
+            return translate(
+                "CustomerPanel", "1 contact since {since} · no survey answer yet"
+            ).format(since=since)
+        return translate(
+            "CustomerPanel", "{count} contacts since {since} · no survey answer yet"
+        ).format(count=n, since=since)
     if n == 1:
-        return tr("CustomerPanel", "1 contact since {since} · last survey {score}/4").format(
+        return translate("CustomerPanel", "1 contact since {since} · last survey {score}/4").format(
             since=since, score=last
         )
-    return tr("CustomerPanel", "{count} contacts since {since} · last survey {score}/4").format(
-        count=n, since=since, score=last
-    )
+    return translate(
+        "CustomerPanel", "{count} contacts since {since} · last survey {score}/4"
+    ).format(count=n, since=since, score=last)
 
 
 def _date_lines(index: QModelIndex) -> tuple[str, str]:
@@ -582,24 +583,24 @@ def _date_lines(index: QModelIndex) -> tuple[str, str]:
         return "", ""
     local = when.astimezone()
     if local.date() == datetime.now().astimezone().date():
-        return tr("CustomerPanel", "Today"), local.strftime("%H:%M")
+        return translate("CustomerPanel", "Today"), local.strftime("%H:%M")
     return texts.format_date(when), local.strftime("%H:%M")
 
 
 def _subject_lines(index: QModelIndex) -> tuple[str, str]:
-    subject = index.data(Qt.ItemDataRole.DisplayRole) or tr("CustomerPanel", "(no subject)")
+    subject = index.data(Qt.ItemDataRole.DisplayRole) or translate("CustomerPanel", "(no subject)")
     return subject, index.data(HistoryModel.DETAIL_ROLE) or ""
 
 
 def segment_label(segment: str) -> str:
     """Known segments in the interface's language; an unknown one as it is stored."""
     known = {
-        "standard": tr("Segment", "Standard"),
-        "vip": tr("Segment", "VIP"),
-        "new": tr("Segment", "New customer"),
-        "high_value": tr("Segment", "High value"),
-        "at_risk": tr("Segment", "At risk"),
-        "responsible_gaming": tr("Segment", "Responsible gaming"),
+        "standard": translate("Segment", "Standard"),
+        "vip": translate("Segment", "VIP"),
+        "new": translate("Segment", "New customer"),
+        "high_value": translate("Segment", "High value"),
+        "at_risk": translate("Segment", "At risk"),
+        "responsible_gaming": translate("Segment", "Responsible gaming"),
     }
     return known.get(segment, segment.replace("_", " ").capitalize())
 
@@ -607,16 +608,16 @@ def segment_label(segment: str) -> str:
 def tag_label(tag: str) -> str:
     """Known tags in the interface's language; an unknown one readable as stored."""
     known = {
-        "kyc_pending": tr("Tag", "Identity check pending"),
-        "deposit_limit": tr("Tag", "Deposit limit"),
-        "newsletter_opt_out": tr("Tag", "No newsletter"),
-        "two_factor": tr("Tag", "Two-factor login"),
-        "dormant": tr("Tag", "Dormant account"),
-        "welcome_bonus": tr("Tag", "Welcome bonus"),
-        "self_excluded": tr("Tag", "Self-excluded"),
-        "cooling_off": tr("Tag", "Cooling-off period"),
-        "high_roller": tr("Tag", "High roller"),
-        "dedicated_manager": tr("Tag", "Dedicated manager"),
+        "kyc_pending": translate("Tag", "Identity check pending"),
+        "deposit_limit": translate("Tag", "Deposit limit"),
+        "newsletter_opt_out": translate("Tag", "No newsletter"),
+        "two_factor": translate("Tag", "Two-factor login"),
+        "dormant": translate("Tag", "Dormant account"),
+        "welcome_bonus": translate("Tag", "Welcome bonus"),
+        "self_excluded": translate("Tag", "Self-excluded"),
+        "cooling_off": translate("Tag", "Cooling-off period"),
+        "high_roller": translate("Tag", "High roller"),
+        "dedicated_manager": translate("Tag", "Dedicated manager"),
     }
     return known.get(tag, tag.replace("_", " ").capitalize())
 

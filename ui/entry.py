@@ -50,9 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "central":
             if args.central_command == "init":
-                return commands.central_init(args.url, tr=_tr)
+                return commands.central_init(args.url, translate=_tr)
             return commands.central_seed(
-                args.url, args.customers, args.contacts, args.queue, args.seed, tr=_tr
+                args.url, args.customers, args.contacts, args.queue, args.seed, translate=_tr
             )
         from ui.application import run_window
 
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         reference = uuid.uuid4().hex[:8]
         log.exception("Unexpected error (reference %s)", reference)
         print(
-            _tr(
+            QCoreApplication.translate(
                 "Errors",
                 "Relais stopped on an unexpected error (reference {reference}); "
                 "the details are in the log file.",

@@ -50,15 +50,13 @@ MUTED = "#5E6A75"
 """Secondary text (captions, the second line of a row): readable, yet clearly second."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryModel", text)
-
-
 def score_text(score: int | None) -> str:
     """``3 — Rather satisfied``, or a dash when there is no score."""
     if score is None:
         return "—"
-    return tr("{score} — {label}").format(score=score, label=texts.assessment_label(score))
+    return QCoreApplication.translate("HistoryModel", "{score} — {label}").format(
+        score=score, label=texts.assessment_label(score)
+    )
 
 
 def disagree(row: HistoryRow) -> bool:

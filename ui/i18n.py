@@ -25,6 +25,22 @@ def choose_language(requested: str | None) -> str:
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 
 
+def lrelease() -> str | None:
+    """The lrelease PySide6 ships: beside the interpreter (a venv not activated), on PATH, or in
+    the PySide6 package itself."""
+    import PySide6
+
+    for candidate in (
+        Path(sys.executable).with_name("pyside6-lrelease"),
+        Path(shutil.which("pyside6-lrelease") or "/nonexistent"),
+        Path(PySide6.__file__).parent / "lrelease",
+        Path(PySide6.__file__).parent / "Qt" / "libexec" / "lrelease",
+    ):
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
 def _compiled(lang: str) -> Path | None:
     qm = TRANSLATIONS / f"relais_{lang}.qm"
     ts = TRANSLATIONS / f"relais_{lang}.ts"
@@ -36,10 +52,17 @@ def _compiled(lang: str) -> Path | None:
     if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
     cached.parent.mkdir(parents=True, exist_ok=True)
-    tool = shutil.which("pyside6-lrelease")
-    cmd = [tool] if tool else [sys.executable, "-m", "PySide6.scripts.pyside_tool", "lrelease"]
+    tool = lrelease()
+    if tool is None:
+        log.warning("No lrelease tool found to compile %s", ts)
+        return None
     try:
-        subprocess.run([*cmd, "-silent", str(ts), "-qm", str(cached)], check=True, timeout=60)
+        subprocess.run(
+            [tool, "-silent", str(ts), "-qm", str(cached)],
+            check=True,
+            timeout=60,
+            capture_output=True,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("Could not compile %s: %s", ts, exc)
         return None
@@ -47,12 +70,10 @@ def _compiled(lang: str) -> Path | None:
 
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Installs Relais's and Qt's own catalogues; English needs none (it is the source)."""
+    """Installs Relais's catalogue (English too: it carries the plural forms) and Qt's own."""
     translators: list[QTranslator] = []
-    if lang == "en":
-        return translators
     qt = QTranslator(app)
-    if qt.load(
+    if lang != "en" and qt.load(
         QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         app.installTranslator(qt)

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from app.dto import CloseResult, ContactDetail, ReasonCodeView
@@ -26,7 +28,14 @@ from app.errors import RelaisError
 from app.models import Role
 from app.settings import Settings
 from app.workspace import Workspace
+from ui.close_dialog import CloseDialog
+from ui.contact_panel import SHORTCUTS as CONTACT_SHORTCUTS
+from ui.contact_panel import ContactPanel
+from ui.customer_link import CustomerSearchDialog
+from ui.customer_panel import CustomerPanel
+from ui.help_dialog import HelpDialog
 from ui.ops import Bug, Runner
+from ui.queue_panel import QueuePanel
 from ui.texts import error_text, format_datetime
 
 
@@ -40,18 +49,20 @@ class MainWindow(QMainWindow):
     ready = Signal()
     progress = Signal(str)
 
-    def __init__(self, runner: Runner, settings: Settings) -> None:
+    def __init__(self, runner: Runner, settings: Settings, restore_layout: bool = True) -> None:
         super().__init__()
+        self._restore_layout = restore_layout
         self.runner = runner
         self.settings = settings
         self.ws: Workspace | None = None
         self._reason_codes: list[ReasonCodeView] | None = None
         self._close_choices: dict[uuid.UUID, object] = {}
+        self._focus_when_loaded: uuid.UUID | None = None
         self._ready_parts: set[str] = set()
         self._ready_sent = False
         self.setWindowTitle(self.tr("Relais"))
         self.setObjectName("mainWindow")
-        self.resize(1440, 860)
+        self.resize(1600, 900)
         self._loading = QLabel(self.tr("Opening your workspace…"), self)
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._loading.setObjectName("loadingLabel")
@@ -60,21 +71,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._stack)
         self.progress.connect(self._loading.setText, Qt.ConnectionType.QueuedConnection)
         self.runner.error.connect(self.show_error)
-        self._restore_geometry()
+        if restore_layout:
+            self._restore_geometry()
 
     # -- start-up ------------------------------------------------------------------------------
 
     def progress_text(self, text: str) -> None:
         """Called from the worker thread while the workspace opens."""
-        from ui.texts import tr
+        from ui.texts import translate
 
-        self.progress.emit(tr("progress", text))
+        self.progress.emit(translate("progress", text))
 
     def attach(self, ws: Workspace) -> None:
-        from ui.contact_panel import ContactPanel
-        from ui.customer_panel import CustomerPanel
-        from ui.queue_panel import QueuePanel
-
         self.ws = ws
         who = ws.who
         role = self.tr("Supervisor") if who.role == Role.SUPERVISOR else self.tr("Advisor")
@@ -94,8 +102,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 4)
-        splitter.setSizes([560, 520, 460])
-        state = QSettings().value("main/splitter")
+        splitter.setSizes([640, 520, 440])
+        state = QSettings().value("main/splitter") if self._restore_layout else None
         if isinstance(state, QByteArray):
             splitter.restoreState(state)
         self.splitter = splitter
@@ -104,7 +112,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._wire()
-        self.queue_panel.refresh()
         self._sync_timer = QTimer(self)
         self._sync_timer.setInterval(5_000)
         self._sync_timer.timeout.connect(self._refresh_status)
@@ -168,6 +175,22 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{action.text()} ({keys})")
         bar.addSeparator()
         bar.addAction(self.act_help)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        assert self.ws is not None
+        who = self.ws.who
+        role = self.tr("Supervisor") if who.role == Role.SUPERVISOR else self.tr("Advisor")
+        self.user_label = QLabel(
+            self.tr("{name} · {role} · {team}").format(
+                name=who.display_name, role=role, team=who.team_name
+            ),
+            bar,
+        )
+        self.user_label.setObjectName("userLabel")
+        self.user_label.setAccessibleName(self.tr("Signed in as"))
+        self.user_label.setContentsMargins(0, 0, 12, 0)
+        bar.addWidget(self.user_label)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
         menu = self.menuBar()
@@ -211,9 +234,7 @@ class MainWindow(QMainWindow):
                 self.act_quit,
             )
         ]
-        from ui import contact_panel
-
-        listed.extend(getattr(contact_panel, "SHORTCUTS", []))
+        listed.extend(CONTACT_SHORTCUTS)
         listed.append(
             ("Return", self.tr("Take the selected contact, or open the selected past contact"))
         )
@@ -264,9 +285,10 @@ class MainWindow(QMainWindow):
             self.tr("You are handling contact {reference}.").format(reference=claimed.reference),  # type: ignore[attr-defined]
             6_000,
         )
+        # The keyboard goes to the reply once the claimed contact is shown as workable.
+        self._focus_when_loaded = claimed.contact_id  # type: ignore[attr-defined]
         self.contact_panel.show_contact(claimed.contact_id)  # type: ignore[attr-defined]
         self.queue_panel.refresh()
-        self.contact_panel.focus_composer()
 
     @Slot(object)
     def preview_contact(self, contact_id: uuid.UUID | None) -> None:
@@ -280,6 +302,9 @@ class MainWindow(QMainWindow):
         self.contact_panel.show_contact(contact_id)
 
     def _contact_loaded(self, detail: ContactDetail) -> None:
+        if detail.id == self._focus_when_loaded and detail.workable:
+            self._focus_when_loaded = None
+            self.contact_panel.focus_composer()
         if detail.customer_id is not None:
             self.customer_panel.show_customer(detail.customer_id)
         else:
@@ -311,8 +336,6 @@ class MainWindow(QMainWindow):
             self._open_close_dialog(detail, self._reason_codes)
 
     def _open_close_dialog(self, detail: ContactDetail, codes: list[ReasonCodeView]) -> None:
-        from ui.close_dialog import CloseDialog
-
         assert self.ws is not None
         self._reason_codes = codes
         self.contact_panel.flush_draft()
@@ -327,11 +350,12 @@ class MainWindow(QMainWindow):
         contacts = self.ws.contacts
 
         def closed(result: CloseResult) -> None:
-            text = self.tr("Contact {reference} closed.").format(reference=detail.reference)
             if result.follow_up_id is not None and request.follow_up is not None:
-                text += " " + self.tr("Follow-up planned for {when}.").format(
-                    when=format_datetime(request.follow_up.due_at)
+                text = self.tr("Contact {reference} closed. Follow-up planned for {when}.").format(
+                    reference=detail.reference, when=format_datetime(request.follow_up.due_at)
                 )
+            else:
+                text = self.tr("Contact {reference} closed.").format(reference=detail.reference)
             self.statusBar().showMessage(text, 10_000)
             self.contact_panel.clear()
             self.customer_panel.clear()
@@ -348,23 +372,18 @@ class MainWindow(QMainWindow):
         self.queue_panel.refresh()
 
     def find_customer(self) -> None:
-        from ui.customer_link import CustomerSearchDialog
-
         assert self.ws is not None
         dialog = CustomerSearchDialog(self.runner, self.ws, self)
         if dialog.exec() and dialog.chosen() is not None:
             self.customer_panel.show_customer(dialog.chosen())
 
     def show_help(self) -> None:
-        from ui.help_dialog import HelpDialog
-
         HelpDialog(self.shortcuts(), self).exec()
 
     # -- status, readiness ---------------------------------------------------------------------
 
     def _queue_ready(self) -> None:
         self._part_ready("queue")
-        self.queue_panel.select_first()
 
     def _part_ready(self, part: str) -> None:
         self._ready_parts.add(part)

@@ -583,7 +583,6 @@ class QueuePanel(QWidget):
             lambda: compact.add(m.RISK),
             lambda: compact.add(m.DUE),
             lambda: hidden.add(m.STATUS),  # the advisor's own rows keep their tint
-            lambda: hidden.add(m.WAITING),
         ]
         for step in steps:
             if needed() <= available:
@@ -591,6 +590,8 @@ class QueuePanel(QWidget):
             step()
         if needed() > available:
             customer = CUSTOMER_NARROW
+        if needed() > available:
+            hidden.add(m.WAITING)  # only in a very narrow pane: waiting time is worth keeping
 
         header = self.table.horizontalHeader()
         for column in m.COMPACTABLE:

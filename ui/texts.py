@@ -18,70 +18,70 @@ from ui.ops import Bug
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+# The alias lupdate recognises: calls below are extracted with their context.
+translate = QCoreApplication.translate
 
 
 def ui_language() -> str:
     """The interface language in force ("fr" or "en"), as chosen by the installed translator."""
-    return "fr" if tr("Language", "en") == "fr" else "en"
+    return "fr" if translate("Language", "en") == "fr" else "en"
 
 
 def error_text(err: RelaisError | Bug) -> str:
     if isinstance(err, Bug):
-        return tr(
+        return translate(
             "Errors",
             "Something went wrong on our side. What you wrote is kept.\n"
             "If it happens again, give your supervisor this reference: {reference}.",
         ).format(reference=err.reference)
-    return err.text(tr)
+    return err.text(translate)
 
 
 def channel_label(channel: Channel) -> str:
     return {
-        Channel.PHONE: tr("Channel", "Phone"),
-        Channel.EMAIL: tr("Channel", "E-mail"),
-        Channel.FACEBOOK: tr("Channel", "Facebook"),
-        Channel.X: tr("Channel", "X"),
-        Channel.INSTAGRAM: tr("Channel", "Instagram"),
-        Channel.WHATSAPP: tr("Channel", "WhatsApp"),
-        Channel.LETTER: tr("Channel", "Letter"),
+        Channel.PHONE: translate("Channel", "Phone"),
+        Channel.EMAIL: translate("Channel", "E-mail"),
+        Channel.FACEBOOK: translate("Channel", "Facebook"),
+        Channel.X: translate("Channel", "X"),
+        Channel.INSTAGRAM: translate("Channel", "Instagram"),
+        Channel.WHATSAPP: translate("Channel", "WhatsApp"),
+        Channel.LETTER: translate("Channel", "Letter"),
     }[channel]
 
 
 def outcome_label(outcome: Outcome) -> str:
     return {
-        Outcome.RESOLVED: tr("Outcome", "Resolved at first contact"),
-        Outcome.FOLLOW_UP: tr("Outcome", "Follow-up needed"),
-        Outcome.TRANSFERRED: tr("Outcome", "Transferred to another team"),
-        Outcome.ESCALATED: tr("Outcome", "Escalated to back office"),
-        Outcome.NO_ANSWER_NEEDED: tr("Outcome", "No answer needed"),
+        Outcome.RESOLVED: translate("Outcome", "Resolved at first contact"),
+        Outcome.FOLLOW_UP: translate("Outcome", "Follow-up needed"),
+        Outcome.TRANSFERRED: translate("Outcome", "Transferred to another team"),
+        Outcome.ESCALATED: translate("Outcome", "Escalated to back office"),
+        Outcome.NO_ANSWER_NEEDED: translate("Outcome", "No answer needed"),
     }[outcome]
 
 
 def assessment_label(score: int) -> str:
     return {
-        1: tr("Assessment", "Very dissatisfied"),
-        2: tr("Assessment", "Rather dissatisfied"),
-        3: tr("Assessment", "Rather satisfied"),
-        4: tr("Assessment", "Very satisfied"),
+        1: translate("Assessment", "Very dissatisfied"),
+        2: translate("Assessment", "Rather dissatisfied"),
+        3: translate("Assessment", "Rather satisfied"),
+        4: translate("Assessment", "Very satisfied"),
     }[score]
 
 
 def status_label(status: ContactStatus) -> str:
     return {
-        ContactStatus.QUEUED: tr("Status", "Waiting"),
-        ContactStatus.IN_PROGRESS: tr("Status", "In progress"),
-        ContactStatus.CLOSED: tr("Status", "Closed"),
+        ContactStatus.QUEUED: translate("Status", "Waiting"),
+        ContactStatus.IN_PROGRESS: translate("Status", "In progress"),
+        ContactStatus.CLOSED: translate("Status", "Closed"),
     }[status]
 
 
 def priority_label(priority: int) -> str:
     return {
-        0: tr("Priority", "Low"),
-        1: tr("Priority", "Normal"),
-        2: tr("Priority", "High"),
-        3: tr("Priority", "Urgent"),
+        0: translate("Priority", "Low"),
+        1: translate("Priority", "Normal"),
+        2: translate("Priority", "High"),
+        3: translate("Priority", "Urgent"),
     }.get(priority, str(priority))
 
 
@@ -90,15 +90,15 @@ def format_duration(seconds: float) -> str:
     sign = "-" if seconds < 0 else ""
     s = int(abs(seconds))
     if s < 60:
-        return tr("Duration", "{sign}{s} s").format(sign=sign, s=s)
+        return translate("Duration", "{sign}{s} s").format(sign=sign, s=s)
     minutes = s // 60
     if minutes < 60:
-        return tr("Duration", "{sign}{m} min").format(sign=sign, m=minutes)
+        return translate("Duration", "{sign}{m} min").format(sign=sign, m=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return tr("Duration", "{sign}{h} h {m:02d}").format(sign=sign, h=hours, m=minutes)
+        return translate("Duration", "{sign}{h} h {m:02d}").format(sign=sign, h=hours, m=minutes)
     days, hours = divmod(hours, 24)
-    return tr("Duration", "{sign}{d} d {h} h").format(sign=sign, d=days, h=hours)
+    return translate("Duration", "{sign}{d} d {h} h").format(sign=sign, d=days, h=hours)
 
 
 def format_datetime(dt: datetime) -> str:

@@ -177,11 +177,12 @@ def _call_record(detail: ContactDetail) -> str:
             end=_esc(format_datetime(end)),
             duration=_esc(format_duration((end - start).total_seconds())),
         )
+    call_record = translate("ThreadView", "Call record")
     return (
         f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:10px;">'
         f'<tr><td bgcolor="{INFO_BG}" style="color:{INK};">'
         f"{_icon('channel/phone')} "
-        f"<b>{_esc(translate('ThreadView', 'Call record'))}</b> — {text}</td></tr></table>"
+        f"<b>{_esc(call_record)}</b> — {text}</td></tr></table>"
     )
 
 
@@ -314,10 +315,8 @@ def thread_html(detail: ContactDetail, header: bool = True) -> str:
         timeline.append((n.created_at, 1, _note(n)))
     timeline.sort(key=lambda item: (item[0], item[1]))
     if not timeline:
-        parts.append(
-            f'<p style="margin-top:14px; color:{MUTED};">'
-            f"{_esc(translate('ThreadView', 'No message or note on this contact yet.'))}</p>"
-        )
+        empty = translate("ThreadView", "No message or note on this contact yet.")
+        parts.append(f'<p style="margin-top:14px; color:{MUTED};">{_esc(empty)}</p>')
     parts.extend(block for _when, _kind, block in timeline)
     if detail.wrap_ups:
         parts.append(

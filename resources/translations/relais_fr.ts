@@ -1,0 +1,2874 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Assessment</name>
+    <message>
+        <location filename="../../ui/texts.py" line="+64"/>
+        <source>Very dissatisfied</source>
+        <translation>Très insatisfait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rather dissatisfied</source>
+        <translation>Plutôt insatisfait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rather satisfied</source>
+        <translation>Plutôt satisfait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very satisfied</source>
+        <translation>Très satisfait</translation>
+    </message>
+</context>
+<context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/contact_panel.py" line="+239"/>
+        <source>Start call</source>
+        <translation>Démarrer l’appel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the call record</source>
+        <translation>Noter le début de l’appel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the call record ({keys})</source>
+        <translation>Noter le début de l’appel ({keys})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End call</source>
+        <translation>Terminer l’appel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End the call record</source>
+        <translation>Noter la fin de l’appel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the call record ({keys})</source>
+        <translation>Noter la fin de l’appel ({keys})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call record</source>
+        <translation>Journal de l’appel</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No call recorded yet.</source>
+        <translation>Aucun appel enregistré pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Call from {start} to {end} — {duration}</source>
+        <translation>Appel de {start} à {end} — {duration}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>On call since {start} — {elapsed}</source>
+        <translation>En ligne depuis {start} — {elapsed}</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../ui/texts.py" line="-25"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="+276"/>
+        <source>{reason}, in {category}</source>
+        <translation>{reason}, dans {category}</translation>
+    </message>
+    <message>
+        <location line="+201"/>
+        <source>Close contact {reference}</source>
+        <translation>Clôturer le contact {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+153"/>
+        <source>Close the contact</source>
+        <translation>Clôturer le contact</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>{channel} · {reference} · {who}</source>
+        <translation>{channel} · {reference} · {who}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reason for the contact</source>
+        <translation>Motif du contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type to search: withdrawal, bonus…</source>
+        <translation>Tapez pour chercher&#xa0;: retrait, bonus…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>How satisfied do you think the customer is?</source>
+        <translation>Selon vous, le client est-il satisfait&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys 1 to 4</source>
+        <translation>Touches 1 à 4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Plan a follow-up</source>
+        <translation>&amp;Prévoir un suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a follow-up</source>
+        <translation>Prévoir un suivi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call &amp;back</source>
+        <translation>&amp;Rappeler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the customer back</source>
+        <translation>Rappeler le client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply in &amp;writing</source>
+        <translation>Répondre par écri&amp;t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply to the customer in writing</source>
+        <translation>Répondre au client par écrit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow-up date and time</source>
+        <translation>Date et heure du suivi</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In 2 h</source>
+        <translation>Dans 2 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up in two hours</source>
+        <translation>Suivi dans deux heures</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tomorrow 10:00</source>
+        <translation>Demain 10:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up tomorrow at 10:00</source>
+        <translation>Suivi demain à 10:00</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This contact will also go on the supervisors&apos; review list.</source>
+        <translation>Ce contact sera aussi ajouté à la liste de revue des superviseurs.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Comment (optional)</source>
+        <translation>Commentaire (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: what a colleague or supervisor should know. Never sent.</source>
+        <translation>Facultatif&#xa0;: ce qu’un collègue ou un superviseur doit savoir. Jamais envoyé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;omment</source>
+        <translation>C&amp;ommentaire</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel: keep the contact open</source>
+        <translation>Annuler&#xa0;: garder le contact ouvert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Clôturer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close the contact ({keys})</source>
+        <translation>Clôturer le contact ({keys})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close and take the next contact ({keys})</source>
+        <translation>Clôturer et prendre le contact suivant ({keys})</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Close and take &amp;next</source>
+        <translation>Clôturer et passer au &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the contact and take the next one</source>
+        <translation>Clôturer le contact et prendre le suivant</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>Choose a reason, an outcome and your assessment.</source>
+        <translation>Choisissez un motif, un résultat et votre ressenti.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a reason and an outcome.</source>
+        <translation>Choisissez un motif et un résultat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a reason and your assessment.</source>
+        <translation>Choisissez un motif et votre ressenti.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an outcome and your assessment.</source>
+        <translation>Choisissez un résultat et votre ressenti.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a reason.</source>
+        <translation>Choisissez un motif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an outcome.</source>
+        <translation>Choisissez un résultat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose your assessment (keys 1 to 4).</source>
+        <translation>Choisissez votre ressenti (touches 1 à 4).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No reasons are set up, so the contact cannot be closed: ask an administrator.</source>
+        <translation>Aucun motif n’est configuré, le contact ne peut donc pas être clôturé&#xa0;: contactez un administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../ui/composer.py" line="+244"/>
+        <source>Reply to the customer</source>
+        <translation>Réponse au client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write your reply. Type / and a word at the start of a line to insert a template, or press Ctrl+T to search them all.</source>
+        <translation>Rédigez votre réponse. Tapez / suivi d’un mot en début de ligne pour insérer un modèle, ou Ctrl+T pour les chercher tous.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Placeholders to fill</source>
+        <translation>Champs à compléter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draft status</source>
+        <translation>État du brouillon</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Matching templates</source>
+        <translation>Modèles correspondants</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Draft restored</source>
+        <translation>Brouillon restauré</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The draft could not be read.</source>
+        <translation>Impossible de lire le brouillon.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>To fill before sending: {names} (F8 selects the next one)</source>
+        <translation>À compléter avant l’envoi&#xa0;: {names} (F8 sélectionne le suivant)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Draft saved {time}</source>
+        <translation>Brouillon enregistré à {time}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Draft not saved — your text is still here</source>
+        <translation>Brouillon non enregistré — votre texte est conservé ici</translation>
+    </message>
+</context>
+<context>
+    <name>ContactHeader</name>
+    <message>
+        <location filename="../../ui/contact_panel.py" line="-155"/>
+        <source>Contact reference</source>
+        <translation>Référence du contact</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} &lt;{address}&gt;</source>
+        <translation>{name} &lt;{address}&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from {who}</source>
+        <translation>de {who}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown sender</source>
+        <translation>expéditeur inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received {when}</source>
+        <translation>reçu&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>priority {priority}</source>
+        <translation>priorité {priority}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>answer due in {duration}</source>
+        <translation>réponse attendue dans {duration}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overdue by {duration}</source>
+        <translation>en retard de {duration}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>closed {when}</source>
+        <translation>clôturé&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>strong dissatisfaction or legal risk</source>
+        <translation>forte insatisfaction ou risque juridique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk flag: {reason}</source>
+        <translation>Alerte risque&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <location line="-155"/>
+        <location line="+344"/>
+        <source>Send the reply</source>
+        <translation>Envoyer la réponse</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>Add the internal note (from elsewhere: go to the note editor)</source>
+        <translation>Ajouter la note interne (ailleurs&#xa0;: aller à la saisie de la note)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start or end the call (phone contacts)</source>
+        <translation>Démarrer ou terminer l’appel (contacts téléphoniques)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the reply editor</source>
+        <translation>Aller à la saisie de la réponse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the reply: select the next placeholder to fill</source>
+        <translation>Dans la réponse&#xa0;: sélectionner le prochain champ à compléter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the reply: close the template suggestions, keep what you typed</source>
+        <translation>Dans la réponse&#xa0;: fermer les suggestions, garder la saisie</translation>
+    </message>
+    <message>
+        <location line="+250"/>
+        <source>Current contact</source>
+        <translation>Contact en cours</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No contact open</source>
+        <translation>Aucun contact ouvert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close contact…</source>
+        <translation>Clôturer le contact…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the contact with its wrap-up</source>
+        <translation>Clôturer le contact et le qualifier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the contact: reason, outcome and your view of the customer</source>
+        <translation>Clôturer le contact&#xa0;: motif, résultat et votre ressenti sur le client</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reply and notes</source>
+        <translation>Réponse et notes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Message about the reply</source>
+        <translation>Message concernant la réponse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Insert template ({keys})</source>
+        <translation>Insérer un modèle ({keys})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert a template</source>
+        <translation>Insérer un modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send ({keys})</source>
+        <translation>Envoyer ({keys})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Internal notes on this contact</source>
+        <translation>Notes internes sur ce contact</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New internal note</source>
+        <translation>Nouvelle note interne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An internal note for colleagues and supervisors — never sent to the customer.</source>
+        <translation>Une note interne pour les collègues et les superviseurs — jamais envoyée au client.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add note ({keys})</source>
+        <translation>Ajouter la note ({keys})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the internal note</source>
+        <translation>Ajouter la note interne</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+196"/>
+        <source>Internal notes</source>
+        <translation>Notes internes</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <location line="+5"/>
+        <source>Loading the contact…</source>
+        <translation>Chargement du contact…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No contact open — press Ctrl+N to take the next one.</source>
+        <translation>Aucun contact ouvert — appuyez sur Ctrl+N pour prendre le suivant.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Internal notes ({count})</source>
+        <translation>Notes internes ({count})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This contact is closed: you can read it, not reply or add notes.</source>
+        <translation>Ce contact est clôturé&#xa0;: vous pouvez le lire, mais pas y répondre ni ajouter de note.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This contact is waiting in the queue: take it (Enter in the queue) to reply.</source>
+        <translation>Ce contact est en file d’attente&#xa0;: prenez-le (Entrée dans la file) pour y répondre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another advisor is handling this contact: you can read it, not reply or add notes.</source>
+        <translation>Un autre conseiller traite ce contact&#xa0;: vous pouvez le lire, mais pas y répondre ni ajouter de note.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not sent: fill in or remove {names} first. The first one is selected — type its value.</source>
+        <translation>Non envoyé&#xa0;: complétez ou supprimez d’abord {names}. Le premier est sélectionné — tapez sa valeur.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The reply is empty. Write an answer or insert a template with Ctrl+T.</source>
+        <translation>La réponse est vide. Rédigez une réponse ou insérez un modèle avec Ctrl+T.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reply sent at {time}.</source>
+        <translation>Réponse envoyée à {time}.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Write the note first.</source>
+        <translation>Rédigez d’abord la note.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adding the note…</source>
+        <translation>Ajout de la note…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Note added at {time} (taken during the call).</source>
+        <translation>Note ajoutée à {time} (prise pendant l’appel).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note added at {time}.</source>
+        <translation>Note ajoutée à {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactViewerDialog</name>
+    <message>
+        <location filename="../../ui/thread_view.py" line="+447"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past contact</source>
+        <translation>Contact passé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Read only: this is the record of the contact.</source>
+        <translation>Lecture seule&#xa0;: ceci est l’historique du contact.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading the contact…</source>
+        <translation>Chargement du contact…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close the contact view</source>
+        <translation>Fermer la vue du contact</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Contact {reference}</source>
+        <translation>Contact {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="+252"/>
+        <source>Select a contact to see its customer here.</source>
+        <translation>Sélectionnez un contact pour afficher son client ici.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Contact history, newest first</source>
+        <translation>Historique des contacts, du plus récent au plus ancien</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No customer has this address yet. Find the customer to link this contact to them (the address is then remembered), or create a new customer.</source>
+        <translation>Aucun client n’a encore cette adresse. Recherchez le client pour lui rattacher ce contact (l’adresse sera alors mémorisée), ou créez un nouveau client.</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>Unidentified sender: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</source>
+        <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unidentified sender: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unidentified sender: {name} {address}</source>
+        <translation>Expéditeur non identifié&#xa0;: {name} {address}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>This customer could not be shown.</source>
+        <translation>Impossible d’afficher ce client.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No contact yet.</source>
+        <translation>Aucun contact pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 contact since {since} · no survey answer yet</source>
+        <translation>1 contact depuis {since} · aucune réponse à l’enquête</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} contacts since {since} · no survey answer yet</source>
+        <translation>{count} contacts depuis {since} · aucune réponse à l’enquête</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 contact since {since} · last survey {score}/4</source>
+        <translation>1 contact depuis {since} · dernière enquête {score}/4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} contacts since {since} · last survey {score}/4</source>
+        <translation>{count} contacts depuis {since} · dernière enquête {score}/4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearchBox</name>
+    <message>
+        <location filename="../../ui/customer_link.py" line="+225"/>
+        <source>Name, phone, e-mail, @handle or account number</source>
+        <translation>Nom, téléphone, e-mail, @identifiant ou n° de compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search for a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customers found</source>
+        <translation>Clients trouvés</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+45"/>
+        <source>Type at least two characters.</source>
+        <translation>Tapez au moins deux caractères.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No customer matches “{text}”.</source>
+        <translation>Aucun client ne correspond à «&#xa0;{text}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 customer found.</source>
+        <translation>1 client trouvé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first {count} customers found: type more to narrow it.</source>
+        <translation>Les {count} premiers clients trouvés&#xa0;: précisez la recherche pour affiner.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} customers found.</source>
+        <translation>{count} clients trouvés.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearchDialog</name>
+    <message>
+        <location line="+309"/>
+        <location line="+1"/>
+        <source>Find a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open history</source>
+        <translation>&amp;Ouvrir l’historique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the selected customer&apos;s history</source>
+        <translation>Ouvrir l’historique du client sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <location filename="../../ui/texts.py" line="+45"/>
+        <source>{sign}{s} s</source>
+        <translation>{sign}{s} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{sign}{m} min</source>
+        <translation>{sign}{m} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{sign}{h} h {m:02d}</source>
+        <translation>{sign}{h} h {m:02d}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{sign}{d} d {h} h</source>
+        <translation>{sign}{d} j {h} h</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/entry.py" line="+69"/>
+        <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file.</source>
+        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; les détails sont dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="-69"/>
+        <source>Something went wrong on our side. What you wrote is kept.
+If it happens again, give your supervisor this reference: {reference}.</source>
+        <translation>Un problème est survenu de notre côté. Ce que vous avez écrit est conservé.
+Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {reference}.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="+25"/>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything in Relais works from the keyboard. The shortcuts:</source>
+        <translation>Tout Relais s’utilise au clavier. Les raccourcis&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shortcut list</source>
+        <translation>Liste des raccourcis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/history_model.py" line="+57"/>
+        <source>{score} — {label}</source>
+        <translation>{score} — {label}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feeling</source>
+        <translation>Ressenti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by</source>
+        <translation>Traité par</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How satisfied the advisor believed the customer was (1–4)</source>
+        <translation>Satisfaction du client selon le conseiller (1–4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s own survey answer (1–4), when they answered one</source>
+        <translation>Réponse du client à l’enquête (1–4), s’il y a répondu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The advisor who closed the contact</source>
+        <translation>Le conseiller qui a clôturé le contact</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>{reason} · {outcome} · {advisor}</source>
+        <translation>{reason} · {outcome} · {advisor}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The advisor felt {advisor} but the customer answered {customer}: a gap of {gap} points.</source>
+        <translation>Le conseiller a estimé {advisor}, mais le client a répondu {customer}&#xa0;: un écart de {gap} points.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The customer did not answer a survey for this contact.</source>
+        <translation>Le client n’a pas répondu à l’enquête pour ce contact.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reference {reference}</source>
+        <translation>Référence {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityKind</name>
+    <message>
+        <location filename="../../ui/customer_link.py" line="+50"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../ui/texts.py" line="-5"/>
+        <source>en</source>
+        <translation>fr</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCustomerWidget</name>
+    <message>
+        <location filename="../../ui/customer_link.py" line="-245"/>
+        <source>&amp;Link to this customer</source>
+        <translation>&amp;Lier à ce client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link this contact to the selected customer</source>
+        <translation>Lier ce contact au client sélectionné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a &amp;new customer…</source>
+        <translation>Créer un &amp;nouveau client…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a new customer from this sender</source>
+        <translation>Créer un nouveau client à partir de cet expéditeur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Create and link</source>
+        <translation>Créer et l&amp;ier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the customer and link this contact</source>
+        <translation>Créer le client et lui lier ce contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to search</source>
+        <translation>Retour à la recherche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the customer search</source>
+        <translation>Retour à la recherche de client</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/application.py" line="+65"/>
+        <source>Relais cannot start</source>
+        <translation>Relais ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Could not write the screenshot to {path}.</source>
+        <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="+63"/>
+        <location line="+349"/>
+        <source>Relais</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <location line="-346"/>
+        <source>Opening your workspace…</source>
+        <translation>Ouverture de votre espace de travail…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+95"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+95"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Relais — {name} ({role}, {team})</source>
+        <translation>Relais — {name} ({role}, {team})</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Next contact</source>
+        <translation>Contact suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert template</source>
+        <translation>Insérer un modèle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close contact</source>
+        <translation>Clôturer le contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to the queue</source>
+        <translation>Aller à la file d’attente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to the contact</source>
+        <translation>Aller au contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to the customer</source>
+        <translation>Aller au client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh the queue</source>
+        <translation>Actualiser la file d’attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a screenshot…</source>
+        <translation>Enregistrer une capture d’écran…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main actions</source>
+        <translation>Actions principales</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{name} · {role} · {team}</source>
+        <translation>{name} · {role} · {team}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in as</source>
+        <translation>Connecté en tant que</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Relais</source>
+        <translation>&amp;Relais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+219"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="-217"/>
+        <source>Follow the system</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Go</source>
+        <translation>Na&amp;vigation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Take the selected contact, or open the selected past contact</source>
+        <translation>Prendre le contact ou ouvrir le contact passé sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At the start of a line in a reply: search templates as you type</source>
+        <translation>En début de ligne d’une réponse&#xa0;: chercher un modèle en tapant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the closing dialog: choose the self-assessment</source>
+        <translation>Dans la fenêtre de clôture&#xa0;: choisir votre ressenti</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Embedded demo database</source>
+        <translation>Base de démonstration intégrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database in use</source>
+        <translation>Base de données utilisée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes waiting to sync</source>
+        <translation>Modifications en attente de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work in progress</source>
+        <translation>Traitement en cours</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Working…</source>
+        <translation>Traitement…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Taking the next contact…</source>
+        <translation>Prise du contact suivant…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The queue is empty. Well done!</source>
+        <translation>La file d’attente est vide. Bravo&#xa0;!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are handling contact {reference}.</source>
+        <translation>Vous traitez le contact {reference}.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Take a contact first: there is nothing of yours to close.</source>
+        <translation>Prenez d’abord un contact&#xa0;: vous n’avez rien à clôturer.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Contact {reference} closed. Follow-up planned for {when}.</source>
+        <translation>Contact {reference} clôturé. Suivi prévu&#xa0;: {when}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contact {reference} closed.</source>
+        <translation>Contact {reference} clôturé.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No change waiting to sync</source>
+        <translation>Aucune modification à synchroniser</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n modification à synchroniser</numerusform>
+            <numerusform>%n modifications à synchroniser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The new language applies the next time Relais starts.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage de Relais.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save a screenshot</source>
+        <translation>Enregistrer une capture d’écran</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../ui/texts.py" line="+27"/>
+        <source>Resolved at first contact</source>
+        <translation>Résolu au premier contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up needed</source>
+        <translation>Suivi nécessaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred to another team</source>
+        <translation>Transféré à une autre équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated to back office</source>
+        <translation>Transmis au back-office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer needed</source>
+        <translation>Aucune réponse nécessaire</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <location line="+23"/>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="+309"/>
+        <source>{column}
+The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
+        <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
+        <translation>{column}
+La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;: elle ne peut pas être triée selon une autre colonne.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Priority: {priority}</source>
+        <translation>Priorité&#xa0;: {priority}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Risk: {reason}</source>
+        <translation>Risque&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk: strong dissatisfaction or legal risk detected.</source>
+        <translation>Risque&#xa0;: forte insatisfaction ou risque juridique détecté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk flagged</source>
+        <translation>Risque signalé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown sender</source>
+        <translation>Expéditeur inconnu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unidentified sender</source>
+        <translation>Expéditeur non identifié</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Received {time}</source>
+        <translation>Reçu&#xa0;: {time}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>overdue {duration}</source>
+        <translation>retard {duration}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Overdue by {duration}: it was due {time}.</source>
+        <translation>En retard de {duration} (échéance&#xa0;: {time}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due {time}</source>
+        <translation>Échéance&#xa0;: {time}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>With you</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In progress: you took this contact.</source>
+        <translation>En cours&#xa0;: vous avez pris ce contact.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In progress with {name}.</source>
+        <translation>En cours, traité par {name}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due in</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How the customer reached us.</source>
+        <translation>Comment le client nous a contactés.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent, high, normal or low.</source>
+        <translation>Urgente, haute, normale ou basse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A flag means strong dissatisfaction or a legal risk was detected.</source>
+        <translation>Un drapeau signale qu’une forte insatisfaction ou un risque juridique a été détecté.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer, or the sender as they wrote when not identified yet.</source>
+        <translation>Le client, ou l’expéditeur tel qu’il s’est présenté s’il n’est pas encore identifié.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The subject or the first line of the message.</source>
+        <translation>L’objet ou la première ligne du message.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the customer has been waiting.</source>
+        <translation>Depuis combien de temps le client attend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left before the promised answer time.</source>
+        <translation>Temps restant avant l’heure de réponse promise.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting, or who is handling it.</source>
+        <translation>En attente, ou qui le traite.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="+102"/>
+        <location line="+6"/>
+        <location line="+113"/>
+        <location line="+260"/>
+        <source>Queue</source>
+        <translation>File d’attente</translation>
+    </message>
+    <message>
+        <location line="-366"/>
+        <location line="+2"/>
+        <source>Next contact</source>
+        <translation>Contact suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes the first waiting contact in queue order and opens it.</source>
+        <translation>Prend le premier contact en attente dans l’ordre de la file et l’ouvre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take the first waiting contact in queue order and open it (Ctrl+N).</source>
+        <translation>Prendre le premier contact en attente dans l’ordre de la file et l’ouvrir (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Social</source>
+        <translation>Réseaux sociaux</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show every channel.</source>
+        <translation>Afficher tous les canaux.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show phone calls only.</source>
+        <translation>Afficher uniquement les appels téléphoniques.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show e-mails only.</source>
+        <translation>Afficher uniquement les e-mails.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show Facebook, X, Instagram and WhatsApp messages only.</source>
+        <translation>Afficher uniquement les messages Facebook, X, Instagram et WhatsApp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show letters only.</source>
+        <translation>Afficher uniquement les courriers.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Channel filter: {channel}</source>
+        <translation>Filtre de canal&#xa0;: {channel}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress (mine)</source>
+        <translation>En cours (les miens)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting and in progress</source>
+        <translation>En attente et en cours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show contacts</source>
+        <translation>Contacts à afficher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which contacts the list shows.</source>
+        <translation>Les contacts que la liste affiche.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Show:</source>
+        <translation>A&amp;fficher&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Contacts ordered by priority, then by due time. Press Enter to open one.</source>
+        <translation>Contacts triés par priorité, puis par échéance. Appuyez sur Entrée pour en ouvrir un.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Queue status</source>
+        <translation>État de la file d’attente</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+219"/>
+        <source>Queue — %n waiting</source>
+        <translation>
+            <numerusform>File d’attente — %n en attente</numerusform>
+            <numerusform>File d’attente — %n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n in progress with you</source>
+        <translation>
+            <numerusform>%n que vous traitez</numerusform>
+            <numerusform>%n que vous traitez</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n in progress in the team</source>
+        <translation>
+            <numerusform>%n en cours dans l’équipe</numerusform>
+            <numerusform>%n en cours dans l’équipe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading the queue…</source>
+        <translation>Chargement de la file d’attente…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You have no contact in progress.</source>
+        <translation>Vous n’avez aucun contact en cours.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contact on this channel. Choose “All” to see the whole queue.</source>
+        <translation>Aucun contact sur ce canal. Choisissez «&#xa0;Tous&#xa0;» pour voir toute la file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contact is waiting. New contacts appear here as they arrive.</source>
+        <translation>Aucun contact en attente. Les nouveaux contacts apparaissent ici dès leur arrivée.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonCategory</name>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="-711"/>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betting</source>
+        <translation>Paris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotions</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible gaming</source>
+        <translation>Jeu responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical</source>
+        <translation>Technique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>Réclamations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreButton</name>
+    <message>
+        <location line="+220"/>
+        <source>{score} {label}</source>
+        <translation>{score} {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press {score}</source>
+        <translation>Touche {score}</translation>
+    </message>
+</context>
+<context>
+    <name>Segment</name>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="+7"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High value</source>
+        <translation>Forte valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>À risque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible gaming</source>
+        <translation>Jeu responsable</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/texts.py" line="-11"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+</context>
+<context>
+    <name>Tag</name>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="+8"/>
+        <source>Identity check pending</source>
+        <translation>Vérification d’identité en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit limit</source>
+        <translation>Limite de dépôt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No newsletter</source>
+        <translation>Sans newsletter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two-factor login</source>
+        <translation>Double authentification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dormant account</source>
+        <translation>Compte inactif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome bonus</source>
+        <translation>Bonus de bienvenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-excluded</source>
+        <translation>Auto-exclu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cooling-off period</source>
+        <translation>Pause de jeu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High roller</source>
+        <translation>Gros joueur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dedicated manager</source>
+        <translation>Gestionnaire dédié</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListModel</name>
+    <message>
+        <location filename="../../ui/composer.py" line="-362"/>
+        <source>{title}  —  {category} · {language}</source>
+        <translation>{title}  —  {category} · {language}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{title}, {category}, language {language}</source>
+        <translation>{title}, {category}, langue {language}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location line="-89"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betting</source>
+        <translation>Paris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>Réclamations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotions</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible gaming</source>
+        <translation>Jeu responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical</source>
+        <translation>Technique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="+55"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <location line="+1"/>
+        <source>Insert a template</source>
+        <translation>Insérer un modèle</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search templates</source>
+        <translation>Rechercher un modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search by title, category or words of the text — ↓ to go to the list</source>
+        <translation>Cherchez par titre, catégorie ou mots du texte — ↓ pour aller à la liste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template language</source>
+        <translation>Langue du modèle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All languages</source>
+        <translation>Toutes les langues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Matching templates</source>
+        <translation>Modèles correspondants</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Template text</source>
+        <translation>Texte du modèle</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Insert</source>
+        <translation>Insérer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert the selected template</source>
+        <translation>Insérer le modèle sélectionné</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel without inserting</source>
+        <translation>Annuler sans insérer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>%n template(s)</source>
+        <translation>
+            <numerusform>%n modèle</numerusform>
+            <numerusform>%n modèles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No template matches “{text}”. Try fewer words or “All languages”.</source>
+        <translation>Aucun modèle ne correspond à «&#xa0;{text}&#xa0;». Essayez avec moins de mots ou «&#xa0;Toutes les langues&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No template in this language.</source>
+        <translation>Aucun modèle dans cette langue.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTableModel</name>
+    <message>
+        <location line="-228"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <location filename="../../ui/thread_view.py" line="-360"/>
+        <source>Unknown sender</source>
+        <translation>Expéditeur inconnu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{sender} · customer · {when}</source>
+        <translation>{sender} · client · {when}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{sender} · advisor&apos;s reply · {when}</source>
+        <translation>{sender} · réponse du conseiller · {when}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Internal note — not sent</source>
+        <translation>Note interne — non envoyée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} · {author} · {when} · taken during the call</source>
+        <translation>{label} · {author} · {when} · prise pendant l’appel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label} · {author} · {when}</source>
+        <translation>{label} · {author} · {when}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No call recorded yet.</source>
+        <translation>Aucun appel enregistré pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call started at {start}, still running.</source>
+        <translation>Appel commencé à {start}, toujours en cours.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Call from {start} to {end} — duration {duration}.</source>
+        <translation>Appel de {start} à {end} — durée {duration}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Call record</source>
+        <translation>Journal de l’appel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Closed by {advisor} · {when}</source>
+        <translation>Clôturé par {advisor} · {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: {reason}</source>
+        <translation>Motif&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome: {outcome}</source>
+        <translation>Résultat&#xa0;: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisor&apos;s view of the customer: {assessment}</source>
+        <translation>Ressenti du conseiller sur le client&#xa0;: {assessment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Share of the contact: {share} %</source>
+        <translation>Part du contact&#xa0;: {share} %</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Answered {when}</source>
+        <translation>Réponse reçue&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer&apos;s satisfaction: {csat}</source>
+        <translation>Satisfaction du client&#xa0;: {csat}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Likelihood to recommend: {nps}/10</source>
+        <translation>Probabilité de recommandation&#xa0;: {nps}/10</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Effort to get an answer: {effort}/5</source>
+        <translation>Effort pour obtenir une réponse&#xa0;: {effort}/5</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In their words: “{comment}”</source>
+        <translation>Selon ses mots&#xa0;: «&#xa0;{comment}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received {when}</source>
+        <translation>Reçu&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Priority: {priority}</source>
+        <translation>Priorité&#xa0;: {priority}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Closed {when}</source>
+        <translation>Clôturé&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From {who}</source>
+        <translation>De {who}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Risk flag: {reason}</source>
+        <translation>Alerte risque&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk flag: strong dissatisfaction or legal risk.</source>
+        <translation>Alerte risque&#xa0;: forte insatisfaction ou risque juridique.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No message or note on this contact yet.</source>
+        <translation>Aucun message ni aucune note sur ce contact pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wrap-up</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Survey</source>
+        <translation>Enquête de satisfaction</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No internal note yet.</source>
+        <translation>Aucune note interne pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Contact thread</source>
+        <translation>Fil du contact</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Open link</source>
+        <translation>Ouvrir le lien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open this link from the customer&apos;s message in your web browser?
+
+{url}
+
+Links in messages can be fraudulent: open only an address you trust.</source>
+        <translation>Ouvrir ce lien du message du client dans votre navigateur&#xa0;?
+
+{url}
+
+Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adresse de confiance.</translation>
+    </message>
+</context>
+<context>
+    <name>_IdentityCard</name>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="-461"/>
+        <source>Loading the customer…</source>
+        <translation>Chargement du client…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{language} · {segment} · Account {account}</source>
+        <translation>{language} · {segment} · Compte {account}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{language} · {segment} · No betting account</source>
+        <translation>{language} · {segment} · Sans compte de paris</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tag: {tag}</source>
+        <translation>Étiquette&#xa0;: {tag}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{kind}: {value}</source>
+        <translation>{kind}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ADDRESS</source>
+        <translation>ADRESSE</translation>
+    </message>
+</context>
+<context>
+    <name>_NewCustomerForm</name>
+    <message>
+        <location filename="../../ui/customer_link.py" line="-124"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 06 12 34 56 78</source>
+        <translation>ex.&#xa0;: 06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. name@example.com</source>
+        <translation>ex.&#xa0;: nom@exemple.fr</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name</source>
+        <translation>N&amp;om</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lan&amp;guage</source>
+        <translation>Lan&amp;gue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone</source>
+        <translation>Télép&amp;hone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../app/cli.py" line="+29"/>
+        <source>Relais: the customer-service advisor&apos;s workstation. Without a command, opens the demo workspace.</source>
+        <translation>Relais&#xa0;: le poste de travail du conseiller du service client. Sans commande, ouvre l’espace de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>interface language (default: the system&apos;s)</source>
+        <translation>langue de l’interface (par défaut&#xa0;: celle du système)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>save the main window to FILE.png once its data is loaded, then exit</source>
+        <translation>enregistrer la fenêtre principale dans FILE.png une fois ses données chargées, puis quitter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>open the embedded demo workspace (no server needed)</source>
+        <translation>ouvrir l’espace de démonstration intégré (sans serveur)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>where the demo keeps its files</source>
+        <translation>dossier où la démonstration range ses fichiers</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>open as the demo advisor or as their supervisor</source>
+        <translation>ouvrir en tant que conseiller de démonstration ou que son superviseur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>create, upgrade or fill a central database</source>
+        <translation>créer, mettre à jour ou remplir une base centrale</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>create or upgrade the central schema</source>
+        <translation>créer ou mettre à jour le schéma central</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fill a central database with demo data</source>
+        <translation>remplir une base centrale avec des données de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="+21"/>
+        <source>Created the central schema in {where} (revision {after}).</source>
+        <translation>Schéma central créé dans {where} (révision {after}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The central schema in {where} is up to date (revision {after}).</source>
+        <translation>Le schéma central de {where} est à jour (révision {after}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upgraded the central schema in {where} from revision {before} to {after}.</source>
+        <translation>Schéma central de {where} mis à jour de la révision {before} à {after}.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Seeded {where} in {seconds:.1f} s: {customers} customers, {contacts} past contacts, {queued} queued contacts, {templates} templates, {advisors} users.</source>
+        <translation>{where} rempli en {seconds:.1f}&#xa0;s&#xa0;: {customers}&#xa0;clients, {contacts}&#xa0;contacts passés, {queued}&#xa0;contacts en file, {templates}&#xa0;modèles, {advisors}&#xa0;utilisateurs.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/db.py" line="+30"/>
+        <source>“{url}” is not a database URL.</source>
+        <translation>«&#xa0;{url}&#xa0;» n’est pas une URL de base de données.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/dbname.</source>
+        <translation>Utilisez sqlite:///chemin/vers/fichier.sqlite3 ou postgresql+psycopg://utilisateur@hôte/nom_base.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No database driver for “{backend}”.</source>
+        <translation>Aucun pilote de base de données pour «&#xa0;{backend}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install Relais with its PostgreSQL extra: pip install &apos;relais[postgres]&apos;.</source>
+        <translation>Installez Relais avec son option PostgreSQL&#xa0;: pip install &apos;relais[postgres]&apos;.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The database {where} is damaged or is not a Relais database.</source>
+        <translation>La base de données {where} est endommagée ou n’est pas une base Relais.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the file aside (nothing is deleted) and start again to rebuild it, or restore it from a backup.</source>
+        <translation>Déplacez le fichier ailleurs (rien n’est supprimé) et relancez pour la reconstruire, ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database {where} is locked by another program.</source>
+        <translation>La base de données {where} est verrouillée par un autre programme.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the other Relais window using it, then try again.</source>
+        <translation>Fermez l’autre fenêtre Relais qui l’utilise, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Relais cannot open or write the database {where}.</source>
+        <translation>Relais ne peut pas ouvrir ni écrire la base de données {where}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the folder exists and that you may write in it.</source>
+        <translation>Vérifiez que le dossier existe et que vous pouvez y écrire.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The disk holding {where} is full or failing.</source>
+        <translation>Le disque qui contient {where} est plein ou défaillant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free some space; what you wrote is kept until then.</source>
+        <translation>Libérez de l’espace&#xa0;; ce que vous avez écrit est conservé d’ici là.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database {where} does not answer.</source>
+        <translation>La base centrale {where} ne répond pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the network and the address; you can keep working offline.</source>
+        <translation>Vérifiez le réseau et l’adresse&#xa0;; vous pouvez continuer à travailler hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../app/paths.py" line="+36"/>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a folder for Relais&apos;s data with --data-dir.</source>
+        <translation>Choisissez un dossier pour les données de Relais avec --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Relais cannot use the folder {path}: {reason}.</source>
+        <translation>Relais ne peut pas utiliser le dossier {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a folder you may write in with --data-dir, or fix its rights.</source>
+        <translation>Choisissez avec --data-dir un dossier où vous pouvez écrire, ou corrigez ses droits.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Relais cannot write in {path}.</source>
+        <translation>Relais ne peut pas écrire dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another folder with --data-dir.</source>
+        <translation>Choisissez un autre dossier avec --data-dir.</translation>
+    </message>
+    <message>
+        <location filename="../../app/placeholders.py" line="+45"/>
+        <location filename="../../app/seed/generator.py" line="+350"/>
+        <source>Template “{key}” uses an unknown placeholder {{{{{name}}}}}.</source>
+        <translation>Le modèle «&#xa0;{key}&#xa0;» utilise un champ inconnu {{{{{name}}}}}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../app/seed/generator.py" line="+3"/>
+        <source>Known placeholders are: {known}.</source>
+        <translation>Les champs connus sont&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/seed/generator.py" line="-130"/>
+        <source>Sizes cannot be negative (customers {customers}, contacts {contacts}, queue {queue}).</source>
+        <translation>Les tailles ne peuvent pas être négatives (clients {customers}, contacts {contacts}, file {queue}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give 0 or a positive number for each.</source>
+        <translation>Indiquez 0 ou un nombre positif pour chacune.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{value:,} customers is more than the {limit:,} allowed.</source>
+        <translation>{value:,} clients, c’est plus que les {limit:,} autorisés.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for {limit:,} customers or fewer.</source>
+        <translation>Demandez {limit:,} clients au plus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value:,} contacts is more than the {limit:,} allowed.</source>
+        <translation>{value:,} contacts, c’est plus que les {limit:,} autorisés.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for {limit:,} contacts or fewer.</source>
+        <translation>Demandez {limit:,} contacts au plus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value:,} queued contacts is more than the {limit:,} allowed.</source>
+        <translation>{value:,} contacts en file, c’est plus que les {limit:,} autorisés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask for {limit:,} queued contacts or fewer.</source>
+        <translation>Demandez {limit:,} contacts en file au plus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contacts need customers: {contacts} contacts and {queue} queued contacts were asked for, with no customers.</source>
+        <translation>Les contacts ont besoin de clients&#xa0;: {contacts} contacts et {queue} contacts en file ont été demandés, sans aucun client.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask for at least one customer, or for no contacts.</source>
+        <translation>Demandez au moins un client, ou aucun contact.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reason code “{code}” has no {field}.</source>
+        <translation>Le code motif «&#xa0;{code}&#xa0;» n’a pas de champ {field}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every reason code needs a code, both labels and a category.</source>
+        <translation>Chaque code motif doit avoir un code, ses deux libellés et une catégorie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The reason code “{code}” is given twice.</source>
+        <translation>Le code motif «&#xa0;{code}&#xa0;» figure deux fois.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give each reason code its own code.</source>
+        <translation>Donnez à chaque motif un code distinct.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Template “{key}” has no {field}.</source>
+        <translation>Le modèle «&#xa0;{key}&#xa0;» n’a pas de champ {field}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every template needs a key, a category, a language, channels, a title and a body.</source>
+        <translation>Chaque modèle doit avoir une clé, une catégorie, une langue, des canaux, un titre et un texte.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Two templates have the key “{key}”.</source>
+        <translation>Deux modèles ont la clé «&#xa0;{key}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give each template its own key.</source>
+        <translation>Donnez à chaque modèle une clé distincte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template “{key}” is in an unknown language “{language}”.</source>
+        <translation>Le modèle «&#xa0;{key}&#xa0;» est dans une langue inconnue, «&#xa0;{language}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use fr or en.</source>
+        <translation>Utilisez fr ou en.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Template “{key}” names an unknown channel “{channel}”.</source>
+        <translation>Le modèle «&#xa0;{key}&#xa0;» cite un canal inconnu, «&#xa0;{channel}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Channels are: {known}.</source>
+        <translation>Les canaux sont&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Template “{key}” has a placeholder that is not closed.</source>
+        <translation>Le modèle «&#xa0;{key}&#xa0;» contient un champ qui n’est pas fermé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write placeholders as {{{{name}}}}, e.g. {{{{customer_first_name}}}}.</source>
+        <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contacts.py" line="+51"/>
+        <location filename="../../app/services/queue.py" line="+116"/>
+        <source>This contact no longer exists.</source>
+        <translation>Ce contact n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>The note is empty.</source>
+        <translation>La note est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write something before adding it.</source>
+        <translation>Écrivez quelque chose avant de l’ajouter.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The reply is empty.</source>
+        <translation>La réponse est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write an answer or insert a template with Ctrl+T.</source>
+        <translation>Rédigez une réponse ou insérez un modèle avec Ctrl+T.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The reply still has placeholders to fill: {names}.</source>
+        <translation>La réponse contient encore des champs à compléter&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace each highlighted {{{{…}}}} with its value or remove it.</source>
+        <translation>Remplacez chaque {{{{…}}}} surligné par sa valeur, ou supprimez-le.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Choose how satisfied you think the customer is (1 to 4).</source>
+        <translation>Indiquez votre ressenti sur la satisfaction du client (1 à 4).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose an outcome.</source>
+        <translation>Choisissez un résultat.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The follow-up is planned in the past.</source>
+        <translation>Le suivi est prévu dans le passé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a time from now on.</source>
+        <translation>Choisissez une heure à venir.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a reason for the contact.</source>
+        <translation>Choisissez un motif pour le contact.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Contact {reference} is not yours to work on any more.</source>
+        <translation>Le contact {reference} ne vous est plus attribué.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It was closed or handed to someone else; your draft is kept.</source>
+        <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/customers.py" line="+55"/>
+        <source>This customer no longer exists.</source>
+        <translation>Ce client n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>This contact or customer no longer exists.</source>
+        <translation>Ce contact ou ce client n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A customer needs a name.</source>
+        <translation>Un client doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type at least a first or a last name.</source>
+        <translation>Saisissez au moins un prénom ou un nom.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{text}” is not a valid {kind}.</source>
+        <translation>«&#xa0;{text}&#xa0;»&#xa0;: {kind} non valide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check it, or leave the field empty to add it later.</source>
+        <translation>Vérifiez la saisie, ou laissez le champ vide pour le compléter plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/queue.py" line="+6"/>
+        <source>Contact {reference} is already being handled or closed.</source>
+        <translation>Le contact {reference} est déjà en cours de traitement ou clôturé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open it from the history to read it.</source>
+        <translation>Ouvrez-le depuis l’historique pour le lire.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="+93"/>
+        <source>This template no longer exists.</source>
+        <translation>Ce modèle n’existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="+79"/>
+        <source>Another Relais window is already using {path}.</source>
+        <translation>Une autre fenêtre Relais utilise déjà {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch to that window, or start this one with another --data-dir.</source>
+        <translation>Passez à cette fenêtre, ou lancez celle-ci avec un autre --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>There is no active user “{login}”.</source>
+        <translation>Il n’y a pas d’utilisateur actif «&#xa0;{login}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask an administrator to add you.</source>
+        <translation>Demandez à un administrateur de vous ajouter.</translation>
+    </message>
+</context>
+<context>
+    <name>identity</name>
+    <message>
+        <location filename="../../app/services/customers.py" line="-234"/>
+        <source>phone number</source>
+        <translation>numéro de téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail address</source>
+        <translation>adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook name</source>
+        <translation>nom Facebook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X handle</source>
+        <translation>identifiant X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instagram handle</source>
+        <translation>identifiant Instagram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp number</source>
+        <translation>numéro WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>m</name>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="+33"/>
+        <source>overdue {duration}</source>
+        <translation>retard {duration}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With you</source>
+        <translation>Vous</translation>
+    </message>
+</context>
+<context>
+    <name>placeholders</name>
+    <message>
+        <location filename="../../app/placeholders.py" line="-29"/>
+        <source>Customer&apos;s first name</source>
+        <translation>Prénom du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s last name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s full name</source>
+        <translation>Nom complet du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your first name</source>
+        <translation>Votre prénom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact reference</source>
+        <translation>Référence du contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s date</source>
+        <translation>Date du jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s account number</source>
+        <translation>Numéro de compte du client</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <location filename="../../app/workspace.py" line="-53"/>
+        <source>Checking the central database…</source>
+        <translation>Vérification de la base centrale…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Creating the demo data…</source>
+        <translation>Création des données de démonstration…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening this workstation&apos;s copy…</source>
+        <translation>Ouverture de la copie de ce poste…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copying the demo data to this workstation…</source>
+        <translation>Copie des données de démonstration sur ce poste…</translation>
+    </message>
+</context>
+<context>
+    <name>seed</name>
+    <message>
+        <location filename="../../app/seed/generator.py" line="-277"/>
+        <source>Reference data</source>
+        <translation>Données de référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past contacts</source>
+        <translation>Contacts passés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>File d’attente</translation>
+    </message>
+</context>
+</TS>
