@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.models import Channel, ContactStatus, Direction, IdentityKind, Outcome, Role
+from app.enums import Channel, ContactStatus, Direction, IdentityKind, Outcome, Role
 
 
 @dataclass(frozen=True)

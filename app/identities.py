@@ -11,7 +11,7 @@ import re
 
 import phonenumbers
 
-from app.models.customers import IdentityKind
+from app.enums import IdentityKind
 
 # Blocks that numbering plans reserve for films, books and demos. libphonenumber rejects them
 # on purpose (no real subscriber has them), but Relais's demo data and tests use them so that

@@ -7,9 +7,15 @@ from pathlib import Path
 
 from app.paths import log_dir
 
+_configured: Path | bool | None = None
+
 
 def setup(level: int = logging.INFO) -> Path | None:
-    """Returns the log file, or None when the log folder cannot be written (logs go to stderr)."""
+    """Returns the log file, or None when the log folder cannot be written (logs go to stderr).
+    Idempotent: later calls return the file already in use."""
+    global _configured
+    if _configured is not None:
+        return _configured or None
     root = logging.getLogger()
     root.setLevel(level)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
@@ -26,4 +32,5 @@ def setup(level: int = logging.INFO) -> Path | None:
         handler.setLevel(logging.WARNING)
     handler.setFormatter(fmt)
     root.addHandler(handler)
+    _configured = path or False
     return path

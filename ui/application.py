@@ -7,18 +7,22 @@ import logging
 import sys
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import logs
+from app.enums import Role
 from app.errors import RelaisError
-from app.models import Role
 from app.settings import Settings
-from app.workspace import Workspace, open_demo
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, preload
 from ui.ops import Bug, Runner
 from ui.texts import ICONS, error_text
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +55,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
     window.show()
     outcome = {"code": 0}
 
-    def opened(ws: Workspace) -> None:
+    def opened(ws: "Workspace") -> None:
         window.attach(ws)
         if screenshot is not None:
             window.ready.connect(lambda: _save_and_quit(window, screenshot, outcome))
@@ -66,8 +70,14 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
         QMessageBox.critical(window, title, error_text(err))
         app.exit(outcome["code"])
 
-    def open_workspace() -> Workspace:
+    def open_workspace() -> "Workspace":
+        # Set up in the worker: the log file's machinery costs the first paint ~20 ms. Until
+        # then Python's last-resort handler prints warnings to stderr; nothing is lost.
+        logs.setup()
+        from app.workspace import open_demo
+
         ws = open_demo(data_dir, role, window.progress_text)
+        preload()
         # Start-up objects live all day: keep them out of the collector's full passes, which
         # otherwise hold the interpreter (and so the GUI thread) for tens of milliseconds.
         gc.freeze()

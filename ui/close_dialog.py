@@ -69,7 +69,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
-from app.models import Channel, Outcome
+from app.enums import Channel, Outcome
 from ui import texts
 from ui.history_model import MUTED, SCORE_COLOURS
 from ui.texts import translate

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import ContactDetail, MessageView, NoteView
+from app.enums import Channel, ContactStatus
 from app.errors import RelaisError
-from app.models import Channel, ContactStatus
 from app.workspace import Workspace
 from ui.composer import Composer
 from ui.ops import Bug, Runner

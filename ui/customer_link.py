@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import ContactDetail, CustomerMatch, NewCustomer, NewIdentity
+from app.enums import Channel, IdentityKind
 from app.errors import RelaisError
-from app.models import Channel, IdentityKind
 from app.workspace import Workspace
 from ui.history_model import MUTED
 from ui.ops import Bug, Runner

@@ -209,7 +209,7 @@ class _IdentityCard(QWidget):
         self._ids_box.setVisible(bool(p.identities))
         if p.postal_address:
             row = len(p.identities)
-            kind = QLabel(self.tr("ADDRESS"), self._ids_box)
+            kind = QLabel(self.tr("Address"), self._ids_box)
             kind.setFont(small if p.identities else kind.font())
             kind.setStyleSheet(f"color: {MUTED};")
             value = QLabel(p.postal_address.replace("\n", ", "), self._ids_box)

@@ -7,7 +7,7 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication
 
-from app import commands, logs
+from app import logs
 from app.cli import build_parser
 from app.errors import RelaisError
 from app.settings import Settings
@@ -33,7 +33,6 @@ def _tr(context: str, text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logs.setup()
     headless = bool(argv) and (
         argv[0] in HEADLESS or any(a in ("-h", "--help", "--version") for a in argv)
     )
@@ -49,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(_tr).parse_args(argv)
     try:
         if args.command == "central":
+            from app import commands
+
+            logs.setup()
             if args.central_command == "init":
                 return commands.central_init(args.url, translate=_tr)
             return commands.central_seed(
@@ -63,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
+        logs.setup()  # the traceback goes to the log file, never to the advisor's screen
         reference = uuid.uuid4().hex[:8]
         log.exception("Unexpected error (reference %s)", reference)
         print(

@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.dto import HistoryRow
-from app.models import ContactStatus
+from app.enums import ContactStatus
 from ui import texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex

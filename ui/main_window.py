@@ -5,8 +5,12 @@ show its customer, close it and move to the next one. Every database call goes t
 runner; the window only reacts to answers.
 """
 
+from __future__ import annotations
+
+import importlib
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,20 +27,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import CloseResult, ContactDetail, ReasonCodeView
+from app.enums import Role
 from app.errors import RelaisError
-from app.models import Role
 from app.settings import Settings
-from app.workspace import Workspace
-from ui.close_dialog import CloseDialog
-from ui.contact_panel import SHORTCUTS as CONTACT_SHORTCUTS
-from ui.contact_panel import ContactPanel
-from ui.customer_link import CustomerSearchDialog
-from ui.customer_panel import CustomerPanel
-from ui.help_dialog import HelpDialog
 from ui.ops import Bug, Runner
-from ui.queue_panel import QueuePanel
 from ui.texts import error_text, format_datetime
+
+if TYPE_CHECKING:
+    from app.dto import CloseResult, ContactDetail, ReasonCodeView
+    from app.workspace import Workspace
+
+PANELS = (
+    "ui.queue_panel",
+    "ui.contact_panel",
+    "ui.customer_panel",
+    "ui.close_dialog",
+    "ui.customer_link",
+    "ui.help_dialog",
+)
+
+
+def preload() -> None:
+    """Imports the panels and what they need (SQLAlchemy, the services) in the worker that opens
+    the workspace: the empty window paints at once, and attaching later does not stall."""
+    for name in PANELS:
+        importlib.import_module(name)
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +98,10 @@ class MainWindow(QMainWindow):
         self.progress.emit(translate("progress", text))
 
     def attach(self, ws: Workspace) -> None:
+        from ui.contact_panel import ContactPanel
+        from ui.customer_panel import CustomerPanel
+        from ui.queue_panel import QueuePanel
+
         self.ws = ws
         who = ws.who
         role = self.tr("Supervisor") if who.role == Role.SUPERVISOR else self.tr("Advisor")
@@ -234,7 +253,9 @@ class MainWindow(QMainWindow):
                 self.act_quit,
             )
         ]
-        listed.extend(CONTACT_SHORTCUTS)
+        from ui.contact_panel import SHORTCUTS
+
+        listed.extend(SHORTCUTS)
         listed.append(
             ("Return", self.tr("Take the selected contact, or open the selected past contact"))
         )
@@ -336,6 +357,8 @@ class MainWindow(QMainWindow):
             self._open_close_dialog(detail, self._reason_codes)
 
     def _open_close_dialog(self, detail: ContactDetail, codes: list[ReasonCodeView]) -> None:
+        from ui.close_dialog import CloseDialog
+
         assert self.ws is not None
         self._reason_codes = codes
         self.contact_panel.flush_draft()
@@ -372,12 +395,16 @@ class MainWindow(QMainWindow):
         self.queue_panel.refresh()
 
     def find_customer(self) -> None:
+        from ui.customer_link import CustomerSearchDialog
+
         assert self.ws is not None
         dialog = CustomerSearchDialog(self.runner, self.ws, self)
         if dialog.exec() and dialog.chosen() is not None:
             self.customer_panel.show_customer(dialog.chosen())
 
     def show_help(self) -> None:
+        from ui.help_dialog import HelpDialog
+
         HelpDialog(self.shortcuts(), self).exec()
 
     # -- status, readiness ---------------------------------------------------------------------

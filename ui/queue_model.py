@@ -31,8 +31,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPainte
 
 from app.clock import utcnow
 from app.dto import QueueFilter, QueueRow
+from app.enums import ContactStatus
 from app.errors import RelaisError
-from app.models import ContactStatus
 from app.services.queue import QueueService
 from ui.ops import Bug, Runner
 from ui.texts import (

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import QueueFilter, Who
-from app.models import Channel, ContactStatus
+from app.enums import Channel, ContactStatus
 from app.services.queue import QueueService
 from ui.ops import Runner
 from ui.queue_model import QueueModel

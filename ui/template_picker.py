@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import TemplateSummary
+from app.enums import Channel
 from app.errors import RelaisError
-from app.models import Channel
 from app.services.templates import TemplateService
 from ui.composer import PlaceholderHighlighter, category_label
 from ui.ops import Bug, Runner

@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QIcon
 
+from app.enums import Channel, ContactStatus, Outcome
 from app.errors import RelaisError
-from app.models import Channel, ContactStatus, Outcome
 from ui.ops import Bug
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"

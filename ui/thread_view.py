@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import ContactDetail, MessageView, NoteView, SurveyView, WrapUpView
+from app.enums import Channel, Direction
 from app.errors import RelaisError
-from app.models import Channel, Direction
 from app.services.contacts import ContactService
 from ui.ops import Bug, Runner
 from ui.texts import (

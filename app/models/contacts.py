@@ -4,47 +4,19 @@ Messages, notes, wrap-ups and template usages are append-only: a correction is a
 workstations never conflict over them. A contact's status and claim are the mutable part.
 """
 
-import enum
 import uuid
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Enum, Float, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
+from app.enums import Channel, ContactStatus, Direction, Outcome
 from app.models.base import LOCAL_ONLY, Base, IdMixin
 
 
-class Channel(enum.StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    FACEBOOK = "facebook"
-    X = "x"
-    INSTAGRAM = "instagram"
-    WHATSAPP = "whatsapp"
-    LETTER = "letter"
-
-
-class ContactStatus(enum.StrEnum):
-    QUEUED = "queued"
-    IN_PROGRESS = "in_progress"
-    CLOSED = "closed"
-
-
-class Direction(enum.StrEnum):
-    INBOUND = "inbound"
-    OUTBOUND = "outbound"
-
-
-class Outcome(enum.StrEnum):
-    RESOLVED = "resolved"
-    FOLLOW_UP = "follow_up"
-    TRANSFERRED = "transferred"
-    ESCALATED = "escalated"
-    NO_ANSWER_NEEDED = "no_answer_needed"
-
-
-def _enum(cls: type[enum.StrEnum]) -> Enum:
+def _enum(cls: type[StrEnum]) -> Enum:
     return Enum(cls, native_enum=False, length=24)
 
 

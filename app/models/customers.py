@@ -1,6 +1,5 @@
 """Customers and the identities (phone, e-mail, social handles) they are recognised by."""
 
-import enum
 import uuid
 from datetime import datetime
 
@@ -8,16 +7,8 @@ from sqlalchemy import JSON, Enum, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
+from app.enums import IdentityKind
 from app.models.base import Base, IdMixin
-
-
-class IdentityKind(enum.StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    FACEBOOK = "facebook"
-    X = "x"
-    INSTAGRAM = "instagram"
-    WHATSAPP = "whatsapp"
 
 
 class Customer(IdMixin, Base):

@@ -1,18 +1,12 @@
 """Teams, advisors and their roles."""
 
-import enum
 import uuid
 
 from sqlalchemy import Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.enums import Role
 from app.models.base import Base, IdMixin
-
-
-class Role(enum.StrEnum):
-    ADVISOR = "advisor"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
 
 
 class Team(IdMixin, Base):

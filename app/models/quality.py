@@ -1,6 +1,5 @@
 """The other three views of a contact's satisfaction: survey, manager and quality reviewer."""
 
-import enum
 import uuid
 from datetime import datetime
 
@@ -8,12 +7,8 @@ from sqlalchemy import Enum, ForeignKey, SmallInteger, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
+from app.enums import EvaluatorKind
 from app.models.base import Base, IdMixin
-
-
-class EvaluatorKind(enum.StrEnum):
-    MANAGER = "manager"
-    QUALITY = "quality"
 
 
 class SurveyAnswer(IdMixin, Base):

@@ -2220,8 +2220,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+9"/>
-        <source>ADDRESS</source>
-        <translation>ADRESSE</translation>
+        <source>Address</source>
+        <translation>Adresse</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,55 @@
+"""The domain's closed vocabularies, free of any storage or interface library.
+
+The interface and the services share them; the ORM models store their values.
+"""
+
+import enum
+
+
+class Channel(enum.StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    FACEBOOK = "facebook"
+    X = "x"
+    INSTAGRAM = "instagram"
+    WHATSAPP = "whatsapp"
+    LETTER = "letter"
+
+
+class ContactStatus(enum.StrEnum):
+    QUEUED = "queued"
+    IN_PROGRESS = "in_progress"
+    CLOSED = "closed"
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class Outcome(enum.StrEnum):
+    RESOLVED = "resolved"
+    FOLLOW_UP = "follow_up"
+    TRANSFERRED = "transferred"
+    ESCALATED = "escalated"
+    NO_ANSWER_NEEDED = "no_answer_needed"
+
+
+class IdentityKind(enum.StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    FACEBOOK = "facebook"
+    X = "x"
+    INSTAGRAM = "instagram"
+    WHATSAPP = "whatsapp"
+
+
+class Role(enum.StrEnum):
+    ADVISOR = "advisor"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class EvaluatorKind(enum.StrEnum):
+    MANAGER = "manager"
+    QUALITY = "quality"
