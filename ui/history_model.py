@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     QRect,
@@ -156,6 +157,11 @@ class HistoryModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._header_tips.get(section) or self._headers[section] or None
         return None
+
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:
+        """Every role of a cell in one call (see QueueModel.multiData): halves the paint."""
+        for data in roles:
+            data.setData(self.data(index, data.role()))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

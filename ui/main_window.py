@@ -47,6 +47,14 @@ PANELS = (
 )
 
 
+def _warm_up() -> None:
+    """GUI-thread work done while the workspace opens, so it does not stall the first paint of
+    the queue later."""
+    from ui.queue_model import warm_icons
+
+    warm_icons()
+
+
 def preload() -> None:
     """Imports the panels and what they need (SQLAlchemy, the services) in the worker that opens
     the workspace: the empty window paints at once, and attaching later does not stall."""
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         self.runner.error.connect(self.show_error)
         if restore_layout:
             self._restore_geometry()
+        QTimer.singleShot(0, _warm_up)
 
     # -- start-up ------------------------------------------------------------------------------
 

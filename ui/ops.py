@@ -12,12 +12,13 @@ import logging
 import time
 import uuid
 import weakref
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from app.errors import RelaisError
 
@@ -100,7 +101,15 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None, readers: int = 3) -> None:
         super().__init__(parent)
-        self._relay = _Relay(self._complete)
+        self._relay = _Relay(self._arrived)
+        # Answers are handed to their callbacks one per turn of the event loop, so several
+        # arriving together (a queue page, a contact, a history) never add up to one long stall:
+        # paints and input run between them.
+        self._inbox: deque[tuple[int, bool, Any]] = deque()
+        self._drain = QTimer(self)
+        self._drain.setSingleShot(True)
+        self._drain.setInterval(0)
+        self._drain.timeout.connect(self._deliver_one)
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(readers)
         self._writer = QThreadPool(self)
@@ -147,6 +156,17 @@ class Runner(QObject):
         self._waiting[ticket] = pending
         self.busy_changed.emit(len(self._waiting))
         pool.start(_Task(fn, ticket, self._relay))
+
+    def _arrived(self, ticket: int, ok: bool, value: Any) -> None:
+        self._inbox.append((ticket, ok, value))
+        if not self._drain.isActive():
+            self._drain.start()
+
+    def _deliver_one(self) -> None:
+        if self._inbox:
+            self._complete(*self._inbox.popleft())
+        if self._inbox:
+            self._drain.start()
 
     def _complete(self, ticket: int, ok: bool, value: Any) -> None:
         pending = self._waiting.pop(ticket, None)

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -31,7 +32,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPainte
 
 from app.clock import utcnow
 from app.dto import QueueFilter, QueueRow
-from app.enums import ContactStatus
+from app.enums import Channel, ContactStatus
 from app.errors import RelaisError
 from app.services.queue import QueueService
 from ui.ops import Bug, Runner
@@ -72,10 +73,29 @@ _TIME_ROLES = [
 ]
 
 
+_ICONS: dict[str, QIcon] = {}
+
+
+def queue_icon(name: str) -> QIcon:
+    """A channel's icon (or "risk"), rasterised once per process and shared by every model."""
+    cached = _ICONS.get(name)
+    if cached is None:
+        source = icon("risk") if name == "risk" else channel_icon(Channel(name))
+        cached = _ICONS[name] = _vivid(source)
+    return cached
+
+
+def warm_icons() -> None:
+    """Rasterises the queue's icons ahead of its first paint (SVG rendering costs ~25 ms), while
+    the window still waits for its workspace."""
+    for name in (*(c.value for c in Channel), "risk"):
+        queue_icon(name)
+
+
 def _vivid(source: QIcon) -> QIcon:
     """The same icon in selected rows: Qt's default tint muddies small coloured icons."""
     result = QIcon()
-    for size in (16, 20, 24, 32, 48):
+    for size in (16, 24, 32):
         pixmap = source.pixmap(size, size)
         result.addPixmap(pixmap, QIcon.Mode.Normal)
         result.addPixmap(pixmap, QIcon.Mode.Selected)
@@ -181,7 +201,6 @@ class QueueModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._icon_cache: dict[str, QIcon] = {}
         self._compact: set[int] = set()
 
     # ----------------------------------------------------------------------------- public API
@@ -321,6 +340,18 @@ class QueueModel(QAbstractTableModel):
             return None
         return self._value(self._row(row), col, int(role))
 
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:
+        """All the roles a delegate asks for a cell, in one call: painting the queue costs one
+        Python call per cell instead of ten (half the paint time)."""
+        row, col = index.row(), index.column()
+        if not 0 <= row < self._count or not 0 <= col < self.COLUMN_COUNT:
+            for data in roles:
+                data.clearData()
+            return
+        item = self._row(row)
+        for data in roles:
+            data.setData(self._value(item, col, data.role()))
+
     def _value(self, item: QueueRow | None, col: int, role: int) -> Any:
         if item is None:
             return self._placeholder(col, role)
@@ -346,7 +377,7 @@ class QueueModel(QAbstractTableModel):
         if role in (_TOOLTIP, _ACCESSIBLE):
             return channel_label(item.channel)
         if role == _DECORATION:
-            return self._icon(item.channel.value, lambda: channel_icon(item.channel))
+            return queue_icon(item.channel.value)
         if role == self.SORT_ROLE:
             return item.channel.value
         return None
@@ -372,7 +403,7 @@ class QueueModel(QAbstractTableModel):
         if not item.risk_flag:
             return None
         if role == _DECORATION:
-            return self._icon("risk", lambda: icon("risk"))
+            return queue_icon("risk")
         if role == _TOOLTIP:
             if item.risk_reason:
                 return self.tr("Risk: {reason}").format(reason=item.risk_reason)
@@ -507,12 +538,6 @@ class QueueModel(QAbstractTableModel):
         tint = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
         tint.setAlpha(70 if _dark_theme() else 38)
         return QBrush(tint)
-
-    def _icon(self, name: str, make: Callable[[], QIcon]) -> QIcon:
-        cached = self._icon_cache.get(name)
-        if cached is None:
-            cached = self._icon_cache[name] = _vivid(make())
-        return cached
 
     def _priority_dot(self, priority: int) -> QIcon:
         """A small coloured disc: a colour cue beside the label, never the only cue."""

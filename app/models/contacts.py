@@ -6,18 +6,13 @@ workstations never conflict over them. A contact's status and claim are the muta
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 
-from sqlalchemy import Enum, Float, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy import Float, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
 from app.enums import Channel, ContactStatus, Direction, Outcome
-from app.models.base import LOCAL_ONLY, Base, IdMixin
-
-
-def _enum(cls: type[StrEnum]) -> Enum:
-    return Enum(cls, native_enum=False, length=24)
+from app.models.base import LOCAL_ONLY, Base, IdMixin, enum_column
 
 
 class Incident(IdMixin, Base):
@@ -35,9 +30,9 @@ class Contact(IdMixin, Base):
 
     __tablename__ = "contact"
     reference: Mapped[str] = mapped_column(String(16), index=True)
-    channel: Mapped[Channel] = mapped_column(_enum(Channel))
-    direction: Mapped[Direction] = mapped_column(_enum(Direction), default=Direction.INBOUND)
-    status: Mapped[ContactStatus] = mapped_column(_enum(ContactStatus))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel))
+    direction: Mapped[Direction] = mapped_column(enum_column(Direction), default=Direction.INBOUND)
+    status: Mapped[ContactStatus] = mapped_column(enum_column(ContactStatus))
     customer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("customer.id"))
     sender_display: Mapped[str] = mapped_column(String(320), default="")
     sender_address: Mapped[str] = mapped_column(String(320), default="")
@@ -61,7 +56,6 @@ class Contact(IdMixin, Base):
     version: Mapped[int] = mapped_column(default=1)
 
     __table_args__ = (
-        Index("ix_contact_queue", "status", "priority", "due_at"),
         Index("ix_contact_customer", "customer_id", "received_at"),
         Index("ix_contact_assigned", "assigned_to", "status"),
     )
@@ -82,7 +76,7 @@ class Message(IdMixin, Base):
 
     __tablename__ = "message"
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"))
-    direction: Mapped[Direction] = mapped_column(_enum(Direction))
+    direction: Mapped[Direction] = mapped_column(enum_column(Direction))
     author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"))
     sender_display: Mapped[str] = mapped_column(String(320), default="")
     body_text: Mapped[str] = mapped_column(Text, default="")
@@ -127,7 +121,7 @@ class WrapUp(IdMixin, Base):
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
     advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"), index=True)
     reason_code_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reason_code.id"))
-    outcome: Mapped[Outcome] = mapped_column(_enum(Outcome))
+    outcome: Mapped[Outcome] = mapped_column(enum_column(Outcome))
     self_assessment: Mapped[int] = mapped_column(SmallInteger)
     share: Mapped[float] = mapped_column(Float, default=1.0)
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -156,5 +150,6 @@ class Draft(Base):
 
 
 # The queue's order (priority, then due time): lets the database hand out any page of a
-# 100,000-contact queue without sorting it all.
+# 100,000-contact queue without sorting it all. Deliberately no index led by status: with one,
+# SQLite filters on it and sorts the whole queue for every page (200 ms instead of 18 ms).
 Index("ix_contact_queue_order", Contact.priority.desc(), Contact.due_at, Contact.id)

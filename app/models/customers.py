@@ -3,12 +3,12 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
 from app.enums import IdentityKind
-from app.models.base import Base, IdMixin
+from app.models.base import Base, IdMixin, enum_column
 
 
 class Customer(IdMixin, Base):
@@ -36,7 +36,7 @@ class CustomerIdentity(IdMixin, Base):
 
     __tablename__ = "customer_identity"
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), index=True)
-    kind: Mapped[IdentityKind] = mapped_column(Enum(IdentityKind, native_enum=False, length=16))
+    kind: Mapped[IdentityKind] = mapped_column(enum_column(IdentityKind, 16))
     value: Mapped[str] = mapped_column(String(320))
     display: Mapped[str] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -3,12 +3,12 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, SmallInteger, Text
+from sqlalchemy import ForeignKey, SmallInteger, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
 from app.enums import EvaluatorKind
-from app.models.base import Base, IdMixin
+from app.models.base import Base, IdMixin, enum_column
 
 
 class SurveyAnswer(IdMixin, Base):
@@ -28,7 +28,7 @@ class Evaluation(IdMixin, Base):
     __tablename__ = "evaluation"
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
     evaluator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"))
-    kind: Mapped[EvaluatorKind] = mapped_column(Enum(EvaluatorKind, native_enum=False, length=16))
+    kind: Mapped[EvaluatorKind] = mapped_column(enum_column(EvaluatorKind, 16))
     score: Mapped[int] = mapped_column(SmallInteger)
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -438,3 +438,17 @@ def test_a_hundred_thousand_contacts_page_in_and_memory_stays_bounded(
     assert errors == []
     assert model.page_requests <= 20  # each screen asked for its own pages once
     assert view.model().rowCount(QModelIndex()) == total
+
+
+def test_a_delegate_reads_the_same_cells_through_multidata(qtbot, workspace: Workspace, runner):
+    """Views read cells through multiData (one call per cell); it must agree with data()."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    model = loaded_model(qtbot, runner, workspace.queue)
+    delegate = QStyledItemDelegate()
+    for column in range(M.COLUMN_COUNT):
+        index = model.index(0, column)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)
+        assert option.text == (model.data(index, Qt.ItemDataRole.DisplayRole) or "")
+        assert option.icon.isNull() == (model.data(index, Qt.ItemDataRole.DecorationRole) is None)
