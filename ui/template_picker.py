@@ -298,6 +298,8 @@ class TemplatePicker(QDialog):
         self.language.currentIndexChanged.connect(lambda _i: self.search_now())
         self.search.installEventFilter(self)
 
+        self.shown_query: str | None = None
+        """The search text the list answers (the debounce may still be waiting on newer)."""
         self.resize(920, 560)
         self.search.setFocus()
         self.search_now()
@@ -319,6 +321,7 @@ class TemplatePicker(QDialog):
         )
 
     def _results(self, text: str, rows: list[TemplateSummary]) -> None:
+        self.shown_query = text
         self.model.set_templates(rows)
         if rows:
             # The best match is selected: Enter in the search field inserts the top hit.

@@ -30,10 +30,11 @@ def open_picker(
 
 
 def search(qtbot, picker: TemplatePicker, text: str) -> int:
-    with qtbot.waitSignal(picker.results_shown, timeout=3000) as signal:
-        picker.search.clear()
-        qtbot.keyClicks(picker.search, text)
-    return signal.args[0]
+    """Types ``text`` and waits for the list that answers all of it (not an earlier prefix)."""
+    picker.search.clear()
+    qtbot.keyClicks(picker.search, text)
+    qtbot.waitUntil(lambda: picker.shown_query == text, timeout=3000)
+    return picker.model.rowCount()
 
 
 def titles(picker: TemplatePicker) -> list[str]:
