@@ -37,9 +37,13 @@ def names_in(text: str) -> list[str]:
     return [m.group(1) for m in PATTERN.finditer(text)]
 
 
+_ANY = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+
+
 def check_known(key: str, body: str) -> None:
-    """Refuses a template that uses a placeholder Relais cannot fill."""
-    for name in names_in(body):
+    """Refuses a template that uses a placeholder Relais cannot fill, or leaves one unclosed."""
+    for match in _ANY.finditer(body):
+        name = match.group(1).strip()
         if name not in KNOWN:
             raise InputError(
                 QT_TRANSLATE_NOOP(
@@ -50,6 +54,15 @@ def check_known(key: str, body: str) -> None:
                 name=name,
                 known=", ".join(sorted(KNOWN)),
             )
+    rest = _ANY.sub("", body)
+    if "{{" in rest or "}}" in rest:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Template “{key}” has a placeholder that is not closed."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Write placeholders as {{{{name}}}}, e.g. {{{{customer_first_name}}}}."
+            ),
+            key=key,
+        )
 
 
 def fill(body: str, values: Mapping[str, str]) -> Filled:

@@ -46,7 +46,6 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
     data_dir: Path | None = getattr(args, "data_dir", None)
     screenshot: Path | None = getattr(args, "screenshot", None)
 
-    _route_qt_messages()
     sys.excepthook = _unexpected
     runner = Runner()
     window = MainWindow(runner, settings, restore_layout=screenshot is None)
@@ -90,7 +89,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
     return code or outcome["code"]
 
 
-def _route_qt_messages() -> None:
+def route_qt_messages() -> None:
     """Qt's own warnings go to the log file, not to the advisor's terminal."""
     qt_log = logging.getLogger("qt")
     levels = {

@@ -122,30 +122,36 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
             self.setFormat(match.start(), match.end() - match.start(), self._format)
 
 
-class TemplateListModel(QAbstractListModel):
-    """The templates offered in the "/" popup, best first.
+class TemplateRows:
+    """What the "/" list and the picker's table share: a list of templates, one per row.
 
-    Roles: ``ID_ROLE`` (uuid.UUID), ``SUMMARY_ROLE`` (TemplateSummary), ``SORT_ROLE`` (rank).
+    Roles: ``ID_ROLE`` (uuid.UUID), ``SUMMARY_ROLE`` (TemplateSummary), ``SORT_ROLE``.
+    Mixed in before a Qt item model class.
     """
 
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
     SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
     SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TemplateSummary] = []
+    _rows: list[TemplateSummary]
 
     def set_templates(self, rows: list[TemplateSummary]) -> None:
-        self.beginResetModel()
+        self.beginResetModel()  # type: ignore[attr-defined]
         self._rows = list(rows)
-        self.endResetModel()
+        self.endResetModel()  # type: ignore[attr-defined]
 
     def summary(self, row: int) -> TemplateSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
+
+
+class TemplateListModel(TemplateRows, QAbstractListModel):
+    """The templates offered in the "/" popup, best first (``SORT_ROLE``: the rank)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = []
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from PySide6.QtWidgets import QApplication
 
+        from ui.application import route_qt_messages
+
+        route_qt_messages()  # before the application object: its own warnings go to the log
         app = QApplication.instance() or QApplication(["relais", *argv])
     settings = Settings()
     lang = i18n.choose_language(_requested_language(argv) or settings.get("language") or None)

@@ -41,7 +41,7 @@ from app.dto import TemplateSummary
 from app.enums import Channel
 from app.errors import RelaisError
 from app.services.templates import TemplateService
-from ui.composer import PlaceholderHighlighter, category_label
+from ui.composer import PlaceholderHighlighter, TemplateRows, category_label
 from ui.ops import Bug, Runner
 from ui.texts import channel_label, error_text
 
@@ -71,34 +71,19 @@ def search_templates(
     return sorted(found, key=lambda t: bool(t.channels) and channel not in t.channels)
 
 
-class TemplateTableModel(QAbstractTableModel):
+class TemplateTableModel(TemplateRows, QAbstractTableModel):
     """Search results: one template per row.
 
-    Columns: ``TITLE``, ``CATEGORY``, ``LANGUAGE``, ``CHANNELS``.
-    Roles: ``ID_ROLE`` (uuid.UUID), ``SUMMARY_ROLE`` (TemplateSummary), ``SORT_ROLE`` (a native,
-    comparable value for the column).
+    Columns: ``TITLE``, ``CATEGORY``, ``LANGUAGE``, ``CHANNELS``; ``SORT_ROLE`` gives a native,
+    comparable value for the column.
     """
 
     TITLE, CATEGORY, LANGUAGE, CHANNELS = range(4)
     COLUMNS = 4
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
-    SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TemplateSummary] = []
-
-    def set_templates(self, rows: list[TemplateSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def summary(self, row: int) -> TemplateSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+        self._rows = []
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else self.COLUMNS

@@ -19,7 +19,6 @@ them differ between runs.
 import contextlib
 import json
 import random
-import re
 import time
 import unicodedata
 import uuid
@@ -66,8 +65,7 @@ from app.models import (
     TemplateVersion,
     WrapUp,
 )
-from app.placeholders import KNOWN as KNOWN_PLACEHOLDERS
-from app.placeholders import fill
+from app.placeholders import check_known, fill
 from app.risk import RiskAssessment, assess, priority_for
 from app.seed import catalogue as cat
 
@@ -165,7 +163,6 @@ MONTHS_EN = (
 TEMPLATE_FIELDS = ("key", "category", "language", "channels", "title", "body")
 REASON_FIELDS = ("code", "label_en", "label_fr", "category")
 LANGUAGES = ("fr", "en")
-_ANY_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -338,32 +335,7 @@ def validate_templates(rows: Sequence[dict[str, Any]]) -> None:
                 known=", ".join(sorted(channels)),
             )
         for text in (row["title"], row["body"]):
-            _check_placeholders(key, text)
-
-
-def _check_placeholders(key: str, text: str) -> None:
-    for match in _ANY_PLACEHOLDER.finditer(text):
-        name = match.group(1).strip()
-        if name not in KNOWN_PLACEHOLDERS:
-            # Same message as app.placeholders.check_known, so it is translated once.
-            raise InputError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Template “{key}” uses an unknown placeholder {{{{{name}}}}}."
-                ),
-                QT_TRANSLATE_NOOP("errors", "Known placeholders are: {known}."),
-                key=key,
-                name=name,
-                known=", ".join(sorted(KNOWN_PLACEHOLDERS)),
-            )
-    rest = _ANY_PLACEHOLDER.sub("", text)
-    if "{{" in rest or "}}" in rest:
-        raise InputError(
-            QT_TRANSLATE_NOOP("errors", "Template “{key}” has a placeholder that is not closed."),
-            QT_TRANSLATE_NOOP(
-                "errors", "Write placeholders as {{{{name}}}}, e.g. {{{{customer_first_name}}}}."
-            ),
-            key=key,
-        )
+            check_known(key, text)
 
 
 # --- Reference data ------------------------------------------------------------------------
