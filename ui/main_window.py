@@ -50,7 +50,7 @@ PANELS = (
 def _warm_up() -> None:
     """GUI-thread work done while the workspace opens, so it does not stall the first paint of
     the queue later."""
-    from ui.queue_model import warm_icons
+    from ui.queue_icons import warm_icons
 
     warm_icons()
 
@@ -262,9 +262,9 @@ class MainWindow(QMainWindow):
                 self.act_quit,
             )
         ]
-        from ui.contact_panel import SHORTCUTS
+        from ui.contact_panel import shortcuts
 
-        listed.extend(SHORTCUTS)
+        listed.extend(shortcuts())
         listed.append(
             ("Return", self.tr("Take the selected contact, or open the selected past contact"))
         )
@@ -286,9 +286,12 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self._busy)
         bar.addPermanentWidget(self._sync)
         bar.addPermanentWidget(self._where)
-        self.runner.busy_changed.connect(
-            lambda n: self._busy.setText(self.tr("Working…") if n else "")
-        )
+        # A bound method, not a lambda: Qt drops the connection when the window goes, while the
+        # runner (which may outlive it) keeps emitting.
+        self.runner.busy_changed.connect(self._show_busy)
+
+    def _show_busy(self, pending: int) -> None:
+        self._busy.setText(self.tr("Working…") if pending else "")
 
     # -- flow ----------------------------------------------------------------------------------
 

@@ -28,20 +28,19 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app.clock import utcnow
 from app.dto import QueueFilter, QueueRow
-from app.enums import Channel, ContactStatus
+from app.enums import ContactStatus
 from app.errors import RelaisError
 from app.services.queue import QueueService
 from ui.ops import Bug, Runner
+from ui.queue_icons import dark_theme, priority_dot, queue_icon
 from ui.texts import (
-    channel_icon,
     channel_label,
     format_datetime,
     format_duration,
-    icon,
     priority_label,
     status_label,
 )
@@ -71,39 +70,6 @@ _TIME_ROLES = [
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.AccessibleTextRole,
 ]
-
-
-_ICONS: dict[str, QIcon] = {}
-
-
-def queue_icon(name: str) -> QIcon:
-    """A channel's icon (or "risk"), rasterised once per process and shared by every model."""
-    cached = _ICONS.get(name)
-    if cached is None:
-        source = icon("risk") if name == "risk" else channel_icon(Channel(name))
-        cached = _ICONS[name] = _vivid(source)
-    return cached
-
-
-def warm_icons() -> None:
-    """Rasterises the queue's icons ahead of its first paint (SVG rendering costs ~25 ms), while
-    the window still waits for its workspace."""
-    for name in (*(c.value for c in Channel), "risk"):
-        queue_icon(name)
-
-
-def _vivid(source: QIcon) -> QIcon:
-    """The same icon in selected rows: Qt's default tint muddies small coloured icons."""
-    result = QIcon()
-    for size in (16, 24, 32):
-        pixmap = source.pixmap(size, size)
-        result.addPixmap(pixmap, QIcon.Mode.Normal)
-        result.addPixmap(pixmap, QIcon.Mode.Selected)
-    return result
-
-
-def _dark_theme() -> bool:
-    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 class QueueModel(QAbstractTableModel):
@@ -196,7 +162,6 @@ class QueueModel(QAbstractTableModel):
         self._tick.timeout.connect(self.tick)
         self._tick.start()
 
-        self._dot_cache: dict[tuple[int, bool], QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -390,7 +355,7 @@ class QueueModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self.tr("Priority: {priority}").format(priority=priority_label(item.priority))
         if role == _DECORATION:
-            return self._priority_dot(item.priority)
+            return priority_dot(item.priority)
         if role == _FONT and item.priority >= 3:
             return self._bold
         if role == self.SORT_ROLE:
@@ -462,7 +427,7 @@ class QueueModel(QAbstractTableModel):
                 )
             return self.tr("Due {time}").format(time=format_datetime(item.due_at))
         if overdue and role == _FOREGROUND:
-            return QBrush(QColor("#FF8A80" if _dark_theme() else "#B42318"))
+            return QBrush(QColor("#FF8A80" if dark_theme() else "#B42318"))
         if overdue and role == _FONT:
             return self._bold
         if role == self.SORT_ROLE:
@@ -536,35 +501,8 @@ class QueueModel(QAbstractTableModel):
 
     def _mine_brush(self) -> QBrush:
         tint = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
-        tint.setAlpha(70 if _dark_theme() else 38)
+        tint.setAlpha(70 if dark_theme() else 38)
         return QBrush(tint)
-
-    def _priority_dot(self, priority: int) -> QIcon:
-        """A small coloured disc: a colour cue beside the label, never the only cue."""
-        dark = _dark_theme()
-        key = (priority, dark)
-        cached = self._dot_cache.get(key)
-        if cached is not None:
-            return cached
-        colours = {3: "#D92D20", 2: "#F08C00", 1: "#7A8FA6", 0: "#C4CDD5"}
-        colour = QColor(colours.get(priority, "#7A8FA6"))
-        pixmap = QPixmap(16, 16)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if priority <= 0:
-            painter.setPen(colour.darker(130))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-        painter.drawEllipse(4, 4, 8, 8)
-        painter.end()
-        result = QIcon()
-        result.addPixmap(pixmap, QIcon.Mode.Normal)
-        result.addPixmap(pixmap, QIcon.Mode.Selected)
-        self._dot_cache[key] = result
-        return result
 
     # ------------------------------------------------------------------------------ paging
 

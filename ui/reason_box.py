@@ -1,0 +1,229 @@
+"""The reason-code chooser of the closing dialog: an editable combo box that finds a reason
+by any word of its label, accents and case ignored, grouped by category."""
+
+import unicodedata
+import uuid
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QPainter,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from app.dto import ReasonCodeView
+from ui.texts import translate
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The ``ReasonCodeView`` of a reason row (None on a category heading)."""
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The category label of a reason row, shown grey beside it in the completion list."""
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Label and category without accents or case, for matching what the advisor types."""
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Réclamation" and "reclamation" match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def category_label(category: str) -> str:
+    """Known reason categories in the interface's language; an unknown one as stored."""
+    known = {
+        "payments": translate("ReasonCategory", "Payments"),
+        "account": translate("ReasonCategory", "Account"),
+        "security": translate("ReasonCategory", "Security"),
+        "betting": translate("ReasonCategory", "Betting"),
+        "promotions": translate("ReasonCategory", "Promotions"),
+        "responsible_gaming": translate("ReasonCategory", "Responsible gaming"),
+        "technical": translate("ReasonCategory", "Technical"),
+        "complaints": translate("ReasonCategory", "Complaints"),
+        "general": translate("ReasonCategory", "General"),
+    }
+    return known.get(category, category.replace("_", " ").capitalize() or "—")
+
+
+class _ReasonFilter(QSortFilterProxyModel):
+    """Reason rows (never category headings) whose label or category contains every word
+    typed, accents and case aside."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        if index.data(CODE_ROLE) is None:
+            return False
+        folded = index.data(FOLDED_ROLE) or ""
+        return all(word in folded for word in self._words)
+
+
+class _CompletionDelegate(QStyledItemDelegate):
+    """The reason, and its category in grey on the right."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        category = index.data(CATEGORY_ROLE) or ""
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(8, 0, -8, 0)
+        fm = opt.fontMetrics
+        cat_width = min(fm.horizontalAdvance(category), rect.width() // 3)
+        painter.save()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        label = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width() - cat_width - 12, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - cat_width - 12),
+        )
+        if not selected:
+            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            QRect(rect.right() - cat_width, rect.top(), cat_width, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            fm.elidedText(category, Qt.TextElideMode.ElideRight, cat_width),
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), option.fontMetrics.height() + 8))
+
+
+class ReasonBox(QComboBox):
+    """An editable combo of reason codes grouped under category headings.
+
+    Typing filters the completion list on any part of the label or category, without regard to
+    accents; leaving the field with a single candidate picks it. ``reason()`` is the chosen
+    code, or None while the text names none.
+
+    Signals:
+        reason_changed(object): the chosen ``ReasonCodeView`` or None.
+    """
+
+    reason_changed = Signal(object)
+
+    def __init__(
+        self, codes: list[ReasonCodeView], language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        self._by_folded: dict[str, ReasonCodeView] = {}
+        self._current: ReasonCodeView | None = None
+        model = QStandardItemModel(self)
+        heading_font = QFont(self.font())
+        heading_font.setBold(True)
+        by_category: dict[str, list[ReasonCodeView]] = {}
+        for code in codes:
+            by_category.setdefault(code.category, []).append(code)
+        categories = sorted(by_category, key=lambda c: fold(category_label(c)))
+        for category in categories:
+            cat_text = category_label(category)
+            heading = QStandardItem(cat_text.upper())
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setFont(heading_font)
+            heading.setData(None, CODE_ROLE)
+            model.appendRow(heading)
+            for code in sorted(by_category[category], key=lambda c: fold(c.label(language))):
+                label = code.label(language)
+                item = QStandardItem(label)
+                item.setData(code, CODE_ROLE)
+                item.setData(cat_text, CATEGORY_ROLE)
+                item.setData(fold(f"{label} {cat_text} {code.code.replace('_', ' ')}"), FOLDED_ROLE)
+                item.setData(
+                    translate("CloseDialog", "{reason}, in {category}").format(
+                        reason=label, category=cat_text
+                    ),
+                    Qt.ItemDataRole.AccessibleTextRole,
+                )
+                model.appendRow(item)
+                self._by_folded.setdefault(fold(label), code)
+        self.setModel(model)
+        self.setCurrentIndex(-1)
+        self.lineEdit().clear()
+
+        self._filter = _ReasonFilter(self)
+        self._filter.setSourceModel(model)
+        completer = QCompleter(self._filter, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(12)
+        completer.popup().setItemDelegate(_CompletionDelegate(completer.popup()))
+        self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self._typed)
+        self.lineEdit().textChanged.connect(self._text_changed)
+        self.lineEdit().editingFinished.connect(self._settle)
+
+    def reason(self) -> ReasonCodeView | None:
+        return self._current
+
+    def set_reason(self, reason_id: uuid.UUID | None) -> None:
+        model = self.model()
+        for row in range(model.rowCount()):
+            code = model.index(row, 0).data(CODE_ROLE)
+            if code is not None and code.id == reason_id:
+                self.setCurrentIndex(row)
+                self.lineEdit().setText(model.index(row, 0).data())
+                return
+
+    def candidates(self) -> int:
+        return self._filter.rowCount()
+
+    def _typed(self, text: str) -> None:
+        self._filter.set_text(text)
+        if text.strip():
+            self.completer().complete()
+        else:
+            self.completer().popup().hide()
+
+    def _text_changed(self, text: str) -> None:
+        code = self._by_folded.get(fold(text.strip()))
+        if code is not self._current:
+            self._current = code
+            self.reason_changed.emit(code)
+
+    def _settle(self) -> None:
+        """Leaving the field with a partial text that fits a single reason picks that one."""
+        if self._current is not None or not self.lineEdit().text().strip():
+            return
+        self._filter.set_text(self.lineEdit().text())
+        if self._filter.rowCount() == 1:
+            source = self._filter.mapToSource(self._filter.index(0, 0))
+            self.setCurrentIndex(source.row())
+            self.lineEdit().setText(source.data())
