@@ -2,7 +2,6 @@
 the user's screen."""
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from app.paths import log_dir
@@ -16,6 +15,8 @@ def setup(level: int = logging.INFO) -> Path | None:
     global _configured
     if _configured is not None:
         return _configured or None
+    import logging.handlers  # here, not at import: it costs the window's first paint ~15 ms
+
     root = logging.getLogger()
     root.setLevel(level)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")

@@ -300,6 +300,9 @@ class CloseDialog(QDialog):
         # -- reason
         self.reason = ReasonBox(reason_codes, self._language, self)
         self.reason.setAccessibleName(self.tr("Reason for the contact"))
+        line = self.reason.lineEdit()
+        if line is not None:  # what a screen reader lands on when typing a reason
+            line.setAccessibleName(self.reason.accessibleName())
         self.reason.lineEdit().setPlaceholderText(self.tr("Type to search: withdrawal, bonus…"))
         self.reason.reason_changed.connect(self._changed)
         reason_label = QLabel(self.tr("&Reason"), self)

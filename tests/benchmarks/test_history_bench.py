@@ -47,7 +47,7 @@ from ui.customer_panel import CustomerPanel
 from ui.history_model import HistoryModel
 from ui.ops import Runner
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("as_the_program_runs")]
 
 CONTACTS = 2_000
 RUNS = 7

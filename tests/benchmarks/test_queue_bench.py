@@ -23,7 +23,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 
 from app.dto import QueueFilter, QueueRow
 from app.ids import new_id, short_reference
@@ -34,7 +34,7 @@ from ui.queue_model import QueueModel
 from ui.queue_panel import QueuePanel
 from ui.texts import channel_icon, channel_label, format_duration, priority_label
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("as_the_program_runs")]
 
 N = 100_000
 FIRST_ROWS_TARGET_MS = 150.0
@@ -368,35 +368,13 @@ def test_queue_with_a_hundred_thousand_contacts(qtbot, workspace: Workspace, run
     qtbot.wait(2_000)
     idle = floor.stop()
 
-    # 1. The schema as it is.
     sql = measure_service(workspace)
     bare = measure_bare_qt(qtbot, sample)
     queue = measure_queue(qtbot, workspace, runner)
-    print(report(f"{N:,} queued contacts, schema as shipped", queue, bare, sql, idle))
+    print(report(f"{N:,} queued contacts", queue, bare, sql, idle))
 
-    # 2. With an index that matches the queue order, and fresh planner statistics: what the
-    #    panel gives once SQL answers a page without sorting the whole queue.
-    with workspace.local.engine.begin() as conn:
-        conn.execute(
-            text("CREATE INDEX ix_bench_queue_order ON contact (priority DESC, due_at, id)")
-        )
-        conn.execute(text("ANALYZE"))
-    sql_indexed = measure_service(workspace)
-    queue_indexed = measure_queue(qtbot, workspace, runner)
-    print(
-        report(
-            f"{N:,} queued contacts, index (priority DESC, due_at, id) + ANALYZE",
-            queue_indexed,
-            bare,
-            sql_indexed,
-            idle,
-        )
-    )
-
-    # The interface's own promises hold whatever the SQL costs: the GUI thread never stalls,
-    # and the memory stays flat (a bounded number of pages).
+    # The GUI thread never stalls, memory stays flat (a bounded number of pages), and the first
+    # rows are on screen within the target.
     assert queue.stall_ms <= STALL_TARGET_MS
-    assert queue_indexed.stall_ms <= STALL_TARGET_MS
     assert queue.pages <= QueueModel.MAX_PAGES
-    # When SQL answers the first page quickly, so does the panel.
-    assert queue_indexed.first_rows_ms <= FIRST_ROWS_TARGET_MS
+    assert queue.first_rows_ms <= FIRST_ROWS_TARGET_MS

@@ -15,7 +15,7 @@ import pytest
 
 pytestmark = pytest.mark.benchmark
 
-RUNS = 5
+RUNS = 9
 TARGET_RATIO = 1.5
 
 BARE = """

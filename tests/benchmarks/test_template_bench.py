@@ -26,7 +26,7 @@ from ui.composer import ranked_templates
 from ui.ops import Runner
 from ui.template_picker import TemplatePicker
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("as_the_program_runs")]
 
 LIBRARY_SIZE = 2_000
 TARGET_MS = 20.0

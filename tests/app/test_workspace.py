@@ -1,0 +1,28 @@
+"""Opening a workspace: one window per data folder, and a clear word when it cannot."""
+
+from pathlib import Path
+
+import pytest
+
+from app.errors import EnvironmentProblem
+from app.models import Role
+from app.workspace import Workspace, open_demo
+
+
+def test_a_second_window_on_the_same_folder_is_refused_clearly(
+    workspace: Workspace, demo_dir: Path
+) -> None:
+    with pytest.raises(EnvironmentProblem) as err:
+        open_demo(demo_dir, role=Role.SUPERVISOR)
+    assert "Another Relais window is already using" in err.value.text()
+    assert "--data-dir" in err.value.text()
+    assert workspace.pending_changes() == 0  # the first window still works
+
+
+def test_the_folder_is_free_again_once_closed(demo_dir: Path) -> None:
+    first = open_demo(demo_dir)
+    first.close()
+    second = open_demo(demo_dir, role=Role.SUPERVISOR)
+    assert second.who.role == Role.SUPERVISOR
+    assert second.who.login == "superviseur"
+    second.close()
