@@ -404,7 +404,10 @@ class QueuePanel(QWidget):
         self._last_shown = self.model.queue_filter
         if self._restore_scroll is not None:
             scroll = self._restore_scroll
-            QTimer.singleShot(0, lambda: self.table.verticalScrollBar().setValue(scroll))
+            # With the table as context: dropped if the panel is gone before it fires.
+            QTimer.singleShot(
+                0, self.table, lambda: self.table.verticalScrollBar().setValue(scroll)
+            )
         self._restore_scroll = None
 
     def _loaded(self, count: int) -> None:
