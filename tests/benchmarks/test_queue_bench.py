@@ -11,23 +11,20 @@ measured by a 5 ms timer on the GUI thread that records the longest gap between 
 
 import gc
 import os
-import random
 import resource
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
+from helpers import add_queued_contacts
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
-from sqlalchemy import insert
 
 from app.dto import QueueFilter, QueueRow
-from app.ids import new_id, short_reference
-from app.models import Channel, Contact, ContactStatus
 from app.workspace import Workspace
 from ui.ops import Runner
 from ui.queue_model import QueueModel
@@ -42,35 +39,6 @@ STALL_TARGET_MS = 50.0
 
 
 # ----------------------------------------------------------------------------- helpers
-
-
-def add_queued_contacts(ws: Workspace, n: int, seed: int = 11) -> None:
-    """Bulk insert in chunks, so building the data set does not raise the peak RSS much."""
-    rnd = random.Random(seed)
-    now = datetime.now(UTC)
-    channels = list(Channel)
-    with ws.local.engine.begin() as conn:
-        for start in range(0, n, 5_000):
-            rows = []
-            for i in range(start, min(n, start + 5_000)):
-                ident = new_id()
-                received = now - timedelta(seconds=rnd.randint(60, 3 * 86_400))
-                rows.append(
-                    {
-                        "id": ident,
-                        "reference": short_reference(ident),
-                        "channel": channels[i % len(channels)],
-                        "status": ContactStatus.QUEUED,
-                        "sender_display": f"client{i}@example.org",
-                        "subject": f"Demande de retrait numéro {i}",
-                        "preview": "Bonjour, je n'ai pas reçu mon virement.",
-                        "priority": rnd.choice((0, 1, 1, 1, 2, 3)),
-                        "received_at": received,
-                        "due_at": received + timedelta(hours=rnd.choice((1, 4, 24, 48))),
-                        "team_id": ws.who.team_id,
-                    }
-                )
-            conn.execute(insert(Contact), rows)
 
 
 def rss_now() -> int:

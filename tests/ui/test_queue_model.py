@@ -1,20 +1,19 @@
 """The queue model: queue order, filters, lazy pages with placeholders, live times, 100k rows."""
 
-import random
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import add_queued_contacts
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTableView
-from sqlalchemy import insert
 
 from app.dto import QueueFilter, QueueRow
 from app.ids import new_id, short_reference
-from app.models import Channel, Contact, ContactStatus
+from app.models import Channel, ContactStatus
 from app.services.queue import QueueService
 from app.workspace import Workspace
 from ui.ops import Runner
@@ -357,33 +356,6 @@ def test_a_failed_page_is_reported_once_and_not_retried_on_every_paint(qtbot, ru
 
 
 # ------------------------------------------------------------------------------ 100,000 rows
-
-
-def add_queued_contacts(ws: Workspace, n: int, seed: int = 7) -> None:
-    """Bulk-inserts ``n`` queued contacts into the workstation's copy (tests may use SQL)."""
-    rnd = random.Random(seed)
-    now = datetime.now(UTC)
-    channels = list(Channel)
-    rows = []
-    for i in range(n):
-        ident = new_id()
-        received = now - timedelta(seconds=rnd.randint(60, 3 * 86_400))
-        rows.append(
-            {
-                "id": ident,
-                "reference": short_reference(ident),
-                "channel": channels[i % len(channels)],
-                "status": ContactStatus.QUEUED,
-                "sender_display": f"client{i}@example.org",
-                "subject": f"Demande {i}",
-                "priority": rnd.choice((0, 1, 1, 1, 2, 3)),
-                "received_at": received,
-                "due_at": received + timedelta(hours=rnd.choice((1, 4, 24, 48))),
-                "team_id": ws.who.team_id,
-            }
-        )
-    with ws.local.engine.begin() as conn:
-        conn.execute(insert(Contact), rows)
 
 
 def test_a_hundred_thousand_contacts_page_in_and_memory_stays_bounded(
