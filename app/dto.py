@@ -133,6 +133,8 @@ class ContactDetail:
     notes: tuple[NoteView, ...]
     wrap_ups: tuple[WrapUpView, ...]
     surveys: tuple[SurveyView, ...]
+    follow_up_of: str = ""
+    """The reference of the contact this one follows up (a planned callback or reply)."""
 
     @property
     def workable(self) -> bool:

@@ -31,11 +31,13 @@ def ensure_writable_dir(path: Path) -> Path:
         probe = path / ".relais-write-test"
         probe.write_bytes(b"ok")
         probe.unlink()
-    except NotADirectoryError as exc:
+    except (FileExistsError, NotADirectoryError) as exc:
+        # The path itself, or one of the folders above it, is a file: name that file.
+        blocker = next((p for p in (path, *path.parents) if p.is_file()), path)
         raise EnvironmentProblem(
             QT_TRANSLATE_NOOP("errors", "{path} is a file, not a folder."),
             QT_TRANSLATE_NOOP("errors", "Choose a folder for Relais's data with --data-dir."),
-            path=str(path),
+            path=str(blocker),
         ) from exc
     except OSError as exc:
         raise EnvironmentProblem(

@@ -486,6 +486,8 @@ class Composer(QWidget):
         """Saves the draft now if it changed since the last save (before switching contact,
         closing the contact or quitting)."""
         self._autosave.stop()
+        if self._sending:
+            return  # the reply is being stored and its draft deleted; a failure restarts autosave
         if not self._dirty or self._contact_id is None or not self._workable:
             return
         cid, text, contacts = self._contact_id, self.text(), self._contacts

@@ -269,16 +269,25 @@ class ContactPanel(QWidget):
 
         self._shortcuts: list[QShortcut] = []
         for keys in SEND_KEYS:
-            # Sending is deliberate: only while the focus is in this panel.
-            self._shortcut(keys, self.send, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Sending is deliberate: only while the focus is on the reply tab (never from the
+            # note editor, where the same keys would send a half-written reply).
+            self._shortcut(
+                keys, self.send, Qt.ShortcutContext.WidgetWithChildrenShortcut, self.reply_tab
+            )
         self._shortcut(NOTE_KEYS, self._note_shortcut, Qt.ShortcutContext.WindowShortcut)
         self._shortcut(CALL_KEYS, self._call_shortcut, Qt.ShortcutContext.WindowShortcut)
         self._shortcut(REPLY_KEYS, self.focus_reply, Qt.ShortcutContext.WindowShortcut)
 
         self.clear()
 
-    def _shortcut(self, keys: str, slot: object, context: Qt.ShortcutContext) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
+    def _shortcut(
+        self,
+        keys: str,
+        slot: object,
+        context: Qt.ShortcutContext,
+        scope: QWidget | None = None,
+    ) -> None:
+        shortcut = QShortcut(QKeySequence(keys), scope or self)
         shortcut.setContext(context)
         shortcut.activated.connect(slot)
         self._shortcuts.append(shortcut)
@@ -336,8 +345,20 @@ class ContactPanel(QWidget):
         self.setFocusProxy(self.empty_label)
 
     def flush_draft(self) -> None:
-        """Saves the reply draft now (before switching contact, closing it or quitting)."""
+        """Saves what the advisor wrote now (before switching contact, closing it or quitting):
+        the reply draft, and a note typed but not yet added, which is added as it stands (on a
+        call the keyboard is in the note editor; such a note must never be lost)."""
         self.composer.flush_draft()
+        d = self._detail
+        text = self.note_editor.toPlainText()
+        if d is not None and d.workable and text.strip():
+            cid, contacts, during_call = d.id, self._contacts, self.call_running()
+            self.note_editor.clear()
+            self._runner.write(lambda: contacts.add_note(cid, text, during_call), lambda _n: None)
+
+    def unsent_reply(self) -> bool:
+        """Whether the reply editor holds text not sent yet (closing would drop it)."""
+        return bool(self.composer.text().strip()) and self._detail is not None
 
     def focus_composer(self) -> None:
         """Puts the keyboard in the reply (or, on a phone contact, in the note editor); when the

@@ -126,6 +126,8 @@ class ContactHeader(QWidget):
             )
         if d.closed_at is not None:
             facts.append(self.tr("closed {when}").format(when=format_datetime(d.closed_at)))
+        if d.follow_up_of:
+            facts.append(self.tr("follow-up of {reference}").format(reference=d.follow_up_of))
         self.facts.setText(" · ".join(facts))
         if d.risk_flag:
             reason = d.risk_reason or self.tr("strong dissatisfaction or legal risk")

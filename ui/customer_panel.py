@@ -482,6 +482,14 @@ class CustomerPanel(QWidget):
                 name=detail.sender_display, address=detail.sender_address
             )
         )
+        if not detail.workable:
+            # Linking writes to the contact: only the advisor handling it may.
+            self.sender_label.setText(
+                text + "<br>" + self.tr("Take the contact to link it to a customer.")
+            )
+            self.setFocusProxy(None)
+            self._stack.setCurrentWidget(self._unknown_page)
+            return
         self._link = LinkCustomerWidget(self._runner, self._ws, detail, self._unknown_page)
         self._link.linked.connect(self._linked)
         self._unknown_layout.addWidget(self._link, 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._reason_codes: list[ReasonCodeView] | None = None
         self._close_choices: dict[uuid.UUID, object] = {}
         self._focus_when_loaded: uuid.UUID | None = None
+        self._customer_shown_for: tuple[object, ...] | None = None
         self._ready_parts: set[str] = set()
         self._ready_sent = False
         self.setWindowTitle(self.tr("Relais"))
@@ -225,6 +226,8 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&Relais"))
         file_menu.addAction(self.act_screenshot)
         lang_menu = file_menu.addMenu(self.tr("Language"))
+        languages = QActionGroup(self)
+        languages.setExclusive(True)
         for code, label in (
             ("", self.tr("Follow the system")),
             ("fr", "Français"),
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         ):
             act = lang_menu.addAction(label)
             act.setCheckable(True)
+            languages.addAction(act)
             act.setChecked(self.settings.get("language") == code)
             act.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         file_menu.addSeparator()
@@ -289,6 +293,7 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt drops the connection when the window goes, while the
         # runner (which may outlive it) keeps emitting.
         self.runner.busy_changed.connect(self._show_busy)
+        self.runner.written.connect(self._refresh_status)  # the outbox count may have changed
 
     def _show_busy(self, pending: int) -> None:
         self._busy.setText(self.tr("Working…") if pending else "")
@@ -299,9 +304,10 @@ class MainWindow(QMainWindow):
     def next_contact(self) -> None:
         assert self.ws is not None
         self.contact_panel.flush_draft()
-        queue = self.ws.queue
+        queue, shown = self.ws.queue, self.queue_panel.queue_filter()
         self.statusBar().showMessage(self.tr("Taking the next contact…"))
-        self.runner.write(queue.next_contact, self._claimed, owner=self)
+        # The next contact of the channels the advisor chose to see, if they filtered.
+        self.runner.write(lambda: queue.next_contact(shown), self._claimed, owner=self)
 
     @Slot(object)
     def take_contact(self, contact_id: uuid.UUID) -> None:
@@ -338,10 +344,16 @@ class MainWindow(QMainWindow):
         if detail.id == self._focus_when_loaded and detail.workable:
             self._focus_when_loaded = None
             self.contact_panel.focus_composer()
-        if detail.customer_id is not None:
-            self.customer_panel.show_customer(detail.customer_id)
-        else:
-            self.customer_panel.show_unidentified(detail)
+        shown = (detail.id, detail.customer_id, detail.workable)
+        if shown != self._customer_shown_for:
+            # A reload of the same contact (after a note, a call start…) leaves the customer
+            # side alone: a half-filled new-customer form survives it.
+            self._customer_shown_for = shown
+            if detail.customer_id is not None:
+                self.customer_panel.show_customer(detail.customer_id)
+            else:
+                self.customer_panel.show_unidentified(detail)
+        if detail.customer_id is None:
             self._part_ready("customer")
         self._part_ready("contact")
 
@@ -358,6 +370,8 @@ class MainWindow(QMainWindow):
                 self.tr("Take a contact first: there is nothing of yours to close."), 6_000
             )
             return
+        if self.contact_panel.unsent_reply() and not self._close_without_sending():
+            return
         if self._reason_codes is None:
             reference = self.ws.reference
             self.runner.read(
@@ -367,6 +381,22 @@ class MainWindow(QMainWindow):
             )
         else:
             self._open_close_dialog(detail, self._reason_codes)
+
+    def _close_without_sending(self) -> bool:
+        """Closing drops the reply not sent yet: the advisor says so, or goes back to it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Reply not sent"))
+        box.setText(self.tr("Your reply to this contact has not been sent."))
+        box.setInformativeText(self.tr("Close the contact anyway? The reply will be lost."))
+        back = box.addButton(self.tr("Go back to the reply"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Close without sending"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(back)
+        box.exec()
+        if box.clickedButton() is back:
+            self.contact_panel.focus_reply()
+            return False
+        return True
 
     def _open_close_dialog(self, detail: ContactDetail, codes: list[ReasonCodeView]) -> None:
         from ui.close_dialog import CloseDialog
@@ -379,12 +409,17 @@ class MainWindow(QMainWindow):
             # Esc loses nothing: the choices come back when the advisor reopens the dialog.
             self._close_choices[detail.id] = dialog.choices()
             return
-        self._close_choices.pop(detail.id, None)
+        kept = dialog.choices()
         request = dialog.request()
         take_next = dialog.take_next()
         contacts = self.ws.contacts
 
+        def failed(err: RelaisError | Bug) -> None:
+            self._close_choices[detail.id] = kept  # the dialog reopens as the advisor left it
+            self.show_error(err)
+
         def closed(result: CloseResult) -> None:
+            self._close_choices.pop(detail.id, None)
             if result.follow_up_id is not None and request.follow_up is not None:
                 text = self.tr("Contact {reference} closed. Follow-up planned for {when}.").format(
                     reference=detail.reference, when=format_datetime(request.follow_up.due_at)
@@ -398,7 +433,7 @@ class MainWindow(QMainWindow):
             if take_next:
                 self.next_contact()
 
-        self.runner.write(lambda: contacts.close(request), closed, owner=self)
+        self.runner.write(lambda: contacts.close(request), closed, failed, owner=self)
 
     def _open_templates(self) -> None:
         self.contact_panel.open_template_picker()

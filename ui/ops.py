@@ -86,6 +86,7 @@ class _Pending:
     owner: weakref.ref[QObject] | None
     key: str | None
     started: float
+    write: bool = False
 
 
 class Runner(QObject):
@@ -94,10 +95,12 @@ class Runner(QObject):
     Signals:
         busy_changed(int): how many operations are running or waiting.
         error(object): an error no caller handled (a ``RelaisError`` or a ``Bug``).
+        written(): a write finished (successfully or not), before its own callback.
     """
 
     busy_changed = Signal(int)
     error = Signal(object)
+    written = Signal()
 
     def __init__(self, parent: QObject | None = None, readers: int = 3) -> None:
         super().__init__(parent)
@@ -138,7 +141,9 @@ class Runner(QObject):
         *,
         owner: QObject | None = None,
     ) -> None:
-        self._submit(self._writer, fn, _Pending(on_done, on_error, _ref(owner), None, 0.0))
+        self._submit(
+            self._writer, fn, _Pending(on_done, on_error, _ref(owner), None, 0.0, write=True)
+        )
 
     @property
     def pending(self) -> int:
@@ -174,6 +179,8 @@ class Runner(QObject):
             return
         self.busy_changed.emit(len(self._waiting))
         self.slowest_ms = max(self.slowest_ms, (time.perf_counter() - pending.started) * 1000)
+        if pending.write:
+            self.written.emit()
         if pending.key is not None and self._latest.get(pending.key) != ticket:
             return  # superseded by a newer request with the same key
         if pending.owner is not None:

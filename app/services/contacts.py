@@ -77,6 +77,7 @@ class ContactService:
                 .order_by(WrapUp.created_at)
             ).all()
             surveys = s.scalars(select(SurveyAnswer).where(SurveyAnswer.contact_id == c.id)).all()
+            parent = s.get(Contact, c.parent_id) if c.parent_id else None
             return ContactDetail(
                 id=c.id,
                 reference=c.reference,
@@ -129,6 +130,7 @@ class ContactService:
                 surveys=tuple(
                     SurveyView(a.csat, a.nps, a.effort, a.comment, a.answered_at) for a in surveys
                 ),
+                follow_up_of=parent.reference if parent is not None else "",
             )
 
     # -- drafts and notes --------------------------------------------------------------------
@@ -355,7 +357,8 @@ class ContactService:
                 priority=2,
                 risk_flag=c.risk_flag,
                 risk_reason=c.risk_reason,
-                received_at=utcnow(),
+                # It enters the queue at the planned time, not before (see QueueService).
+                received_at=req.follow_up.due_at,
                 due_at=req.follow_up.due_at,
                 team_id=c.team_id,
                 parent_id=c.id,

@@ -15,13 +15,14 @@ from app.dto import (
     NewCustomer,
     Who,
 )
-from app.errors import InputError, NotFound
+from app.errors import Conflict, InputError, NotFound
 from app.i18n import QT_TRANSLATE_NOOP, Marked
 from app.identities import guess_identity, normalise_identity
 from app.ids import new_id
 from app.models import (
     Advisor,
     Contact,
+    ContactStatus,
     Customer,
     CustomerIdentity,
     IdentityKind,
@@ -219,13 +220,23 @@ class CustomerService:
         with self._db.session() as s:
             self._link(s, contact_id, customer_id)
 
-    @staticmethod
-    def _link(s: Session, contact_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+    def _link(self, s: Session, contact_id: uuid.UUID, customer_id: uuid.UUID) -> None:
         contact = s.get(Contact, contact_id)
         customer = s.get(Customer, customer_id)
         if contact is None or customer is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("errors", "This contact or customer no longer exists.")
+            )
+        if (
+            contact.status != ContactStatus.IN_PROGRESS
+            or contact.assigned_to != self._who.advisor_id
+        ):
+            raise Conflict(
+                QT_TRANSLATE_NOOP("errors", "Take contact {reference} before linking it."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Only the advisor handling a contact may link it to a customer."
+                ),
+                reference=contact.reference,
             )
         contact.customer_id = customer.id
         contact.version += 1

@@ -34,6 +34,10 @@ class QueueService:
         if f.channels:
             query = query.where(Contact.channel.in_(sorted(f.channels)))
         query = query.where(Contact.status.in_(sorted(f.statuses)))
+        # A planned follow-up waits outside the queue until its time.
+        query = query.where(
+            or_(Contact.status != ContactStatus.QUEUED, Contact.received_at <= utcnow())
+        )
         if who.team_id is not None:
             query = query.where(or_(Contact.team_id == who.team_id, Contact.team_id.is_(None)))
         # Advisors see the open queue and their own work; supervisors their whole team's.

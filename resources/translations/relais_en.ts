@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+404"/>
+        <location filename="../../ui/main_window.py" line="+478"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n change waiting to sync</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="+484"/>
+        <location filename="../../ui/queue_panel.py" line="+487"/>
         <source>Queue — %n waiting</source>
         <translation>
             <numerusform>Queue — %n waiting</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>TemplatePicker</name>
     <message numerus="yes">
-        <location filename="../../ui/template_picker.py" line="+330"/>
+        <location filename="../../ui/template_picker.py" line="+318"/>
         <source>%n template(s)</source>
         <translation>
             <numerusform>%n template</numerusform>

@@ -27,7 +27,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/contact_panel.py" line="+239"/>
+        <location filename="../../ui/contact_parts.py" line="+156"/>
         <source>Start call</source>
         <translation>Démarrer l’appel</translation>
     </message>
@@ -118,23 +118,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/close_dialog.py" line="+276"/>
+        <location filename="../../ui/reason_box.py" line="+170"/>
         <source>{reason}, in {category}</source>
         <translation>{reason}, dans {category}</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location filename="../../ui/close_dialog.py" line="+277"/>
         <source>Close contact {reference}</source>
         <translation>Clôturer le contact {reference}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+156"/>
         <source>Close the contact</source>
         <translation>Clôturer le contact</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-149"/>
         <source>{channel} · {reference} · {who}</source>
         <translation>{channel} · {reference} · {who}</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>Motif du contact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Type to search: withdrawal, bonus…</source>
         <translation>Tapez pour chercher&#xa0;: retrait, bonus…</translation>
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/composer.py" line="+244"/>
+        <location filename="../../ui/composer.py" line="+250"/>
         <source>Reply to the customer</source>
         <translation>Réponse au client</translation>
     </message>
@@ -367,7 +367,7 @@
         <translation>À compléter avant l’envoi&#xa0;: {names} (F8 sélectionne le suivant)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Draft saved {time}</source>
         <translation>Brouillon enregistré à {time}</translation>
     </message>
@@ -380,7 +380,7 @@
 <context>
     <name>ContactHeader</name>
     <message>
-        <location filename="../../ui/contact_panel.py" line="-155"/>
+        <location filename="../../ui/contact_parts.py" line="-157"/>
         <source>Contact reference</source>
         <translation>Référence du contact</translation>
     </message>
@@ -430,6 +430,11 @@
         <translation>clôturé&#xa0;: {when}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>follow-up of {reference}</source>
+        <translation>suivi de {reference}</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>strong dissatisfaction or legal risk</source>
         <translation>forte insatisfaction ou risque juridique</translation>
@@ -443,13 +448,13 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location line="-155"/>
-        <location line="+344"/>
+        <location filename="../../ui/contact_panel.py" line="+52"/>
+        <location line="+138"/>
         <source>Send the reply</source>
         <translation>Envoyer la réponse</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-135"/>
         <source>Add the internal note (from elsewhere: go to the note editor)</source>
         <translation>Ajouter la note interne (ailleurs&#xa0;: aller à la saisie de la note)</translation>
     </message>
@@ -474,7 +479,7 @@
         <translation>Dans la réponse&#xa0;: fermer les suggestions, garder la saisie</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+44"/>
         <source>Current contact</source>
         <translation>Contact en cours</translation>
     </message>
@@ -555,12 +560,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+196"/>
+        <location line="+217"/>
         <source>Internal notes</source>
         <translation>Notes internes</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-140"/>
         <location line="+5"/>
         <source>Loading the contact…</source>
         <translation>Chargement du contact…</translation>
@@ -571,7 +576,7 @@
         <translation>Aucun contact ouvert — appuyez sur Ctrl+N pour prendre le suivant.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+112"/>
         <source>Internal notes ({count})</source>
         <translation>Notes internes ({count})</translation>
     </message>
@@ -697,7 +702,12 @@
         <translation>Expéditeur non identifié&#xa0;: {name} {address}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+7"/>
+        <source>Take the contact to link it to a customer.</source>
+        <translation>Prenez le contact pour le rattacher à un client.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>This customer could not be shown.</source>
         <translation>Impossible d’afficher ce client.</translation>
     </message>
@@ -836,7 +846,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/entry.py" line="+69"/>
+        <location filename="../../ui/entry.py" line="+75"/>
         <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file.</source>
         <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; les détails sont dans le journal.</translation>
     </message>
@@ -880,7 +890,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/history_model.py" line="+57"/>
+        <location filename="../../ui/history_model.py" line="+58"/>
         <source>{score} — {label}</source>
         <translation>{score} — {label}</translation>
     </message>
@@ -940,7 +950,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Le conseiller qui a clôturé le contact</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+159"/>
         <source>{reason} · {outcome} · {advisor}</source>
         <translation>{reason} · {outcome} · {advisor}</translation>
     </message>
@@ -1052,28 +1062,28 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/application.py" line="+65"/>
+        <location filename="../../ui/application.py" line="+68"/>
         <source>Relais cannot start</source>
         <translation>Relais ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Could not write the screenshot to {path}.</source>
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+63"/>
-        <location line="+349"/>
+        <location filename="../../ui/main_window.py" line="+87"/>
+        <location line="+399"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-396"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <location line="+95"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
@@ -1166,17 +1176,17 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+219"/>
+        <location line="+264"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-260"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Contact</source>
         <translation>&amp;Contact</translation>
     </message>
@@ -1191,7 +1201,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Take the selected contact, or open the selected past contact</source>
         <translation>Prendre le contact ou ouvrir le contact passé sélectionné</translation>
     </message>
@@ -1226,17 +1236,17 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Working…</source>
         <translation>Traitement…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Taking the next contact…</source>
         <translation>Prise du contact suivant…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The queue is empty. Well done!</source>
         <translation>La file d’attente est vide. Bravo&#xa0;!</translation>
     </message>
@@ -1246,12 +1256,37 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Vous traitez le contact {reference}.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Take a contact first: there is nothing of yours to close.</source>
         <translation>Prenez d’abord un contact&#xa0;: vous n’avez rien à clôturer.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+19"/>
+        <source>Reply not sent</source>
+        <translation>Réponse non envoyée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your reply to this contact has not been sent.</source>
+        <translation>Votre réponse à ce contact n’a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the contact anyway? The reply will be lost.</source>
+        <translation>Clôturer le contact quand même&#xa0;? La réponse sera perdue.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the reply</source>
+        <translation>Revenir à la réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without sending</source>
+        <translation>Clôturer sans envoyer</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Contact {reference} closed. Follow-up planned for {when}.</source>
         <translation>Contact {reference} clôturé. Suivi prévu&#xa0;: {when}.</translation>
     </message>
@@ -1261,7 +1296,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Contact {reference} clôturé.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>No change waiting to sync</source>
         <translation>Aucune modification à synchroniser</translation>
     </message>
@@ -1343,7 +1378,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+309"/>
+        <location filename="../../ui/queue_model.py" line="+293"/>
         <source>{column}
 The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
         <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
@@ -1351,7 +1386,7 @@ The queue is ordered by priority, then by due time, for everyone: it cannot be s
 La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;: elle ne peut pas être triée selon une autre colonne.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+63"/>
         <source>Priority: {priority}</source>
         <translation>Priorité&#xa0;: {priority}</translation>
     </message>
@@ -1512,12 +1547,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <location filename="../../ui/queue_panel.py" line="+102"/>
         <location line="+6"/>
         <location line="+113"/>
-        <location line="+260"/>
+        <location line="+263"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-369"/>
         <location line="+2"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
@@ -1613,7 +1648,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>État de la file d’attente</translation>
     </message>
     <message numerus="yes">
-        <location line="+219"/>
+        <location line="+222"/>
         <source>Queue — %n waiting</source>
         <translation>
             <numerusform>File d’attente — %n en attente</numerusform>
@@ -1660,7 +1695,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ReasonCategory</name>
     <message>
-        <location filename="../../ui/close_dialog.py" line="-711"/>
+        <location filename="../../ui/reason_box.py" line="-114"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
@@ -1708,7 +1743,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ScoreButton</name>
     <message>
-        <location line="+220"/>
+        <location filename="../../ui/close_dialog.py" line="-486"/>
         <source>{score} {label}</source>
         <translation>{score} {label}</translation>
     </message>
@@ -1825,7 +1860,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplateListModel</name>
     <message>
-        <location filename="../../ui/composer.py" line="-362"/>
+        <location filename="../../ui/composer.py" line="-364"/>
         <source>{title}  —  {category} · {language}</source>
         <translation>{title}  —  {category} · {language}</translation>
     </message>
@@ -1838,7 +1873,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplatePicker</name>
     <message>
-        <location line="-89"/>
+        <location line="-95"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -1893,7 +1928,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Anglais</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+112"/>
         <location line="+1"/>
         <source>Insert a template</source>
         <translation>Insérer un modèle</translation>
@@ -1949,7 +1984,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Annuler sans insérer</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+60"/>
         <source>%n template(s)</source>
         <translation>
             <numerusform>%n modèle</numerusform>
@@ -1970,7 +2005,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplateTableModel</name>
     <message>
-        <location line="-228"/>
+        <location line="-231"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2179,7 +2214,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/customer_panel.py" line="-461"/>
+        <location filename="../../ui/customer_panel.py" line="-469"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -2438,7 +2473,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez le réseau et l’adresse&#xa0;; vous pouvez continuer à travailler hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/paths.py" line="+36"/>
+        <location filename="../../app/paths.py" line="+38"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} est un fichier, pas un dossier.</translation>
     </message>
@@ -2468,19 +2503,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Choisissez un autre dossier avec --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../app/placeholders.py" line="+45"/>
-        <location filename="../../app/seed/generator.py" line="+350"/>
+        <location filename="../../app/placeholders.py" line="+49"/>
         <source>Template “{key}” uses an unknown placeholder {{{{{name}}}}}.</source>
         <translation>Le modèle «&#xa0;{key}&#xa0;» utilise un champ inconnu {{{{{name}}}}}.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/seed/generator.py" line="+3"/>
         <source>Known placeholders are: {known}.</source>
         <translation>Les champs connus sont&#xa0;: {known}.</translation>
     </message>
     <message>
-        <location filename="../../app/seed/generator.py" line="-130"/>
+        <location filename="../../app/seed/generator.py" line="+220"/>
         <source>Sizes cannot be negative (customers {customers}, contacts {contacts}, queue {queue}).</source>
         <translation>Les tailles ne peuvent pas être négatives (clients {customers}, contacts {contacts}, file {queue}).</translation>
     </message>
@@ -2590,7 +2623,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Les canaux sont&#xa0;: {known}.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../app/placeholders.py" line="+8"/>
         <source>Template “{key}” has a placeholder that is not closed.</source>
         <translation>Le modèle «&#xa0;{key}&#xa0;» contient un champ qui n’est pas fermé.</translation>
     </message>
@@ -2601,12 +2634,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location filename="../../app/services/contacts.py" line="+51"/>
-        <location filename="../../app/services/queue.py" line="+116"/>
+        <location filename="../../app/services/queue.py" line="+120"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -2661,7 +2694,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Choisissez un motif pour le contact.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Contact {reference} is not yours to work on any more.</source>
         <translation>Le contact {reference} ne vous est plus attribué.</translation>
     </message>
@@ -2671,17 +2704,27 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+55"/>
+        <location filename="../../app/services/customers.py" line="+56"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+172"/>
         <source>This contact or customer no longer exists.</source>
         <translation>Ce contact ou ce client n’existe plus.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+7"/>
+        <source>Take contact {reference} before linking it.</source>
+        <translation>Prenez le contact {reference} avant de le rattacher.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the advisor handling a contact may link it to a customer.</source>
+        <translation>Seul le conseiller qui traite un contact peut le rattacher à un client.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>A customer needs a name.</source>
         <translation>Un client doit avoir un nom.</translation>
     </message>
@@ -2739,7 +2782,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>identity</name>
     <message>
-        <location filename="../../app/services/customers.py" line="-234"/>
+        <location filename="../../app/services/customers.py" line="-244"/>
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
@@ -2785,7 +2828,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>placeholders</name>
     <message>
-        <location filename="../../app/placeholders.py" line="-29"/>
+        <location filename="../../app/placeholders.py" line="-42"/>
         <source>Customer&apos;s first name</source>
         <translation>Prénom du client</translation>
     </message>
@@ -2851,7 +2894,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>seed</name>
     <message>
-        <location filename="../../app/seed/generator.py" line="-277"/>
+        <location filename="../../app/seed/generator.py" line="-249"/>
         <source>Reference data</source>
         <translation>Données de référence</translation>
     </message>

@@ -115,6 +115,12 @@ def test_close_with_low_assessment_plans_follow_up_and_review(workspace: Workspa
     assert follow_up.status == ContactStatus.QUEUED
     assert follow_up.channel == Channel.PHONE
     assert abs((follow_up.due_at - due).total_seconds()) < 1
+    assert follow_up.follow_up_of == claimed.reference
+    # It waits outside the queue until its time: nobody takes tomorrow's callback today.
+    waiting = [r.id for r in workspace.queue.page(QueueFilter(), 0, 1_000)]
+    assert result.follow_up_id not in waiting
+    taken = [workspace.queue.next_contact() for _ in range(len(waiting))]
+    assert result.follow_up_id not in [t.contact_id for t in taken if t is not None]
     closed = workspace.contacts.detail(claimed.contact_id)
     assert closed.status == ContactStatus.CLOSED
     assert closed.wrap_ups[-1].self_assessment == 2
@@ -177,6 +183,10 @@ def test_customer_search_by_phone_email_and_name(workspace: Workspace) -> None:
 def test_unidentified_sender_is_linked_to_a_new_customer(workspace: Workspace) -> None:
     rows = workspace.queue.page(QueueFilter(), 0, 1_000)
     stranger = next(r for r in rows if r.customer_id is None)
+    with pytest.raises(Conflict):  # only the advisor handling the contact may link it
+        workspace.customers.create(NewCustomer("Inès", "Durand", "fr"), link_contact=stranger.id)
+    assert not workspace.customers.search("Inès Durand")  # nothing half-written
+    workspace.queue.take(stranger.id)
     with pytest.raises(InputError):
         workspace.customers.create(
             NewCustomer("Inès", "Durand", "fr", (NewIdentity(IdentityKind.PHONE, "12"),)),

@@ -82,3 +82,11 @@ def test_central_schema_on_postgresql(pg_url: str) -> None:
     assert "contact" in inspect(db.engine).get_table_names()
     assert migrations.upgrade(db) == (after, after)
     db.dispose()
+
+
+def test_a_data_directory_that_is_a_file_is_named_as_such(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(EnvironmentProblem) as err:
+        ensure_writable_dir(blocker)
+    assert err.value.text().startswith(f"{blocker} is a file, not a folder.")

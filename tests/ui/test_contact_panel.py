@@ -260,3 +260,36 @@ def test_shortcuts_are_listed_for_the_help_dialog(qtbot) -> None:
     dialog = HelpDialog(listed)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(listed)
+
+
+def test_the_send_keys_in_the_note_editor_never_send_the_reply(
+    qtbot, panel: ContactPanel, runner: Runner, workspace: Workspace
+) -> None:
+    cid = claim(workspace)
+    open_contact(qtbot, panel, cid)
+    panel.composer.set_text("half-written reply, not ready")
+    panel.tabs.setCurrentWidget(panel.notes_tab)
+    panel.note_editor.setFocus()
+    qtbot.keyClicks(panel.note_editor, "customer calls back at 5")
+    qtbot.keyClick(
+        panel.note_editor,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.wait(200)
+    runner.wait_idle()
+    assert workspace.contacts.detail(cid).messages[-1].direction == Direction.INBOUND
+
+
+def test_a_note_typed_but_not_added_is_kept_when_leaving_the_contact(
+    qtbot, panel: ContactPanel, runner: Runner, workspace: Workspace
+) -> None:
+    cid = claim(workspace, Channel.PHONE)
+    open_contact(qtbot, panel, cid)
+    panel.tabs.setCurrentWidget(panel.notes_tab)
+    qtbot.keyClicks(panel.note_editor, "Promised a callback tomorrow")
+    panel.flush_draft()  # what switching contact, closing or quitting does
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: not runner.pending)
+    notes = [n.body for n in workspace.contacts.detail(cid).notes]
+    assert "Promised a callback tomorrow" in notes

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.dto import ContactDetail
-from app.models import Contact, IdentityKind
+from app.models import Contact, ContactStatus, IdentityKind
 from app.workspace import Workspace
 from ui.customer_link import CustomerSearchDialog, LinkCustomerWidget
 from ui.customer_panel import CustomerPanel
@@ -50,13 +50,18 @@ def busiest_customer(ws: Workspace) -> tuple[uuid.UUID, int]:
 
 
 def unidentified_contact(ws: Workspace) -> ContactDetail:
+    """An unidentified e-mail sender's queued contact, taken by the advisor (linking writes to
+    the contact, so only its handler may)."""
     with ws.local.session() as s:
         contact_id = s.scalars(
             select(Contact.id).where(
-                Contact.customer_id.is_(None), Contact.sender_address.contains("@")
+                Contact.customer_id.is_(None),
+                Contact.sender_address.contains("@"),
+                Contact.status == ContactStatus.QUEUED,
             )
         ).first()
     assert contact_id is not None, "the demo data has unidentified e-mail senders"
+    ws.queue.take(contact_id)
     return ws.contacts.detail(contact_id)
 
 

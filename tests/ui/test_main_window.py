@@ -136,3 +136,33 @@ def test_dialogs_name_their_widgets_too(qtbot: QtBot, window: MainWindow) -> Non
         dialog.show()
         assert unnamed(dialog) == [], type(dialog).__name__
         dialog.reject()
+
+
+def test_closing_with_an_unsent_reply_asks_first_and_can_go_back(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    panel = window.contact_panel
+    qtbot.waitUntil(lambda: (d := panel.current()) is not None and d.workable)
+    contact_id = panel.current().id  # type: ignore[union-attr]
+    panel.composer.set_text("Bonjour, je regarde votre dossier.")
+    asked: list[str] = []
+
+    def answer_go_back() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer_go_back)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Go back to the reply").click()
+
+    QTimer.singleShot(0, answer_go_back)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Your reply to this contact has not been sent."]
+    qtbot.wait(100)
+    assert QApplication.activeModalWidget() is None  # no closing dialog behind it
+    assert workspace.contacts.detail(contact_id).workable
+    assert panel.composer.text() == "Bonjour, je regarde votre dossier."
