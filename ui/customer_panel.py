@@ -245,7 +245,7 @@ class CustomerPanel(QWidget):
         self._profile: CustomerProfile | None = None
         self._key = f"customer-panel:{id(self)}"
         self._link: LinkCustomerWidget | None = None
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(300)
 
         self._stack = QStackedWidget(self)
         # -- nothing to show
@@ -360,11 +360,14 @@ class CustomerPanel(QWidget):
             HistoryModel.CSAT: score,
             HistoryModel.ADVISOR: em * 11,
         }
+        # In a narrow pane the subject matters most: the score columns keep just their badge
+        # (the header's full text stays in its tooltip).
+        badge = max(44, em * 3)
         self._compact_widths = {
             HistoryModel.DATE: fm.horizontalAdvance("0000-00-00") + em + 6,
             HistoryModel.CHANNEL: 34,
-            HistoryModel.ASSESSMENT: score,
-            HistoryModel.CSAT: score,
+            HistoryModel.ASSESSMENT: badge,
+            HistoryModel.CSAT: badge,
         }
         self._compact: bool | None = None
         self._set_compact(True)

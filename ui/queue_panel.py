@@ -124,7 +124,6 @@ class QueuePanel(QWidget):
         self._next.setDefault(False)
         self._next.setAutoDefault(False)
         self._next.setMinimumHeight(36)
-        self._next.setMinimumWidth(180)
         self._next.setCursor(Qt.CursorShape.PointingHandCursor)
         self._next.setStyleSheet(
             "QPushButton#nextContactButton {"
@@ -178,12 +177,12 @@ class QueuePanel(QWidget):
             chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             chip.setStyleSheet(
                 "QPushButton#queueChip { border: 1px solid palette(mid); border-radius: 12px;"
-                " min-height: 18px; padding: 3px 12px; background: palette(base); }"
+                " min-height: 18px; padding: 3px 9px; background: palette(base); }"
                 "QPushButton#queueChip:hover { border-color: palette(highlight); }"
                 "QPushButton#queueChip:checked { background: palette(highlight);"
                 " color: palette(highlighted-text); border-color: palette(highlight); }"
                 "QPushButton#queueChip:focus { border: 2px solid palette(highlight);"
-                " padding: 2px 11px; }"
+                " padding: 2px 8px; }"
                 "QPushButton#queueChip:checked:focus { border: 2px solid palette(text); }"
             )
             self._channel_group.addButton(chip)
@@ -200,9 +199,12 @@ class QueuePanel(QWidget):
         self._status.setCurrentIndex(2)
         self._status.setAccessibleName(self.tr("Show contacts"))
         self._status.setToolTip(self.tr("Which contacts the list shows."))
-        self._status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Shrinks with a narrow pane (the full text stays in the list and the tooltip).
+        self._status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self._status.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        self._status.setMinimumContentsLength(10)
+        self._status.setMinimumContentsLength(9)
         status_label = QLabel(self.tr("&Show:"))
         status_label.setBuddy(self._status)
         self._status_label = status_label

@@ -1,7 +1,6 @@
 """The reason-code chooser of the closing dialog: an editable combo box that finds a reason
 by any word of its label, accents and case ignored, grouped by category."""
 
-import unicodedata
 import uuid
 
 from PySide6.QtCore import (
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import ReasonCodeView
+from app.text import fold
 from ui.texts import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -42,12 +42,6 @@ CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2
 """The category label of a reason row, shown grey beside it in the completion list."""
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 3
 """Label and category without accents or case, for matching what the advisor types."""
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Réclamation" and "reclamation" match."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def category_label(category: str) -> str:

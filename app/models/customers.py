@@ -2,13 +2,19 @@
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
 from app.enums import IdentityKind
 from app.models.base import Base, IdMixin, enum_column
+from app.text import name_key
+
+
+def _key(ctx: Any, column: str) -> str:
+    return name_key(ctx.get_current_parameters().get(column) or "")
 
 
 class Customer(IdMixin, Base):
@@ -26,8 +32,15 @@ class Customer(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    # Folded copies of the names (see app.text.name_key), filled on every insert path (ORM and
+    # bulk) and on ORM updates: search finds "Ménard" from "menard" through an index.
+    last_key: Mapped[str] = mapped_column(String(80), default=lambda ctx: _key(ctx, "last_name"))
+    first_key: Mapped[str] = mapped_column(String(80), default=lambda ctx: _key(ctx, "first_name"))
 
-    __table_args__ = (Index("ix_customer_name", "last_name", "first_name"),)
+    __table_args__ = (
+        Index("ix_customer_last_key", "last_key", "first_key"),
+        Index("ix_customer_first_key", "first_key"),
+    )
 
 
 class CustomerIdentity(IdMixin, Base):
@@ -42,3 +55,9 @@ class CustomerIdentity(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (Index("ix_identity_lookup", "kind", "value"),)
+
+
+@event.listens_for(Customer, "before_update")
+def _rekey(_mapper: Any, _connection: Any, customer: Customer) -> None:
+    customer.last_key = name_key(customer.last_name)
+    customer.first_key = name_key(customer.first_name)

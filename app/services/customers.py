@@ -1,8 +1,9 @@
 """Customers: profile, whole history across channels, search, and linking a sender to one."""
 
 import uuid
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -17,7 +18,7 @@ from app.dto import (
 )
 from app.errors import Conflict, InputError, NotFound
 from app.i18n import QT_TRANSLATE_NOOP, Marked
-from app.identities import guess_identity, normalise_identity
+from app.identities import HANDLE_KINDS, guess_identity, normalise_handle, normalise_identity
 from app.ids import new_id
 from app.models import (
     Advisor,
@@ -31,6 +32,7 @@ from app.models import (
     WrapUp,
 )
 from app.outbox import record_insert, record_update
+from app.text import name_key
 
 SEARCH_LIMIT = 50
 
@@ -174,23 +176,10 @@ class CustomerService:
                     .limit(limit)
                 )
             else:
-                words = text.split()
-                first = words[0].capitalize() + "%"
-                cond = or_(
-                    Customer.last_name.like(first),
-                    Customer.first_name.like(first),
-                    Customer.account_number == text.upper(),
-                )
-                if len(words) >= 2:
-                    second = words[1].capitalize() + "%"
-                    cond = or_(
-                        Customer.first_name.like(first) & Customer.last_name.like(second),
-                        Customer.last_name.like(first) & Customer.first_name.like(second),
-                    )
                 query = (
                     select(Customer)
-                    .where(cond)
-                    .order_by(Customer.last_name, Customer.first_name)
+                    .where(_name_or_account(text))
+                    .order_by(Customer.last_key, Customer.first_key)
                     .limit(limit)
                 )
             customers = s.scalars(query).all()
@@ -327,3 +316,33 @@ def _identity_kind_for(channel: str) -> IdentityKind | None:
         "instagram": IdentityKind.INSTAGRAM,
         "whatsapp": IdentityKind.WHATSAPP,
     }.get(channel)
+
+
+def _starts(column: Any, prefix: str) -> Any:
+    """A prefix match an index serves on every backend (LIKE would need a collation)."""
+    return and_(column >= prefix, column < prefix + "\U0010ffff")
+
+
+def _name_or_account(text: str) -> Any:
+    """Names typed in any order, case or accents ("menard", "eric diallo", "Le Gall"), an
+    account number, or a social handle typed without its @."""
+    words = name_key(text).split()
+    if not words:
+        return false()
+    whole = " ".join(words)
+    conditions = [
+        _starts(Customer.last_key, whole),
+        _starts(Customer.first_key, whole),
+        Customer.account_number == text.strip().upper(),
+        Customer.id.in_(
+            select(CustomerIdentity.customer_id).where(
+                CustomerIdentity.kind.in_(sorted(HANDLE_KINDS)),
+                CustomerIdentity.value == normalise_handle(text),
+            )
+        ),
+    ]
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        conditions.append(and_(_starts(Customer.first_key, head), _starts(Customer.last_key, tail)))
+        conditions.append(and_(_starts(Customer.last_key, head), _starts(Customer.first_key, tail)))
+    return or_(*conditions)

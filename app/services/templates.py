@@ -5,7 +5,6 @@ memory: a keystroke costs a filter over a list, not a query.
 """
 
 import threading
-import unicodedata
 import uuid
 from datetime import date
 
@@ -17,12 +16,7 @@ from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Contact, Customer, Template
 from app.placeholders import Filled, fill
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so "reclamation" finds "Réclamation"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+from app.text import fold
 
 
 class TemplateService:

@@ -1575,7 +1575,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+3"/>
         <source>Social</source>
-        <translation>Réseaux sociaux</translation>
+        <translation>Réseaux</translation>
     </message>
     <message>
         <location line="+4"/>

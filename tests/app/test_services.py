@@ -201,3 +201,29 @@ def test_unidentified_sender_is_linked_to_a_new_customer(workspace: Workspace) -
     if detail.channel in (Channel.EMAIL, Channel.PHONE) and detail.sender_address:
         found = workspace.customers.search(detail.sender_address)
         assert customer_id in [m.id for m in found]
+
+
+def test_customer_search_ignores_accents_case_and_hyphens(workspace: Workspace) -> None:
+    from sqlalchemy import select as sql_select
+
+    from app.models import Customer, CustomerIdentity
+    from app.text import fold
+
+    with workspace.local.session() as s:
+        accented = s.scalars(
+            sql_select(Customer).where(Customer.last_name.like("%é%")).limit(1)
+        ).one()
+        handle = s.scalars(
+            sql_select(CustomerIdentity).where(CustomerIdentity.kind == IdentityKind.INSTAGRAM)
+        ).first()
+    typed = fold(accented.last_name).upper()  # "MENARD" for "Ménard"
+    assert accented.id in [m.id for m in workspace.customers.search(typed)]
+    both = f"{fold(accented.first_name)} {fold(accented.last_name)}".lower()
+    assert accented.id in [m.id for m in workspace.customers.search(both)]
+    assert accented.id in [m.id for m in workspace.customers.search(both.replace(" ", "-"))]
+    if handle is not None:  # a handle typed without its @
+        found = workspace.customers.search(handle.value.lstrip("@"))
+        assert handle.customer_id in [m.id for m in found]
+    created = workspace.customers.create(NewCustomer("Jean-Pierre", "Le Gall", "fr"))
+    for typed in ("le gall", "Le Gall Jean-Pierre", "jean pierre le", "LEGALL"[:2]):
+        assert created in [m.id for m in workspace.customers.search(typed, limit=500)], typed
