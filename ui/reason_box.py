@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QFont,
+    QKeyEvent,
     QPainter,
     QPalette,
     QStandardItem,
@@ -183,6 +184,17 @@ class ReasonBox(QComboBox):
         self.lineEdit().textEdited.connect(self._typed)
         self.lineEdit().textChanged.connect(self._text_changed)
         self.lineEdit().editingFinished.connect(self._settle)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The arrows never change the reason behind the advisor's back (a combo box's default):
+        they open the list of reasons matching what is typed, where Up and Down then move."""
+        arrows = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if event.key() in arrows and not self.completer().popup().isVisible():
+            if self.candidates():
+                self.completer().complete()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reason(self) -> ReasonCodeView | None:
         return self._current

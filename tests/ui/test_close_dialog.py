@@ -298,3 +298,13 @@ def test_default_follow_up_times_respect_opening_hours() -> None:
     dawn = datetime(2026, 3, 12, 5, 0, tzinfo=local)
     assert default_follow_up(dawn) == datetime(2026, 3, 12, 10, 0, tzinfo=local)
     assert next_morning(dawn) == datetime(2026, 3, 13, 10, 0, tzinfo=local)
+
+
+def test_arrows_never_pick_a_reason_the_advisor_did_not_see(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    type_text(qtbot, "zzz")  # matches nothing
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.reason.reason() is None
+    assert not dialog.next_button.isEnabled()

@@ -122,7 +122,7 @@ def test_a_slice_of_a_shift(
             return
         assert dialog.objectName() == "closeDialog"
         qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason)
-        qtbot.keyClicks(dialog.reason, "retrait" if language == "fr" else "withdrawal")
+        qtbot.keyClicks(dialog.reason, "withdrawal")  # the interface is in English here
         press(qtbot, Qt.Key.Key_Down)
         press(qtbot, Qt.Key.Key_Return)
         press(qtbot, Qt.Key.Key_Tab)
@@ -131,6 +131,8 @@ def test_a_slice_of_a_shift(
         press(qtbot, Qt.Key.Key_Return, CTRL)
 
     QTimer.singleShot(0, drive_close_dialog)
+    # A watchdog: should the dialog not accept, it is rejected so the test fails, not hangs.
+    QTimer.singleShot(15_000, lambda: (m := QApplication.activeModalWidget()) and m.reject())
     qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
 
     # The next contact is taken by itself.
