@@ -338,6 +338,7 @@ class CustomerPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSortIndicator(HistoryModel.DATE, Qt.SortOrder.DescendingOrder)
         header.setMinimumSectionSize(28)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Ress…", never "essent"
         t.setSortingEnabled(True)
         self.table.open_requested.connect(self._open_past)
         self.table.doubleClicked.connect(self._open_past)

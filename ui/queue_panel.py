@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import QueueFilter, Who
-from app.enums import Channel, ContactStatus, Role
+from app.enums import Channel, ContactStatus
 from app.services.queue import QueueService
 from ui.ops import Runner
 from ui.queue_model import QueueModel
@@ -587,10 +587,8 @@ class QueuePanel(QWidget):
             lambda: compact.add(m.PRIORITY),
             lambda: compact.add(m.RISK),
             lambda: compact.add(m.DUE),
+            lambda: hidden.add(m.STATUS),  # the advisor's own rows keep their tint
         ]
-        if self._who.role == Role.ADVISOR:
-            # The advisor's own rows keep their tint; a supervisor needs to see who has what.
-            steps.append(lambda: hidden.add(m.STATUS))
         for step in steps:
             if needed() <= available:
                 break
@@ -599,8 +597,6 @@ class QueuePanel(QWidget):
             customer = CUSTOMER_NARROW
         if needed() > available:
             hidden.add(m.WAITING)  # only in a very narrow pane: waiting time is worth keeping
-        if needed() > available:
-            hidden.add(m.STATUS)
 
         header = self.table.horizontalHeader()
         for column in m.COMPACTABLE:
