@@ -33,13 +33,19 @@ class _Emitter(QObject):
     flag = Signal(bool)
 
 
+CALLS = 2_000
+# Other threads and the collector move None's count a little meanwhile; the fault took one
+# reference per call, so a tenth of the calls separates noise from it.
+NOISE = CALLS // 10
+
+
 def test_returning_none_from_data_keeps_reference_counts(qapp: object) -> None:
     model = _Model()
     index = model.index(1, 1)
     before = sys.getrefcount(None)
-    for _ in range(500):
+    for _ in range(CALLS):
         index.data(Qt.ItemDataRole.ToolTipRole)
-    assert sys.getrefcount(None) - before >= -5
+    assert sys.getrefcount(None) - before > -NOISE
 
 
 def test_emitting_signals_keeps_reference_counts(qapp: object) -> None:
@@ -47,8 +53,8 @@ def test_emitting_signals_keeps_reference_counts(qapp: object) -> None:
     received: list[bool] = []
     emitter.flag.connect(received.append)
     before_true = sys.getrefcount(True)
-    for _ in range(500):
+    for _ in range(CALLS):
         emitter.flag.emit(True)
-    assert len(received) == 500
+    assert len(received) == CALLS
     received.clear()
-    assert sys.getrefcount(True) - before_true >= -5
+    assert sys.getrefcount(True) - before_true > -NOISE
