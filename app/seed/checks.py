@@ -39,29 +39,31 @@ def validate_sizes(customers: int, contacts: int, queue: int) -> None:
             contacts=contacts,
             queue=queue,
         )
-    if customers > MAX_CUSTOMERS:
-        raise InputError(
+    limits = (
+        (
+            customers,
+            MAX_CUSTOMERS,
             QT_TRANSLATE_NOOP("errors", "{value:,} customers is more than the {limit:,} allowed."),
             QT_TRANSLATE_NOOP("errors", "Ask for {limit:,} customers or fewer."),
-            value=customers,
-            limit=MAX_CUSTOMERS,
-        )
-    if contacts > MAX_CONTACTS:
-        raise InputError(
+        ),
+        (
+            contacts,
+            MAX_CONTACTS,
             QT_TRANSLATE_NOOP("errors", "{value:,} contacts is more than the {limit:,} allowed."),
             QT_TRANSLATE_NOOP("errors", "Ask for {limit:,} contacts or fewer."),
-            value=contacts,
-            limit=MAX_CONTACTS,
-        )
-    if queue > MAX_QUEUE:
-        raise InputError(
+        ),
+        (
+            queue,
+            MAX_QUEUE,
             QT_TRANSLATE_NOOP(
                 "errors", "{value:,} queued contacts is more than the {limit:,} allowed."
             ),
             QT_TRANSLATE_NOOP("errors", "Ask for {limit:,} queued contacts or fewer."),
-            value=queue,
-            limit=MAX_QUEUE,
-        )
+        ),
+    )
+    for value, limit, message, hint in limits:
+        if value > limit:
+            raise InputError(message, hint, value=value, limit=limit)
     if customers == 0 and (contacts > 0 or queue > 0):
         raise InputError(
             QT_TRANSLATE_NOOP(
