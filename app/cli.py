@@ -86,4 +86,60 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
     seed.add_argument("--contacts", type=_positive, default=2_500)
     seed.add_argument("--queue", type=_positive, default=60)
     seed.add_argument("--seed", type=_positive, default=42, help="random seed")
+
+    password_stdin = t(
+        QT_TRANSLATE_NOOP("cli", "read the password from the first line of standard input")
+    )
+    user = sub.add_parser(
+        "user", help=t(QT_TRANSLATE_NOOP("cli", "provision users on a central database"))
+    )
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser(
+        "add",
+        help=t(
+            QT_TRANSLATE_NOOP("cli", "create a user (or change their role, team and password)")
+        ),
+    )
+    add.add_argument("login")
+    add.add_argument("--role", choices=["advisor", "supervisor", "admin"], required=True)
+    add.add_argument("--team", help=t(QT_TRANSLATE_NOOP("cli", "the team's name")))
+    add.add_argument("--name", help=t(QT_TRANSLATE_NOOP("cli", "the name colleagues see")))
+    add.add_argument(
+        "--url", required=True, help=t(QT_TRANSLATE_NOOP("cli", "the centre, as its owner"))
+    )
+    add.add_argument("--password-stdin", action="store_true", help=password_stdin)
+
+    connect = sub.add_parser(
+        "connect",
+        help=t(QT_TRANSLATE_NOOP("cli", "connect this workstation to a central database")),
+    )
+    connect.add_argument("--url", required=True, help="postgresql+psycopg://host:port/dbname")
+    connect.add_argument("--login", help=t(QT_TRANSLATE_NOOP("cli", "your login")))
+    connect.add_argument("--password-stdin", action="store_true", help=password_stdin)
+    connect.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+
+    sync = sub.add_parser(
+        "sync", help=t(QT_TRANSLATE_NOOP("cli", "synchronise with the centre, or show the state"))
+    )
+    what = sync.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--once", action="store_true", help=t(QT_TRANSLATE_NOOP("cli", "run one sync and exit"))
+    )
+    what.add_argument(
+        "--status",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "cli", "pending operations, last success, last error, cursor (no network)"
+            )
+        ),
+    )
+    sync.add_argument("--json", action="store_true", help=t(QT_TRANSLATE_NOOP("cli", "as JSON")))
+    sync.add_argument(
+        "--demo",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("cli", "the demo workspace instead of the connected one")),
+    )
+    sync.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    sync.add_argument("--password-stdin", action="store_true", help=password_stdin)
     return parser

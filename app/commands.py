@@ -1,13 +1,28 @@
-"""Headless commands: what ``relais central …`` does, without any window."""
+"""Headless commands: what ``relais central …``, ``user``, ``connect`` and ``sync`` do, without
+any window."""
 
+import getpass
+import json
+import re
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from app.db import Database
+from sqlalchemy import select, text
+
+from app.db import Database, sqlite_url, storage_errors
+from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP, Translate, no_translation
 from app.migrations import upgrade
+from app.models import Advisor, Role, Team
+from app.settings import Settings
+from app.sync.handshake import check_schema
+
+if TYPE_CHECKING:
+    from app.sync.engine import SyncStatus
+    from app.workspace import Workspace
 
 
 def central_init(url: str, out: TextIO = sys.stdout, translate: Translate = no_translation) -> int:
@@ -88,3 +103,237 @@ def _progress_printer(out: TextIO, translate: Translate) -> Callable[[str, int, 
             print(f"  {translate('seed', stage)}: {done}/{total}", file=out, flush=True)
 
     return progress
+
+
+LOGIN_PATTERN = re.compile(r"^[a-z][a-z0-9_.-]{1,62}$")
+
+
+def user_add(
+    url: str,
+    login: str,
+    role: str,
+    team: str | None,
+    display_name: str | None,
+    password: str | None,
+    out: TextIO = sys.stdout,
+    translate: Translate = no_translation,
+) -> int:
+    """Provisions a user on the centre: their advisor row and, on PostgreSQL, their own login
+    role in the group role that carries their rights (grants and row-level security)."""
+    if not LOGIN_PATTERN.match(login):
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "“{login}” cannot be a login."),
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Use 2 to 63 lower-case letters, digits, dots, dashes or underscores, "
+                "starting with a letter.",
+            ),
+            login=login,
+        )
+    db = Database(url, "central")
+    try:
+        check_schema(db)
+        with db.session() as s:
+            team_id = None
+            if team:
+                found = s.scalars(select(Team).where(Team.name == team)).first()
+                if found is None:
+                    found = Team(name=team)
+                    s.add(found)
+                    s.flush()
+                team_id = found.id
+            advisor = s.scalars(select(Advisor).where(Advisor.login == login)).first()
+            if advisor is None:
+                advisor = Advisor(login=login, display_name=display_name or login, role=role)
+                s.add(advisor)
+            advisor.role = Role(role)
+            advisor.team_id = team_id if team else advisor.team_id
+            advisor.active = True
+            if display_name:
+                advisor.display_name = display_name
+        if not db.is_sqlite:
+            if not password:
+                raise InputError(
+                    QT_TRANSLATE_NOOP("errors", "A PostgreSQL user needs a password."),
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Type it when asked, or pipe it with --password-stdin."
+                    ),
+                )
+            _database_role(db, login, Role(role), password)
+    finally:
+        db.dispose()
+    text = QT_TRANSLATE_NOOP("cli", "User {login} ({role}) is ready on {where}.")
+    print(translate("cli", text).format(login=login, role=role, where=db.describe()), file=out)
+    return 0
+
+
+def _database_role(db: Database, login: str, role: Role, password: str) -> None:
+    from psycopg import sql
+
+    with storage_errors(db), db.engine.begin() as conn:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login})
+        verb = "ALTER" if exists else "CREATE"
+        cursor.execute(
+            sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(login), sql.Literal(password)
+            )
+        )
+        groups = [f"relais_{r.value}" for r in Role]
+        cursor.execute(
+            sql.SQL("REVOKE {} FROM {}").format(
+                sql.SQL(", ").join(map(sql.Identifier, groups)), sql.Identifier(login)
+            )
+        )
+        cursor.execute(
+            sql.SQL("GRANT {} TO {}").format(
+                sql.Identifier(f"relais_{role.value}"), sql.Identifier(login)
+            )
+        )
+
+
+def connect(
+    url: str,
+    login: str | None,
+    password: str | None,
+    base: Path | None,
+    settings: Settings,
+    out: TextIO = sys.stdout,
+    translate: Translate = no_translation,
+) -> int:
+    """Connects this workstation: checks the login on the centre, copies the working set,
+    remembers the centre and the login, and the password in the keyring when there is one."""
+    from app import credentials
+    from app.connection import open_connected, profile_for
+
+    profile, in_url = profile_for(url, login)
+    password = password or in_url
+    ws = open_connected(profile, password, base)
+    try:
+        rows = ws.sync.cycle(force_check=True).pulled.rows
+    finally:
+        ws.close()
+    profile.save(settings)
+    kept = password is not None and credentials.store(profile.centre, profile.login, password)
+    text = QT_TRANSLATE_NOOP(
+        "cli", "This workstation is connected to {centre} as {login} ({rows} recent changes)."
+    )
+    print(
+        translate("cli", text).format(centre=profile.centre, login=profile.login, rows=rows),
+        file=out,
+    )
+    if password is not None and not kept:
+        note = QT_TRANSLATE_NOOP(
+            "cli",
+            "No system keyring is available: Relais will ask for the password at each start.",
+        )
+        print(translate("cli", note), file=out)
+    return 0
+
+
+def sync_once(
+    ws: "Workspace", out: TextIO = sys.stdout, translate: Translate = no_translation
+) -> int:
+    report = ws.sync.cycle(force_check=True)
+    text = QT_TRANSLATE_NOOP(
+        "cli",
+        "Synchronised in {seconds:.2f} s: {pushed} sent, {refused} refused, {pulled} received, "
+        "{repaired} repaired.",
+    )
+    repaired = sum(report.checked.repaired.values()) if report.checked else 0
+    print(
+        translate("cli", text).format(
+            seconds=report.seconds,
+            pushed=report.pushed.applied,
+            refused=report.pushed.refused,
+            pulled=report.pulled.rows,
+            repaired=repaired,
+        ),
+        file=out,
+    )
+    return 0
+
+
+def sync_status(status: "SyncStatus", as_json: bool, out: TextIO = sys.stdout) -> int:
+    if as_json:
+        print(json.dumps(status.as_dict(), indent=2), file=out)
+        return 0
+    for key, value in status.as_dict().items():
+        if key != "refusals":
+            print(f"{key}: {value if value is not None else '-'}", file=out)
+    for refusal in status.refusals:
+        print(f"refused #{refusal['seq']} {refusal['table']}: {refusal['reason']}", file=out)
+    return 0
+
+
+def read_password(from_stdin: bool, translate: Translate, confirm: bool = False) -> str | None:
+    """The password from standard input's first line, or typed at a terminal (twice when it is
+    a new one); None when neither is possible."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n") or None
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass(translate("cli", QT_TRANSLATE_NOOP("cli", "Password: ")))
+    if confirm:
+        again = getpass.getpass(translate("cli", QT_TRANSLATE_NOOP("cli", "Again: ")))
+        if again != first:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "The two passwords differ."))
+    return first or None
+
+
+def run(args: Any, settings: Settings, translate: Translate = no_translation) -> int:
+    """Runs the headless command ``args`` names."""
+    if args.command == "central":
+        if args.central_command == "init":
+            return central_init(args.url, translate=translate)
+        return central_seed(
+            args.url, args.customers, args.contacts, args.queue, args.seed, translate=translate
+        )
+    if args.command == "user":
+        password = None
+        if not Database(args.url, "central").is_sqlite:
+            password = read_password(args.password_stdin, translate, confirm=True)
+        return user_add(
+            args.url, args.login, args.role, args.team, args.name, password, translate=translate
+        )
+    if args.command == "connect":
+        password = read_password(args.password_stdin, translate)
+        return connect(args.url, args.login, password, args.data_dir, settings, translate=translate)
+    return _sync(args, settings, translate)
+
+
+def _sync(args: Any, settings: Settings, translate: Translate) -> int:
+    from app.connection import Profile, open_connected, workstation_dir
+    from app.workspace import demo_dir, open_demo
+
+    profile = None if args.demo else Profile.from_settings(settings)
+    if not args.demo and profile is None:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "This workstation is not connected to a centre yet."),
+            QT_TRANSLATE_NOOP("errors", "Run “relais connect --url …” first, or add --demo."),
+        )
+    if args.status:
+        from app.sync.engine import read_status
+
+        folder = demo_dir(args.data_dir) if profile is None else workstation_dir(args.data_dir)
+        centre = "sqlite (demo)" if profile is None else profile.centre
+        local = Database(sqlite_url(folder / "workstation.sqlite3"), "local")
+        try:
+            return sync_status(read_status(local, centre), args.json)
+        finally:
+            local.dispose()
+    if profile is None:
+        ws = open_demo(args.data_dir)
+    else:
+        from app import credentials
+
+        password = (
+            read_password(True, translate)
+            if args.password_stdin
+            else credentials.load(profile.centre, profile.login) or read_password(False, translate)
+        )
+        ws = open_connected(profile, password, args.data_dir)
+    try:
+        return sync_once(ws, translate=translate)
+    finally:
+        ws.close()

@@ -16,7 +16,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import EnvironmentProblem, InputError, RelaisError, StorageCorrupt
+from app.errors import (
+    CentreUnreachable,
+    EnvironmentProblem,
+    InputError,
+    LoginRefused,
+    RelaisError,
+    StorageCorrupt,
+)
 from app.i18n import QT_TRANSLATE_NOOP
 
 Scope = Literal["central", "local"]
@@ -71,7 +78,20 @@ class Database:
                 event.listen(self.engine, "connect", _sqlite_pragmas(durable=scope == "local"))
                 event.listen(self.engine, "begin", _begin)
             else:
-                self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5)
+                # Give up on a dead network in seconds, not minutes: the advisor goes on offline.
+                self.engine = create_engine(
+                    self.url,
+                    pool_pre_ping=True,
+                    pool_size=5,
+                    connect_args={
+                        "connect_timeout": 5,
+                        "keepalives": 1,
+                        "keepalives_idle": 10,
+                        "keepalives_interval": 5,
+                        "keepalives_count": 3,
+                        "tcp_user_timeout": 20_000,
+                    },
+                )
         except (NoSuchModuleError, ModuleNotFoundError) as exc:
             raise InputError(
                 QT_TRANSLATE_NOOP("errors", "No database driver for “{backend}”."),
@@ -157,8 +177,16 @@ def classify(exc: DBAPIError, where: str) -> RelaisError | DBAPIError:
             QT_TRANSLATE_NOOP("errors", "Free some space; what you wrote is kept until then."),
             where=where,
         )
+    if "password authentication failed" in text or "no password supplied" in text:
+        return LoginRefused(
+            QT_TRANSLATE_NOOP("errors", "The central database {where} refused this login."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Check your login and password, or ask an administrator to reset them."
+            ),
+            where=where,
+        )
     if exc.connection_invalidated or isinstance(exc.orig, OSError) or _is_connect_error(text):
-        return EnvironmentProblem(
+        return CentreUnreachable(
             QT_TRANSLATE_NOOP("errors", "The central database {where} does not answer."),
             QT_TRANSLATE_NOOP(
                 "errors", "Check the network and the address; you can keep working offline."
@@ -178,6 +206,10 @@ def _is_connect_error(text: str) -> bool:
             "name or service not known",
             "connection timed out",
             "server closed the connection",
-            "password authentication failed",
+            "connection is closed",
+            "consuming input failed",
+            "terminating connection",
+            "the database system is starting up",
+            "the database system is shutting down",
         )
     )

@@ -51,3 +51,11 @@ class NotFound(InputError):
 
 class Conflict(InputError):
     """The record changed under the user (closed elsewhere, claimed by someone else)."""
+
+
+class CentreUnreachable(EnvironmentProblem):
+    """The central database does not answer: the workstation goes on offline."""
+
+
+class LoginRefused(EnvironmentProblem):
+    """The centre answered but refused the login or the password: ask again, do not retry."""

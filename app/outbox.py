@@ -4,6 +4,10 @@ A service adds or changes ORM rows and then calls ``record_insert``/``record_upd
 session, so the row and its outbox entry commit together or not at all, in the order the advisor
 made them (the outbox's own sequence, not the clock). On the embedded or central database itself
 (no workstation copy) there is no outbox and these calls only flush.
+
+An operation's payload holds the new ``values``; an update also holds the values it replaced
+(``before``), which the centre needs to tell a conflicting edit from a harmless one, and the
+``claim`` token the workstation held on the row, which a write on a contact must present.
 """
 
 import uuid
@@ -18,7 +22,8 @@ from app.ids import new_id
 from app.models import Base, OutboxOp
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as JSON carries it (UUIDs and datetimes as text, enums as their value)."""
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, datetime):
@@ -31,7 +36,7 @@ def _plain(value: Any) -> Any:
 def row_values(obj: Base, fields: list[str] | None = None) -> dict[str, Any]:
     mapper = inspect(obj).mapper
     names = fields if fields is not None else [c.key for c in mapper.column_attrs]
-    return {name: _plain(getattr(obj, name)) for name in names}
+    return {name: plain(getattr(obj, name)) for name in names}
 
 
 def _has_outbox(session: Session) -> bool:
@@ -43,14 +48,27 @@ def record_insert(session: Session, obj: Base) -> None:
     session.add(obj)
     session.flush()
     if _has_outbox(session):
-        _append(session, "insert", obj, row_values(obj))
+        _append(session, "insert", obj, {"values": row_values(obj)})
 
 
 def record_update(session: Session, obj: Base, fields: list[str]) -> None:
-    """Records that ``fields`` of ``obj`` changed (the row's id and new values)."""
+    """Records that ``fields`` of ``obj`` changed: the row's id, new and previous values.
+
+    Call it after changing the attributes and before anything flushes them."""
+    state = inspect(obj)
+    before = {name: plain(_previous(state, name)) for name in fields}
+    claim = _previous(state, "claim_token") if "claim_token" in state.mapper.column_attrs else None
     session.flush()
     if _has_outbox(session):
-        _append(session, "update", obj, row_values(obj, fields))
+        payload = {"values": row_values(obj, fields), "before": before, "claim": plain(claim)}
+        _append(session, "update", obj, payload)
+
+
+def _previous(state: Any, name: str) -> Any:
+    history = state.attrs[name].history
+    if history.deleted:
+        return history.deleted[0]
+    return getattr(state.object, name)
 
 
 def _append(session: Session, kind: str, obj: Base, payload: dict[str, Any]) -> None:

@@ -28,6 +28,8 @@ SETTINGS = {
     for s in (
         Setting("language", "", ("", "fr", "en"), "interface language; empty follows the system"),
         Setting("autosave_ms", 800, None, "delay before a draft is saved after the last keystroke"),
+        Setting("central_url", "", None, "the central database, without its password"),
+        Setting("login", "", None, "the user this workstation signs in as"),
     )
 }
 

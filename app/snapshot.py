@@ -2,22 +2,20 @@
 
 A workstation starts from a snapshot of the domain tables; the change-cursor pull of the sync
 keeps it current afterwards. Rows are streamed table by table in dependency order and inserted in
-batches, so memory stays flat whatever the size.
+batches, so memory stays flat whatever the size. The copy is read in one snapshot of the centre,
+and the pull's cursor is set from that same snapshot, so nothing falls between the two.
 """
 
 from collections.abc import Callable
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select, text
 
 from app.db import Database, storage_errors
-from app.models import Base, LocalState
+from app.models import LocalState
+from app.sync.cursor import start_position
+from app.sync.rows import shared_tables
 
 BATCH = 5_000
-
-
-def domain_tables() -> list[Table]:
-    """Tables that exist on both sides, parents before children."""
-    return [t for t in Base.metadata.sorted_tables if "scope" not in t.info]
 
 
 def copy_all(
@@ -30,14 +28,20 @@ def copy_all(
         central.engine.connect() as src,
         local.engine.begin() as dst,
     ):
-        for table in domain_tables():
+        if src.dialect.name == "postgresql":
+            src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+        cursor = start_position(src)
+        for table in shared_tables():
             if progress:
                 progress(table.name)
             result = src.execution_options(yield_per=BATCH).execute(select(table))
             for batch in result.mappings().partitions(BATCH):
                 dst.execute(insert(table), [dict(row) for row in batch])
                 copied += len(batch)
-        dst.execute(insert(LocalState.__table__), [{"key": "snapshot", "value": "done"}])
+        dst.execute(
+            insert(LocalState.__table__),
+            [{"key": "snapshot", "value": "done"}, {"key": "cursor", "value": cursor.encode()}],
+        )
     return copied
 
 

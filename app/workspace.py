@@ -25,6 +25,7 @@ from app.services.customers import CustomerService
 from app.services.queue import QueueService
 from app.services.reference import ReferenceService
 from app.services.templates import TemplateService
+from app.sync.engine import SyncEngine
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class Workspace:
     customers: CustomerService
     templates: TemplateService
     reference: ReferenceService
+    sync: SyncEngine
     lock: FileLock
 
     def pending_changes(self) -> int:
@@ -106,16 +108,18 @@ def open_demo(
 
 
 def build(folder: Path, central: Database, local: Database, who: Who, lock: FileLock) -> Workspace:
+    queue = QueueService(local, who, central)
     return Workspace(
         data_dir=folder,
         central=central,
         local=local,
         who=who,
-        queue=QueueService(local, who),
+        queue=queue,
         contacts=ContactService(local, who),
         customers=CustomerService(local, who),
         templates=TemplateService(local, who),
         reference=ReferenceService(local),
+        sync=SyncEngine(local, central, who, queue),
         lock=lock,
     )
 

@@ -8,6 +8,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.models import Role
 from app.workspace import Workspace, open_demo
+
+if TYPE_CHECKING:
+    from pgcentre import PgCentre
 
 
 @pytest.fixture(autouse=True)
@@ -71,3 +75,13 @@ def pg_url() -> str:
             pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
         pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
     return url
+
+
+@pytest.fixture
+def pg_centre(pg_url: str) -> Iterator["PgCentre"]:
+    """A fresh, small central database on the test server (dropped afterwards)."""
+    from pgcentre import PgCentre
+
+    centre = PgCentre(pg_url).create()
+    yield centre
+    centre.drop()

@@ -15,7 +15,7 @@ from ui import i18n
 
 log = logging.getLogger(__name__)
 
-HEADLESS = {"central"}
+HEADLESS = {"central", "user", "connect", "sync"}
 
 
 def _requested_language(argv: list[str]) -> str | None:
@@ -50,15 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     i18n.install(app, lang)
     args = build_parser(_tr).parse_args(argv)
     try:
-        if args.command == "central":
+        if args.command in HEADLESS:
             from app import commands
 
             logs.setup()
-            if args.central_command == "init":
-                return commands.central_init(args.url, translate=_tr)
-            return commands.central_seed(
-                args.url, args.customers, args.contacts, args.queue, args.seed, translate=_tr
-            )
+            return commands.run(args, settings, translate=_tr)
         from ui.application import run_window
 
         return run_window(app, args, settings)  # type: ignore[arg-type]

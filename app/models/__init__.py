@@ -19,13 +19,14 @@ from app.models.contacts import (
 from app.models.customers import Customer, CustomerIdentity, IdentityKind
 from app.models.people import Advisor, Role, Team
 from app.models.quality import Evaluation, EvaluatorKind, SurveyAnswer
-from app.models.sync import AppliedOps, LocalState, OutboxOp
+from app.models.sync import AppliedOps, ChangeLog, LocalState, OutboxOp, SyncConflict, SyncRefusal
 from app.models.templates import Template, TemplateUsage, TemplateVersion
 
 __all__ = [
     "Advisor",
     "AppliedOps",
     "Base",
+    "ChangeLog",
     "Channel",
     "Contact",
     "ContactAssignment",
@@ -47,6 +48,8 @@ __all__ = [
     "ReviewItem",
     "Role",
     "SurveyAnswer",
+    "SyncConflict",
+    "SyncRefusal",
     "Team",
     "Template",
     "TemplateUsage",

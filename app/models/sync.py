@@ -9,11 +9,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, Text
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
-from app.models.base import CENTRAL_ONLY, LOCAL_ONLY, Base
+from app.models.base import CENTRAL_ONLY, LOCAL_ONLY, Base, IdMixin
 
 
 class OutboxOp(Base):
@@ -40,8 +40,60 @@ class LocalState(Base):
 
 
 class AppliedOps(Base):
+    """Per workstation, the last outbox operation the centre applied (in the same transaction
+    as the operation itself); ``login`` lets row-level security give each user only their own."""
+
     __tablename__ = "applied_ops"
     __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
     workstation_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     last_seq: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    login: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ChangeLog(Base):
+    """Every insert or update of a shared row on the centre, written by a trigger.
+
+    ``xid`` is the writing transaction's id on PostgreSQL (0 on the embedded SQLite centre, whose
+    single writer commits in order). Workstations read it in (xid, seq) order and only below the
+    oldest transaction still running, so a transaction that commits late is never skipped.
+    """
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
+    xid: Mapped[int] = mapped_column(BigInteger, default=0)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID]
+    __table_args__ = (Index("ix_change_log_order", "xid", "seq"), {"info": CENTRAL_ONLY})
+
+
+class SyncRefusal(Base):
+    """An outbox operation the centre refused, kept so a retried push gets the same answer."""
+
+    __tablename__ = "sync_refusal"
+    __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
+    workstation_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), default="")
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID]
+    reason: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncConflict(IdMixin, Base):
+    """A value that lost a conflict on the centre, kept for supervisors to see and restore."""
+
+    __tablename__ = "sync_conflict"
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    losing_value: Mapped[Any] = mapped_column(JSON)
+    winning_value: Mapped[Any] = mapped_column(JSON)
+    rule: Mapped[str] = mapped_column(String(32))
+    advisor_id: Mapped[uuid.UUID | None]
+    workstation_id: Mapped[uuid.UUID | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

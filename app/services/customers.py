@@ -253,6 +253,38 @@ class CustomerService:
                     ),
                 )
 
+    def update_profile(self, customer_id: uuid.UUID, changes: dict[str, str]) -> None:
+        """Changes profile fields; the centre applies them field by field (see
+        app.sync.apply: an edit made on top of a value someone else changed meanwhile loses,
+        and is kept for supervisors)."""
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "These customer fields cannot be changed: {names}."),
+                names=", ".join(sorted(unknown)),
+            )
+        cleaned: dict[str, str | None] = {
+            name: (value.strip() or None) if name in OPTIONAL else value.strip()
+            for name, value in changes.items()
+        }
+        if "last_name" in cleaned and not (cleaned["last_name"] or cleaned.get("first_name")):
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "A customer needs a name."),
+                QT_TRANSLATE_NOOP("errors", "Type at least a first or a last name."),
+            )
+        with self._db.session() as s:
+            customer = s.get(Customer, customer_id)
+            if customer is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists."))
+            fields = [n for n, v in cleaned.items() if getattr(customer, n) != v]
+            if not fields:
+                return
+            for name in fields:
+                setattr(customer, name, cleaned[name])
+            customer.updated_at = utcnow()
+            customer.version += 1
+            record_update(s, customer, [*fields, "updated_at", "version"])
+
     def create(self, new: NewCustomer, link_contact: uuid.UUID | None = None) -> uuid.UUID:
         first, last = new.first_name.strip(), new.last_name.strip()
         if not first and not last:
@@ -305,6 +337,10 @@ class CustomerService:
             if link_contact is not None:
                 self._link(s, link_contact, customer_id)
         return customer_id
+
+
+OPTIONAL = {"postal_address", "account_number"}
+EDITABLE = {"first_name", "last_name", "language", "segment", *OPTIONAL}
 
 
 def _identity_kind_for(channel: str) -> IdentityKind | None:

@@ -1,23 +1,26 @@
 """The advisor's queue: one list across channels, paged in SQL, and claiming contacts.
 
 Sorting happens in the database (priority, then due time) so the interface can page through a
-hundred thousand contacts by asking for one window of rows at a time.
+hundred thousand contacts by asking for one window of rows at a time. Claims happen on the centre
+with a lease and a claim token: every later write on the contact presents the token, so a
+workstation whose lease lapsed cannot overwrite the next advisor's work (see app.sync.apply).
 """
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection, Select, and_, func, insert, or_, select, update
+from sqlalchemy.orm import aliased
 
 from app.clock import utcnow
-from app.db import Database
+from app.db import Database, storage_errors
 from app.dto import Claimed, QueueFilter, QueueRow, Who
 from app.errors import Conflict, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, Role
-from app.outbox import record_insert, record_update
+from app.sync.rows import upsert
 
 LEASE = timedelta(minutes=15)
 
@@ -25,9 +28,13 @@ _Assignee = aliased(Advisor)
 
 
 class QueueService:
-    def __init__(self, db: Database, who: Who) -> None:
+    """Reads the queue from this workstation's copy; claims on the centre (``central``), where
+    one statement with FOR UPDATE SKIP LOCKED hands each contact to one advisor."""
+
+    def __init__(self, db: Database, who: Who, central: Database) -> None:
         self._db = db
         self._who = who
+        self._central = central
 
     def _visible(self, query: Select, f: QueueFilter) -> Select:
         who = self._who
@@ -94,63 +101,148 @@ class QueueService:
                 for c, first, last, assignee in s.execute(query)
             ]
 
+    # -- claiming, on the centre ----------------------------------------------------------------
+
     def next_contact(self, f: QueueFilter | None = None) -> Claimed | None:
-        """Claims the first queued contact in queue order; None when the queue is empty."""
+        """Claims the first claimable contact in queue order on the centre; None when there is
+        none. Needs the centre: offline, it raises the centre's EnvironmentProblem."""
         f = f or QueueFilter()
-        queued = QueueFilter(f.channels, frozenset({ContactStatus.QUEUED}))
-        for _attempt in range(5):
-            with self._db.session() as s:
-                contact = s.scalars(
-                    self._visible(select(Contact), queued)
-                    .order_by(Contact.priority.desc(), Contact.due_at, Contact.id)
-                    .limit(1)
-                    .with_for_update(skip_locked=True)
-                ).first()
-                if contact is None:
-                    return None
-                if self._claim(s, contact):
-                    return Claimed(contact.id, contact.reference, contact.customer_id)
+        # A row another advisor claimed between our snapshot and our lock is dropped from the
+        # LIMIT 1 rather than replaced by the next one: ask again before saying "empty".
+        for _attempt in range(3):
+            claimed = self._claim_first(f)
+            if claimed is not None:
+                self._mirror(*claimed)
+                return _claimed(claimed[0])
         return None
 
-    def take(self, contact_id: uuid.UUID) -> Claimed:
-        """Claims one chosen contact (or confirms it is already this advisor's)."""
-        with self._db.session() as s:
-            contact = s.get(Contact, contact_id)
-            if contact is None:
-                raise NotFound(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
-            mine = contact.assigned_to == self._who.advisor_id
-            if contact.status == ContactStatus.IN_PROGRESS and mine:
-                return Claimed(contact.id, contact.reference, contact.customer_id)
-            if contact.status != ContactStatus.QUEUED or not self._claim(s, contact):
-                raise Conflict(
-                    QT_TRANSLATE_NOOP(
-                        "errors", "Contact {reference} is already being handled or closed."
-                    ),
-                    QT_TRANSLATE_NOOP("errors", "Open it from the history to read it."),
-                    reference=contact.reference,
-                )
-            return Claimed(contact.id, contact.reference, contact.customer_id)
-
-    def _claim(self, s: Session, contact: Contact) -> bool:
-        now = utcnow()
-        token = new_id()
-        done = s.execute(
-            update(Contact)
-            .where(Contact.id == contact.id, Contact.status == ContactStatus.QUEUED)
-            .values(
-                status=ContactStatus.IN_PROGRESS,
-                assigned_to=self._who.advisor_id,
-                claim_token=token,
-                lease_until=now + LEASE,
-                version=Contact.version + 1,
+    def _claim_first(self, f: QueueFilter) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        with storage_errors(self._central), self._central.engine.begin() as conn:
+            now = centre_now(conn)
+            pick = (
+                select(Contact.id)
+                .where(self._claimable(now))
+                .order_by(Contact.priority.desc(), Contact.due_at, Contact.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
             )
-            .execution_options(synchronize_session=False)
+            if f.channels:
+                pick = pick.where(Contact.channel.in_(sorted(f.channels)))
+            if self._who.team_id is not None:
+                pick = pick.where(
+                    or_(Contact.team_id == self._who.team_id, Contact.team_id.is_(None))
+                )
+            return self._claim(conn, Contact.id == pick.scalar_subquery(), now)
+
+    def take(self, contact_id: uuid.UUID) -> Claimed:
+        """Claims one chosen contact on the centre (or confirms it is already this advisor's)."""
+        with storage_errors(self._central), self._central.engine.begin() as conn:
+            now = centre_now(conn)
+            claimed = self._claim(conn, and_(Contact.id == contact_id, self._claimable(now)), now)
+            if claimed is None:
+                row = (
+                    conn.execute(select(Contact).where(Contact.id == contact_id)).mappings().first()
+                )
+        if claimed is not None:
+            self._mirror(*claimed)
+            return _claimed(claimed[0])
+        if row is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
+        if (
+            row["status"] == ContactStatus.IN_PROGRESS
+            and row["assigned_to"] == self._who.advisor_id
+        ):
+            return _claimed(dict(row))
+        raise Conflict(
+            QT_TRANSLATE_NOOP("errors", "Contact {reference} is already being handled or closed."),
+            QT_TRANSLATE_NOOP("errors", "Open it from the history to read it."),
+            reference=row["reference"],
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            return False
-        s.refresh(contact)
-        record_update(
-            s, contact, ["status", "assigned_to", "claim_token", "lease_until", "version"]
+
+    def renew_leases(self) -> int:
+        """Extends the leases of this advisor's open contacts that are past half their time;
+        returns how many were renewed. A lease whose token the centre no longer holds is not."""
+        with self._db.session() as s:
+            held = s.execute(
+                select(Contact.id, Contact.claim_token).where(
+                    Contact.assigned_to == self._who.advisor_id,
+                    Contact.status == ContactStatus.IN_PROGRESS,
+                    Contact.claim_token.is_not(None),
+                    or_(Contact.lease_until.is_(None), Contact.lease_until < utcnow() + LEASE / 2),
+                )
+            ).all()
+        renewed = 0
+        if not held:
+            return 0
+        with storage_errors(self._central), self._central.engine.begin() as conn:
+            until = centre_now(conn) + LEASE
+            for contact_id, token in held:
+                done = conn.execute(
+                    update(Contact)
+                    .where(
+                        Contact.id == contact_id,
+                        Contact.claim_token == token,
+                        Contact.status == ContactStatus.IN_PROGRESS,
+                    )
+                    .values(lease_until=until)
+                )
+                renewed += done.rowcount  # type: ignore[attr-defined]
+        return renewed
+
+    def _claimable(self, now: datetime) -> Any:
+        # Queued and due (a planned follow-up waits for its time), or held on a lapsed lease.
+        return or_(
+            and_(Contact.status == ContactStatus.QUEUED, Contact.received_at <= now),
+            and_(Contact.status == ContactStatus.IN_PROGRESS, Contact.lease_until < now),
         )
-        record_insert(s, ContactAssignment(contact_id=contact.id, advisor_id=self._who.advisor_id))
-        return True
+
+    def _claim(
+        self, conn: Connection, which: Any, now: datetime
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """One statement takes the row (the caller's condition locks it), then the assignment."""
+        contact = (
+            conn.execute(
+                update(Contact)
+                .where(which)
+                .values(
+                    status=ContactStatus.IN_PROGRESS,
+                    assigned_to=self._who.advisor_id,
+                    claim_token=new_id(),
+                    lease_until=now + LEASE,
+                    version=Contact.version + 1,
+                )
+                .returning(*Contact.__table__.columns)
+            )
+            .mappings()
+            .first()
+        )
+        if contact is None:
+            return None
+        assignment = {
+            "id": new_id(),
+            "contact_id": contact["id"],
+            "advisor_id": self._who.advisor_id,
+            "started_at": now,
+            "ended_at": None,
+        }
+        conn.execute(insert(ContactAssignment), assignment)
+        return dict(contact), assignment
+
+    def _mirror(self, contact: dict[str, Any], assignment: dict[str, Any]) -> None:
+        """The claim as the centre wrote it, into this copy at once (the pull would bring it a
+        moment later); nothing goes to the outbox, the centre already has it."""
+        with self._db.session() as s:
+            upsert(s.connection(), Contact.__table__, [contact])  # type: ignore[arg-type]
+            upsert(s.connection(), ContactAssignment.__table__, [assignment])  # type: ignore[arg-type]
+
+
+def _claimed(row: dict[str, Any]) -> Claimed:
+    return Claimed(row["id"], row["reference"], row["customer_id"])
+
+
+def centre_now(conn: Connection) -> datetime:
+    """The centre's clock on PostgreSQL (workstation clocks decide nothing); on the embedded
+    centre, which runs on this machine, the local one."""
+    if conn.dialect.name == "postgresql":
+        return conn.scalar(select(func.now()))  # type: ignore[return-value]
+    return utcnow()

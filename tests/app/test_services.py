@@ -10,6 +10,7 @@ from app.dto import CloseRequest, FollowUpRequest, NewCustomer, NewIdentity, Que
 from app.errors import Conflict, InputError
 from app.models import (
     Channel,
+    Contact,
     ContactStatus,
     IdentityKind,
     OutboxOp,
@@ -46,19 +47,24 @@ def test_filter_by_channel(workspace: Workspace) -> None:
     assert workspace.queue.count(f) == len(rows)
 
 
-def test_next_contact_claims_the_head_of_the_queue_and_writes_the_outbox(
-    workspace: Workspace,
-) -> None:
+def test_next_contact_claims_the_head_of_the_queue_on_the_centre(workspace: Workspace) -> None:
     head = workspace.queue.page(QueueFilter(statuses=frozenset({ContactStatus.QUEUED})), 0, 1)[0]
     claimed = workspace.queue.next_contact()
     assert claimed is not None and claimed.contact_id == head.id
     detail = workspace.contacts.detail(head.id)
     assert detail.workable
-    assert workspace.pending_changes() >= 2  # the claim and the assignment
+    # The claim is the centre's, at once; nothing about it waits in the outbox.
+    with workspace.central.session() as s:
+        contact = s.get(Contact, head.id)
+        assert contact is not None and contact.status == ContactStatus.IN_PROGRESS
+        assert contact.assigned_to == workspace.who.advisor_id and contact.claim_token
+    assert workspace.pending_changes() == 0
 
 
 def test_a_contact_taken_by_someone_else_cannot_be_taken(workspace: Workspace) -> None:
-    colleague = QueueService(workspace.local, find_user(workspace.local, "superviseur"))
+    colleague = QueueService(
+        workspace.local, find_user(workspace.local, "superviseur"), workspace.central
+    )
     claimed = colleague.next_contact()
     assert claimed is not None
     with pytest.raises(Conflict):

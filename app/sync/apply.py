@@ -1,0 +1,291 @@
+"""The centre's side of a push: each operation applied once, by the rule of its kind of data.
+
+Runs in one central transaction per batch, on the pushing user's own connection, so PostgreSQL's
+grants and row-level security judge every write. The workstation's row in ``applied_ops`` moves
+in the same transaction: a batch replayed after a crash or a cut finds its operations already
+counted and gets the same answers again (refusals are stored with their reason).
+
+Rules, per kind of data:
+- append-only rows (messages, notes, wrap-ups, evaluations...): inserted; a replayed insert is
+  a no-op, they never conflict.
+- a contact: a write must present the claim token the centre holds; a stale token (the lease
+  expired and someone else took the contact) is refused, the late values are kept in
+  ``sync_conflict`` and the case goes on the supervisors' review list.
+- a customer's profile: field by field, the first edit to reach the centre wins; a later edit
+  made on top of a value that has changed since loses, and is kept in ``sync_conflict``.
+- anything else: the latest write to reach the centre wins.
+"""
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
+
+from app.clock import utcnow
+from app.db import classify
+from app.ids import new_id
+from app.models import AppliedOps, ReviewItem, SyncConflict, SyncRefusal
+from app.outbox import plain
+from app.sync.rows import decode, shared_table
+
+log = logging.getLogger(__name__)
+
+# Refusal codes a workstation shows (translated) next to the operation.
+STALE_CLAIM = "stale_claim"
+PERMISSION = "permission"
+INVALID = "invalid"
+
+_BOOKKEEPING = {"version", "updated_at", "last_key", "first_key"}
+
+
+@dataclass(frozen=True)
+class Op:
+    seq: int
+    kind: str
+    table_name: str
+    row_id: uuid.UUID
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Answer:
+    seq: int
+    refused: str | None = None  # "code: detail" when the centre refused the operation
+
+
+@dataclass(frozen=True)
+class Pusher:
+    workstation_id: uuid.UUID
+    login: str
+    advisor_id: uuid.UUID | None
+
+
+class Refused(Exception):
+    """A rule refused the operation; ``aftermath`` still runs once its savepoint is rolled back
+    (so what the refused write carried is kept)."""
+
+    def __init__(
+        self, code: str, detail: str, aftermath: Callable[[Connection], None] | None = None
+    ) -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.aftermath = aftermath
+
+
+def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
+    """Applies ``ops`` (in outbox order) inside the caller's transaction."""
+    last = _lock_progress(conn, who)
+    answers: list[Answer] = []
+    for op in ops:
+        if op.seq <= last:
+            answers.append(Answer(op.seq, _stored_refusal(conn, who, op.seq)))
+            continue
+        try:
+            with conn.begin_nested():
+                _apply(conn, who, op)
+            answers.append(Answer(op.seq))
+        except Refused as refusal:
+            if refusal.aftermath is not None:
+                refusal.aftermath(conn)
+            answers.append(_refuse(conn, who, op, str(refusal)))
+        except (DBAPIError, KeyError, ValueError, TypeError) as exc:
+            if isinstance(exc, DBAPIError) and _connection_lost(exc):
+                raise
+            answers.append(_refuse(conn, who, op, _describe(exc)))
+        last = op.seq
+    conn.execute(
+        update(AppliedOps)
+        .where(AppliedOps.workstation_id == who.workstation_id)
+        .values(last_seq=last, updated_at=utcnow())
+    )
+    return answers
+
+
+def _lock_progress(conn: Connection, who: Pusher) -> int:
+    query = (
+        select(AppliedOps.last_seq)
+        .where(AppliedOps.workstation_id == who.workstation_id)
+        .with_for_update()
+    )
+    last = conn.scalar(query)
+    if last is None:
+        conn.execute(
+            _insert_ignoring(conn, AppliedOps.__table__),  # type: ignore[arg-type]
+            {"workstation_id": who.workstation_id, "last_seq": 0, "login": who.login},
+        )
+        last = conn.scalar(query) or 0
+    return last
+
+
+def _stored_refusal(conn: Connection, who: Pusher, seq: int) -> str | None:
+    return conn.scalar(
+        select(SyncRefusal.reason).where(
+            SyncRefusal.workstation_id == who.workstation_id, SyncRefusal.seq == seq
+        )
+    )
+
+
+def _refuse(conn: Connection, who: Pusher, op: Op, reason: str) -> Answer:
+    log.info("Refused operation %s of %s on %s: %s", op.seq, who.login, op.table_name, reason)
+    conn.execute(
+        insert(SyncRefusal),
+        {
+            "workstation_id": who.workstation_id,
+            "seq": op.seq,
+            "login": who.login,
+            "table_name": op.table_name,
+            "row_id": op.row_id,
+            "reason": reason,
+            "payload": op.payload,
+            "created_at": utcnow(),
+        },
+    )
+    return Answer(op.seq, reason)
+
+
+def _apply(conn: Connection, who: Pusher, op: Op) -> None:
+    table = shared_table(op.table_name)
+    values = decode(table, op.payload["values"])
+    if op.kind == "insert":
+        conn.execute(_insert_ignoring(conn, table), values)
+    elif op.kind == "update":
+        before = decode(table, op.payload.get("before", {}))
+        if op.table_name == "contact":
+            _update_claimed(conn, who, table, op, values, before)
+        elif op.table_name == "customer":
+            _update_fields(conn, who, table, op.row_id, values, before)
+        else:
+            _write(conn, table, op.row_id, values)
+    else:
+        raise Refused(INVALID, f"unknown operation {op.kind!r}")
+
+
+def _current(conn: Connection, table: Table, row_id: uuid.UUID) -> dict[str, Any]:
+    row = (
+        conn.execute(select(table).where(table.c.id == row_id).with_for_update()).mappings().first()
+    )
+    if row is None:
+        raise Refused(INVALID, f"{table.name} {row_id} does not exist on the centre")
+    return dict(row)
+
+
+def _write(conn: Connection, table: Table, row_id: uuid.UUID, values: dict[str, Any]) -> None:
+    values = {k: v for k, v in values.items() if k != "version"}
+    if "version" in table.columns:
+        values["version"] = table.c.version + 1
+    if values:
+        conn.execute(update(table).where(table.c.id == row_id).values(values))
+
+
+def _update_claimed(
+    conn: Connection,
+    who: Pusher,
+    table: Table,
+    op: Op,
+    values: dict[str, Any],
+    before: dict[str, Any],
+) -> None:
+    current = _current(conn, table, op.row_id)
+    claim = op.payload.get("claim")
+    held = uuid.UUID(claim) if claim else None
+    if current["claim_token"] != held:
+
+        def keep_and_flag(conn: Connection) -> None:
+            _record_losers(conn, who, table, op.row_id, values, current, STALE_CLAIM)
+            conn.execute(
+                insert(ReviewItem),
+                {
+                    "id": new_id(),
+                    "contact_id": op.row_id,
+                    "reason": "lease_lost",
+                    "created_by": who.advisor_id,
+                    "created_at": utcnow(),
+                },
+            )
+
+        raise Refused(
+            STALE_CLAIM,
+            f"contact {current['reference']} was claimed again after this workstation's "
+            "lease expired",
+            keep_and_flag,
+        )
+    _write(conn, table, op.row_id, values)
+
+
+def _update_fields(
+    conn: Connection,
+    who: Pusher,
+    table: Table,
+    row_id: uuid.UUID,
+    values: dict[str, Any],
+    before: dict[str, Any],
+) -> None:
+    current = _current(conn, table, row_id)
+    winners: dict[str, Any] = {}
+    losers: dict[str, Any] = {}
+    for name, new in values.items():
+        if name in _BOOKKEEPING:
+            continue
+        now = current[name]
+        if now == new or now == before.get(name, now):
+            winners[name] = new
+        else:
+            losers[name] = new
+    if losers:
+        _record_losers(conn, who, table, row_id, losers, current, "first_edit_wins")
+    if winners:
+        if "updated_at" in table.columns:
+            winners["updated_at"] = utcnow()
+        _write(conn, table, row_id, winners)
+
+
+def _record_losers(
+    conn: Connection,
+    who: Pusher,
+    table: Table,
+    row_id: uuid.UUID,
+    losing: dict[str, Any],
+    current: dict[str, Any],
+    rule: str,
+) -> None:
+    rows = [
+        {
+            "id": new_id(),
+            "table_name": table.name,
+            "row_id": row_id,
+            "field": name,
+            "losing_value": plain(value),
+            "winning_value": plain(current.get(name)),
+            "rule": rule,
+            "advisor_id": who.advisor_id,
+            "workstation_id": who.workstation_id,
+            "created_at": utcnow(),
+        }
+        for name, value in losing.items()
+        if name not in _BOOKKEEPING and current.get(name) != value
+    ]
+    if rows:
+        conn.execute(insert(SyncConflict), rows)
+
+
+def _insert_ignoring(conn: Connection, table: Table) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
+def _connection_lost(exc: DBAPIError) -> bool:
+    return bool(exc.connection_invalidated) or classify(exc, "") is not exc
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, DBAPIError):
+        text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+        refused = "permission denied" in text or "row-level security" in text
+        code = PERMISSION if refused else INVALID
+        return f"{code}: {text}"
+    return f"{INVALID}: {type(exc).__name__}: {exc}"

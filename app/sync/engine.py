@@ -1,0 +1,147 @@
+"""One sync cycle — handshake, push, lease renewal, pull, check — and what it leaves behind.
+
+The engine holds no thread and no timer: the interface runs ``cycle`` on a thread of its own,
+the command line once. Whatever happens, the outcome is written to this workstation's database
+(last success, last error, offline since), so ``relais sync --status`` can tell without the
+network.
+"""
+
+import logging
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.clock import utcnow
+from app.db import Database
+from app.dto import Who
+from app.errors import RelaisError
+from app.models import OutboxOp
+from app.services.queue import QueueService
+from app.sync import state
+from app.sync.apply import Pusher
+from app.sync.check import CheckReport, check
+from app.sync.handshake import check_schema
+from app.sync.pull import PullReport, pull
+from app.sync.push import PushReport, push
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY = 30.0  # seconds between two checks of the copy when changes keep coming
+
+
+@dataclass
+class CycleReport:
+    pushed: PushReport
+    pulled: PullReport
+    renewed: int = 0
+    checked: CheckReport | None = None
+    seconds: float = 0.0
+
+    @property
+    def moved(self) -> bool:
+        return bool(self.pushed.applied or self.pushed.refused or self.pulled.rows)
+
+
+@dataclass
+class SyncStatus:
+    """What ``relais sync --status --json`` prints and the status bar shows."""
+
+    workstation: str
+    centre: str
+    pending: int
+    refused: int
+    last_success: str | None
+    last_error: str | None
+    offline_since: str | None
+    cursor: str
+    refusals: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class SyncEngine:
+    def __init__(self, local: Database, central: Database, who: Who, queue: QueueService) -> None:
+        self.local = local
+        self.central = central
+        self.who = who
+        self.queue = queue
+        with local.session() as s:
+            self.pusher = Pusher(state.workstation_id(s), who.login, who.advisor_id)
+        self._handshake_done = False
+        self._last_check = 0.0
+
+    def cycle(self, force_check: bool = False) -> CycleReport:
+        """Runs one sync; raises the RelaisError that stopped it (after recording it)."""
+        started = time.perf_counter()
+        try:
+            if not self._handshake_done:
+                check_schema(self.central)
+                self._handshake_done = True
+            report = CycleReport(
+                pushed=push(self.local, self.central, self.pusher), pulled=PullReport()
+            )
+            report.renewed = self.queue.renew_leases()
+            report.pulled = pull(self.local, self.central)
+            due = time.monotonic() - self._last_check >= CHECK_EVERY
+            if force_check or (report.moved and due) or not self._last_check:
+                report.checked = check(self.local, self.central)
+                self._last_check = time.monotonic()
+                if report.checked.repaired:
+                    log.warning("Sync check repaired %s", report.checked.repaired)
+        except RelaisError as exc:
+            self._handshake_done = False
+            self._record_failure(exc)
+            raise
+        report.seconds = time.perf_counter() - started
+        self._record_success()
+        return report
+
+    def _record_success(self) -> None:
+        with self.local.session() as s:
+            state.put(s, "last_success", utcnow().isoformat())
+            state.put(s, "offline_since", None)
+
+    def _record_failure(self, exc: RelaisError) -> None:
+        log.info("Sync failed: %s", exc.text())
+        with self.local.session() as s:
+            state.put(s, "last_error", f"{utcnow().isoformat()} {exc.text()}")
+            if state.get(s, "offline_since") is None:
+                state.put(s, "offline_since", utcnow().isoformat())
+
+    def status(self) -> SyncStatus:
+        return read_status(self.local, self.central.describe())
+
+
+def read_status(local: Database, centre: str) -> SyncStatus:
+    with local.session() as s:
+        counts = state.outbox_counts(s)
+        refusals = [
+            {"seq": o.seq, "table": o.table_name, "row": str(o.row_id), "reason": o.error}
+            for o in s.scalars(
+                select(OutboxOp).where(OutboxOp.state == "refused").order_by(OutboxOp.seq)
+            )
+        ]
+        return SyncStatus(
+            workstation=str(state.workstation_id(s)),
+            centre=centre,
+            pending=counts.get("pending", 0),
+            refused=counts.get("refused", 0),
+            last_success=state.get(s, "last_success"),
+            last_error=state.get(s, "last_error"),
+            offline_since=state.get(s, "offline_since"),
+            cursor=state.get(s, "cursor") or "0:0",
+            refusals=refusals,
+        )
+
+
+def backoff(failures: int, base: float = 1.0, ceiling: float = 60.0) -> float:
+    """Seconds before the next attempt after ``failures`` failures in a row: doubling, capped,
+    with jitter so workstations cut off together do not all come back in the same second."""
+    if failures <= 0:
+        return 0.0
+    delay = min(ceiling, base * 2 ** (failures - 1))
+    return delay * random.uniform(0.75, 1.0)

@@ -1,0 +1,40 @@
+"""This workstation's sync facts, kept in its own database beside the rows they describe."""
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.ids import new_id
+from app.models import LocalState, OutboxOp
+
+
+def get(s: Session, key: str) -> str | None:
+    row = s.get(LocalState, key)
+    return row.value if row is not None else None
+
+
+def put(s: Session, key: str, value: str | None) -> None:
+    row = s.get(LocalState, key)
+    if value is None:
+        if row is not None:
+            s.delete(row)
+    elif row is None:
+        s.add(LocalState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def workstation_id(s: Session) -> uuid.UUID:
+    """This copy's identity on the centre, made once."""
+    value = get(s, "workstation_id")
+    if value is None:
+        value = str(new_id())
+        put(s, "workstation_id", value)
+    return uuid.UUID(value)
+
+
+def outbox_counts(s: Session) -> dict[str, int]:
+    """Operations per state ("pending", "refused")."""
+    rows = s.execute(select(OutboxOp.state, func.count()).group_by(OutboxOp.state))
+    return {state: count for state, count in rows}

@@ -1,0 +1,140 @@
+"""The centre on PostgreSQL: schema, users, and rights enforced by the database itself."""
+
+import io
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.exc import ProgrammingError
+
+from app import commands
+from app.clock import utcnow
+from app.db import Database
+from app.errors import InputError, LoginRefused
+from app.ids import new_id
+from app.models import Advisor, Contact, Evaluation, EvaluatorKind, ReasonCode, WrapUp
+
+pytestmark = pytest.mark.postgres
+
+
+def test_central_init_twice_says_up_to_date(pg_centre) -> None:
+    out = io.StringIO()
+    assert commands.central_init(pg_centre.url, out=out) == 0
+    assert "up to date" in out.getvalue()
+
+
+def test_user_add_refuses_a_login_that_is_not_one(pg_centre) -> None:
+    with pytest.raises(InputError):
+        commands.user_add(pg_centre.url, "Robert'); DROP", "advisor", None, None, "x")
+
+
+def _as(pg_centre, login: str):
+    return create_engine(pg_centre.user_url(login))
+
+
+def _write_assessments(pg_centre, logins: list[str]) -> dict[str, uuid.UUID]:
+    """One closed contact and wrap-up per advisor, and an evaluation of it."""
+    db = Database(pg_centre.url, "central")
+    ids = {}
+    with db.session() as s:
+        reason = s.scalars(select(ReasonCode)).first()
+        supervisor = s.scalars(select(Advisor).where(Advisor.role == "supervisor")).first()
+        contact = s.scalars(select(Contact)).first()
+        for login in logins:
+            advisor = s.scalars(select(Advisor).where(Advisor.login == login)).one()
+            wrap = WrapUp(
+                contact_id=contact.id,
+                advisor_id=advisor.id,
+                reason_code_id=reason.id,
+                outcome="resolved",
+                self_assessment=3,
+            )
+            s.add(wrap)
+            evaluated = Contact(
+                reference=f"T{len(ids)}",
+                channel="email",
+                status="closed",
+                due_at=utcnow(),
+                assigned_to=advisor.id,
+                team_id=advisor.team_id,
+            )
+            s.add(evaluated)
+            s.flush()
+            s.add(
+                Evaluation(
+                    contact_id=evaluated.id,
+                    evaluator_id=supervisor.id,
+                    kind=EvaluatorKind.MANAGER,
+                    score=3,
+                )
+            )
+            ids[login] = advisor.id
+    db.dispose()
+    return ids
+
+
+def test_row_level_security_by_role(pg_centre) -> None:
+    alice = pg_centre.add_user("advisor", team="Nord")
+    bob = pg_centre.add_user("advisor", team="Nord")
+    carol = pg_centre.add_user("advisor", team="Sud")
+    chief = pg_centre.add_user("supervisor", team="Nord")
+    south_chief = pg_centre.add_user("supervisor", team="Sud")
+    admin = pg_centre.add_user("admin")
+    ids = _write_assessments(pg_centre, [alice, bob, carol])
+
+    def seen(login: str) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+        engine = _as(pg_centre, login)
+        with engine.connect() as conn:
+            wraps = set(conn.scalars(text("SELECT advisor_id FROM wrap_up")))
+            evaluated = set(
+                conn.scalars(
+                    text(
+                        "SELECT c.assigned_to FROM evaluation e JOIN contact c "
+                        "ON c.id = e.contact_id"
+                    )
+                )
+            )
+        engine.dispose()
+        return wraps & set(ids.values()), evaluated & set(ids.values())
+
+    assert seen(alice) == ({ids[alice]}, {ids[alice]})
+    assert seen(bob) == ({ids[bob]}, {ids[bob]})
+    assert seen(chief) == ({ids[alice], ids[bob]}, {ids[alice], ids[bob]})
+    assert seen(south_chief) == ({ids[carol]}, {ids[carol]})
+    assert seen(admin) == (set(ids.values()), set(ids.values()))
+
+
+def test_an_advisor_cannot_change_templates_nor_write_for_someone_else(pg_centre) -> None:
+    alice = pg_centre.add_user("advisor", team="Nord")
+    bob = pg_centre.add_user("advisor", team="Nord")
+    ids = _write_assessments(pg_centre, [alice, bob])
+    engine = _as(pg_centre, alice)
+    with pytest.raises(ProgrammingError, match="permission denied"), engine.begin() as conn:
+        conn.execute(text("UPDATE template SET body = 'hacked'"))
+    with pytest.raises(ProgrammingError, match="permission denied"), engine.begin() as conn:
+        conn.execute(text("INSERT INTO template_version (id) VALUES (gen_random_uuid())"))
+    with pytest.raises(ProgrammingError, match="row-level security"), engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO wrap_up (id, contact_id, advisor_id, reason_code_id, outcome, "
+                "self_assessment, share, comment, created_at) SELECT :id, contact_id, "
+                ":bob, reason_code_id, outcome, 4, 1, '', now() FROM wrap_up LIMIT 1"
+            ),
+            {"id": new_id(), "bob": ids[bob]},
+        )
+    engine.dispose()
+    chief = pg_centre.add_user("supervisor", team="Nord")
+    engine = _as(pg_centre, chief)
+    with engine.begin() as conn:
+        assert conn.execute(text("UPDATE template SET active = active")).rowcount > 0
+    engine.dispose()
+
+
+def test_a_wrong_password_is_refused_with_a_clear_message(pg_centre) -> None:
+    alice = pg_centre.add_user("advisor")
+    db = Database(pg_centre.user_url(alice, "not-the-password"), "central")
+    with pytest.raises(LoginRefused) as err, db.session() as s:
+        s.execute(text("SELECT 1"))
+    assert "refused this login" in err.value.text()
+    assert "not-the-password" not in err.value.text()
+    db.dispose()
