@@ -194,6 +194,12 @@ class CustomerMatch:
 
 
 @dataclass(frozen=True)
+class Found:
+    matches: list[CustomerMatch]
+    local_only: bool  # the centre did not answer: only this workstation's copy was searched
+
+
+@dataclass(frozen=True)
 class TemplateSummary:
     id: uuid.UUID
     key: str

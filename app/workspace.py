@@ -109,6 +109,7 @@ def open_demo(
 
 def build(folder: Path, central: Database, local: Database, who: Who, lock: FileLock) -> Workspace:
     queue = QueueService(local, who, central)
+    sync = SyncEngine(local, central, who, queue)
     return Workspace(
         data_dir=folder,
         central=central,
@@ -116,10 +117,10 @@ def build(folder: Path, central: Database, local: Database, who: Who, lock: File
         who=who,
         queue=queue,
         contacts=ContactService(local, who),
-        customers=CustomerService(local, who),
+        customers=CustomerService(local, who, central, lambda: sync.online is not False),
         templates=TemplateService(local, who),
         reference=ReferenceService(local),
-        sync=SyncEngine(local, central, who, queue),
+        sync=sync,
         lock=lock,
     )
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import ContactDetail, CustomerMatch, NewCustomer, NewIdentity
+from app.dto import ContactDetail, CustomerMatch, Found, NewCustomer, NewIdentity
 from app.enums import Channel, IdentityKind
 from app.errors import RelaisError
 from app.workspace import Workspace
@@ -292,16 +292,18 @@ class CustomerSearchBox(QWidget):
         text = self.edit.text().strip()
         if len(text) < MIN_CHARS:
             self._asked = ""
-            self._runner.read(lambda: [], self._shown, owner=self, key=self._key)
+            nothing = Found([], local_only=False)
+            self._runner.read(lambda: nothing, self._shown, owner=self, key=self._key)
             return
         self._asked = text
         self._say(self.tr("Searching…"))
         customers = self._customers
         self._runner.read(
-            lambda: customers.search(text), self._shown, self._failed, owner=self, key=self._key
+            lambda: customers.find(text), self._shown, self._failed, owner=self, key=self._key
         )
 
-    def _shown(self, matches: list[CustomerMatch]) -> None:
+    def _shown(self, found: Found) -> None:
+        matches = found.matches
         self.model.set_matches(matches)
         self._answered = self._asked
         if not self._asked:
@@ -322,6 +324,12 @@ class CustomerSearchBox(QWidget):
                 self._say(self.tr("{count} customers found.").format(count=n))
             if not self._cautious:
                 self.results.setCurrentIndex(self.model.index(0, 0))
+        if found.local_only and self._asked:
+            self._say(
+                self.status.text()
+                + " "
+                + self.tr("(Offline: searched this workstation's copy only.)")
+            )
         self.current_changed.emit(self.current_id())
         self.results_shown.emit(len(matches))
 

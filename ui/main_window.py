@@ -24,18 +24,21 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from app.enums import Role
-from app.errors import RelaisError
+from app.errors import CentreUnreachable, RelaisError
 from app.settings import Settings
 from ui.ops import Bug, Runner
 from ui.texts import error_text, format_datetime
 
 if TYPE_CHECKING:
     from app.dto import CloseResult, ContactDetail, ReasonCodeView
+    from app.sync.pull import PullReport
     from app.workspace import Workspace
+    from ui.sync_controller import SyncView
 
 PANELS = (
     "ui.queue_panel",
@@ -136,16 +139,33 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             splitter.restoreState(state)
         self.splitter = splitter
-        self._stack.addWidget(splitter)
-        self._stack.setCurrentWidget(splitter)
+        self.banner = QLabel("", self)
+        self.banner.setObjectName("offlineBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName(self.tr("Connection to the centre"))
+        self.banner.setStyleSheet(
+            "#offlineBanner { background: #fff4ce; color: #3d2e00; padding: 6px 10px;"
+            " border-bottom: 1px solid #e0c870; }"
+        )
+        self.banner.hide()
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(splitter, 1)
+        self._stack.addWidget(body)
+        self._stack.setCurrentWidget(body)
         self._build_actions()
         self._build_status_bar()
         self._wire()
-        self._sync_timer = QTimer(self)
-        self._sync_timer.setInterval(5_000)
-        self._sync_timer.timeout.connect(self._refresh_status)
-        self._sync_timer.start()
-        self._refresh_status()
+        from ui.sync_controller import SyncController
+
+        self.sync = SyncController(ws.sync, self)
+        self.sync.status.connect(self._show_sync)
+        self.sync.pulled.connect(self._pulled)
+        self.runner.written.connect(self.sync.sync_now)  # an advisor's change leaves at once
+        self.sync.start()
 
     def _wire(self) -> None:
         self.queue_panel.contact_activated.connect(self.take_contact)
@@ -188,6 +208,9 @@ class MainWindow(QMainWindow):
             self.tr("Go to the customer"), "Ctrl+3", lambda: self.customer_panel.setFocus()
         )
         self.act_refresh = self._action(self.tr("Refresh the queue"), "F5", self._refresh_queue)
+        self.act_log_call = self._action(
+            self.tr("Log a phone call…"), "Ctrl+Shift+L", self.log_call
+        )
         self.act_help = self._action(self.tr("Keyboard shortcuts"), "F1", self.show_help)
         self.act_screenshot = self._action(
             self.tr("Save a screenshot…"), "Ctrl+Shift+P", self._ask_screenshot
@@ -241,7 +264,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         work = menu.addMenu(self.tr("&Contact"))
-        for action in (self.act_next, self.act_templates, self.act_close, self.act_refresh):
+        for action in (
+            self.act_next,
+            self.act_log_call,
+            self.act_templates,
+            self.act_close,
+            self.act_refresh,
+        ):
             work.addAction(action)
         go = menu.addMenu(self.tr("&Go"))
         for action in (self.act_queue, self.act_contact, self.act_customer, self.act_search):
@@ -254,6 +283,7 @@ class MainWindow(QMainWindow):
             (a.shortcut(), a.text().replace("&", "").rstrip("…"))
             for a in (
                 self.act_next,
+                self.act_log_call,
                 self.act_templates,
                 self.act_close,
                 self.act_search,
@@ -281,10 +311,15 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         assert self.ws is not None
         bar = self.statusBar()
-        self._where = QLabel(self.tr("Embedded demo database"), self)
+        if self.ws.central.is_sqlite:
+            where = self.tr("Embedded demo database")
+        else:
+            where = self.tr("Centre: {where}").format(where=self.ws.central.describe())
+        self._where = QLabel(where, self)
         self._where.setAccessibleName(self.tr("Database in use"))
-        self._sync = QLabel("", self)
-        self._sync.setAccessibleName(self.tr("Changes waiting to sync"))
+        self._sync = QLabel(self.tr("Connecting to the centre…"), self)
+        self._sync.setObjectName("syncStatus")
+        self._sync.setAccessibleName(self.tr("Connection and changes waiting to sync"))
         self._busy = QLabel("", self)
         self._busy.setAccessibleName(self.tr("Work in progress"))
         bar.addPermanentWidget(self._busy)
@@ -293,7 +328,6 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt drops the connection when the window goes, while the
         # runner (which may outlive it) keeps emitting.
         self.runner.busy_changed.connect(self._show_busy)
-        self.runner.written.connect(self._refresh_status)  # the outbox count may have changed
 
     def _show_busy(self, pending: int) -> None:
         self._busy.setText(self.tr("Working…") if pending else "")
@@ -307,14 +341,45 @@ class MainWindow(QMainWindow):
         queue, shown = self.ws.queue, self.queue_panel.queue_filter()
         self.statusBar().showMessage(self.tr("Taking the next contact…"))
         # The next contact of the channels the advisor chose to see, if they filtered.
-        self.runner.write(lambda: queue.next_contact(shown), self._claimed, owner=self)
+        self.runner.write(
+            lambda: queue.next_contact(shown), self._claimed, self._not_claimed, owner=self
+        )
 
     @Slot(object)
     def take_contact(self, contact_id: uuid.UUID) -> None:
         assert self.ws is not None
         self.contact_panel.flush_draft()
         queue = self.ws.queue
-        self.runner.write(lambda: queue.take(contact_id), self._claimed, owner=self)
+        self.runner.write(
+            lambda: queue.take(contact_id), self._claimed, self._not_claimed, owner=self
+        )
+
+    def _not_claimed(self, err: RelaisError | Bug) -> None:
+        if isinstance(err, CentreUnreachable):
+            # Claims need the centre; everything already held does not.
+            self.statusBar().showMessage(
+                self.tr(
+                    "Offline: new contacts can be taken when the centre answers again. "
+                    "Your contacts stay workable; log a call with Ctrl+Shift+L."
+                ),
+                15_000,
+            )
+            self.sync.sync_now()
+            return
+        self.show_error(err)
+
+    @Slot()
+    def log_call(self) -> None:
+        from ui.log_call_dialog import LogCallDialog
+
+        assert self.ws is not None
+        dialog = LogCallDialog(self)
+        if not dialog.exec():
+            return
+        number, subject = dialog.values()
+        self.contact_panel.flush_draft()
+        contacts = self.ws.contacts
+        self.runner.write(lambda: contacts.log_call(number, subject), self._claimed, owner=self)
 
     def _claimed(self, claimed: object) -> None:
         if claimed is None:
@@ -465,18 +530,61 @@ class MainWindow(QMainWindow):
             self._ready_sent = True
             self.ready.emit()
 
-    def _refresh_status(self) -> None:
-        if self.ws is None:
-            return
-        ws = self.ws
-        self.runner.read(ws.pending_changes, self._show_pending, owner=self, key="pending")
+    @Slot(object)
+    def _show_sync(self, view: SyncView) -> None:
+        waiting = self.tr("%n change(s) waiting", "", view.pending)
+        if view.online:
+            text = (
+                self.tr("Online — all changes sent")
+                if not view.pending
+                else (self.tr("Online — syncing, {waiting}").format(waiting=waiting))
+            )
+        else:
+            since = format_datetime(view.since) if view.since else "?"
+            text = self.tr("Offline since {time} — {waiting}").format(time=since, waiting=waiting)
+        tip = ""
+        if view.refused:
+            text += " · " + self.tr("%n refused by the centre", "", view.refused)
+            tip = self.tr(
+                "The centre refused some changes; they are kept on this workstation. "
+                "Your supervisor can see them."
+            )
+        self._sync.setText(text)
+        self._sync.setToolTip(tip)
+        self._show_banner(view)
 
-    def _show_pending(self, pending: int) -> None:
-        self._sync.setText(
-            self.tr("No change waiting to sync")
-            if pending == 0
-            else self.tr("%n change(s) waiting to sync", "", pending)
-        )
+    def _show_banner(self, view: SyncView) -> None:
+        if view.online:
+            self.banner.hide()
+            return
+        since = format_datetime(view.since) if view.since else "?"
+        if view.needs_attention and view.error is not None:
+            text = self.tr("Not synchronising since {time}: {problem}").format(
+                time=since, problem=error_text(view.error)
+            )
+        else:
+            text = self.tr(
+                "Offline since {time}: the centre does not answer. Keep working — the contacts "
+                "you hold, notes, replies and closes are kept here and sent when it returns "
+                "({waiting}). Customer search uses this workstation's copy. A new phone call "
+                "can be logged with Ctrl+Shift+L."
+            ).format(time=since, waiting=self.tr("%n change(s) waiting", "", view.pending))
+        self.banner.setText(text)
+        self.banner.show()
+
+    @Slot(object)
+    def _pulled(self, report: PullReport) -> None:
+        """Another workstation's change reached this copy: show it where it is on screen."""
+        if report.contacts or "contact" in report.tables:
+            self.queue_panel.refresh()
+        current = self.contact_panel.current()
+        if current is not None and current.id in report.contacts:
+            self.contact_panel.show_contact(current.id)
+        customer = self.customer_panel.current_customer()
+        if customer is not None and (
+            customer in report.customers or (current and current.id in report.contacts)
+        ):
+            self.customer_panel.show_customer(customer)
 
     @Slot(object)
     def show_error(self, err: RelaisError | Bug) -> None:
@@ -515,8 +623,8 @@ class MainWindow(QMainWindow):
         if self.ws is None:
             return
         self.contact_panel.flush_draft()
-        self._sync_timer.stop()
         self.runner.wait_idle()
+        self.sync.stop()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())

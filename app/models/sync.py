@@ -18,7 +18,8 @@ from app.models.base import CENTRAL_ONLY, LOCAL_ONLY, Base, IdMixin
 
 class OutboxOp(Base):
     __tablename__ = "outbox"
-    __table_args__ = {"info": LOCAL_ONLY}  # noqa: RUF012
+    # AUTOINCREMENT: a sequence number is never reused once the outbox empties (see apply).
+    __table_args__ = {"info": LOCAL_ONLY, "sqlite_autoincrement": True}  # noqa: RUF012
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     op_id: Mapped[uuid.UUID]
     kind: Mapped[str] = mapped_column(String(16))
@@ -49,6 +50,7 @@ class AppliedOps(Base):
     last_seq: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     login: Mapped[str] = mapped_column(String(64), default="")
+    last_op_id: Mapped[uuid.UUID | None]
 
 
 class ChangeLog(Base):

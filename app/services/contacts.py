@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.clock import utcnow
 from app.db import Database
 from app.dto import (
+    Claimed,
     CloseRequest,
     CloseResult,
     ContactDetail,
@@ -21,6 +22,7 @@ from app.dto import (
 )
 from app.errors import Conflict, InputError, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
+from app.identities import normalise_identity
 from app.ids import new_id, short_reference
 from app.models import (
     Advisor,
@@ -28,8 +30,10 @@ from app.models import (
     Contact,
     ContactAssignment,
     ContactStatus,
+    CustomerIdentity,
     Direction,
     Draft,
+    IdentityKind,
     Message,
     Note,
     Outcome,
@@ -169,6 +173,59 @@ class ContactService:
             )
             record_insert(s, note)
             return NoteView(note.id, self._who.display_name, text, during_call, note.created_at)
+
+    # -- a call logged by hand -----------------------------------------------------------------
+
+    def log_call(self, number: str, subject: str) -> Claimed:
+        """Opens a phone contact the advisor took outside the queue (a call that rang through
+        while the centre was unreachable, say): written here, held by this advisor at once,
+        and sent to the centre with everything else. The caller is recognised by number."""
+        number = number.strip()
+        value = normalise_identity(IdentityKind.PHONE, number) if number else None
+        if number and value is None:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "“{number}” is not a phone number."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Check it, or leave it empty when the caller's number is withheld."
+                ),
+                number=number,
+            )
+        now = utcnow()
+        ident = new_id()
+        with self._db.session() as s:
+            customer_id = None
+            if value is not None:
+                customer_id = s.scalars(
+                    select(CustomerIdentity.customer_id).where(
+                        CustomerIdentity.kind.in_([IdentityKind.PHONE, IdentityKind.WHATSAPP]),
+                        CustomerIdentity.value == value,
+                    )
+                ).first()
+            contact = Contact(
+                id=ident,
+                reference=short_reference(ident),
+                channel=Channel.PHONE,
+                direction=Direction.INBOUND,
+                status=ContactStatus.IN_PROGRESS,
+                customer_id=customer_id,
+                sender_display=number,
+                sender_address=value or "",
+                subject=subject.strip()[:300],
+                received_at=now,
+                due_at=now,
+                team_id=self._who.team_id,
+                assigned_to=self._who.advisor_id,
+                claim_token=new_id(),
+                call_started_at=now,
+            )
+            record_insert(s, contact)
+            record_insert(
+                s,
+                ContactAssignment(
+                    id=new_id(), contact_id=ident, advisor_id=self._who.advisor_id, started_at=now
+                ),
+            )
+            return Claimed(ident, contact.reference, customer_id)
 
     # -- the call record ---------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Customers: profile, whole history across channels, search, and linking a sender to one."""
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import and_, false, func, or_, select
@@ -11,12 +12,13 @@ from app.db import Database
 from app.dto import (
     CustomerMatch,
     CustomerProfile,
+    Found,
     HistoryRow,
     IdentityView,
     NewCustomer,
     Who,
 )
-from app.errors import Conflict, InputError, NotFound
+from app.errors import Conflict, EnvironmentProblem, InputError, NotFound
 from app.i18n import QT_TRANSLATE_NOOP, Marked
 from app.identities import HANDLE_KINDS, guess_identity, normalise_handle, normalise_identity
 from app.ids import new_id
@@ -47,9 +49,17 @@ IDENTITY_NAMES = {
 
 
 class CustomerService:
-    def __init__(self, db: Database, who: Who) -> None:
+    def __init__(
+        self,
+        db: Database,
+        who: Who,
+        central: Database | None = None,
+        online: Callable[[], bool] = lambda: True,
+    ) -> None:
         self._db = db
         self._who = who
+        self._central = central
+        self._online = online
 
     def profile(self, customer_id: uuid.UUID) -> CustomerProfile:
         with self._db.session() as s:
@@ -154,42 +164,18 @@ class CustomerService:
             ]
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerMatch]:
-        """By phone number, e-mail address or handle when the text looks like one, else by
-        account number or name (prefix, either order)."""
-        text = text.strip()
-        if len(text) < 2:
-            return []
-        with self._db.session() as s:
-            guessed = guess_identity(text)
-            if guessed is not None:
-                kind, value = guessed
-                kinds = [kind]
-                if kind == IdentityKind.PHONE:
-                    kinds.append(IdentityKind.WHATSAPP)
-                elif kind not in (IdentityKind.EMAIL,):
-                    kinds = [IdentityKind.FACEBOOK, IdentityKind.X, IdentityKind.INSTAGRAM]
-                query = (
-                    select(Customer)
-                    .join(CustomerIdentity, CustomerIdentity.customer_id == Customer.id)
-                    .where(CustomerIdentity.kind.in_(kinds), CustomerIdentity.value == value)
-                    .distinct()
-                    .limit(limit)
-                )
-            else:
-                query = (
-                    select(Customer)
-                    .where(_name_or_account(text))
-                    .order_by(Customer.last_key, Customer.first_key)
-                    .limit(limit)
-                )
-            customers = s.scalars(query).all()
-            details = self._identity_summaries(s, [c.id for c in customers])
-            return [
-                CustomerMatch(
-                    c.id, f"{c.first_name} {c.last_name}", details.get(c.id, ""), c.segment
-                )
-                for c in customers
-            ]
+        """Searches this workstation's copy (see ``find`` for the centre first)."""
+        return _search(self._db, text, limit)
+
+    def find(self, text: str, limit: int = SEARCH_LIMIT) -> Found:
+        """Asks the centre while it answers (it knows customers this copy may not have yet),
+        this workstation's copy when it does not — and says which one answered."""
+        if self._central is not None and self._online():
+            try:
+                return Found(_search(self._central, text, limit), local_only=False)
+            except EnvironmentProblem:
+                pass
+        return Found(_search(self._db, text, limit), local_only=self._central is not None)
 
     @staticmethod
     def _identity_summaries(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -341,6 +327,43 @@ class CustomerService:
 
 OPTIONAL = {"postal_address", "account_number"}
 EDITABLE = {"first_name", "last_name", "language", "segment", *OPTIONAL}
+
+
+def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:
+    """By phone number, e-mail address or handle when the text looks like one, else by
+    account number or name (prefix, either order)."""
+    text = text.strip()
+    if len(text) < 2:
+        return []
+    with db.session() as s:
+        guessed = guess_identity(text)
+        if guessed is not None:
+            kind, value = guessed
+            kinds = [kind]
+            if kind == IdentityKind.PHONE:
+                kinds.append(IdentityKind.WHATSAPP)
+            elif kind not in (IdentityKind.EMAIL,):
+                kinds = [IdentityKind.FACEBOOK, IdentityKind.X, IdentityKind.INSTAGRAM]
+            query = (
+                select(Customer)
+                .join(CustomerIdentity, CustomerIdentity.customer_id == Customer.id)
+                .where(CustomerIdentity.kind.in_(kinds), CustomerIdentity.value == value)
+                .distinct()
+                .limit(limit)
+            )
+        else:
+            query = (
+                select(Customer)
+                .where(_name_or_account(text))
+                .order_by(Customer.last_key, Customer.first_key)
+                .limit(limit)
+            )
+        customers = s.scalars(query).all()
+        details = CustomerService._identity_summaries(s, [c.id for c in customers])
+        return [
+            CustomerMatch(c.id, f"{c.first_name} {c.last_name}", details.get(c.id, ""), c.segment)
+            for c in customers
+        ]
 
 
 def _identity_kind_for(channel: str) -> IdentityKind | None:

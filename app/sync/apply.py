@@ -46,6 +46,7 @@ _BOOKKEEPING = {"version", "updated_at", "last_key", "first_key"}
 @dataclass(frozen=True)
 class Op:
     seq: int
+    op_id: uuid.UUID
     kind: str
     table_name: str
     row_id: uuid.UUID
@@ -65,6 +66,12 @@ class Pusher:
     advisor_id: uuid.UUID | None
 
 
+class Diverged(Exception):
+    """The centre has applied operations under this workstation's numbers that this outbox does
+    not hold (its database was restored from a backup, or copied from another workstation): its
+    numbers mean something else now, so it must push under a new identity."""
+
+
 class Refused(Exception):
     """A rule refused the operation; ``aftermath`` still runs once its savepoint is rolled back
     (so what the refused write carried is kept)."""
@@ -79,7 +86,12 @@ class Refused(Exception):
 
 def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
     """Applies ``ops`` (in outbox order) inside the caller's transaction."""
-    last = _lock_progress(conn, who)
+    last, last_op = _lock_progress(conn, who)
+    # A replay (the answer to a committed batch was lost) holds the very operation the centre
+    # applied last; anything else below that number is not what the centre applied.
+    replayed = ops and ops[0].seq <= last and last_op is not None
+    if replayed and not any(op.seq == last and op.op_id == last_op for op in ops):
+        raise Diverged(f"workstation {who.workstation_id} diverged at operation {last}")
     answers: list[Answer] = []
     for op in ops:
         if op.seq <= last:
@@ -97,29 +109,30 @@ def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
             if isinstance(exc, DBAPIError) and _connection_lost(exc):
                 raise
             answers.append(_refuse(conn, who, op, _describe(exc)))
-        last = op.seq
+        last, last_op = op.seq, op.op_id
     conn.execute(
         update(AppliedOps)
         .where(AppliedOps.workstation_id == who.workstation_id)
-        .values(last_seq=last, updated_at=utcnow())
+        .values(last_seq=last, last_op_id=last_op, updated_at=utcnow())
     )
     return answers
 
 
-def _lock_progress(conn: Connection, who: Pusher) -> int:
+def _lock_progress(conn: Connection, who: Pusher) -> tuple[int, uuid.UUID | None]:
     query = (
-        select(AppliedOps.last_seq)
+        select(AppliedOps.last_seq, AppliedOps.last_op_id)
         .where(AppliedOps.workstation_id == who.workstation_id)
         .with_for_update()
     )
-    last = conn.scalar(query)
-    if last is None:
+    row = conn.execute(query).first()
+    if row is None:
         conn.execute(
             _insert_ignoring(conn, AppliedOps.__table__),  # type: ignore[arg-type]
             {"workstation_id": who.workstation_id, "last_seq": 0, "login": who.login},
         )
-        last = conn.scalar(query) or 0
-    return last
+        row = conn.execute(query).first()
+    assert row is not None
+    return row.last_seq, row.last_op_id
 
 
 def _stored_refusal(conn: Connection, who: Pusher, seq: int) -> str | None:

@@ -73,6 +73,7 @@ class SyncEngine:
             self.pusher = Pusher(state.workstation_id(s), who.login, who.advisor_id)
         self._handshake_done = False
         self._last_check = 0.0
+        self.online: bool | None = None  # None until the first cycle says
 
     def cycle(self, force_check: bool = False) -> CycleReport:
         """Runs one sync; raises the RelaisError that stopped it (after recording it)."""
@@ -84,6 +85,8 @@ class SyncEngine:
             report = CycleReport(
                 pushed=push(self.local, self.central, self.pusher), pulled=PullReport()
             )
+            if report.pushed.new_identity is not None:
+                self.pusher = report.pushed.new_identity
             report.renewed = self.queue.renew_leases()
             report.pulled = pull(self.local, self.central)
             due = time.monotonic() - self._last_check >= CHECK_EVERY
@@ -93,10 +96,12 @@ class SyncEngine:
                 if report.checked.repaired:
                     log.warning("Sync check repaired %s", report.checked.repaired)
         except RelaisError as exc:
+            self.online = False
             self._handshake_done = False
             self._record_failure(exc)
             raise
         report.seconds = time.perf_counter() - started
+        self.online = True
         self._record_success()
         return report
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text, tuple_
+from sqlalchemy import Table, select, text, tuple_
 
 from app.db import Database, storage_errors
 from app.models import ChangeLog, OutboxOp
@@ -92,12 +92,27 @@ def _apply(
         conn = s.connection()
         for table in shared_tables():
             fresh = [r for r in rows.get(table.name, ()) if (table.name, r["id"]) not in held]
+            fresh = _changed(conn, table, fresh)
             upsert(conn, table, fresh)
             if fresh:
                 report.rows += len(fresh)
                 report.tables.add(table.name)
                 _note_touched(table.name, fresh, report)
         state.put(s, "cursor", cursor.encode())
+
+
+def _changed(conn: Any, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows that differ from this copy's: the echo of this workstation's own writes (and
+    rows a renewal touched without changing what anyone sees) leave the screen alone."""
+    if not rows:
+        return rows
+    ours: dict[Any, dict[str, Any]] = {}
+    ids = [r["id"] for r in rows]
+    for start in range(0, len(ids), _FETCH):
+        chunk = ids[start : start + _FETCH]
+        for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            ours[r["id"]] = dict(r)
+    return [r for r in rows if ours.get(r["id"]) != r]
 
 
 def _note_touched(table: str, rows: list[dict[str, Any]], report: PullReport) -> None:

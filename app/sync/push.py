@@ -6,13 +6,18 @@ the centre committed but before this side heard it, the next push sends the batc
 centre, which remembers the last operation it applied for this workstation, answers the same.
 """
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, select, update
 
 from app.db import Database, storage_errors
+from app.ids import new_id
 from app.models import OutboxOp
-from app.sync.apply import Op, Pusher, apply_batch
+from app.sync import state
+from app.sync.apply import Diverged, Op, Pusher, apply_batch
+
+log = logging.getLogger(__name__)
 
 BATCH = 500
 
@@ -21,6 +26,7 @@ BATCH = 500
 class PushReport:
     applied: int = 0
     refused: int = 0
+    new_identity: Pusher | None = None  # set when this workstation had to take a new identity
 
 
 def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) -> PushReport:
@@ -29,7 +35,7 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
     while True:
         with local.session() as s:
             ops = [
-                Op(o.seq, o.kind, o.table_name, o.row_id, o.payload)
+                Op(o.seq, o.op_id, o.kind, o.table_name, o.row_id, o.payload)
                 for o in s.scalars(
                     select(OutboxOp)
                     .where(OutboxOp.state == "pending", OutboxOp.seq > after)
@@ -39,8 +45,16 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
             ]
         if not ops:
             return report
-        with storage_errors(central), central.engine.begin() as conn:
-            answers = apply_batch(conn, who, ops)
+        try:
+            with storage_errors(central), central.engine.begin() as conn:
+                answers = apply_batch(conn, who, ops)
+        except Diverged:
+            log.warning("The centre knows this workstation's numbers otherwise: new identity")
+            with local.session() as s:
+                state.put(s, "workstation_id", str(new_id()))
+                who = replace(who, workstation_id=state.workstation_id(s))
+            report.new_identity = who
+            continue
         done = [a.seq for a in answers if a.refused is None]
         with local.session() as s:
             if done:

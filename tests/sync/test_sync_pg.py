@@ -23,7 +23,6 @@ from app.models import (
     SyncRefusal,
 )
 from app.sync.apply import Op, apply_batch
-from app.sync.pull import pull
 from app.sync.push import push
 from app.workspace import Workspace
 
@@ -69,7 +68,7 @@ def test_a_retried_push_applies_nothing_twice(pg_centre, two_desks) -> None:
         ws_a.contacts.add_note(claimed.contact_id, f"note {i}")
     with ws_a.local.session() as s:
         ops = [
-            Op(o.seq, o.kind, o.table_name, o.row_id, o.payload)
+            Op(o.seq, o.op_id, o.kind, o.table_name, o.row_id, o.payload)
             for o in s.scalars(select(OutboxOp).order_by(OutboxOp.seq))
         ]
     central = _centre(pg_centre)

@@ -236,13 +236,13 @@ def test_typing_fast_asks_for_one_search_only(
     tools = link_tools(panel)
     qtbot.waitUntil(lambda: tools.search.answered() is not None)
     asked: list[str] = []
-    real = workspace.customers.search
+    real = workspace.customers.find
 
     def spy(text: str, limit: int = 50) -> Any:
         asked.append(text)
         return real(text, limit)
 
-    monkeypatch.setattr(workspace.customers, "search", spy)
+    monkeypatch.setattr(workspace.customers, "find", spy)
     search(qtbot, tools, "Martin")
     assert asked == ["Martin"]
 

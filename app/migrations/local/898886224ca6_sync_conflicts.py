@@ -1,4 +1,8 @@
-"""sync conflicts
+"""sync conflicts; an outbox whose sequence never reuses a number
+
+The centre remembers the last operation it applied per workstation by its sequence number: a
+number reused after the outbox empties would be taken for one already applied and skipped.
+Operations written before the sync existed get the payload shape the centre expects.
 
 Revision ID: 898886224ca6
 Revises: 865526c92c32
@@ -38,6 +42,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_sync_conflict_row_id"), ["row_id"], unique=False)
 
     # ### end Alembic commands ###
+    with op.batch_alter_table(
+        "outbox", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+    ):
+        pass
+    op.execute(
+        "UPDATE outbox SET payload = json_object('values', json(payload)) "
+        "WHERE kind = 'insert' AND json_extract(payload, '$.values') IS NULL"
+    )
+    op.execute(
+        "UPDATE outbox SET payload = json_object('values', json(payload), 'before', "
+        "json('{}'), 'claim', NULL) "
+        "WHERE kind = 'update' AND json_extract(payload, '$.values') IS NULL"
+    )
 
 
 def downgrade() -> None:

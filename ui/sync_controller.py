@@ -1,0 +1,129 @@
+"""Runs the sync engine on a thread of its own and tells the window how it goes.
+
+One cycle a second while the centre answers (that is what brings another workstation's change to
+the screen within two seconds); after a failure, waits longer each time (``app.sync.engine
+.backoff``) and tries again by itself. A write by the advisor wakes it at once. The thread never
+touches a widget: it emits signals, which Qt delivers on the GUI thread.
+"""
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from app.clock import utcnow
+from app.errors import LoginRefused, RelaisError
+from app.sync import state
+from app.sync.engine import SyncEngine, backoff
+from app.sync.handshake import SchemaMismatch
+
+log = logging.getLogger(__name__)
+
+INTERVAL = 1.0  # seconds between cycles while online
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """What the status bar and the banner show."""
+
+    online: bool
+    since: datetime | None  # offline since
+    pending: int
+    refused: int
+    error: RelaisError | None = None
+    retry_in: float = 0.0
+
+    @property
+    def needs_attention(self) -> bool:
+        """Waiting will not fix it: a refused login, or a schema to upgrade."""
+        return isinstance(self.error, LoginRefused | SchemaMismatch)
+
+
+class _Relay(QObject):
+    """Owned by the thread, never by a widget: emitting on it stays safe even after the window
+    (and the controller with it) is gone; Qt then simply has no one to deliver to."""
+
+    status = Signal(object)
+    pulled = Signal(object)
+
+
+class SyncController(QObject):
+    """Signals:
+    status(SyncView): after every cycle, good or bad.
+    pulled(PullReport): rows came from the centre (the window refreshes what shows them).
+    """
+
+    status = Signal(object)
+    pulled = Signal(object)
+
+    def __init__(self, engine: SyncEngine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._relay = _Relay()
+        self._relay.status.connect(self.status)
+        self._relay.pulled.connect(self.pulled)
+        wake, stop = self._wake, self._stop
+        # Going away with the window stops the thread (no reference to self in the lambda).
+        self.destroyed.connect(lambda *_: (stop.set(), wake.set()))
+        self._thread = threading.Thread(target=self._run, name="relais-sync", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def sync_now(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 6.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        failures = 0
+        since: datetime | None = None
+        while not self._stop.is_set():
+            error: RelaisError | None = None
+            try:
+                report = self._engine.cycle()
+            except RelaisError as exc:
+                error = exc
+            except Exception:  # a bug: logged, and the loop goes on (never a dead sync)
+                log.exception("Sync cycle failed unexpectedly")
+                error = None
+                failures += 1
+            else:
+                failures = 0
+                since = None
+                if report.pulled.rows:
+                    self._relay.pulled.emit(report.pulled)
+            if error is not None:
+                failures += 1
+                since = since or utcnow()
+            delay = INTERVAL if failures == 0 else backoff(failures)
+            if isinstance(error, LoginRefused | SchemaMismatch):
+                delay = max(delay, 60.0)  # the same answer each time: do not hammer the centre
+            self._relay.status.emit(self._view(failures == 0, since, error, delay))
+            self._wake.wait(delay)
+            self._wake.clear()
+
+    def _view(
+        self, online: bool, since: datetime | None, error: RelaisError | None, delay: float
+    ) -> SyncView:
+        try:
+            with self._engine.local.session() as s:
+                counts = state.outbox_counts(s)
+        except RelaisError:
+            counts = {}
+        return SyncView(
+            online=online,
+            since=since,
+            pending=counts.get("pending", 0),
+            refused=counts.get("refused", 0),
+            error=error,
+            retry_in=0.0 if online else delay,
+        )
