@@ -29,7 +29,7 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
             QT_TRANSLATE_NOOP(
                 "cli",
                 "Relais: the customer-service advisor's workstation. Without a command, opens "
-                "the demo workspace.",
+                "this workstation connected to its centre (asking where it is the first time).",
             )
         ),
     )

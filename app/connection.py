@@ -14,8 +14,8 @@ from filelock import FileLock, Timeout
 from sqlalchemy.engine import URL
 
 from app import migrations, snapshot
-from app.db import Database, parse_url, sqlite_url
-from app.errors import EnvironmentProblem, InputError
+from app.db import Database, parse_url, sqlite_url, storage_errors
+from app.errors import CentreUnreachable, EnvironmentProblem, InputError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import data_dir, ensure_writable_dir
 from app.settings import Settings
@@ -97,6 +97,8 @@ def open_connected(
             with local.session() as s:
                 state.put(s, "login", profile.login)
                 state.put(s, "centre", profile.centre)
+        else:
+            _check_login(central)
         _same_owner(local, profile, folder)
         local.optimize()
         who = find_user(local, profile.login)
@@ -104,6 +106,16 @@ def open_connected(
         lock.release()
         raise
     return build(folder, central, local, who, lock)
+
+
+def _check_login(central: Database) -> None:
+    """A password the centre refuses is worth asking again now; a centre that does not answer
+    only means starting offline."""
+    try:
+        with storage_errors(central), central.engine.connect():
+            pass
+    except CentreUnreachable as exc:
+        log.info("Starting offline: %s", exc)
 
 
 def _same_owner(local: Database, profile: Profile, folder: Path) -> None:

@@ -15,14 +15,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import logs
 from app.enums import Role
-from app.errors import RelaisError
+from app.errors import InputError, RelaisError, StorageCorrupt
+from app.i18n import QT_TRANSLATE_NOOP
 from app.settings import Settings
 from ui.main_window import MainWindow, preload
 from ui.ops import Bug, Runner
 from ui.texts import ICONS, error_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.connection import Profile
     from app.workspace import Workspace
+    from ui.connect_dialog import SignIn
 
 log = logging.getLogger(__name__)
 
@@ -69,24 +74,93 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
         QMessageBox.critical(window, title, error_text(err))
         app.exit(outcome["code"])
 
-    def open_workspace() -> "Workspace":
-        # Set up in the worker: the log file's machinery costs the first paint ~20 ms. Until
-        # then Python's last-resort handler prints warnings to stderr; nothing is lost.
-        logs.setup()
+    def start(opener: "Callable[[], Workspace]", on_error: "Callable[..., None]") -> None:
+        def open_workspace() -> "Workspace":
+            # Set up in the worker: the log file's machinery costs the first paint ~20 ms.
+            # Until then Python's last-resort handler prints warnings to stderr.
+            logs.setup()
+            ws = opener()
+            preload()
+            # Start-up objects live all day: keep them out of the collector's full passes,
+            # which otherwise hold the interpreter (and so the GUI thread) for tens of ms.
+            gc.freeze()
+            return ws
+
+        runner.read(open_workspace, opened, on_error)
+
+    def demo() -> None:
         from app.workspace import open_demo
 
-        ws = open_demo(data_dir, role, window.progress_text)
-        preload()
-        # Start-up objects live all day: keep them out of the collector's full passes, which
-        # otherwise hold the interpreter (and so the GUI thread) for tens of milliseconds.
-        gc.freeze()
-        return ws
+        start(lambda: open_demo(data_dir, role, window.progress_text), failed)
 
-    runner.read(open_workspace, opened, failed)
+    def connected(profile: "Profile", sign_in: "SignIn | None" = None) -> None:
+        """Opens the connected workstation; asks again (keeping what was typed) when the
+        centre says no or the password is missing."""
+        from app import credentials
+        from app.connection import open_connected
+
+        def opener() -> "Workspace":
+            password = (
+                sign_in.password if sign_in else credentials.load(profile.centre, profile.login)
+            )
+            if password is None:
+                raise _NeedPassword()
+            ws = open_connected(profile, password, data_dir, window.progress_text)
+            if sign_in is not None:
+                profile.save(settings)
+                if sign_in.remember:
+                    credentials.store(profile.centre, profile.login, password)
+            return ws
+
+        def refused(err: RelaisError | Bug) -> None:
+            if isinstance(err, _NeedPassword):
+                ask(profile, "")
+            elif isinstance(err, RelaisError) and not isinstance(err, StorageCorrupt):
+                ask(profile, error_text(err))
+            else:
+                failed(err)
+
+        start(opener, refused)
+
+    def ask(profile: "Profile | None", problem: str) -> None:
+        from app import credentials
+        from ui.connect_dialog import ConnectDialog
+
+        if screenshot is not None or app.platformName() == "offscreen":
+            failed(_NeedPassword() if not problem else RelaisError(problem))
+            return
+        dialog = ConnectDialog(window, profile, problem, keyring=credentials.available())
+        result = dialog.exec()
+        if result == ConnectDialog.DEMO:
+            demo()
+        elif result:
+            choice = dialog.choice()
+            connected(choice.profile, choice)
+        else:
+            app.exit(0)
+
+    if getattr(args, "command", None) == "demo":
+        demo()
+    else:
+        from app.connection import Profile
+
+        profile = Profile.from_settings(settings)
+        if profile is None:
+            ask(None, "")
+        else:
+            connected(profile)
     code = app.exec()
     window.shutdown()
     runner.wait_idle()
     return code or outcome["code"]
+
+
+class _NeedPassword(InputError):
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "The password for the centre is needed."),
+            QT_TRANSLATE_NOOP("errors", "Start Relais on a screen to type it."),
+        )
 
 
 def route_qt_messages() -> None:
