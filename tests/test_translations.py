@@ -202,9 +202,9 @@ def test_compiled_english_catalogue_gives_english_plurals(tmp_path: Path) -> Non
     lrelease(ENGLISH, qm)
     translator = QTranslator()
     assert translator.load(str(qm))
-    source = "%n change(s) waiting to sync"
-    assert translator.translate("MainWindow", source, None, 1) == "%n change waiting to sync"
-    assert translator.translate("MainWindow", source, None, 3) == "%n changes waiting to sync"
+    source = "%n change(s) waiting"
+    assert translator.translate("MainWindow", source, None, 1) == "%n change waiting"
+    assert translator.translate("MainWindow", source, None, 3) == "%n changes waiting"
 
 
 def test_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:

@@ -4,18 +4,27 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+478"/>
-        <source>%n change(s) waiting to sync</source>
+        <location filename="../../ui/main_window.py" line="+535"/>
+        <location line="+36"/>
+        <source>%n change(s) waiting</source>
         <translation>
-            <numerusform>%n change waiting to sync</numerusform>
-            <numerusform>%n changes waiting to sync</numerusform>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-24"/>
+        <source>%n refused by the centre</source>
+        <translation>
+            <numerusform>%n refused by the centre</numerusform>
+            <numerusform>%n refused by the centre</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="+487"/>
+        <location filename="../../ui/queue_panel.py" line="+489"/>
         <source>Queue — %n waiting</source>
         <translation>
             <numerusform>Queue — %n waiting</numerusform>

@@ -118,7 +118,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/reason_box.py" line="+170"/>
+        <location filename="../../ui/reason_box.py" line="+165"/>
         <source>{reason}, in {category}</source>
         <translation>{reason}, dans {category}</translation>
     </message>
@@ -375,6 +375,129 @@
         <location line="+11"/>
         <source>Draft not saved — your text is still here</source>
         <translation>Brouillon non enregistré — votre texte est conservé ici</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="+48"/>
+        <source>Connect to the centre</source>
+        <translation>Se connecter au centre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Relais works with your centre&apos;s database. Your administrator gives you its address and your login.</source>
+        <translation>Relais travaille avec la base de données de votre centre. Votre administrateur vous en donne l&apos;adresse et votre identifiant.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Why the connection failed</source>
+        <translation>Pourquoi la connexion a échoué</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>Retenir le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember the password</source>
+        <translation>Retenir le mot de passe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No system keyring is available: Relais will ask at each start.</source>
+        <translation>Aucun trousseau système n&apos;est disponible&#xa0;: Relais le demandera à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the demo instead</source>
+        <translation>Ouvrir plutôt la démo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the server</source>
+        <translation>le serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database</source>
+        <translation>la base de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your login</source>
+        <translation>votre identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your password</source>
+        <translation>votre mot de passe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fill in {fields}.</source>
+        <translation>Indiquez {fields}.</translation>
     </message>
 </context>
 <context>
@@ -687,7 +810,7 @@
         <translation>Aucun client n’a encore cette adresse. Recherchez le client pour lui rattacher ce contact (l’adresse sera alors mémorisée), ou créez un nouveau client.</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+181"/>
         <source>Unidentified sender: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</source>
         <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</translation>
     </message>
@@ -766,17 +889,17 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Type at least two characters.</source>
         <translation>Tapez au moins deux caractères.</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>No customer matches “{text}”.</source>
         <translation>Aucun client ne correspond à «&#xa0;{text}&#xa0;».</translation>
     </message>
@@ -795,11 +918,16 @@
         <source>{count} customers found.</source>
         <translation>{count} clients trouvés.</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>(Offline: searched this workstation&apos;s copy only.)</source>
+        <translation>(Hors ligne&#xa0;: recherche dans la copie de ce poste uniquement.)</translation>
+    </message>
 </context>
 <context>
     <name>CustomerSearchDialog</name>
     <message>
-        <location line="+309"/>
+        <location line="+308"/>
         <location line="+1"/>
         <source>Find a customer</source>
         <translation>Rechercher un client</translation>
@@ -846,7 +974,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/entry.py" line="+75"/>
+        <location filename="../../ui/entry.py" line="+71"/>
         <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file.</source>
         <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; les détails sont dans le journal.</translation>
     </message>
@@ -1060,47 +1188,111 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
 </context>
 <context>
+    <name>LogCallDialog</name>
+    <message>
+        <location filename="../../ui/log_call_dialog.py" line="+21"/>
+        <source>Log a phone call</source>
+        <translation>Saisir un appel téléphonique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller&apos;s number</source>
+        <translation>Numéro de l&apos;appelant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 06 12 34 56 78 — empty if withheld</source>
+        <translation>ex. 06 12 34 56 78 — vide si masqué</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject of the call</source>
+        <translation>Objet de l&apos;appel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What to correct</source>
+        <translation>Ce qui est à corriger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller&apos;s &amp;number:</source>
+        <translation>&amp;Numéro de l&apos;appelant&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Open the contact</source>
+        <translation>Ouvrir le contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The call is recorded as yours at once, on this workstation, and reaches the centre with your other changes.</source>
+        <translation>L&apos;appel vous est attribué tout de suite, sur ce poste, et rejoint le centre avec vos autres modifications.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>“{number}” is not a phone number: check it, or leave it empty.</source>
+        <translation>«&#xa0;{number}&#xa0;» n&apos;est pas un numéro de téléphone&#xa0;: vérifiez-le, ou laissez le champ vide.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/application.py" line="+68"/>
+        <location filename="../../ui/application.py" line="+73"/>
         <source>Relais cannot start</source>
         <translation>Relais ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+127"/>
         <source>Could not write the screenshot to {path}.</source>
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+87"/>
-        <location line="+399"/>
+        <location filename="../../ui/main_window.py" line="+90"/>
+        <location line="+504"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-501"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+95"/>
+        <location line="+115"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+95"/>
+        <location line="-115"/>
+        <location line="+115"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-113"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+23"/>
+        <source>Connection to the centre</source>
+        <translation>Connexion au centre</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
     </message>
@@ -1140,7 +1332,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Actualiser la file d’attente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Log a phone call…</source>
+        <translation>Saisir un appel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1176,12 +1373,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+264"/>
+        <location line="+349"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-345"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -1191,7 +1388,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>&amp;Contact</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>&amp;Go</source>
         <translation>Na&amp;vigation</translation>
     </message>
@@ -1201,7 +1398,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Take the selected contact, or open the selected past contact</source>
         <translation>Prendre le contact ou ouvrir le contact passé sélectionné</translation>
     </message>
@@ -1216,27 +1413,84 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Dans la fenêtre de clôture&#xa0;: choisir votre ressenti</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Embedded demo database</source>
         <translation>Base de démonstration intégrée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Centre: {where}</source>
+        <translation>Centre&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Database in use</source>
         <translation>Base de données utilisée</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Changes waiting to sync</source>
-        <translation>Modifications en attente de synchronisation</translation>
+        <location line="+1"/>
+        <source>Connecting to the centre…</source>
+        <translation>Connexion au centre…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Connection and changes waiting to sync</source>
+        <translation>Connexion et modifications en attente de synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+213"/>
+        <location line="+36"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Online — all changes sent</source>
+        <translation>En ligne — tout est envoyé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online — syncing, {waiting}</source>
+        <translation>En ligne — synchronisation, {waiting}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline since {time} — {waiting}</source>
+        <translation>Hors ligne depuis {time} — {waiting}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n refused by the centre</source>
+        <translation>
+            <numerusform>%n refusée par le centre</numerusform>
+            <numerusform>%n refusées par le centre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The centre refused some changes; they are kept on this workstation. Your supervisor can see them.</source>
+        <translation>Le centre a refusé certaines modifications&#xa0;; elles sont conservées sur ce poste. Votre superviseur peut les consulter.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not synchronising since {time}: {problem}</source>
+        <translation>Pas de synchronisation depuis {time}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Offline since {time}: the centre does not answer. Keep working — the contacts you hold, notes, replies and closes are kept here and sent when it returns ({waiting}). Customer search uses this workstation&apos;s copy. A new phone call can be logged with Ctrl+Shift+L.</source>
+        <translation>Hors ligne depuis {time}&#xa0;: le centre ne répond pas. Continuez à travailler — vos contacts en cours, notes, réponses et clôtures sont conservés ici et envoyés à son retour ({waiting}). La recherche de clients utilise la copie de ce poste. Un nouvel appel se saisit avec Ctrl+Maj+L.</translation>
+    </message>
+    <message>
+        <location line="-243"/>
         <source>Work in progress</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Working…</source>
         <translation>Traitement…</translation>
     </message>
@@ -1246,7 +1500,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Prise du contact suivant…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
+        <source>Offline: new contacts can be taken when the centre answers again. Your contacts stay workable; log a call with Ctrl+Shift+L.</source>
+        <translation>Hors ligne&#xa0;: vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables&#xa0;; saisissez un appel avec Ctrl+Maj+L.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The queue is empty. Well done!</source>
         <translation>La file d’attente est vide. Bravo&#xa0;!</translation>
     </message>
@@ -1296,20 +1555,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Contact {reference} clôturé.</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>No change waiting to sync</source>
-        <translation>Aucune modification à synchroniser</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>%n modification à synchroniser</numerusform>
-            <numerusform>%n modifications à synchroniser</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+108"/>
         <source>The new language applies the next time Relais starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Relais.</translation>
     </message>
@@ -1546,13 +1792,13 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location filename="../../ui/queue_panel.py" line="+102"/>
         <location line="+6"/>
-        <location line="+113"/>
+        <location line="+115"/>
         <location line="+263"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-371"/>
         <location line="+2"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
@@ -1568,7 +1814,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Prendre le premier contact en attente dans l’ordre de la file et l’ouvrir (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -1633,7 +1879,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Les contacts que la liste affiche.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Show:</source>
         <translation>A&amp;fficher&#xa0;:</translation>
     </message>
@@ -2214,7 +2460,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/customer_panel.py" line="-469"/>
+        <location filename="../../ui/customer_panel.py" line="-473"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -2336,8 +2582,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <name>cli</name>
     <message>
         <location filename="../../app/cli.py" line="+29"/>
-        <source>Relais: the customer-service advisor&apos;s workstation. Without a command, opens the demo workspace.</source>
-        <translation>Relais&#xa0;: le poste de travail du conseiller du service client. Sans commande, ouvre l’espace de démonstration.</translation>
+        <source>Relais: the customer-service advisor&apos;s workstation. Without a command, opens this workstation connected to its centre (asking where it is the first time).</source>
+        <translation>Relais&#xa0;: le poste de travail du conseiller clientèle. Sans commande, ouvre ce poste connecté à son centre (en demandant où il est la première fois).</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2380,7 +2626,72 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>remplir une base centrale avec des données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="+21"/>
+        <location line="+9"/>
+        <source>read the password from the first line of standard input</source>
+        <translation>lire le mot de passe sur la première ligne de l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>provision users on a central database</source>
+        <translation>créer des utilisateurs dans une base centrale</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>create a user (or change their role, team and password)</source>
+        <translation>créer un utilisateur (ou changer son rôle, son équipe et son mot de passe)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the team&apos;s name</source>
+        <translation>le nom de l&apos;équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name colleagues see</source>
+        <translation>le nom que voient les collègues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the centre, as its owner</source>
+        <translation>le centre, en tant que propriétaire</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>connect this workstation to a central database</source>
+        <translation>connecter ce poste à une base centrale</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your login</source>
+        <translation>votre identifiant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>synchronise with the centre, or show the state</source>
+        <translation>synchroniser avec le centre, ou en afficher l&apos;état</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>run one sync and exit</source>
+        <translation>synchroniser une fois puis quitter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pending operations, last success, last error, cursor (no network)</source>
+        <translation>opérations en attente, dernier succès, dernière erreur, curseur (sans réseau)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>as JSON</source>
+        <translation>en JSON</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the demo workspace instead of the connected one</source>
+        <translation>la démo au lieu du poste connecté</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="+36"/>
         <source>Created the central schema in {where} (revision {after}).</source>
         <translation>Schéma central créé dans {where} (révision {after}).</translation>
     </message>
@@ -2399,11 +2710,41 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>Seeded {where} in {seconds:.1f} s: {customers} customers, {contacts} past contacts, {queued} queued contacts, {templates} templates, {advisors} users.</source>
         <translation>{where} rempli en {seconds:.1f}&#xa0;s&#xa0;: {customers}&#xa0;clients, {contacts}&#xa0;contacts passés, {queued}&#xa0;contacts en file, {templates}&#xa0;modèles, {advisors}&#xa0;utilisateurs.</translation>
     </message>
+    <message>
+        <location line="+89"/>
+        <source>User {login} ({role}) is ready on {where}.</source>
+        <translation>L&apos;utilisateur {login} ({role}) est prêt sur {where}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>This workstation is connected to {centre} as {login} ({rows} recent changes).</source>
+        <translation>Ce poste est connecté à {centre} en tant que {login} ({rows} modifications récentes).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No system keyring is available: Relais will ask for the password at each start.</source>
+        <translation>Aucun trousseau système n&apos;est disponible&#xa0;: Relais demandera le mot de passe à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Synchronised in {seconds:.2f} s: {pushed} sent, {refused} refused, {pulled} received, {repaired} repaired.</source>
+        <translation>Synchronisé en {seconds:.2f} s&#xa0;: {pushed} envoyées, {refused} refusées, {pulled} reçues, {repaired} réparées.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Password: </source>
+        <translation>Mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Again: </source>
+        <translation>Encore une fois&#xa0;: </translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/db.py" line="+30"/>
+        <location filename="../../app/db.py" line="+37"/>
         <source>“{url}” is not a database URL.</source>
         <translation>«&#xa0;{url}&#xa0;» n’est pas une URL de base de données.</translation>
     </message>
@@ -2413,7 +2754,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Utilisez sqlite:///chemin/vers/fichier.sqlite3 ou postgresql+psycopg://utilisateur@hôte/nom_base.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>No database driver for “{backend}”.</source>
         <translation>Aucun pilote de base de données pour «&#xa0;{backend}&#xa0;».</translation>
     </message>
@@ -2464,6 +2805,16 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+5"/>
+        <source>The central database {where} refused this login.</source>
+        <translation>La base centrale {where} a refusé cette connexion.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check your login and password, or ask an administrator to reset them.</source>
+        <translation>Vérifiez votre identifiant et votre mot de passe, ou demandez à un administrateur de les réinitialiser.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The central database {where} does not answer.</source>
         <translation>La base centrale {where} ne répond pas.</translation>
     </message>
@@ -2513,7 +2864,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Les champs connus sont&#xa0;: {known}.</translation>
     </message>
     <message>
-        <location filename="../../app/seed/generator.py" line="+220"/>
+        <location filename="../../app/seed/checks.py" line="+32"/>
         <source>Sizes cannot be negative (customers {customers}, contacts {contacts}, queue {queue}).</source>
         <translation>Les tailles ne peuvent pas être négatives (clients {customers}, contacts {contacts}, file {queue}).</translation>
     </message>
@@ -2523,7 +2874,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Indiquez 0 ou un nombre positif pour chacune.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{value:,} customers is more than the {limit:,} allowed.</source>
         <translation>{value:,} clients, c’est plus que les {limit:,} autorisés.</translation>
     </message>
@@ -2533,7 +2884,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez {limit:,} clients au plus.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{value:,} contacts is more than the {limit:,} allowed.</source>
         <translation>{value:,} contacts, c’est plus que les {limit:,} autorisés.</translation>
     </message>
@@ -2543,7 +2894,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez {limit:,} contacts au plus.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{value:,} queued contacts is more than the {limit:,} allowed.</source>
         <translation>{value:,} contacts en file, c’est plus que les {limit:,} autorisés.</translation>
     </message>
@@ -2553,7 +2904,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez {limit:,} contacts en file au plus.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Contacts need customers: {contacts} contacts and {queue} queued contacts were asked for, with no customers.</source>
         <translation>Les contacts ont besoin de clients&#xa0;: {contacts} contacts et {queue} contacts en file ont été demandés, sans aucun client.</translation>
     </message>
@@ -2633,8 +2984,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+51"/>
-        <location filename="../../app/services/queue.py" line="+120"/>
+        <location filename="../../app/services/contacts.py" line="+55"/>
+        <location filename="../../app/services/queue.py" line="+150"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
@@ -2649,7 +3000,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez quelque chose avant de l’ajouter.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+25"/>
+        <source>“{number}” is not a phone number.</source>
+        <translation>«&#xa0;{number}&#xa0;» n&apos;est pas un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check it, or leave it empty when the caller&apos;s number is withheld.</source>
+        <translation>Vérifiez-le, ou laissez-le vide quand le numéro de l&apos;appelant est masqué.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>The reply is empty.</source>
         <translation>La réponse est vide.</translation>
     </message>
@@ -2704,12 +3065,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+56"/>
+        <location filename="../../app/services/customers.py" line="+68"/>
+        <location line="+196"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="-61"/>
         <source>This contact or customer no longer exists.</source>
         <translation>Ce contact ou ce client n’existe plus.</translation>
     </message>
@@ -2724,12 +3086,19 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Seul le conseiller qui traite un contact peut le rattacher à un client.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
+        <source>These customer fields cannot be changed: {names}.</source>
+        <translation>Ces champs du client ne peuvent pas être modifiés&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+20"/>
         <source>A customer needs a name.</source>
         <translation>Un client doit avoir un nom.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
+        <location line="+20"/>
         <source>Type at least a first or a last name.</source>
         <translation>Saisissez au moins un prénom ou un nom.</translation>
     </message>
@@ -2744,32 +3113,54 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez la saisie, ou laissez le champ vide pour le compléter plus tard.</translation>
     </message>
     <message>
-        <location filename="../../app/services/queue.py" line="+6"/>
+        <location filename="../../app/services/queue.py" line="+7"/>
         <source>Contact {reference} is already being handled or closed.</source>
         <translation>Le contact {reference} est déjà en cours de traitement ou clôturé.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Open it from the history to read it.</source>
         <translation>Ouvrez-le depuis l’historique pour le lire.</translation>
     </message>
     <message>
-        <location filename="../../app/services/templates.py" line="+93"/>
+        <location filename="../../app/services/templates.py" line="+87"/>
         <source>This template no longer exists.</source>
         <translation>Ce modèle n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="+79"/>
+        <location filename="../../app/connection.py" line="+54"/>
+        <source>No login given for the central database.</source>
+        <translation>Aucun identifiant n&apos;est donné pour la base centrale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give your login with --login LOGIN.</source>
+        <translation>Donnez votre identifiant avec --login IDENTIFIANT.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location filename="../../app/workspace.py" line="+81"/>
         <source>Another Relais window is already using {path}.</source>
         <translation>Une autre fenêtre Relais utilise déjà {path}.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/workspace.py" line="+1"/>
         <source>Switch to that window, or start this one with another --data-dir.</source>
         <translation>Passez à cette fenêtre, ou lancez celle-ci avec un autre --data-dir.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+45"/>
+        <source>The copy in {path} belongs to {login} on another centre or login.</source>
+        <translation>La copie dans {path} appartient à {login}, sur un autre centre ou avec un autre identifiant.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start with another --data-dir, or move that folder aside (nothing is deleted).</source>
+        <translation>Démarrez avec un autre --data-dir, ou mettez ce dossier de côté (rien n&apos;est effacé).</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="+62"/>
         <source>There is no active user “{login}”.</source>
         <translation>Il n’y a pas d’utilisateur actif «&#xa0;{login}&#xa0;».</translation>
     </message>
@@ -2778,11 +3169,86 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>Ask an administrator to add you.</source>
         <translation>Demandez à un administrateur de vous ajouter.</translation>
     </message>
+    <message>
+        <location filename="../../app/commands.py" line="-153"/>
+        <source>“{login}” cannot be a login.</source>
+        <translation>«&#xa0;{login}&#xa0;» ne peut pas être un identifiant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use 2 to 63 lower-case letters, digits, dots, dashes or underscores, starting with a letter.</source>
+        <translation>Utilisez de 2 à 63 lettres minuscules, chiffres, points, tirets ou soulignés, en commençant par une lettre.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A PostgreSQL user needs a password.</source>
+        <translation>Un utilisateur PostgreSQL a besoin d’un mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type it when asked, or pipe it with --password-stdin.</source>
+        <translation>Tapez-le quand il est demandé, ou transmettez-le avec --password-stdin.</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>This workstation is not connected to a centre yet.</source>
+        <translation>Ce poste n&apos;est pas encore connecté à un centre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run “relais connect --url …” first, or add --demo.</source>
+        <translation>Lancez d’abord «&#xa0;relais connect --url …&#xa0;», ou ajoutez --demo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/handshake.py" line="+31"/>
+        <source>{where} holds no Relais central database yet.</source>
+        <translation>{where} ne contient pas encore de base centrale Relais.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask an administrator to run “relais central init” on it.</source>
+        <translation>Demandez à un administrateur d’y lancer «&#xa0;relais central init&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database is older than this version of Relais.</source>
+        <translation>La base centrale est plus ancienne que cette version de Relais.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask an administrator to run “relais central init” to upgrade it; your changes wait safely on this workstation.</source>
+        <translation>Demandez à un administrateur de lancer «&#xa0;relais central init&#xa0;» pour la mettre à jour&#xa0;; vos modifications attendent en sécurité sur ce poste.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The central database is newer than this version of Relais.</source>
+        <translation>La base centrale est plus récente que cette version de Relais.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the latest Relais on this workstation; your changes wait safely here until then.</source>
+        <translation>Installez la dernière version de Relais sur ce poste&#xa0;; vos modifications attendent ici en sécurité jusque-là.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="-39"/>
+        <source>The password for the centre is needed.</source>
+        <translation>Le mot de passe du centre est nécessaire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start Relais on a screen to type it.</source>
+        <translation>Démarrez Relais sur un écran pour le saisir.</translation>
+    </message>
 </context>
 <context>
     <name>identity</name>
     <message>
-        <location filename="../../app/services/customers.py" line="-244"/>
+        <location filename="../../app/services/customers.py" line="-247"/>
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
@@ -2871,22 +3337,29 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>progress</name>
     <message>
-        <location filename="../../app/workspace.py" line="-53"/>
+        <location filename="../../app/connection.py" line="-37"/>
+        <location filename="../../app/workspace.py" line="-56"/>
         <source>Checking the central database…</source>
         <translation>Vérification de la base centrale…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Copying your working set from the centre…</source>
+        <translation>Copie de vos données de travail depuis le centre…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="+5"/>
         <source>Creating the demo data…</source>
         <translation>Création des données de démonstration…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/connection.py" line="-6"/>
+        <location filename="../../app/workspace.py" line="+3"/>
         <source>Opening this workstation&apos;s copy…</source>
         <translation>Ouverture de la copie de ce poste…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/workspace.py" line="+3"/>
         <source>Copying the demo data to this workstation…</source>
         <translation>Copie des données de démonstration sur ce poste…</translation>
     </message>
@@ -2894,7 +3367,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>seed</name>
     <message>
-        <location filename="../../app/seed/generator.py" line="-249"/>
+        <location filename="../../app/seed/constants.py" line="+22"/>
         <source>Reference data</source>
         <translation>Données de référence</translation>
     </message>

@@ -219,6 +219,13 @@ def test_cut_connections_lose_and_duplicate_nothing(
             f"lost={len(lost_notes) + len(lost_edits)} duplicated={duplicated} "
             f"double_claims={double_claims} cut_phase={cut_phase:.1f}s elapsed={elapsed:.1f}s"
         )
+        for e in lost_edits[:3]:  # DIAG
+            with owner.connect() as conn:
+                print("DIAG centre", conn.execute(select(Customer.postal_address, Customer.account_number, Customer.version).where(Customer.id == e[0])).all())
+                print("DIAG audit", conn.execute(text("SELECT field, value, seq FROM fault_audit WHERE customer_id = :c ORDER BY seq"), {"c": e[0]}).all())
+                print("DIAG conflicts", conn.execute(select(SyncConflict.field, SyncConflict.losing_value, SyncConflict.winning_value, SyncConflict.created_at).where(SyncConflict.row_id == e[0]).order_by(SyncConflict.created_at)).all())
+            for d in desks:
+                print("DIAG edits", d.name, [x for x in d.edits if x[0] == e[0]])
         assert not unexpected, "errors other than EnvironmentProblem:\n" + "\n".join(
             unexpected[:3]
         )
