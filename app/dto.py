@@ -276,3 +276,16 @@ class NewCustomer:
     last_name: str
     language: str = "fr"
     identities: tuple[NewIdentity, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class SyncProblem:
+    """A change that did not go through as written: refused by the centre, or a value that lost
+    a conflict (kept so a supervisor can see it and restore it by hand)."""
+
+    kind: str  # "refused" | "conflict"
+    at: datetime
+    who: str
+    what: str  # table (and field)
+    value: str  # what was written and did not stand
+    reason: str  # the refusal's reason, or the value that won

@@ -24,6 +24,7 @@ from app.services.contacts import ContactService
 from app.services.customers import CustomerService
 from app.services.queue import QueueService
 from app.services.reference import ReferenceService
+from app.services.sync_problems import SyncProblemService
 from app.services.templates import TemplateService
 from app.sync.engine import SyncEngine
 
@@ -46,6 +47,7 @@ class Workspace:
     customers: CustomerService
     templates: TemplateService
     reference: ReferenceService
+    problems: SyncProblemService
     sync: SyncEngine
     lock: FileLock
 
@@ -120,6 +122,7 @@ def build(folder: Path, central: Database, local: Database, who: Who, lock: File
         customers=CustomerService(local, who, central, lambda: sync.online is not False),
         templates=TemplateService(local, who),
         reference=ReferenceService(local),
+        problems=SyncProblemService(local),
         sync=sync,
         lock=lock,
     )

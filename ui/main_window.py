@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         self.act_log_call = self._action(
             self.tr("Log a phone call…"), "Ctrl+Shift+L", self.log_call
         )
+        self.act_problems = self._action(
+            self.tr("Changes that did not go through…"), None, self.show_problems
+        )
         self.act_help = self._action(self.tr("Keyboard shortcuts"), "F1", self.show_help)
         self.act_screenshot = self._action(
             self.tr("Save a screenshot…"), "Ctrl+Shift+P", self._ask_screenshot
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
             self.act_refresh,
         ):
             work.addAction(action)
+        file_menu.insertAction(self.act_quit, self.act_problems)
         go = menu.addMenu(self.tr("&Go"))
         for action in (self.act_queue, self.act_contact, self.act_customer, self.act_search):
             go.addAction(action)
@@ -513,6 +517,12 @@ class MainWindow(QMainWindow):
         dialog = CustomerSearchDialog(self.runner, self.ws, self)
         if dialog.exec() and dialog.chosen() is not None:
             self.customer_panel.show_customer(dialog.chosen())
+
+    def show_problems(self) -> None:
+        from ui.sync_problems_dialog import SyncProblemsDialog
+
+        assert self.ws is not None
+        SyncProblemsDialog(self.runner, self.ws.problems, self).exec()
 
     def show_help(self) -> None:
         from ui.help_dialog import HelpDialog

@@ -261,7 +261,9 @@ def test_pull_a_hundred_thousand_changes(pg_url: str, tmp_path: Path, report: Re
             started = time.perf_counter()
             pulled = pull(ws.local, ws.central)
             relais = time.perf_counter() - started
-            assert pulled.changes == PULL_CHANGES, "another transaction held the pull back"
+            # A copy taken while other transactions ran re-reads their changes (harmlessly):
+            # at least the new customers' changes, and exactly the new customers written.
+            assert pulled.changes >= PULL_CHANGES, "another transaction held the pull back"
             assert pulled.rows == PULL_CHANGES
 
             ddl, stored = sqlite_rows(ws.data_dir / "workstation.sqlite3", "customer", ids)

@@ -219,6 +219,12 @@ def test_cut_connections_lose_and_duplicate_nothing(
             f"lost={len(lost_notes) + len(lost_edits)} duplicated={duplicated} "
             f"double_claims={double_claims} cut_phase={cut_phase:.1f}s elapsed={elapsed:.1f}s"
         )
+        print("DIAG lost", lost_edits)
+        for st in statuses:
+            print("DIAG refusals", st.refused, st.refusals[:3])
+        for d in desks:
+            with d.ws.central.engine.connect() as c:
+                print("DIAG applied_ops", d.name, d.ws.sync.pusher.workstation_id, c.execute(text("select workstation_id, last_seq, last_op_id from applied_ops")).all())
         for e in lost_edits[:3]:  # DIAG
             with owner.connect() as conn:
                 print("DIAG centre", conn.execute(select(Customer.postal_address, Customer.account_number, Customer.version).where(Customer.id == e[0])).all())
