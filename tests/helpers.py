@@ -2,8 +2,10 @@
 use SQLAlchemy; the interface never does)."""
 
 import random
+import time
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QTimer
 from sqlalchemy import insert
 
 from app.ids import new_id, short_reference
@@ -38,3 +40,26 @@ def add_queued_contacts(ws: Workspace, n: int, seed: int = 7) -> None:
                     }
                 )
             conn.execute(insert(Contact), rows)
+
+
+class StallMonitor:
+    """Ticks every 5 ms on the GUI thread and remembers the longest gap between ticks."""
+
+    def __init__(self) -> None:
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()

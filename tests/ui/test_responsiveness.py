@@ -2,10 +2,9 @@
 customer history load on the demo data, the event loop keeps turning (no gap over 50 ms)."""
 
 import gc
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from helpers import StallMonitor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -17,29 +16,6 @@ from ui.main_window import MainWindow, preload
 from ui.ops import Runner
 
 LIMIT_MS = 50
-
-
-class StallMonitor:
-    """Ticks every 5 ms on the GUI thread and remembers the longest gap between ticks."""
-
-    def __init__(self) -> None:
-        self.longest_ms = 0.0
-        self._last = time.perf_counter()
-        self._timer = QTimer()
-        self._timer.setInterval(5)
-        self._timer.timeout.connect(self._tick)
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
-        self._last = now
-
-    def start(self) -> None:
-        self._last = time.perf_counter()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
 
 
 def test_queue_and_history_load_without_stalling_the_gui(

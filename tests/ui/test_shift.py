@@ -164,10 +164,5 @@ def test_a_slice_of_a_shift(
             (c.table_name, c.row_id): c.seq
             for c in s.scalars(select(ChangeLog).order_by(ChangeLog.seq))
         }
-    with workspace.central.session() as s:
-        print("CENTRAL", s.get(WrapUp, wrap.id), s.get(Message, message.id), len(order), max(order.values()))
-    with workspace.local.session() as s:
-        from app.models import OutboxOp
-        print("OUTBOX", s.scalars(select(OutboxOp)).all())
     assert order[("message", message.id)] < order[("wrap_up", wrap.id)]
     assert ("template_usage", usage.id) in order
