@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
             where = self.tr("Centre: {where}").format(where=self.ws.central.describe())
         self._where = QLabel(where, self)
         self._where.setAccessibleName(self.tr("Database in use"))
+        self._where.setContentsMargins(12, 0, 4, 0)
         self._sync = QLabel(self.tr("Connecting to the centre…"), self)
         self._sync.setObjectName("syncStatus")
         self._sync.setAccessibleName(self.tr("Connection and changes waiting to sync"))
