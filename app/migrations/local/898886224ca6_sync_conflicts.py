@@ -9,6 +9,7 @@ Revises: 865526c92c32
 Create Date: 2026-11-22 09:38:05.219612
 """
 
+import json
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -46,15 +47,32 @@ def upgrade() -> None:
         "outbox", recreate="always", table_kwargs={"sqlite_autoincrement": True}
     ):
         pass
-    op.execute(
-        "UPDATE outbox SET payload = json_object('values', json(payload)) "
-        "WHERE kind = 'insert' AND json_extract(payload, '$.values') IS NULL"
-    )
-    op.execute(
-        "UPDATE outbox SET payload = json_object('values', json(payload), 'before', "
-        "json('{}'), 'claim', NULL) "
-        "WHERE kind = 'update' AND json_extract(payload, '$.values') IS NULL"
-    )
+    _reshape_old_payloads()
+
+
+def _reshape_old_payloads() -> None:
+    """Old operations carried the new values alone. An update of a contact now also carries
+    the claim token the workstation held: the one its own earlier operations set."""
+    conn = op.get_bind()
+    rows = conn.execute(
+        sa.text("SELECT seq, kind, table_name, row_id, payload FROM outbox ORDER BY seq")
+    ).all()
+    held: dict[str, str | None] = {}
+    for seq, kind, table, row_id, payload in rows:
+        values = json.loads(payload)
+        if "values" in values and set(values) <= {"values", "before", "claim"}:
+            continue
+        if kind == "insert":
+            shaped = {"values": values}
+        else:
+            claim = held.get(row_id) if table == "contact" else None
+            shaped = {"values": values, "before": {}, "claim": claim}
+        if table == "contact" and "claim_token" in values:
+            held[row_id] = values["claim_token"]
+        conn.execute(
+            sa.text("UPDATE outbox SET payload = :p WHERE seq = :s"),
+            {"p": json.dumps(shaped), "s": seq},
+        )
 
 
 def downgrade() -> None:
