@@ -30,6 +30,7 @@ from app.sync.push import PushReport, push
 log = logging.getLogger(__name__)
 
 CHECK_EVERY = 30.0  # seconds between two checks of the copy when changes keep coming
+NOTE_SUCCESS_EVERY = 30.0  # a quiet success is written down at most this often (one fsync)
 
 
 @dataclass
@@ -47,7 +48,7 @@ class CycleReport:
 
 @dataclass
 class SyncStatus:
-    """What ``relais sync --status --json`` prints and the status bar shows."""
+    """What ``relais sync --status --json`` prints."""
 
     workstation: str
     centre: str
@@ -73,6 +74,7 @@ class SyncEngine:
             self.pusher = Pusher(state.workstation_id(s), who.login, who.advisor_id)
         self._handshake_done = False
         self._last_check = 0.0
+        self._last_noted = 0.0
         self.online: bool | None = None  # None until the first cycle says
 
     def cycle(self, force_check: bool = False) -> CycleReport:
@@ -101,21 +103,27 @@ class SyncEngine:
             self._record_failure(exc)
             raise
         report.seconds = time.perf_counter() - started
+        was_offline = self.online is not True
         self.online = True
-        self._record_success()
+        if was_offline or report.moved or time.monotonic() - self._last_noted >= NOTE_SUCCESS_EVERY:
+            self._record_success()
         return report
 
     def _record_success(self) -> None:
+        self._last_noted = time.monotonic()
         with self.local.session() as s:
             state.put(s, "last_success", utcnow().isoformat())
             state.put(s, "offline_since", None)
 
     def _record_failure(self, exc: RelaisError) -> None:
         log.info("Sync failed: %s", exc.text())
-        with self.local.session() as s:
-            state.put(s, "last_error", f"{utcnow().isoformat()} {exc.text()}")
-            if state.get(s, "offline_since") is None:
-                state.put(s, "offline_since", utcnow().isoformat())
+        try:
+            with self.local.session() as s:
+                state.put(s, "last_error", f"{utcnow().isoformat()} {exc.text()}")
+                if state.get(s, "offline_since") is None:
+                    state.put(s, "offline_since", utcnow().isoformat())
+        except RelaisError as local_problem:  # a full disk: the original error still counts
+            log.warning("Could not note the sync failure: %s", local_problem.text())
 
     def status(self) -> SyncStatus:
         return read_status(self.local, self.central.describe())
