@@ -3344,8 +3344,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+3"/>
-        <source>Copying your working set from the centre…</source>
-        <translation>Copie de vos données de travail depuis le centre…</translation>
+        <source>Copying what you may see from the centre to this workstation…</source>
+        <translation>Copie sur ce poste de ce que vous pouvez voir au centre…</translation>
     </message>
     <message>
         <location filename="../../app/workspace.py" line="+5"/>
