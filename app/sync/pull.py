@@ -62,6 +62,21 @@ def pull(local: Database, central: Database, page: int = PAGE) -> PullReport:
             return report
 
 
+def refresh(local: Database, central: Database, wanted: dict[str, set[uuid.UUID]]) -> PullReport:
+    """Brings the centre's current version of these rows, cursor untouched.
+
+    After a push: an update the centre refused, or whose values lost a conflict, changes
+    nothing there — no change is logged, and a pull that skipped the row while it waited in the
+    outbox would never bring it back. This does."""
+    report = PullReport()
+    if wanted:
+        with storage_errors(central), central.engine.connect() as conn:
+            rows = _fetch(conn, wanted)
+            conn.rollback()
+        _apply(local, rows, None, report)
+    return report
+
+
 def _fetch(conn: Any, wanted: dict[str, set[uuid.UUID]]) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {}
     for table in shared_tables():
@@ -78,7 +93,10 @@ def _fetch(conn: Any, wanted: dict[str, set[uuid.UUID]]) -> dict[str, list[dict[
 
 
 def _apply(
-    local: Database, rows: dict[str, list[dict[str, Any]]], cursor: Position, report: PullReport
+    local: Database,
+    rows: dict[str, list[dict[str, Any]]],
+    cursor: Position | None,
+    report: PullReport,
 ) -> None:
     with local.session() as s:
         # Parents and children may arrive in any order within a page; check at commit.
@@ -98,7 +116,8 @@ def _apply(
                 report.rows += len(fresh)
                 report.tables.add(table.name)
                 _note_touched(table.name, fresh, report)
-        state.put(s, "cursor", cursor.encode())
+        if cursor is not None:
+            state.put(s, "cursor", cursor.encode())
 
 
 def _changed(conn: Any, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -7,6 +7,8 @@ centre, which remembers the last operation it applied for this workstation, answ
 """
 
 import logging
+import uuid
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, select, update
@@ -16,6 +18,7 @@ from app.ids import new_id
 from app.models import OutboxOp
 from app.sync import state
 from app.sync.apply import Diverged, Op, Pusher, apply_batch
+from app.sync.pull import refresh
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,7 @@ class PushReport:
     applied: int = 0
     refused: int = 0
     new_identity: Pusher | None = None  # set when this workstation had to take a new identity
+    refreshed: int = 0  # rows brought back as the centre has them (a refusal, a lost field)
 
 
 def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) -> PushReport:
@@ -69,3 +73,8 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
         report.applied += len(done)
         report.refused += len(answers) - len(done)
         after = ops[-1].seq
+        updated: dict[str, set[uuid.UUID]] = defaultdict(set)
+        for op in ops:
+            if op.kind == "update":
+                updated[op.table_name].add(op.row_id)
+        report.refreshed += refresh(local, central, updated).rows
