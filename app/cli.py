@@ -96,9 +96,7 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_sub.add_parser(
         "add",
-        help=t(
-            QT_TRANSLATE_NOOP("cli", "create a user (or change their role, team and password)")
-        ),
+        help=t(QT_TRANSLATE_NOOP("cli", "create a user (or change their role, team and password)")),
     )
     add.add_argument("login")
     add.add_argument("--role", choices=["advisor", "supervisor", "admin"], required=True)

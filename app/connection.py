@@ -92,7 +92,11 @@ def open_connected(
             say(QT_TRANSLATE_NOOP("progress", "Checking the central database…"))
             check_schema(central)
             find_user(central, profile.login)
-            say(QT_TRANSLATE_NOOP("progress", "Copying what you may see from the centre to this workstation…"))
+            say(
+                QT_TRANSLATE_NOOP(
+                    "progress", "Copying what you may see from the centre to this workstation…"
+                )
+            )
             snapshot.copy_all(central, local)
             with local.session() as s:
                 state.put(s, "login", profile.login)

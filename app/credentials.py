@@ -48,4 +48,3 @@ def store(centre: str, login: str, password: str) -> bool:
         log.warning("The keyring refused the password: %s", type(exc).__name__)
         return False
     return True
-

@@ -185,7 +185,9 @@ def classify(exc: DBAPIError, where: str) -> RelaisError | DBAPIError:
             ),
             where=where,
         )
-    if exc.connection_invalidated or isinstance(exc.orig, OSError) or _is_connect_error(text):
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    lost = exc.connection_invalidated or isinstance(exc.orig, OSError)
+    if lost or sqlstate.startswith("08") or _is_connect_error(text):
         return CentreUnreachable(
             QT_TRANSLATE_NOOP("errors", "The central database {where} does not answer."),
             QT_TRANSLATE_NOOP(
@@ -207,6 +209,8 @@ def _is_connect_error(text: str) -> bool:
             "connection timed out",
             "server closed the connection",
             "connection is closed",
+            "connection reset by peer",
+            "broken pipe",
             "consuming input failed",
             "terminating connection",
             "the database system is starting up",

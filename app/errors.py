@@ -57,5 +57,9 @@ class CentreUnreachable(EnvironmentProblem):
     """The central database does not answer: the workstation goes on offline."""
 
 
+class CentreBusy(CentreUnreachable):
+    """The centre answered with a deadlock or a lock not granted, again and again: try later."""
+
+
 class LoginRefused(EnvironmentProblem):
     """The centre answered but refused the login or the password: ask again, do not retry."""

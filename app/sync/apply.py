@@ -32,6 +32,7 @@ from app.ids import new_id
 from app.models import AppliedOps, ReviewItem, SyncConflict, SyncRefusal
 from app.outbox import plain
 from app.sync.rows import decode, shared_table
+from app.text import name_key
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ PERMISSION = "permission"
 INVALID = "invalid"
 
 _BOOKKEEPING = {"version", "updated_at", "last_key", "first_key"}
+TRANSIENT = {"40P01", "40001", "55P03"}
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
     replayed = ops and ops[0].seq <= last and last_op is not None
     if replayed and not any(op.seq == last and op.op_id == last_op for op in ops):
         raise Diverged(f"workstation {who.workstation_id} diverged at operation {last}")
+    _lock_rows(conn, ops)
     answers: list[Answer] = []
     for op in ops:
         if op.seq <= last:
@@ -106,8 +109,8 @@ def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
                 refusal.aftermath(conn)
             answers.append(_refuse(conn, who, op, str(refusal)))
         except (DBAPIError, KeyError, ValueError, TypeError) as exc:
-            if isinstance(exc, DBAPIError) and _connection_lost(exc):
-                raise
+            if isinstance(exc, DBAPIError) and (_connection_lost(exc) or transient(exc)):
+                raise  # the whole batch rolls back and goes again: nothing is refused for it
             answers.append(_refuse(conn, who, op, _describe(exc)))
         last, last_op = op.seq, op.op_id
     conn.execute(
@@ -116,6 +119,31 @@ def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
         .values(last_seq=last, last_op_id=last_op, updated_at=utcnow())
     )
     return answers
+
+
+def _lock_rows(conn: Connection, ops: list[Op]) -> None:
+    """Locks the rows the batch updates in one order (by id), so two workstations pushing
+    edits of the same customers do not each wait for the other."""
+    touched: dict[str, set[uuid.UUID]] = {}
+    for op in ops:
+        if op.kind == "update":
+            touched.setdefault(op.table_name, set()).add(op.row_id)
+    for name in sorted(touched):
+        try:
+            table = shared_table(name)
+        except KeyError:
+            continue  # refused, with its reason, when its turn comes
+        conn.execute(
+            select(table.c.id)
+            .where(table.c.id.in_(sorted(touched[name])))
+            .order_by(table.c.id)
+            .with_for_update()
+        ).all()
+
+
+def transient(exc: DBAPIError) -> bool:
+    """A deadlock, a serialisation failure or a lock not granted: worth trying again."""
+    return getattr(exc.orig, "sqlstate", None) in TRANSIENT
 
 
 def _lock_progress(conn: Connection, who: Pusher) -> tuple[int, uuid.UUID | None]:
@@ -254,6 +282,10 @@ def _update_fields(
     if winners:
         if "updated_at" in table.columns:
             winners["updated_at"] = utcnow()
+        # The folded copies of the names search uses follow the names, here as on a workstation.
+        for name, key in (("last_name", "last_key"), ("first_name", "first_key")):
+            if name in winners and key in table.columns:
+                winners[key] = name_key(winners[name])
         _write(conn, table, row_id, winners)
 
 

@@ -7,22 +7,28 @@ centre, which remembers the last operation it applied for this workstation, answ
 """
 
 import logging
+import random
+import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import DBAPIError
 
 from app.db import Database, storage_errors
+from app.errors import CentreBusy
+from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import OutboxOp
 from app.sync import state
-from app.sync.apply import Diverged, Op, Pusher, apply_batch
+from app.sync.apply import Answer, Diverged, Op, Pusher, apply_batch, transient
 from app.sync.pull import refresh
 
 log = logging.getLogger(__name__)
 
 BATCH = 500
+ATTEMPTS = 4
 
 
 @dataclass
@@ -50,8 +56,7 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
         if not ops:
             return report
         try:
-            with storage_errors(central), central.engine.begin() as conn:
-                answers = apply_batch(conn, who, ops)
+            answers = _send(central, who, ops)
         except Diverged:
             log.warning("The centre knows this workstation's numbers otherwise: new identity")
             with local.session() as s:
@@ -78,3 +83,24 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
             if op.kind == "update":
                 updated[op.table_name].add(op.row_id)
         report.refreshed += refresh(local, central, updated).rows
+
+
+def _send(central: Database, who: Pusher, ops: list[Op]) -> list[Answer]:
+    """One batch in one central transaction; a deadlock or a lock not granted (another
+    workstation pushing edits of the same rows) rolls it back, and it goes again."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with storage_errors(central), central.engine.begin() as conn:
+                return apply_batch(conn, who, ops)
+        except DBAPIError as exc:
+            if not transient(exc):
+                raise
+            if attempt == ATTEMPTS - 1:
+                raise CentreBusy(
+                    QT_TRANSLATE_NOOP("errors", "The central database is too busy to answer."),
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Your changes wait on this workstation and go in a moment."
+                    ),
+                ) from exc
+            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+    raise AssertionError("unreachable")

@@ -6,8 +6,10 @@ does (``open_connected``) and reports through files: a killed process must leave
 everything the parent needs to judge what happened to it.
 """
 
+import contextlib
 import json
 import os
+import time
 import uuid
 from multiprocessing.synchronize import Event
 from pathlib import Path
@@ -21,8 +23,6 @@ def claim_until_empty(centre: str, login: str, folder: str, out: str, start: Eve
     """Opens a workstation, says so (``out``.ready), waits for the start, then claims until
     the queue says empty; writes the claimed ids (in order) and the seconds spent claiming to
     ``out``."""
-    import time
-
     ws = open_connected(Profile(centre, login), login, Path(folder))
     try:
         Path(out + ".ready").touch()
@@ -71,13 +71,22 @@ def note_body(round_no: int, run: int) -> str:
 
 
 def write_rounds(
-    centre: str, login: str, folder: str, journal: str, rounds: int, run: int, ready: Event
+    centre: str,
+    login: str,
+    folder: str,
+    journal: str,
+    rounds: int,
+    run: int,
+    opening: Event,
+    ready: Event,
 ) -> None:
     """Rounds of write-then-sync, resuming after the last journaled round: claim a contact
     (every CLAIM_EVERY rounds) or reuse the current one, add a note naming the round, journal
-    it once the local write has returned, sync."""
+    it once the local write has returned, sync. ``opening`` and ``ready`` tell the parent
+    when the copy starts and finishes opening, so it can kill inside either stretch."""
     path = Path(journal)
     done = read_journal(path)
+    opening.set()
     ws = open_connected(Profile(centre, login), login, Path(folder))
     ready.set()
     contact: uuid.UUID | None = uuid.UUID(done[-1]["contact"]) if done else None
@@ -94,9 +103,7 @@ def write_rounds(
                 path,
                 {"round": round_no, "run": run, "note": str(note.id), "contact": str(contact)},
             )
-            try:
-                ws.sync.cycle()
-            except EnvironmentProblem:
-                pass  # the next round's sync (or the final one) sends it
+            with contextlib.suppress(EnvironmentProblem):
+                ws.sync.cycle()  # failing, the next round's sync (or the final one) sends it
     finally:
         ws.close()

@@ -25,6 +25,18 @@ def _reset(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
+def _turn_away(client: socket.socket) -> None:
+    """Resets a connection once the client has spoken (its first packet), so the driver
+    always hears the same thing — the server closing on it — rather than, depending on who
+    is first, a refused write."""
+    client.settimeout(2)
+    with contextlib.suppress(OSError):
+        client.recv(_CHUNK)
+    _reset(client)
+    with contextlib.suppress(OSError):
+        client.close()
+
+
 class _Link:
     """One client connection and its connection to the target."""
 
@@ -98,7 +110,8 @@ class CuttableProxy:
         return sum(link.sever() for link in links)
 
     def down(self) -> int:
-        """The network goes away: live connections are cut, new ones are reset at once."""
+        """The network goes away: live connections are cut, new ones are reset as soon as
+        they speak."""
         self._accepting = False
         return self.cut()
 
@@ -122,8 +135,7 @@ class CuttableProxy:
                 return
             if not self._accepting:
                 self.refused += 1
-                _reset(client)
-                client.close()
+                threading.Thread(target=_turn_away, args=(client,), daemon=True).start()
                 continue
             try:
                 server = socket.create_connection(self.target, timeout=5)

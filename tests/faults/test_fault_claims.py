@@ -94,9 +94,11 @@ def test_twenty_processes_claim_five_thousand_contacts_each_exactly_once(
             p.start()
         # Let every process open its copy first, so they all race from the first claim.
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not all(
-            Path(f"{out}.ready").exists() for out in outs
-        ) and all(p.is_alive() for p in procs):
+        while (
+            time.monotonic() < deadline
+            and not all(Path(f"{out}.ready").exists() for out in outs)
+            and all(p.is_alive() for p in procs)
+        ):
             time.sleep(0.1)
         start.set()
         for p in procs:
