@@ -90,3 +90,22 @@ def test_a_data_directory_that_is_a_file_is_named_as_such(tmp_path: Path) -> Non
     with pytest.raises(EnvironmentProblem) as err:
         ensure_writable_dir(blocker)
     assert err.value.text().startswith(f"{blocker} is a file, not a folder.")
+
+
+@pytest.mark.parametrize(
+    "driver_text",
+    [
+        "Connection reset by peer",
+        "Broken pipe",
+        "server closed the connection unexpectedly",
+        "could not translate host name \"nowhere\" to address",
+    ],
+)
+def test_a_dropped_or_refused_connection_means_the_centre_is_unreachable(driver_text) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from app.db import classify
+    from app.errors import CentreUnreachable
+
+    exc = OperationalError("SELECT 1", {}, Exception(driver_text))
+    assert isinstance(classify(exc, "centre"), CentreUnreachable)

@@ -237,3 +237,14 @@ def test_a_centre_with_a_newer_schema_is_refused_and_the_outbox_kept(pg_centre, 
     assert ws_a.pending_changes() == 1
     assert "newer" in (ws_a.sync.status().last_error or "")
     central.dispose()
+
+
+def test_a_renamed_customer_is_found_by_the_new_name_everywhere(two_desks) -> None:
+    ws_a, ws_b = two_desks
+    with ws_a.local.session() as s:
+        customer_id = s.scalars(select(Customer.id).order_by(Customer.id)).first()
+    ws_a.customers.update_profile(customer_id, {"last_name": "Zyxwvutsrq"})
+    ws_a.sync.cycle()
+    ws_b.sync.cycle()
+    for ws in (ws_a, ws_b):
+        assert [m.id for m in ws.customers.find("zyxwv").matches] == [customer_id]
