@@ -344,26 +344,26 @@ def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:
                 kinds.append(IdentityKind.WHATSAPP)
             elif kind not in (IdentityKind.EMAIL,):
                 kinds = [IdentityKind.FACEBOOK, IdentityKind.X, IdentityKind.INSTAGRAM]
-            query = (
-                select(Customer)
-                .join(CustomerIdentity, CustomerIdentity.customer_id == Customer.id)
-                .where(CustomerIdentity.kind.in_(kinds), CustomerIdentity.value == value)
-                .distinct()
-                .limit(limit)
+            # IN, not a join with DISTINCT: PostgreSQL cannot compare the json tags column.
+            matching = select(CustomerIdentity.customer_id).where(
+                CustomerIdentity.kind.in_(kinds), CustomerIdentity.value == value
             )
+            query = _MATCH_COLUMNS.where(Customer.id.in_(matching)).limit(limit)
         else:
             query = (
-                select(Customer)
-                .where(_name_or_account(text))
+                _MATCH_COLUMNS.where(_name_or_account(text))
                 .order_by(Customer.last_key, Customer.first_key)
                 .limit(limit)
             )
-        customers = s.scalars(query).all()
-        details = CustomerService._identity_summaries(s, [c.id for c in customers])
+        found = s.execute(query).all()
+        details = CustomerService._identity_summaries(s, [c.id for c in found])
         return [
             CustomerMatch(c.id, f"{c.first_name} {c.last_name}", details.get(c.id, ""), c.segment)
-            for c in customers
+            for c in found
         ]
+
+
+_MATCH_COLUMNS = select(Customer.id, Customer.first_name, Customer.last_name, Customer.segment)
 
 
 def _identity_kind_for(channel: str) -> IdentityKind | None:

@@ -15,6 +15,8 @@ from app.models import (
     Contact,
     ContactStatus,
     Customer,
+    CustomerIdentity,
+    IdentityKind,
     Note,
     OutboxOp,
     Outcome,
@@ -248,3 +250,18 @@ def test_a_renamed_customer_is_found_by_the_new_name_everywhere(two_desks) -> No
     ws_b.sync.cycle()
     for ws in (ws_a, ws_b):
         assert [m.id for m in ws.customers.find("zyxwv").matches] == [customer_id]
+
+
+def test_customer_search_asks_the_centre_by_phone_e_mail_and_name(two_desks) -> None:
+    ws_a, _ = two_desks
+    with ws_a.local.session() as s:
+        phone, email = (
+            s.scalars(
+                select(CustomerIdentity.value).where(CustomerIdentity.kind == kind).limit(1)
+            ).one()
+            for kind in (IdentityKind.PHONE, IdentityKind.EMAIL)
+        )
+        name = s.scalars(select(Customer.last_name).limit(1)).one()
+    for text_ in (phone, email, name):
+        found = ws_a.customers.find(text_)
+        assert found.matches and not found.local_only, text_
