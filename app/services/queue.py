@@ -119,20 +119,29 @@ class QueueService:
     def _claim_first(self, f: QueueFilter) -> tuple[dict[str, Any], dict[str, Any]] | None:
         with storage_errors(self._central), self._central.engine.begin() as conn:
             now = centre_now(conn)
-            pick = (
-                select(Contact.id)
-                .where(self._claimable(now))
-                .order_by(Contact.priority.desc(), Contact.due_at, Contact.id)
-                .limit(1)
-                .with_for_update(skip_locked=True)
-            )
-            if f.channels:
-                pick = pick.where(Contact.channel.in_(sorted(f.channels)))
-            if self._who.team_id is not None:
-                pick = pick.where(
-                    or_(Contact.team_id == self._who.team_id, Contact.team_id.is_(None))
+            # Lapsed leases first (they waited longest, and are few), then the waiting queue:
+            # two simple conditions, each walking its own partial index in queue order.
+            for claimable in (
+                and_(Contact.status == ContactStatus.IN_PROGRESS, Contact.lease_until < now),
+                and_(Contact.status == ContactStatus.QUEUED, Contact.received_at <= now),
+            ):
+                pick = (
+                    select(Contact.id)
+                    .where(claimable)
+                    .order_by(Contact.priority.desc(), Contact.due_at, Contact.id)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
                 )
-            return self._claim(conn, Contact.id == pick.scalar_subquery(), now)
+                if f.channels:
+                    pick = pick.where(Contact.channel.in_(sorted(f.channels)))
+                if self._who.team_id is not None:
+                    pick = pick.where(
+                        or_(Contact.team_id == self._who.team_id, Contact.team_id.is_(None))
+                    )
+                claimed = self._claim(conn, Contact.id == pick.scalar_subquery(), now)
+                if claimed is not None:
+                    return claimed
+        return None
 
     def take(self, contact_id: uuid.UUID) -> Claimed:
         """Claims one chosen contact on the centre (or confirms it is already this advisor's)."""

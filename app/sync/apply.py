@@ -16,6 +16,7 @@ Rules, per kind of data:
 - anything else: the latest write to reach the centre wins.
 """
 
+import functools
 import logging
 import uuid
 from collections.abc import Callable
@@ -96,29 +97,74 @@ def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
         raise Diverged(f"workstation {who.workstation_id} diverged at operation {last}")
     _lock_rows(conn, ops)
     answers: list[Answer] = []
-    for op in ops:
-        if op.seq <= last:
-            answers.append(Answer(op.seq, _stored_refusal(conn, who, op.seq)))
+    for run in _runs(ops, last):
+        if run[0].seq <= last:
+            answers.extend(Answer(op.seq, _stored_refusal(conn, who, op.seq)) for op in run)
             continue
-        try:
-            with conn.begin_nested():
-                _apply(conn, who, op)
-            answers.append(Answer(op.seq))
-        except Refused as refusal:
-            if refusal.aftermath is not None:
-                refusal.aftermath(conn)
-            answers.append(_refuse(conn, who, op, str(refusal)))
-        except (DBAPIError, KeyError, ValueError, TypeError) as exc:
-            if isinstance(exc, DBAPIError) and (_connection_lost(exc) or transient(exc)):
-                raise  # the whole batch rolls back and goes again: nothing is refused for it
-            answers.append(_refuse(conn, who, op, _describe(exc)))
-        last, last_op = op.seq, op.op_id
+        if len(run) == 1 or not _insert_run(conn, run):
+            answers.extend(_apply_one(conn, who, op) for op in run)
+        else:
+            answers.extend(Answer(op.seq) for op in run)
+        last, last_op = run[-1].seq, run[-1].op_id
     conn.execute(
         update(AppliedOps)
         .where(AppliedOps.workstation_id == who.workstation_id)
         .values(last_seq=last, last_op_id=last_op, updated_at=utcnow())
     )
     return answers
+
+
+def _runs(ops: list[Op], last: int) -> list[list[Op]]:
+    """Consecutive inserts into one table go together (one statement for all of them); every
+    other operation stands alone; a run never mixes applied (≤ ``last``) and new operations."""
+    runs: list[list[Op]] = []
+    for op in ops:
+        previous = runs[-1][-1] if runs else None
+        if (
+            previous is not None
+            and op.kind == previous.kind == "insert"
+            and op.table_name == previous.table_name
+            and (op.seq <= last) == (previous.seq <= last)
+        ):
+            runs[-1].append(op)
+        else:
+            runs.append([op])
+    return runs
+
+
+def _insert_run(conn: Connection, run: list[Op]) -> bool:
+    """Inserts the run in one savepoint; False when anything in it fails, so that the caller
+    replays it one operation at a time and refuses only the ones that deserve it."""
+    try:
+        table = shared_table(run[0].table_name)
+        rows = [decode(table, op.payload["values"]) for op in run]
+    except (KeyError, ValueError, TypeError):
+        return False
+    if {frozenset(r) for r in rows} != {frozenset(rows[0])}:
+        return False  # rows of different shapes: one statement cannot carry them
+    try:
+        with conn.begin_nested():
+            conn.execute(_insert_ignoring(conn, table), rows)
+    except DBAPIError as exc:
+        if _connection_lost(exc) or transient(exc):
+            raise
+        return False
+    return True
+
+
+def _apply_one(conn: Connection, who: Pusher, op: Op) -> Answer:
+    try:
+        with conn.begin_nested():
+            _apply(conn, who, op)
+    except Refused as refusal:
+        if refusal.aftermath is not None:
+            refusal.aftermath(conn)
+        return _refuse(conn, who, op, str(refusal))
+    except (DBAPIError, KeyError, ValueError, TypeError) as exc:
+        if isinstance(exc, DBAPIError) and (_connection_lost(exc) or transient(exc)):
+            raise  # the whole batch rolls back and goes again: nothing is refused for it
+        return _refuse(conn, who, op, _describe(exc))
+    return Answer(op.seq)
 
 
 def _lock_rows(conn: Connection, ops: list[Op]) -> None:
@@ -319,7 +365,12 @@ def _record_losers(
 
 
 def _insert_ignoring(conn: Connection, table: Table) -> Any:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return _insert_ignoring_for(conn.dialect.name, table)
+
+
+@functools.cache
+def _insert_ignoring_for(dialect_name: str, table: Table) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
     return dialect.insert(table).on_conflict_do_nothing()
 
 

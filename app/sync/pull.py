@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select, text, tuple_
+from sqlalchemy import Table, Uuid, any_, bindparam, select, text, tuple_
+from sqlalchemy.dialects import postgresql
 
 from app.db import Database, storage_errors
 from app.models import ChangeLog, OutboxOp
@@ -85,7 +86,8 @@ def _fetch(conn: Any, wanted: dict[str, set[uuid.UUID]]) -> dict[str, list[dict[
         for start in range(0, len(ids), _FETCH):
             chunk = ids[start : start + _FETCH]
             found.extend(
-                dict(r) for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()
+                dict(r)
+                for r in conn.execute(select(table).where(_among(conn, table, chunk))).mappings()
             )
         if found:
             rows[table.name] = found
@@ -118,6 +120,14 @@ def _apply(
                 _note_touched(table.name, fresh, report)
         if cursor is not None:
             state.put(s, "cursor", cursor.encode())
+
+
+def _among(conn: Any, table: Table, ids: list[uuid.UUID]) -> Any:
+    """``id IN (…)``; on PostgreSQL one array parameter (``= ANY``), which the server parses
+    once instead of a thousand placeholders."""
+    if conn.dialect.name == "postgresql":
+        return table.c.id == any_(bindparam("ids", ids, type_=postgresql.ARRAY(Uuid())))
+    return table.c.id.in_(ids)
 
 
 def _changed(conn: Any, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

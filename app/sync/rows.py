@@ -1,5 +1,6 @@
 """Rows as the outbox carries them (JSON-safe values) and back to what each column takes."""
 
+import functools
 import uuid
 from datetime import datetime
 from typing import Any
@@ -56,12 +57,15 @@ def _python_type(kind: Any) -> type | None:
 
 def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Writes the centre's version of ``rows`` into a workstation copy (SQLite)."""
-    if not rows:
-        return
+    if rows:
+        conn.execute(_upsert_statement(table), rows)
+
+
+@functools.cache
+def _upsert_statement(table: Table) -> Any:
     statement = sqlite.insert(table)
     columns = [c.name for c in table.columns if not c.primary_key]
-    statement = statement.on_conflict_do_update(
+    return statement.on_conflict_do_update(
         index_elements=[c.name for c in table.primary_key.columns],
         set_={name: statement.excluded[name] for name in columns},
     )
-    conn.execute(statement, rows)
