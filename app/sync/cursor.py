@@ -1,10 +1,17 @@
 """The pull's position in the centre's change log, and the bound below which it is safe to read.
 
 Positions are (xid, seq) pairs: the writing transaction's id, then the log's own sequence. On
-PostgreSQL a reader only takes changes of transactions older than the oldest one still running
-(``pg_snapshot_xmin``): every such transaction has finished, so nothing can later appear behind
+PostgreSQL a reader only takes changes of transactions older than the oldest one still running in
+the centre's database: every such transaction has finished, so nothing can later appear behind
 the cursor — a transaction that took its sequence numbers early but commits late is simply read
 on a later pull. The embedded SQLite centre has one writer committing in order; its xid is 0.
+
+Transaction ids are shared by the whole server, so ``pg_snapshot_xmin`` alone would let a long
+transaction in any other database (a report, a dump) hold every workstation's pull back. The bound
+is therefore the oldest running transaction that holds a lock in *this* database — any
+transaction that wrote here, or will write its change log, holds one until it ends — and never
+above the snapshot's xmax (transactions that start afterwards). It must be computed in a statement
+before the one that reads the log, so a transaction finishing in between is visible to the read.
 """
 
 from dataclasses import dataclass
@@ -32,10 +39,25 @@ class Position:
         return cls(int(xid), int(seq))
 
 
+_BOUND = text(
+    """
+    WITH here AS (
+      SELECT DISTINCT x.transactionid::text::bigint AS xid32
+      FROM pg_locks r JOIN pg_locks x ON x.virtualtransaction = r.virtualtransaction
+      WHERE r.locktype = 'relation' AND x.locktype = 'transactionid'
+        AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+    SELECT least(
+      pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
+      (SELECT min(t::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS t
+        WHERE t::text::bigint % 4294967296 IN (SELECT xid32 FROM here)))
+    """
+)
+
+
 def safe_bound(conn: Connection) -> int:
-    """Transactions with an id below this have all committed or aborted."""
+    """Transactions of this database with an id below this have all committed or aborted."""
     if conn.dialect.name == "postgresql":
-        return int(conn.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")))
+        return int(conn.scalar(_BOUND))
     return NO_BOUND
 
 
@@ -43,5 +65,7 @@ def start_position(conn: Connection) -> Position:
     """Where a copy taken in this transaction's snapshot should resume pulling: every change
     of a transaction at or above the snapshot's bound may be missing from the copy."""
     if conn.dialect.name == "postgresql":
-        return Position(safe_bound(conn) - 1, NO_BOUND)
+        # In the copy's own snapshot, conservatively: the oldest transaction of the whole server.
+        xmin = conn.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text"))
+        return Position(int(xmin) - 1, NO_BOUND)
     return Position(0, conn.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)

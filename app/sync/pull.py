@@ -10,14 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, Uuid, any_, bindparam, select, text, tuple_
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import Table, select, text, tuple_
 
 from app.db import Database, storage_errors
 from app.models import ChangeLog, OutboxOp
-from app.sync import state
+from app.sync import state, stored
 from app.sync.cursor import Position, safe_bound
-from app.sync.rows import shared_tables, upsert
+from app.sync.rows import shared_tables
 
 PAGE = 5_000
 _FETCH = 1_000  # ids per SELECT … WHERE id IN (…)
@@ -78,17 +77,13 @@ def refresh(local: Database, central: Database, wanted: dict[str, set[uuid.UUID]
     return report
 
 
-def _fetch(conn: Any, wanted: dict[str, set[uuid.UUID]]) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {}
+def _fetch(conn: Any, wanted: dict[str, set[uuid.UUID]]) -> dict[str, list[tuple[Any, ...]]]:
+    rows: dict[str, list[tuple[Any, ...]]] = {}
     for table in shared_tables():
         ids = sorted(wanted.get(table.name, ()))
-        found: list[dict[str, Any]] = []
+        found: list[tuple[Any, ...]] = []
         for start in range(0, len(ids), _FETCH):
-            chunk = ids[start : start + _FETCH]
-            found.extend(
-                dict(r)
-                for r in conn.execute(select(table).where(_among(conn, table, chunk))).mappings()
-            )
+            found.extend(stored.fetch(conn, table, ids[start : start + _FETCH]))
         if found:
             rows[table.name] = found
     return rows
@@ -96,7 +91,7 @@ def _fetch(conn: Any, wanted: dict[str, set[uuid.UUID]]) -> dict[str, list[dict[
 
 def _apply(
     local: Database,
-    rows: dict[str, list[dict[str, Any]]],
+    rows: dict[str, list[tuple[Any, ...]]],
     cursor: Position | None,
     report: PullReport,
 ) -> None:
@@ -104,53 +99,48 @@ def _apply(
         # Parents and children may arrive in any order within a page; check at commit.
         s.execute(text("PRAGMA defer_foreign_keys = ON"))
         held = {
-            (name, row_id)
+            (name, row_id.hex)
             for name, row_id in s.execute(
                 select(OutboxOp.table_name, OutboxOp.row_id).where(OutboxOp.state == "pending")
             )
         }
         conn = s.connection()
         for table in shared_tables():
-            fresh = [r for r in rows.get(table.name, ()) if (table.name, r["id"]) not in held]
+            at = stored.position(table, "id")
+            fresh = [r for r in rows.get(table.name, ()) if (table.name, r[at]) not in held]
             fresh = _changed(conn, table, fresh)
-            upsert(conn, table, fresh)
+            stored.write(conn, table, fresh)
             if fresh:
                 report.rows += len(fresh)
                 report.tables.add(table.name)
-                _note_touched(table.name, fresh, report)
+                _note_touched(table, fresh, report)
         if cursor is not None:
             state.put(s, "cursor", cursor.encode())
 
 
-def _among(conn: Any, table: Table, ids: list[uuid.UUID]) -> Any:
-    """``id IN (…)``; on PostgreSQL one array parameter (``= ANY``), which the server parses
-    once instead of a thousand placeholders."""
-    if conn.dialect.name == "postgresql":
-        return table.c.id == any_(bindparam("ids", ids, type_=postgresql.ARRAY(Uuid())))
-    return table.c.id.in_(ids)
-
-
-def _changed(conn: Any, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _changed(conn: Any, table: Table, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """The rows that differ from this copy's: the echo of this workstation's own writes (and
     rows a renewal touched without changing what anyone sees) leave the screen alone."""
     if not rows:
         return rows
-    ours: dict[Any, dict[str, Any]] = {}
-    ids = [r["id"] for r in rows]
-    for start in range(0, len(ids), _FETCH):
-        chunk = ids[start : start + _FETCH]
-        for r in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-            ours[r["id"]] = dict(r)
-    return [r for r in rows if ours.get(r["id"]) != r]
+    at = stored.position(table, "id")
+    ours: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(rows), _FETCH):
+        ours.update(stored.local(conn, table, [r[at] for r in rows[start : start + _FETCH]]))
+    return [r for r in rows if ours.get(r[at]) != r]
 
 
-def _note_touched(table: str, rows: list[dict[str, Any]], report: PullReport) -> None:
-    if table == "contact":
-        report.contacts.update(r["id"] for r in rows)
-        report.customers.update(r["customer_id"] for r in rows if r["customer_id"])
-    elif table == "customer":
-        report.customers.update(r["id"] for r in rows)
-    elif table == "customer_identity":
-        report.customers.update(r["customer_id"] for r in rows)
-    elif table in _BY_CONTACT:
-        report.contacts.update(r["contact_id"] for r in rows)
+def _note_touched(table: Table, rows: list[tuple[Any, ...]], report: PullReport) -> None:
+    def ids(column: str) -> set[uuid.UUID]:
+        at = stored.position(table, column)
+        return {uuid.UUID(r[at]) for r in rows if r[at]}
+
+    if table.name == "contact":
+        report.contacts.update(ids("id"))
+        report.customers.update(ids("customer_id"))
+    elif table.name == "customer":
+        report.customers.update(ids("id"))
+    elif table.name == "customer_identity":
+        report.customers.update(ids("customer_id"))
+    elif table.name in _BY_CONTACT:
+        report.contacts.update(ids("contact_id"))

@@ -56,7 +56,7 @@ def _python_type(kind: Any) -> type | None:
 
 
 def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Writes the centre's version of ``rows`` into a workstation copy (SQLite)."""
+    """Writes the centre's version of ``rows`` (Python values) into a workstation copy."""
     if rows:
         conn.execute(_upsert_statement(table), rows)
 

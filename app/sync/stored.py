@@ -1,0 +1,83 @@
+"""Shared rows moved as the workstation's SQLite stores them, without a Python object per value.
+
+A pull of a hundred thousand rows spends its time turning each value into a Python object and
+back (a UUID, an aware datetime, a parsed JSON list). Instead the centre is asked for each column
+already in the copy's storage form — UUIDs as 32 hex digits, times as naive UTC text with
+microseconds, JSON as text, booleans as 0/1, exactly what SQLAlchemy writes there — and the
+tuples go straight into SQLite. The embedded SQLite centre stores them that way already.
+"""
+
+import functools
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Connection, Table, Uuid
+
+from app.models.base import UTCDateTime
+
+
+def _pg_column(column: Any) -> str:
+    kind, name = column.type, column.name
+    if isinstance(kind, Uuid):
+        return f"replace({name}::text, '-', '')"
+    if isinstance(kind, UTCDateTime):
+        return f"to_char({name} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+    if isinstance(kind, JSON):
+        return f"{name}::text"
+    if isinstance(kind, Boolean):
+        return f"{name}::int"
+    return name
+
+
+@functools.cache
+def _select(table: Table, dialect: str) -> str:
+    if dialect == "postgresql":
+        columns = ", ".join(_pg_column(c) for c in table.columns)
+        return f"SELECT {columns} FROM {table.name} WHERE id = ANY(%(ids)s)"
+    return f"SELECT {', '.join(c.name for c in table.columns)} FROM {table.name} WHERE id IN "
+
+
+def fetch(conn: Connection, table: Table, ids: list[uuid.UUID]) -> list[tuple[Any, ...]]:
+    """The rows of ``table`` with these ids, as stored on a workstation (the caller's
+    row-level security applies: rows this user may not see do not come)."""
+    sql = _select(table, conn.dialect.name)
+    if conn.dialect.name == "postgresql":
+        result = conn.exec_driver_sql(sql, {"ids": ids})
+    else:
+        marks = ", ".join("?" for _ in ids)
+        result = conn.exec_driver_sql(f"{sql}({marks})", tuple(i.hex for i in ids))
+    return [tuple(r) for r in result.all()]
+
+
+def local(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """This copy's version of the rows with these (stored) ids, by id."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    result = conn.exec_driver_sql(f"{_select(table, 'sqlite')}({marks})", tuple(ids))
+    at = position(table, "id")
+    return {r[at]: tuple(r) for r in result.all()}
+
+
+def write(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    """Inserts or replaces the rows in this copy (one executemany)."""
+    if rows:
+        conn.connection.driver_connection.executemany(_upsert(table), rows)  # type: ignore[union-attr]
+
+
+@functools.cache
+def _upsert(table: Table) -> str:
+    names = [c.name for c in table.columns]
+    return (
+        f"INSERT INTO {table.name} ({', '.join(names)}) "
+        f"VALUES ({', '.join('?' for _ in names)}) "
+        "ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    )
+
+
+@functools.cache
+def position(table: Table, column: str) -> int | None:
+    """Where ``column`` sits in a stored row of ``table`` (None when it has none)."""
+    names = [c.name for c in table.columns]
+    return names.index(column) if column in names else None
