@@ -586,14 +586,14 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _pulled(self, report: PullReport) -> None:
         """Another workstation's change reached this copy: show it where it is on screen."""
-        if report.contacts or "contact" in report.tables:
+        if report.wholesale or report.contacts or "contact" in report.tables:
             self.queue_panel.refresh()
         current = self.contact_panel.current()
-        if current is not None and current.id in report.contacts:
+        if current is not None and report.touches(contact=current.id):
             self.contact_panel.show_contact(current.id)
         customer = self.customer_panel.current_customer()
         if customer is not None and (
-            customer in report.customers or (current and current.id in report.contacts)
+            report.touches(customer=customer) or (current and report.touches(contact=current.id))
         ):
             self.customer_panel.show_customer(customer)
 

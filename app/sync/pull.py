@@ -30,6 +30,11 @@ class PullReport:
     tables: set[str] = field(default_factory=set)
     contacts: set[uuid.UUID] = field(default_factory=set)
     customers: set[uuid.UUID] = field(default_factory=set)
+    wholesale: bool = False  # too many rows to list: whatever is on screen should reload
+
+    def touches(self, contact: uuid.UUID | None = None, customer: uuid.UUID | None = None) -> bool:
+        """Whether what the screen shows for this contact or customer may have changed."""
+        return self.wholesale or contact in self.contacts or customer in self.customers
 
 
 def pull(local: Database, central: Database, page: int = PAGE) -> PullReport:
@@ -108,7 +113,8 @@ def _apply(
         for table in shared_tables():
             at = stored.position(table, "id")
             fresh = [r for r in rows.get(table.name, ()) if (table.name, r[at]) not in held]
-            fresh = _changed(conn, table, fresh)
+            if len(fresh) <= TOUCHED_LIMIT:  # a bulk page reloads the screen anyway
+                fresh = _changed(conn, table, fresh)
             stored.write(conn, table, fresh)
             if fresh:
                 report.rows += len(fresh)
@@ -130,7 +136,15 @@ def _changed(conn: Any, table: Table, rows: list[tuple[Any, ...]]) -> list[tuple
     return [r for r in rows if ours.get(r[at]) != r]
 
 
+TOUCHED_LIMIT = 1_000  # rows per table past which the report stops listing ids
+
+
 def _note_touched(table: Table, rows: list[tuple[Any, ...]], report: PullReport) -> None:
+    if len(rows) > TOUCHED_LIMIT:
+        report.wholesale = True
+    if report.wholesale:
+        return
+
     def ids(column: str) -> set[uuid.UUID]:
         at = stored.position(table, column)
         return {uuid.UUID(r[at]) for r in rows if r[at]}
