@@ -1260,29 +1260,29 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="+90"/>
-        <location line="+504"/>
+        <location line="+515"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-512"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+115"/>
+        <location line="-118"/>
+        <location line="+118"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-116"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
@@ -1337,6 +1337,11 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Saisir un appel…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Changes that did not go through…</source>
+        <translation>Modifications non passées…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
@@ -1373,12 +1378,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+349"/>
+        <location line="+357"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-353"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -1388,7 +1393,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>&amp;Contact</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Go</source>
         <translation>Na&amp;vigation</translation>
     </message>
@@ -1428,7 +1433,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Base de données utilisée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connecting to the centre…</source>
         <translation>Connexion au centre…</translation>
     </message>
@@ -1438,7 +1443,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Connexion et modifications en attente de synchronisation</translation>
     </message>
     <message numerus="yes">
-        <location line="+213"/>
+        <location line="+219"/>
         <location line="+36"/>
         <source>%n change(s) waiting</source>
         <translation>
@@ -1485,7 +1490,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Hors ligne depuis {time}&#xa0;: le centre ne répond pas. Continuez à travailler — vos contacts en cours, notes, réponses et clôtures sont conservés ici et envoyés à son retour ({waiting}). La recherche de clients utilise la copie de ce poste. Un nouvel appel se saisit avec Ctrl+Maj+L.</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-249"/>
         <source>Work in progress</source>
         <translation>Traitement en cours</translation>
     </message>
@@ -1555,7 +1560,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Contact {reference} clôturé.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>The new language applies the next time Relais starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Relais.</translation>
     </message>
@@ -2048,6 +2053,80 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <location line="+1"/>
         <source>Closed</source>
         <translation>Clôturé</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../../ui/sync_problems_dialog.py" line="+25"/>
+        <source>Changes that did not go through</source>
+        <translation>Modifications non passées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refused changes and values that lost a conflict</source>
+        <translation>Modifications refusées et valeurs ayant perdu un conflit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value written</source>
+        <translation>Valeur écrite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason, or the value kept</source>
+        <translation>Motif, ou valeur conservée</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing was refused and no value lost a conflict.</source>
+        <translation>Rien n’a été refusé et aucune valeur n’a perdu de conflit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These changes are kept: refused ones on this workstation, losing values on the centre. A supervisor can restore a value by hand.</source>
+        <translation>Ces modifications sont conservées&#xa0;: les refusées sur ce poste, les valeurs perdantes au centre. Un superviseur peut rétablir une valeur à la main.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refused by the centre</source>
+        <translation>Refusée par le centre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost a conflict</source>
+        <translation>A perdu un conflit</translation>
     </message>
 </context>
 <context>
@@ -2636,12 +2715,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>créer des utilisateurs dans une base centrale</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>create a user (or change their role, team and password)</source>
         <translation>créer un utilisateur (ou changer son rôle, son équipe et son mot de passe)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>the team&apos;s name</source>
         <translation>le nom de l&apos;équipe</translation>
     </message>
@@ -2814,7 +2893,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez votre identifiant et votre mot de passe, ou demandez à un administrateur de les réinitialiser.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The central database {where} does not answer.</source>
         <translation>La base centrale {where} ne répond pas.</translation>
     </message>
@@ -2985,7 +3064,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location filename="../../app/services/contacts.py" line="+55"/>
-        <location filename="../../app/services/queue.py" line="+150"/>
+        <location filename="../../app/services/queue.py" line="+159"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
@@ -3139,7 +3218,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../app/workspace.py" line="+81"/>
+        <location filename="../../app/workspace.py" line="+83"/>
         <source>Another Relais window is already using {path}.</source>
         <translation>Une autre fenêtre Relais utilise déjà {path}.</translation>
     </message>
@@ -3150,7 +3229,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Passez à cette fenêtre, ou lancez celle-ci avec un autre --data-dir.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>The copy in {path} belongs to {login} on another centre or login.</source>
         <translation>La copie dans {path} appartient à {login}, sur un autre centre ou avec un autre identifiant.</translation>
     </message>
@@ -3160,7 +3239,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Démarrez avec un autre --data-dir, ou mettez ce dossier de côté (rien n&apos;est effacé).</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="+62"/>
+        <location filename="../../app/workspace.py" line="+63"/>
         <source>There is no active user “{login}”.</source>
         <translation>Il n’y a pas d’utilisateur actif «&#xa0;{login}&#xa0;».</translation>
     </message>
@@ -3243,6 +3322,16 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+1"/>
         <source>Start Relais on a screen to type it.</source>
         <translation>Démarrez Relais sur un écran pour le saisir.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/push.py" line="+100"/>
+        <source>The central database is too busy to answer.</source>
+        <translation>La base centrale est trop occupée pour répondre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your changes wait on this workstation and go in a moment.</source>
+        <translation>Vos modifications attendent sur ce poste et partent dans un instant.</translation>
     </message>
 </context>
 <context>
@@ -3337,13 +3426,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>progress</name>
     <message>
-        <location filename="../../app/connection.py" line="-37"/>
-        <location filename="../../app/workspace.py" line="-56"/>
+        <location filename="../../app/connection.py" line="-41"/>
+        <location filename="../../app/workspace.py" line="-57"/>
         <source>Checking the central database…</source>
         <translation>Vérification de la base centrale…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Copying what you may see from the centre to this workstation…</source>
         <translation>Copie sur ce poste de ce que vous pouvez voir au centre…</translation>
     </message>
@@ -3353,7 +3442,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Création des données de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../app/connection.py" line="-6"/>
+        <location filename="../../app/connection.py" line="-7"/>
         <location filename="../../app/workspace.py" line="+3"/>
         <source>Opening this workstation&apos;s copy…</source>
         <translation>Ouverture de la copie de ce poste…</translation>
