@@ -165,7 +165,12 @@ class MainWindow(QMainWindow):
         self.sync.status.connect(self._show_sync)
         self.sync.pulled.connect(self._pulled)
         self.runner.written.connect(self.sync.sync_now)  # an advisor's change leaves at once
-        self.sync.start()
+        # The first sync (handshake, check of the copy) waits until the advisor's screen is
+        # loaded: both at once on two cores would make the first paints stutter.
+        self.ready.connect(
+            lambda: QTimer.singleShot(1_000, self.sync.start),
+            Qt.ConnectionType.SingleShotConnection,
+        )
 
     def _wire(self) -> None:
         self.queue_panel.contact_activated.connect(self.take_contact)

@@ -72,7 +72,8 @@ class SyncController(QObject):
         self._thread = threading.Thread(target=self._run, name="relais-sync", daemon=True)
 
     def start(self) -> None:
-        self._thread.start()
+        if not self._thread.is_alive():
+            self._thread.start()
 
     def sync_now(self) -> None:
         self._wake.set()

@@ -23,7 +23,7 @@ from app.services.queue import QueueService
 from app.sync import state
 from app.sync.apply import Pusher
 from app.sync.check import CheckReport, check
-from app.sync.handshake import check_schema
+from app.sync.handshake import check_schema, known_revisions
 from app.sync.pull import PullReport, pull
 from app.sync.push import PushReport, push
 
@@ -73,9 +73,10 @@ class SyncEngine:
         with local.session() as s:
             self.pusher = Pusher(state.workstation_id(s), who.login, who.advisor_id)
         self._handshake_done = False
-        self._last_check = 0.0
+        self._last_check = time.monotonic()  # the copy was just opened: check after a while
         self._last_noted = 0.0
         self.online: bool | None = None  # None until the first cycle says
+        known_revisions()  # here, in the opening worker, not in the first cycle
 
     def cycle(self, force_check: bool = False) -> CycleReport:
         """Runs one sync; raises the RelaisError that stopped it (after recording it)."""
@@ -92,7 +93,7 @@ class SyncEngine:
             report.renewed = self.queue.renew_leases()
             report.pulled = pull(self.local, self.central)
             due = time.monotonic() - self._last_check >= CHECK_EVERY
-            if force_check or (report.moved and due) or not self._last_check:
+            if force_check or (report.moved and due):
                 report.checked = check(self.local, self.central)
                 self._last_check = time.monotonic()
                 if report.checked.repaired:

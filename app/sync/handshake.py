@@ -4,6 +4,8 @@ A workstation older or newer than the centre's schema would write rows the centr
 it refuses to sync, says which side to upgrade, and keeps its outbox until then.
 """
 
+import functools
+
 from alembic.script import ScriptDirectory
 
 from app.db import Database
@@ -16,16 +18,20 @@ class SchemaMismatch(EnvironmentProblem):
     """The centre's schema is not the one this program was built for."""
 
 
+@functools.cache
+def known_revisions() -> tuple[str, frozenset[str]]:
+    """This program's central head revision and all the revisions it knows (reading them loads
+    every migration file: done once, in the worker that opens the workspace)."""
+    script = ScriptDirectory.from_config(alembic_config("central"))
+    return head_revision("central"), frozenset(rev.revision for rev in script.walk_revisions())
+
+
 def check_schema(central: Database) -> str:
     """The centre's revision when it matches this program's; SchemaMismatch otherwise."""
     theirs = current_revision(central)
-    ours = head_revision("central")
+    ours, known = known_revisions()
     if theirs == ours:
         return ours
-    known = {
-        rev.revision
-        for rev in ScriptDirectory.from_config(alembic_config("central")).walk_revisions()
-    }
     if theirs is None:
         raise SchemaMismatch(
             QT_TRANSLATE_NOOP("errors", "{where} holds no Relais central database yet."),
