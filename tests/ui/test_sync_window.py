@@ -51,6 +51,8 @@ def test_offline_shows_a_banner_keeps_work_possible_and_recovers_alone(
 
     monkeypatch.setattr(workspace.sync, "cycle", unreachable)
     monkeypatch.setattr(workspace.queue, "next_contact", unreachable)
+    # Retries come quickly here (the program doubles its wait up to a minute).
+    monkeypatch.setattr("ui.sync_controller.backoff", lambda failures: 0.3)
     window.sync.sync_now()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
     assert "Offline since" in window._sync.text()
