@@ -650,4 +650,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.ws is not None:
             self.contact_panel.flush_draft()
+            self.sync.request_stop()
         super().closeEvent(event)

@@ -6,6 +6,7 @@ the screen within two seconds); after a failure, waits longer each time (``app.s
 touches a widget: it emits signals, which Qt delivers on the GUI thread.
 """
 
+import atexit
 import logging
 import threading
 from dataclasses import dataclass
@@ -41,6 +42,30 @@ class SyncView:
         return isinstance(self.error, LoginRefused | SchemaMismatch)
 
 
+class _Threads:
+    """Every sync thread of the process, so that none is still syncing while Python shuts down
+    (a daemon thread inside the database driver at that moment takes the process with it)."""
+
+    def __init__(self) -> None:
+        self._threads: list[tuple[threading.Thread, threading.Event, threading.Event]] = []
+        atexit.register(self.stop_all)
+
+    def add(self, thread: threading.Thread, stop: threading.Event, wake: threading.Event) -> None:
+        self._threads = [t for t in self._threads if t[0].is_alive() or not t[0].ident]
+        self._threads.append((thread, stop, wake))
+
+    def stop_all(self, timeout: float = 6.0) -> None:
+        for _thread, stop, wake in self._threads:
+            stop.set()
+            wake.set()
+        for thread, _stop, _wake in self._threads:
+            if thread.is_alive():
+                thread.join(timeout)
+
+
+_running = _Threads()
+
+
 class _Relay(QObject):
     """Owned by the thread, never by a widget: emitting on it stays safe even after the window
     (and the controller with it) is gone; Qt then simply has no one to deliver to."""
@@ -70,6 +95,7 @@ class SyncController(QObject):
         # Going away with the window stops the thread (no reference to self in the lambda).
         self.destroyed.connect(lambda *_: (stop.set(), wake.set()))
         self._thread = threading.Thread(target=self._run, name="relais-sync", daemon=True)
+        _running.add(self._thread, stop, wake)
 
     def start(self) -> None:
         if not self._thread.is_alive():
@@ -78,9 +104,13 @@ class SyncController(QObject):
     def sync_now(self) -> None:
         self._wake.set()
 
-    def stop(self, timeout: float = 6.0) -> None:
+    def request_stop(self) -> None:
+        """Asks the thread to end after its current cycle (does not wait)."""
         self._stop.set()
         self._wake.set()
+
+    def stop(self, timeout: float = 6.0) -> None:
+        self.request_stop()
         if self._thread.is_alive():
             self._thread.join(timeout)
 
