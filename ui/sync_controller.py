@@ -3,16 +3,17 @@
 One cycle a second while the centre answers (that is what brings another workstation's change to
 the screen within two seconds); after a failure, waits longer each time (``app.sync.engine
 .backoff``) and tries again by itself. A write by the advisor wakes it at once. The thread never
-touches a widget: it emits signals, which Qt delivers on the GUI thread.
+touches Qt: it queues what it has to say, and the controller's timer emits it on the GUI thread.
 """
 
 import atexit
 import logging
+import queue
 import threading
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.clock import utcnow
 from app.errors import LoginRefused, RelaisError
@@ -23,6 +24,7 @@ from app.sync.handshake import SchemaMismatch
 log = logging.getLogger(__name__)
 
 INTERVAL = 1.0  # seconds between cycles while online
+NEWS_EVERY_MS = 200  # how often the GUI thread collects what the sync thread reported
 
 
 @dataclass(frozen=True)
@@ -66,14 +68,6 @@ class _Threads:
 _running = _Threads()
 
 
-class _Relay(QObject):
-    """Owned by the thread, never by a widget: emitting on it stays safe even after the window
-    (and the controller with it) is gone; Qt then simply has no one to deliver to."""
-
-    status = Signal(object)
-    pulled = Signal(object)
-
-
 class SyncController(QObject):
     """Signals:
     status(SyncView): after every cycle, good or bad.
@@ -88,9 +82,13 @@ class SyncController(QObject):
         self._engine = engine
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._relay = _Relay()
-        self._relay.status.connect(self.status)
-        self._relay.pulled.connect(self.pulled)
+        # The thread never touches Qt: it leaves its news here and a timer of this (GUI-thread)
+        # object hands them out. A Python thread emitting Qt signals can deadlock with a window
+        # being destroyed (one side holding Qt's connection lock, the other the GIL).
+        self._news: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
+        self._timer = QTimer(self)
+        self._timer.setInterval(NEWS_EVERY_MS)
+        self._timer.timeout.connect(self._deliver)
         wake, stop = self._wake, self._stop
         # Going away with the window stops the thread (no reference to self in the lambda).
         self.destroyed.connect(lambda *_: (stop.set(), wake.set()))
@@ -99,7 +97,16 @@ class SyncController(QObject):
 
     def start(self) -> None:
         if not self._thread.is_alive():
+            self._timer.start()
             self._thread.start()
+
+    def _deliver(self) -> None:
+        while True:
+            try:
+                kind, news = self._news.get_nowait()
+            except queue.Empty:
+                return
+            (self.status if kind == "status" else self.pulled).emit(news)
 
     def sync_now(self) -> None:
         self._wake.set()
@@ -131,14 +138,14 @@ class SyncController(QObject):
                 failures = 0
                 since = None
                 if report.pulled.rows:
-                    self._relay.pulled.emit(report.pulled)
+                    self._news.put(("pulled", report.pulled))
             if error is not None:
                 failures += 1
                 since = since or utcnow()
             delay = INTERVAL if failures == 0 else backoff(failures)
             if isinstance(error, LoginRefused | SchemaMismatch):
                 delay = max(delay, 60.0)  # the same answer each time: do not hammer the centre
-            self._relay.status.emit(self._view(failures == 0, since, error, delay))
+            self._news.put(("status", self._view(failures == 0, since, error, delay)))
             self._wake.wait(delay)
             self._wake.clear()
 
