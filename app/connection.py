@@ -43,6 +43,17 @@ class Profile:
     def url(self, password: str | None) -> URL:
         return parse_url(self.centre).set(username=self.login, password=password)
 
+    @classmethod
+    def for_server(cls, host: str, port: int, database: str, login: str) -> "Profile":
+        """The profile for a PostgreSQL centre given by its parts (as the sign-in dialog asks)."""
+        url = URL.create("postgresql+psycopg", host=host, port=port, database=database)
+        return cls(url.render_as_string(hide_password=False), login)
+
+    def server(self) -> tuple[str, int | None, str]:
+        """Host, port and database of the centre, for showing them back."""
+        url = parse_url(self.centre)
+        return url.host or "", url.port, url.database or ""
+
 
 def profile_for(url: str, login: str | None) -> tuple[Profile, str | None]:
     """The profile for ``url`` (which may carry a user and a password) and ``login``, and the

@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL
 
 from app.connection import Profile
-from app.db import parse_url
 
 
 @dataclass(frozen=True)
@@ -117,11 +115,11 @@ class ConnectDialog(QDialog):
         self.resize(480, self.sizeHint().height())
 
     def _fill(self, profile: Profile) -> None:
-        url = parse_url(profile.centre)
-        self.host.setText(url.host or "")
-        if url.port:
-            self.port.setValue(url.port)
-        self.database.setText(url.database or "")
+        host, port, database = profile.server()
+        self.host.setText(host)
+        if port:
+            self.port.setValue(port)
+        self.database.setText(database)
         self.login.setText(profile.login)
 
     def _check(self) -> None:
@@ -145,14 +143,13 @@ class ConnectDialog(QDialog):
         self.problem.show()
 
     def choice(self) -> SignIn:
-        url = URL.create(
-            "postgresql+psycopg",
-            host=self.host.text().strip(),
-            port=self.port.value(),
-            database=self.database.text().strip(),
-        )
         return SignIn(
-            Profile(url.render_as_string(hide_password=False), self.login.text().strip()),
+            Profile.for_server(
+                self.host.text().strip(),
+                self.port.value(),
+                self.database.text().strip(),
+                self.login.text().strip(),
+            ),
             self.password.text(),
             self.remember.isChecked(),
         )

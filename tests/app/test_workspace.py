@@ -26,3 +26,12 @@ def test_the_folder_is_free_again_once_closed(demo_dir: Path) -> None:
     assert second.who.role == Role.SUPERVISOR
     assert second.who.login == "superviseur"
     second.close()
+
+
+def test_a_profile_from_the_sign_in_fields_shows_them_back_and_holds_no_password() -> None:
+    from app.connection import Profile
+
+    profile = Profile.for_server("db.example.org", 5433, "relais", "mlefebvre")
+    assert profile.server() == ("db.example.org", 5433, "relais")
+    assert profile.login == "mlefebvre" and "@" not in profile.centre
+    assert profile.url("s3cret").username == "mlefebvre"
