@@ -18,7 +18,7 @@ from app.db import Database, sqlite_url
 from app.dto import Who
 from app.errors import EnvironmentProblem, InputError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Advisor, Customer, OutboxOp, Role, Team
+from app.models import Advisor, Customer, Role, Team
 from app.paths import data_dir, ensure_writable_dir
 from app.services.contacts import ContactService
 from app.services.customers import CustomerService
@@ -26,6 +26,7 @@ from app.services.queue import QueueService
 from app.services.reference import ReferenceService
 from app.services.sync_problems import SyncProblemService
 from app.services.templates import TemplateService
+from app.sync import state
 from app.sync.engine import SyncEngine
 
 log = logging.getLogger(__name__)
@@ -54,9 +55,7 @@ class Workspace:
     def pending_changes(self) -> int:
         """Operations in the outbox not yet accepted by the centre."""
         with self.local.session() as s:
-            return (
-                s.scalar(select(func.count(OutboxOp.seq)).where(OutboxOp.state == "pending")) or 0
-            )
+            return state.outbox_counts(s).get("pending", 0)
 
     def close(self) -> None:
         self.local.optimize()

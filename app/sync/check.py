@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, text
 
 from app.db import Database, storage_errors
-from app.sync.rows import shared_tables, upsert
+from app.sync import stored
+from app.sync.rows import shared_tables
 
 _CHUNK = 1_000
 
@@ -50,12 +51,8 @@ def check(local: Database, central: Database) -> CheckReport:
             with local.session() as s:
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))
                 for start in range(0, len(missing), _CHUNK):
-                    chunk = missing[start : start + _CHUNK]
-                    rows = [
-                        dict(r)
-                        for r in src.execute(select(table).where(table.c.id.in_(chunk))).mappings()
-                    ]
-                    upsert(s.connection(), table, rows)
+                    rows = stored.fetch(src, table, missing[start : start + _CHUNK])
+                    stored.write(s.connection(), table, rows)
             report.repaired[table.name] = len(missing)
         src.rollback()
     return report
