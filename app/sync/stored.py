@@ -16,8 +16,8 @@ from sqlalchemy import JSON, Boolean, Connection, Table, Uuid
 from app.models.base import UTCDateTime
 
 
-def _pg_column(column: Any) -> str:
-    kind, name = column.type, column.name
+def _pg_column(column: Any, qualifier: str = "") -> str:
+    kind, name = column.type, qualifier + column.name
     if isinstance(kind, Uuid):
         return f"replace({name}::text, '-', '')"
     if isinstance(kind, UTCDateTime):
@@ -29,11 +29,16 @@ def _pg_column(column: Any) -> str:
     return name
 
 
+def pg_columns(table: Table, qualifier: str = "") -> str:
+    """A PostgreSQL select list giving ``table``'s columns in storage form (``qualifier``, such
+    as ``"c."``, names the row source where a statement has several)."""
+    return ", ".join(_pg_column(c, qualifier) for c in table.columns)
+
+
 @functools.cache
 def _select(table: Table, dialect: str) -> str:
     if dialect == "postgresql":
-        columns = ", ".join(_pg_column(c) for c in table.columns)
-        return f"SELECT {columns} FROM {table.name} WHERE id = ANY(%(ids)s)"
+        return f"SELECT {pg_columns(table)} FROM {table.name} WHERE id = ANY(%(ids)s)"
     return f"SELECT {', '.join(c.name for c in table.columns)} FROM {table.name} WHERE id IN "
 
 

@@ -98,7 +98,7 @@ def test_a_data_directory_that_is_a_file_is_named_as_such(tmp_path: Path) -> Non
         "Connection reset by peer",
         "Broken pipe",
         "server closed the connection unexpectedly",
-        "could not translate host name \"nowhere\" to address",
+        'could not translate host name "nowhere" to address',
     ],
 )
 def test_a_dropped_or_refused_connection_means_the_centre_is_unreachable(driver_text) -> None:

@@ -27,6 +27,7 @@ from app.ids import new_id
 from app.models import Note
 from app.outbox import record_insert
 from app.seed import catalogue as cat
+from app.services.queue import LEASE, pg_claim_statement
 from app.text import name_key
 from app.workspace import Workspace
 
@@ -251,20 +252,6 @@ def raw_fetch_and_insert(
 
 # ----------------------------------------------------------------------------------- claims
 
-# The app's claim statement without the app around it: same condition, same order, same lock,
-# one round trip in autocommit (the app also writes the assignment and mirrors the claim).
-RAW_CLAIM = """
-UPDATE contact SET status = 'in_progress', assigned_to = %(me)s, claim_token = gen_random_uuid(),
-       lease_until = now() + interval '15 minutes', version = version + 1
-WHERE id = (
-    SELECT id FROM contact
-    WHERE (status = 'queued' AND received_at <= now())
-       OR (status = 'in_progress' AND lease_until < now())
-    ORDER BY priority DESC, due_at, id
-    LIMIT 1 FOR UPDATE SKIP LOCKED)
-RETURNING id
-"""
-
 
 @dataclass
 class Desk:
@@ -346,8 +333,10 @@ def relais_desk(centre: str, login: str, folder: str, ready: Any, go: Any, out: 
 
 
 def raw_desk(conninfo: str, login: str, advisor_id: str, ready: Any, go: Any, out: Any) -> None:
-    """The bare statement in a loop, on the same login's own connection."""
+    """The app's own claim statement, bare in a loop on the same login's own connection: no
+    SQLAlchemy, no mirror into a copy."""
     desk = Desk(login)
+    claim = pg_claim_statement(channels=False, team=False)
     try:
         with psycopg.connect(conninfo, autocommit=True) as conn:
             conn.execute("SELECT 1")
@@ -357,7 +346,8 @@ def raw_desk(conninfo: str, login: str, advisor_id: str, ready: Any, go: Any, ou
             cpu = time.process_time()
             while True:
                 before = time.monotonic()
-                row = conn.execute(RAW_CLAIM, {"me": advisor_id}).fetchone()
+                params = {"me": advisor_id, "token": uuid.uuid4(), "assignment": uuid.uuid4()}
+                row = conn.execute(claim, {**params, "lease": LEASE}).fetchone()
                 after = time.monotonic()
                 if row is None:
                     break

@@ -11,8 +11,8 @@ several minutes (a million customers are seeded for the look-ups) and prints one
   sqlite3 ``executemany`` of the same stored rows into an empty table of the same shape —
   target ≤ 3×; a hand-written fetch-and-insert is shown too, for what the network costs;
 * claims: 20 desks (processes, each a workstation with its own advisor login, no team) claiming
-  through ``queue.next_contact()`` — target ≥ 500 claims/s; the bare claim statement in a
-  loop on the same logins is shown beside it;
+  through ``queue.next_contact()`` — target ≥ 500 claims/s; the app's claim statement bare in
+  a loop on the same logins is shown beside it;
 * look-ups: ``CustomerService.search`` by phone and by e-mail among 1,000,000 customers, on
   PostgreSQL and on a SQLite copy — target p95 ≤ 5 ms; one raw statement is shown beside it.
 
@@ -385,10 +385,11 @@ def test_claims_per_second_with_twenty_desks(pg_url: str, tmp_path: Path, report
     report.note(
         f"claims: {DESKS} spawned processes on {os.cpu_count()} CPUs, each a workstation "
         "(own advisor login, own SQLite copy, no team) calling queue.next_contact() until the "
-        "queue is empty: centre transaction (now(), UPDATE … FOR UPDATE SKIP LOCKED … "
-        "RETURNING, assignment insert) + the claim mirrored into the local copy. Baseline = "
-        "the same UPDATE with the same condition in autocommit, one psycopg connection per "
-        "login, no assignment, no mirror. Rate = claims / time from release to last desk done."
+        "queue is empty: one statement in autocommit on the centre (the contact taken with "
+        "FOR UPDATE SKIP LOCKED and its assignment written, rows returned in storage form) + "
+        "the claim mirrored into the local copy. Baseline = the same statement bare in a loop, "
+        "one psycopg connection per login, no mirror. Rate = claims / time from release to "
+        "last desk done."
     )
     report.flush()
     assert met, f"{relais.rate:.0f} claims/s"

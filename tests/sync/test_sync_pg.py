@@ -147,9 +147,7 @@ def test_a_lapsed_lease_keeps_both_advisors_work_and_flags_the_case(pg_centre, t
     # Meanwhile A, offline, went on: a note, then the close.
     ws_a.contacts.add_note(claimed.contact_id, "A: dossier transmis")
     reason = ws_a.reference.reason_codes()[0]
-    ws_a.contacts.close(
-        CloseRequest(claimed.contact_id, reason.id, Outcome.RESOLVED.value, 3)
-    )
+    ws_a.contacts.close(CloseRequest(claimed.contact_id, reason.id, Outcome.RESOLVED.value, 3))
     ws_b.sync.cycle()
     report = ws_a.sync.cycle()
     assert report.pushed.refused >= 1
