@@ -1,9 +1,10 @@
 """First copy of the centre's data into a new workstation database.
 
-A workstation starts from a snapshot of the domain tables; the change-cursor pull of the sync
-keeps it current afterwards. Rows are streamed table by table in dependency order and inserted in
-batches, so memory stays flat whatever the size. The copy is read in one snapshot of the centre,
-and the pull's cursor is set from that same snapshot, so nothing falls between the two.
+A workstation starts from a snapshot of its working set (see app.sync.scope); the change-cursor
+pull of the sync keeps it current afterwards. Rows are streamed table by table in dependency
+order and inserted in batches, so memory stays flat whatever the size. The copy is read in one
+snapshot of the centre, and the pull's cursor is set from that same snapshot, so nothing falls
+between the two.
 """
 
 from collections.abc import Callable
@@ -12,7 +13,9 @@ from sqlalchemy import insert, select, text
 
 from app.db import Database, storage_errors
 from app.models import LocalState
+from app.sync import scope
 from app.sync.cursor import start_position
+from app.sync.pull import WORKING_SET
 from app.sync.rows import shared_tables
 
 BATCH = 5_000
@@ -28,19 +31,31 @@ def copy_all(
         central.engine.connect() as src,
         local.engine.begin() as dst,
     ):
-        if src.dialect.name == "postgresql":
+        working_set = scope.applies(src)
+        if working_set:
+            # Committed first, so that the snapshot below sees these customers in the set.
+            scope.enter_all(src)
+            src.commit()
             src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
         cursor = start_position(src)
         for table in shared_tables():
             if progress:
                 progress(table.name)
-            result = src.execution_options(yield_per=BATCH).execute(select(table))
+            query = select(table)
+            kept = scope.condition(table, table.name) if working_set else None
+            if kept:
+                query = query.where(text(kept))
+            result = src.execution_options(yield_per=BATCH).execute(query)
             for batch in result.mappings().partitions(BATCH):
                 dst.execute(insert(table), [dict(row) for row in batch])
                 copied += len(batch)
         dst.execute(
             insert(LocalState.__table__),
-            [{"key": "snapshot", "value": "done"}, {"key": "cursor", "value": cursor.encode()}],
+            [
+                {"key": "snapshot", "value": "done"},
+                {"key": "cursor", "value": cursor.encode()},
+                {"key": WORKING_SET, "value": "snapshot"},
+            ],
         )
     return copied
 

@@ -19,7 +19,15 @@ from app.models.contacts import (
 from app.models.customers import Customer, CustomerIdentity, IdentityKind
 from app.models.people import Advisor, Role, Team
 from app.models.quality import Evaluation, EvaluatorKind, SurveyAnswer
-from app.models.sync import AppliedOps, ChangeLog, LocalState, OutboxOp, SyncConflict, SyncRefusal
+from app.models.sync import (
+    AppliedOps,
+    ChangeLog,
+    DeskCustomer,
+    LocalState,
+    OutboxOp,
+    SyncConflict,
+    SyncRefusal,
+)
 from app.models.templates import Template, TemplateUsage, TemplateVersion
 
 __all__ = [
@@ -33,6 +41,7 @@ __all__ = [
     "ContactStatus",
     "Customer",
     "CustomerIdentity",
+    "DeskCustomer",
     "Direction",
     "Draft",
     "Evaluation",

@@ -9,7 +9,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
@@ -69,6 +69,18 @@ class ChangeLog(Base):
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[uuid.UUID]
     __table_args__ = (Index("ix_change_log_order", "xid", "seq"), {"info": CENTRAL_ONLY})
+
+
+class DeskCustomer(Base):
+    """A customer whose whole history a user's workstations keep (see app.sync.scope): added
+    when one of their contacts enters the user's queue or work, or when the user opens them
+    from a search. Membership never lapses by itself, so a copy never loses what it held."""
+
+    __tablename__ = "desk_customer"
+    __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    since: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class SyncRefusal(Base):

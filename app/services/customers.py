@@ -35,6 +35,7 @@ from app.models import (
     WrapUp,
 )
 from app.outbox import record_insert, record_update
+from app.sync.pull import keep
 from app.text import name_key
 
 SEARCH_LIMIT = 50
@@ -62,7 +63,24 @@ class CustomerService:
         self._central = central
         self._online = online
 
+    def hold(self, customer_id: uuid.UUID) -> None:
+        """Makes sure this copy keeps the customer: one found on the centre but outside this
+        workstation's working set comes now, with their whole history, and stays in the set
+        (see app.sync.scope). Offline, such a customer cannot be opened yet, and says so."""
+        with self._db.session() as s:
+            if s.get(Customer, customer_id) is not None:
+                return
+        if self._central is None:
+            return  # nowhere else to look: the caller says the customer no longer exists
+        if not self._online():
+            raise _not_held()
+        try:
+            keep(self._db, self._central, {customer_id})
+        except EnvironmentProblem as exc:
+            raise _not_held() from exc
+
     def profile(self, customer_id: uuid.UUID) -> CustomerProfile:
+        self.hold(customer_id)
         with self._db.session() as s:
             c = s.get(Customer, customer_id)
             if c is None:
@@ -92,6 +110,7 @@ class CustomerService:
         One statement selecting columns only: a customer with 2,000 contacts must paint in under
         100 ms, and building ORM objects for each row cost several times that.
         """
+        self.hold(customer_id)
         last_wrap = (
             select(WrapUp.id)
             .where(WrapUp.contact_id == Contact.id)
@@ -181,6 +200,7 @@ class CustomerService:
     def link(self, contact_id: uuid.UUID, customer_id: uuid.UUID) -> None:
         """Attaches an unidentified sender's contact to a customer, and remembers the sender's
         address as one of the customer's identities so the next message matches by itself."""
+        self.hold(customer_id)
         with self._db.session() as s:
             self._link(s, contact_id, customer_id)
 
@@ -316,6 +336,13 @@ class CustomerService:
 
 OPTIONAL = {"postal_address", "account_number"}
 EDITABLE = {"first_name", "last_name", "language", "segment", *OPTIONAL}
+
+
+def _not_held() -> EnvironmentProblem:
+    return EnvironmentProblem(
+        QT_TRANSLATE_NOOP("errors", "This customer is not on this workstation yet."),
+        QT_TRANSLATE_NOOP("errors", "They come as soon as the central database answers again."),
+    )
 
 
 def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:

@@ -1,4 +1,5 @@
-"""After a sync: does this copy hold what the centre shows this user? Repair what is missing.
+"""After a sync: does this copy hold the working set the centre shows this user (see
+app.sync.scope)? Repair what is missing.
 
 Counts per shared table first (cheap); only a table whose counts differ has its ids compared,
 and rows the centre has and the copy lacks are fetched. Rows only this copy has are counted, not
@@ -7,10 +8,10 @@ deleted: they are either waiting in the outbox or were refused and stay for the 
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, true
 
 from app.db import Database, storage_errors
-from app.sync import stored
+from app.sync import scope, stored
 from app.sync.rows import shared_tables
 
 _CHUNK = 1_000
@@ -32,14 +33,17 @@ def check(local: Database, central: Database) -> CheckReport:
     with storage_errors(central), central.engine.connect() as src:
         if src.dialect.name == "postgresql":
             src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+        working_set = scope.applies(src)
         for table in shared_tables():
             report.tables += 1
-            theirs = src.scalar(select(func.count()).select_from(table)) or 0
+            kept = scope.condition(table, table.name) if working_set else None
+            within = text(kept) if kept else true()
+            theirs = src.scalar(select(func.count()).select_from(table).where(within)) or 0
             with local.session() as s:
                 ours = s.scalar(select(func.count()).select_from(table)) or 0
             if theirs == ours:
                 continue
-            central_ids = set(src.scalars(select(table.c.id)))
+            central_ids = set(src.scalars(select(table.c.id).where(within)))
             with local.session() as s:
                 local_ids = set(s.scalars(select(table.c.id)))
             missing = sorted(central_ids - local_ids)

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Table, select, text, tuple_
 
 from app.db import Database, storage_errors
-from app.models import ChangeLog, OutboxOp
-from app.sync import state, stored
+from app.models import ChangeLog, Contact, Customer, OutboxOp
+from app.sync import scope, state, stored
 from app.sync.cursor import Position, safe_bound
 from app.sync.rows import shared_tables
 
@@ -45,15 +45,18 @@ def pull(local: Database, central: Database, page: int = PAGE) -> PullReport:
     report = PullReport()
     with local.session() as s:
         cursor = Position.decode(state.get(s, "cursor"))
+        adopted = state.get(s, WORKING_SET) is not None
+    if not adopted:
+        _adopt_held(local, central)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-pull") as fetcher:
-        ahead = fetcher.submit(_fetch_page, central, cursor, page)
+        ahead = fetcher.submit(_fetch_page, local, central, cursor, page)
         while True:
             fetched = ahead.result()
             if fetched is None:
                 return report
             count, last, rows = fetched
             if count == page:  # there may be more
-                ahead = fetcher.submit(_fetch_page, central, last, page)
+                ahead = fetcher.submit(_fetch_page, local, central, last, page)
             _apply(local, rows, last, report)
             report.changes += count
             if count < page:
@@ -61,10 +64,11 @@ def pull(local: Database, central: Database, page: int = PAGE) -> PullReport:
 
 
 def _fetch_page(
-    central: Database, cursor: Position, page: int
+    local: Database, central: Database, cursor: Position, page: int
 ) -> tuple[int, Position, dict[str, list[tuple[Any, ...]]]] | None:
-    """The next ``page`` changes after ``cursor`` and the rows they name, as the centre has
-    them now; None when there is no change to bring."""
+    """The next ``page`` changes after ``cursor`` and the rows they name that belong to the
+    user's working set, as the centre has them now, with the history of customers entering the
+    set; None when there is no change to bring."""
     with storage_errors(central), central.engine.connect() as conn:
         bound = safe_bound(conn)
         changes = conn.execute(
@@ -83,8 +87,72 @@ def _fetch_page(
             wanted[change.table_name].add(change.row_id)
         rows = _fetch(conn, wanted)
         conn.rollback()
+        entering = _entering(local, rows) if scope.applies(conn) else set()
+        if entering:
+            _merge(rows, _enter(conn, entering))
     last = changes[-1]
     return len(changes), Position(last.xid, last.seq), rows
+
+
+WORKING_SET = "working_set"  # local state: this copy's customers are in its working set
+
+
+def _adopt_held(local: Database, central: Database) -> None:
+    """A copy made before working sets existed holds customers the centre does not know it
+    keeps: they join its set once, so that none of them goes stale."""
+    with local.session() as s:
+        held = [uuid.UUID(hex_id) for (hex_id,) in s.execute(text("SELECT id FROM customer"))]
+    with storage_errors(central), central.engine.connect() as conn:
+        if scope.applies(conn):
+            for start in range(0, len(held), 10_000):
+                scope.enter(conn, set(held[start : start + 10_000]))
+            conn.commit()
+    with local.session() as s:
+        state.put(s, WORKING_SET, "adopted")
+
+
+def keep(local: Database, central: Database, customers: set[uuid.UUID]) -> PullReport:
+    """Brings these customers and their whole history into this copy and keeps them in its
+    working set from now on (a customer opened from a search on the centre)."""
+    report = PullReport()
+    with storage_errors(central), central.engine.connect() as conn:
+        if not scope.applies(conn):
+            return report  # the embedded centre's copy holds every customer already
+        rows = _enter(conn, customers)
+    _apply(local, rows, None, report)
+    return report
+
+
+def _entering(local: Database, rows: dict[str, list[tuple[Any, ...]]]) -> set[uuid.UUID]:
+    """Customers of the fetched contacts that this copy does not hold: a contact of theirs just
+    entered this user's queue or work, and their history must come with it."""
+    at = stored.position(Contact.__table__, "customer_id")  # type: ignore[arg-type]
+    named = {r[at] for r in rows.get("contact", ()) if r[at] is not None}
+    if not named:
+        return set()
+    with local.session() as s:
+        held = set(stored.local(s.connection(), Customer.__table__, sorted(named)))  # type: ignore[arg-type]
+    return {uuid.UUID(hex_id) for hex_id in named - held}
+
+
+def _enter(conn: Any, customers: set[uuid.UUID]) -> dict[str, list[tuple[Any, ...]]]:
+    """Adds the customers to the user's working set on the centre, then reads their history
+    (after the commit, so no later change to them can be filtered out of a later page)."""
+    scope.enter(conn, customers)
+    conn.commit()
+    ids = sorted(customers)
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    for table in shared_tables():
+        found = stored.fetch_history(conn, table, ids)
+        if found:
+            rows[table.name] = found
+    conn.rollback()
+    return rows
+
+
+def _merge(rows: dict[str, list[tuple[Any, ...]]], more: dict[str, list[tuple[Any, ...]]]) -> None:
+    for name, found in more.items():
+        rows.setdefault(name, []).extend(found)
 
 
 def refresh(local: Database, central: Database, wanted: dict[str, set[uuid.UUID]]) -> PullReport:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Connection, Table, Uuid
 
 from app.models.base import UTCDateTime
+from app.sync import scope
 
 
 def _pg_column(column: Any, qualifier: str = "") -> str:
@@ -38,20 +39,38 @@ def pg_columns(table: Table, qualifier: str = "") -> str:
 @functools.cache
 def _select(table: Table, dialect: str) -> str:
     if dialect == "postgresql":
-        return f"SELECT {pg_columns(table)} FROM {table.name} WHERE id = ANY(%(ids)s)"
+        where = "id = ANY(%(ids)s)"
+        kept = scope.condition(table, table.name)
+        return f"SELECT {pg_columns(table)} FROM {table.name} WHERE {where}" + (
+            f" AND {kept}" if kept else ""
+        )
     return f"SELECT {', '.join(c.name for c in table.columns)} FROM {table.name} WHERE id IN "
 
 
 def fetch(conn: Connection, table: Table, ids: list[uuid.UUID]) -> list[tuple[Any, ...]]:
-    """The rows of ``table`` with these ids, as stored on a workstation (the caller's
-    row-level security applies: rows this user may not see do not come)."""
-    sql = _select(table, conn.dialect.name)
+    """The rows of ``table`` with these ids that belong to the user's working set (see
+    app.sync.scope), as stored on a workstation. The caller's row-level security applies too:
+    rows this user may not see do not come."""
     if conn.dialect.name == "postgresql":
-        result = conn.exec_driver_sql(sql, {"ids": ids})
+        result = conn.exec_driver_sql(_select(table, "postgresql"), {"ids": ids})
     else:
         marks = ", ".join("?" for _ in ids)
-        result = conn.exec_driver_sql(f"{sql}({marks})", tuple(i.hex for i in ids))
+        result = conn.exec_driver_sql(
+            f"{_select(table, 'sqlite')}({marks})", tuple(i.hex for i in ids)
+        )
     return [tuple(r) for r in result.all()]
+
+
+def fetch_history(
+    conn: Connection, table: Table, customers: list[uuid.UUID]
+) -> list[tuple[Any, ...]]:
+    """The rows of ``table`` in these customers' history (PostgreSQL only; see
+    app.sync.scope), as stored on a workstation."""
+    where = scope.history_condition(table, table.name)
+    if where is None or not customers:
+        return []
+    sql = f"SELECT {pg_columns(table)} FROM {table.name} WHERE {where}"
+    return [tuple(r) for r in conn.exec_driver_sql(sql, {"customers": customers}).all()]
 
 
 def local(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[Any, ...]]:

@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+546"/>
+        <location filename="../../ui/main_window.py" line="+551"/>
         <location line="+36"/>
         <source>%n change(s) waiting</source>
         <translation>

@@ -380,7 +380,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="+48"/>
+        <location filename="../../ui/connect_dialog.py" line="+46"/>
         <source>Connect to the centre</source>
         <translation>Se connecter au centre</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>CustomerSearchBox</name>
     <message>
-        <location filename="../../ui/customer_link.py" line="+225"/>
+        <location filename="../../ui/customer_link.py" line="+123"/>
         <source>Name, phone, e-mail, @handle or account number</source>
         <translation>Nom, téléphone, e-mail, @identifiant ou n° de compte</translation>
     </message>
@@ -1260,29 +1260,29 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="+90"/>
-        <location line="+515"/>
+        <location line="+520"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-517"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+118"/>
+        <location line="+123"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+118"/>
+        <location line="-123"/>
+        <location line="+123"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
@@ -1292,7 +1292,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Connexion au centre</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
     </message>
@@ -2823,7 +2823,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/db.py" line="+37"/>
+        <location filename="../../app/db.py" line="+38"/>
         <source>“{url}” is not a database URL.</source>
         <translation>«&#xa0;{url}&#xa0;» n’est pas une URL de base de données.</translation>
     </message>
@@ -2833,7 +2833,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Utilisez sqlite:///chemin/vers/fichier.sqlite3 ou postgresql+psycopg://utilisateur@hôte/nom_base.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+82"/>
         <source>No database driver for “{backend}”.</source>
         <translation>Aucun pilote de base de données pour «&#xa0;{backend}&#xa0;».</translation>
     </message>
@@ -2843,7 +2843,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez Relais avec son option PostgreSQL&#xa0;: pip install &apos;relais[postgres]&apos;.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+99"/>
         <source>The database {where} is damaged or is not a Relais database.</source>
         <translation>La base de données {where} est endommagée ou n’est pas une base Relais.</translation>
     </message>
@@ -3064,7 +3064,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location filename="../../app/services/contacts.py" line="+55"/>
-        <location filename="../../app/services/queue.py" line="+159"/>
+        <location filename="../../app/services/queue.py" line="+187"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
@@ -3144,8 +3144,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+68"/>
-        <location line="+196"/>
+        <location filename="../../app/services/customers.py" line="+87"/>
+        <location line="+186"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
     </message>
@@ -3192,6 +3192,16 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez la saisie, ou laissez le champ vide pour le compléter plus tard.</translation>
     </message>
     <message>
+        <location line="+45"/>
+        <source>This customer is not on this workstation yet.</source>
+        <translation>Ce client n’est pas encore sur ce poste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They come as soon as the central database answers again.</source>
+        <translation>Il arrivera dès que la base centrale répondra de nouveau.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/queue.py" line="+7"/>
         <source>Contact {reference} is already being handled or closed.</source>
         <translation>Le contact {reference} est déjà en cours de traitement ou clôturé.</translation>
@@ -3207,7 +3217,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ce modèle n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/connection.py" line="+54"/>
+        <location filename="../../app/connection.py" line="+65"/>
         <source>No login given for the central database.</source>
         <translation>Aucun identifiant n&apos;est donné pour la base centrale.</translation>
     </message>
@@ -3218,7 +3228,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../app/workspace.py" line="+83"/>
+        <location filename="../../app/workspace.py" line="+82"/>
         <source>Another Relais window is already using {path}.</source>
         <translation>Une autre fenêtre Relais utilise déjà {path}.</translation>
     </message>
@@ -3284,7 +3294,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Lancez d’abord «&#xa0;relais connect --url …&#xa0;», ou ajoutez --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/sync/handshake.py" line="+31"/>
+        <location filename="../../app/sync/handshake.py" line="+37"/>
         <source>{where} holds no Relais central database yet.</source>
         <translation>{where} ne contient pas encore de base centrale Relais.</translation>
     </message>
@@ -3337,7 +3347,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>identity</name>
     <message>
-        <location filename="../../app/services/customers.py" line="-247"/>
+        <location filename="../../app/services/customers.py" line="-300"/>
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>

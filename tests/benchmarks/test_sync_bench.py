@@ -205,6 +205,14 @@ def owner_sql(c: PgCentre, *statements: str) -> None:
             conn.execute(statement)
 
 
+def keep_every_customer(login: str) -> str:
+    """SQL putting every customer in ``login``'s working set (see app.sync.scope)."""
+    return (
+        "INSERT INTO desk_customer (login, customer_id, since) "
+        f"SELECT '{login}', id, now() FROM customer ON CONFLICT DO NOTHING"
+    )
+
+
 # ------------------------------------------------------------------------------------- push
 
 
@@ -275,7 +283,13 @@ def test_pull_a_hundred_thousand_changes(pg_url: str, tmp_path: Path, report: Re
             rows = new_customer_rows(PULL_CHANGES)
             ids = [r[0] for r in rows]
             copy_customers(c.url, rows)
-            owner_sql(c, "VACUUM ANALYZE customer", "VACUUM ANALYZE change_log")
+            # Customers this desk keeps (app.sync.scope): a copy brings only its working set.
+            owner_sql(
+                c,
+                keep_every_customer(login),
+                "VACUUM ANALYZE customer",
+                "VACUUM ANALYZE change_log",
+            )
 
             started = time.perf_counter()
             pulled = pull(ws.local, ws.central)
@@ -538,7 +552,9 @@ def test_lookup_among_a_million_customers(pg_url: str, tmp_path: Path, report: R
                     app_ms = timings_ms(search, typed[kind])
                     verdicts.append(lookup_rows(report, "PostgreSQL", kind, app_ms, raw_ms, label))
 
-            # The same look-ups in a workstation's SQLite copy of those customers.
+            # The same look-ups in a workstation's SQLite copy of those customers: a desk that
+            # keeps all of them in its working set, the worst case for its copy.
+            owner_sql(c, keep_every_customer(login))
             migrations.upgrade(local)
             copy_started = time.perf_counter()
             copied = snapshot.copy_all(central, local)

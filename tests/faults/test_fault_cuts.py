@@ -28,7 +28,7 @@ from sqlalchemy import Connection, create_engine, make_url, select, text
 from app.connection import Profile, open_connected
 from app.errors import EnvironmentProblem
 from app.models import ContactAssignment, Customer, Note, SyncConflict
-from app.sync import engine
+from app.sync import engine, scope
 from app.sync.rows import shared_tables
 from app.workspace import Workspace
 
@@ -112,7 +112,12 @@ class Desk:
 
 
 def _rows(conn: Connection, table: Any) -> dict[Any, dict[str, Any]]:
-    return {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
+    """The table's rows, on the centre those of the connected user's working set."""
+    query = select(table)
+    kept = scope.condition(table, table.name) if scope.applies(conn) else None
+    if kept:
+        query = query.where(text(kept))
+    return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
 
 
 @pytest.fixture
@@ -206,7 +211,7 @@ def test_cut_connections_lose_and_duplicate_nothing(
         duplicated += sum(conflicts[e] - 1 for e in edits if conflicts[e] > 1)
         double_claims = sum(n - 1 for n in assignments.values() if n > 1)
 
-        # Then each desk against the centre as its user sees it, table by table.
+        # Then each desk against its working set on the centre, as its user sees it.
         differing: dict[str, list[str]] = {}
         for d in desks:
             with d.ws.central.engine.connect() as theirs, d.ws.local.engine.connect() as ours:

@@ -112,10 +112,14 @@ def test_a_transaction_committing_late_is_not_skipped(pg_centre, two_desks) -> N
     slow, fast = engine.connect(), engine.connect()
     ids = [uuid.uuid4(), uuid.uuid4()]
     row = "INSERT INTO customer (id, first_name, last_name, language, segment, tags, created_at, updated_at, version, last_key, first_key) VALUES (:id, :n, 'Retard', 'fr', 'standard', '[]', now(), now(), 1, 'retard', :n)"  # noqa: E501
+    # Customers of desk B's working set (see app.sync.scope), or its copy would not keep them.
+    keep = "INSERT INTO desk_customer (login, customer_id, since) VALUES (:login, :id, now())"
     slow.begin()
     slow.execute(text(row), {"id": ids[0], "n": "lent"})  # takes its change number first
+    slow.execute(text(keep), {"id": ids[0], "login": ws_b.who.login})
     fast.begin()
     fast.execute(text(row), {"id": ids[1], "n": "rapide"})
+    fast.execute(text(keep), {"id": ids[1], "login": ws_b.who.login})
     fast.commit()  # ... but commits second-taken number first
     ws_b.sync.cycle()
     slow.commit()

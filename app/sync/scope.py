@@ -1,0 +1,100 @@
+"""A workstation's working set: which of the centre's rows its copy keeps.
+
+A copy keeps the reference data (teams, advisors, templates, reason codes, incidents, conflicts)
+whole, and of the customer data only what its user works on: their own contacts, their team's
+queue and recent contacts, and the whole history of every customer those contacts belong to.
+Customers enter the set for good through ``desk_customer`` (on the centre, one row per user and
+customer): when one of their contacts enters the user's queue or work, or when the user opens
+them from a search. A copy therefore never loses a customer it held.
+
+The conditions are SQL run by the centre, so they apply to the snapshot, to every page of the
+pull and to the check alike. They exist on PostgreSQL only: the embedded SQLite centre serves one
+machine, whose copy keeps everything.
+"""
+
+import uuid
+
+from sqlalchemy import Connection, Table, text
+
+from app.models import ContactStatus
+
+RECENT = "14 days"  # how far back a copy keeps its team's contacts
+
+_DESK = "(SELECT customer_id FROM desk_customer WHERE login = session_user)"
+# Scalar subqueries, so each statement asks who is connected once, not once per row.
+_ME = "(SELECT relais_me())"
+_MY_TEAM = "(SELECT relais_my_team())"
+_TEAM = f"({_MY_TEAM} IS NULL OR {{c}}.team_id = {_MY_TEAM} OR {{c}}.team_id IS NULL)"
+_OPEN = f"('{ContactStatus.QUEUED.value}', '{ContactStatus.IN_PROGRESS.value}')"
+
+# Contacts that bring their customer into the set: this user's own, and the team's open or
+# recent ones.
+_ENTERING = (
+    "({c}.assigned_to = " + _ME + " OR (" + _TEAM + " AND ({c}.status IN " + _OPEN + " OR "
+    "{c}.received_at > now() - interval '" + RECENT + "')))"
+)
+# Contacts kept: those, every contact of a kept customer, and the team's contacts with no
+# customer (an unidentified sender's follow-up must find its parent).
+_CONTACT = (
+    "(" + _ENTERING + " OR {c}.customer_id IN " + _DESK + " OR (" + _TEAM + " AND "
+    "{c}.customer_id IS NULL))"
+)
+
+
+def condition(table: Table, alias: str) -> str | None:
+    """The PostgreSQL condition a row of ``table`` (named ``alias`` in the statement) meets
+    when it belongs to the connected user's working set; None for tables kept whole."""
+    if table.name == "customer":
+        return f"{alias}.id IN {_DESK}"
+    if table.name == "contact":
+        return _CONTACT.format(c=alias)
+    if "customer_id" in table.columns:
+        return f"{alias}.customer_id IN {_DESK}"
+    if "contact_id" in table.columns:
+        kept = _CONTACT.format(c="k")
+        return f"EXISTS (SELECT 1 FROM contact k WHERE k.id = {alias}.contact_id AND {kept})"
+    return None
+
+
+def history_condition(table: Table, alias: str) -> str | None:
+    """The condition a row of ``table`` meets when it belongs to the history of the customers
+    in the ``customers`` parameter (a uuid array); None for tables no history holds."""
+    if table.name == "customer":
+        return f"{alias}.id = ANY(%(customers)s)"
+    if "customer_id" in table.columns:
+        return f"{alias}.customer_id = ANY(%(customers)s)"
+    if "contact_id" in table.columns:
+        return (
+            f"{alias}.contact_id IN (SELECT k.id FROM contact k "
+            "WHERE k.customer_id = ANY(%(customers)s))"
+        )
+    return None
+
+
+def applies(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def enter_all(conn: Connection) -> None:
+    """Adds to the set every customer of a contact that brings one in (before a snapshot)."""
+    conn.execute(
+        text(
+            "INSERT INTO desk_customer (login, customer_id, since) "
+            "SELECT DISTINCT session_user, c.customer_id, now() FROM contact c "
+            f"WHERE c.customer_id IS NOT NULL AND {_ENTERING.format(c='c')} "
+            "ON CONFLICT DO NOTHING"
+        )
+    )
+
+
+def enter(conn: Connection, customers: set[uuid.UUID]) -> None:
+    """Adds these customers to the connected user's set (idempotent)."""
+    if customers:
+        conn.execute(
+            text(
+                "INSERT INTO desk_customer (login, customer_id, since) "
+                "SELECT session_user, unnest(CAST(:ids AS uuid[])), now() "
+                "ON CONFLICT DO NOTHING"
+            ),
+            {"ids": sorted(customers)},
+        )

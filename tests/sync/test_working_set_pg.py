@@ -1,0 +1,199 @@
+"""A workstation keeps its working set, not the whole centre: its own and its team's recent
+contacts, and the whole history of those contacts' customers (app.sync.scope)."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import delete, func, select, text
+
+from app.clock import utcnow
+from app.db import Database
+from app.errors import EnvironmentProblem
+from app.ids import new_id, short_reference
+from app.models import (
+    Advisor,
+    Channel,
+    Contact,
+    ContactStatus,
+    Customer,
+    CustomerIdentity,
+    DeskCustomer,
+    IdentityKind,
+    Note,
+    Team,
+)
+from app.sync import pull as pull_module
+from app.sync import state
+
+pytestmark = pytest.mark.postgres
+
+TEAM = "Équipe Paris 1"
+
+
+@pytest.fixture
+def owner(pg_centre):
+    db = Database(pg_centre.url, "central")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def desk(pg_centre, tmp_path):
+    login = pg_centre.add_user("advisor", team=TEAM)
+    ws = pg_centre.workstation(login, tmp_path / login)
+    yield ws
+    ws.close()
+
+
+def _team(owner: Database, mine: bool) -> uuid.UUID:
+    with owner.session() as s:
+        teams = s.scalars(select(Team).order_by(Team.name)).all()
+        return next(t.id for t in teams if (t.name == TEAM) == mine)
+
+
+def _customer_with_old_contact(owner: Database, name: str) -> tuple[uuid.UUID, uuid.UUID]:
+    """A customer of another team, last heard from three months ago: outside every copy of
+    this team. Returns the customer's id and their old contact's (which has a note)."""
+    other = _team(owner, mine=False)
+    with owner.session() as s:
+        advisor = s.scalars(select(Advisor).where(Advisor.team_id == other)).first()
+        customer = Customer(id=new_id(), first_name=name, last_name="Lointain")
+        s.add(customer)
+        s.flush()
+        s.add(
+            CustomerIdentity(
+                id=new_id(),
+                customer_id=customer.id,
+                kind=IdentityKind.EMAIL,
+                value=f"{name.lower()}@example.org",
+                display=f"{name.lower()}@example.org",
+            )
+        )
+        long_ago = utcnow() - timedelta(days=90)
+        contact = _contact(customer.id, other, ContactStatus.CLOSED, long_ago)
+        contact.assigned_to = advisor.id if advisor else None
+        s.add(contact)
+        s.flush()
+        s.add(Note(id=new_id(), contact_id=contact.id, advisor_id=advisor.id, body="Ancien"))
+        return customer.id, contact.id
+
+
+def _contact(customer_id, team_id, status, received) -> Contact:
+    ident = new_id()
+    return Contact(
+        id=ident,
+        reference=short_reference(ident),
+        channel=Channel.EMAIL,
+        status=status,
+        customer_id=customer_id,
+        received_at=received,
+        due_at=received + timedelta(hours=4),
+        team_id=team_id,
+        closed_at=received + timedelta(hours=1) if status == ContactStatus.CLOSED else None,
+    )
+
+
+def _held(ws, model, ident) -> bool:
+    with ws.local.session() as s:
+        return s.get(model, ident) is not None
+
+
+def test_the_first_copy_holds_the_working_set_and_checks_clean(owner, desk) -> None:
+    ws = desk
+    with owner.session() as s:
+        everyone = s.scalar(select(func.count(Customer.id)))
+        kept = set(
+            s.scalars(select(DeskCustomer.customer_id).where(DeskCustomer.login == ws.who.login))
+        )
+    with ws.local.session() as s:
+        held = set(s.scalars(select(Customer.id)))
+        queued = s.scalars(
+            select(Contact.customer_id).where(
+                Contact.status == ContactStatus.QUEUED, Contact.customer_id.is_not(None)
+            )
+        ).all()
+    assert held == kept and 0 < len(held) < everyone
+    assert queued and set(queued) <= held  # the team's queue came with its customers
+    assert ws.sync.cycle(force_check=True).checked.clean
+
+
+def test_a_customer_outside_the_set_stays_on_the_centre(owner, desk) -> None:
+    customer, contact = _customer_with_old_contact(owner, "Hors")
+    report = desk.sync.cycle(force_check=True)
+    assert not _held(desk, Customer, customer) and not _held(desk, Contact, contact)
+    assert report.checked.clean
+
+
+def test_a_contact_entering_the_queue_brings_its_customers_whole_history(owner, desk) -> None:
+    customer, old = _customer_with_old_contact(owner, "Revenant")
+    desk.sync.cycle()
+    assert not _held(desk, Customer, customer)
+    with owner.session() as s:
+        fresh = _contact(customer, _team(owner, mine=True), ContactStatus.QUEUED, utcnow())
+        s.add(fresh)
+    desk.sync.cycle()
+    with desk.local.session() as s:
+        assert s.get(Customer, customer) is not None
+        assert s.get(Contact, old) is not None and s.get(Contact, fresh.id) is not None
+        assert s.scalar(select(func.count(Note.id)).where(Note.contact_id == old)) == 1
+        assert s.scalar(
+            select(func.count(CustomerIdentity.id)).where(CustomerIdentity.customer_id == customer)
+        )
+    assert desk.sync.cycle(force_check=True).checked.clean
+
+
+def test_a_customer_opened_from_a_centre_search_comes_and_stays(owner, desk) -> None:
+    customer, old = _customer_with_old_contact(owner, "Cherche")
+    desk.sync.cycle()
+    found = desk.customers.find("cherche@example.org")
+    assert not found.local_only and [m.id for m in found.matches] == [customer]
+    history = desk.customers.history(customer)
+    assert [row.contact_id for row in history] == [old]
+    assert desk.customers.profile(customer).first_name == "Cherche"
+    # From now on the copy follows them: a colleague's note on their old contact arrives.
+    with owner.session() as s:
+        author = s.scalars(select(Advisor.id)).first()
+        s.add(Note(id=new_id(), contact_id=old, advisor_id=author, body="Nouveau"))
+    desk.sync.cycle()
+    with desk.local.session() as s:
+        assert s.scalar(select(func.count(Note.id)).where(Note.contact_id == old)) == 2
+
+
+def test_offline_a_customer_not_on_this_workstation_says_so(owner, desk) -> None:
+    customer, _ = _customer_with_old_contact(owner, "Absent")
+    desk.sync.online = False
+    with pytest.raises(EnvironmentProblem, match="not on this workstation yet"):
+        desk.customers.history(customer)
+
+
+def test_a_copy_made_before_working_sets_keeps_every_customer_it_held(owner, desk) -> None:
+    with owner.session() as s:
+        s.execute(delete(DeskCustomer).where(DeskCustomer.login == desk.who.login))
+    with desk.local.session() as s:
+        state.put(s, pull_module.WORKING_SET, None)
+        held = set(s.scalars(select(Customer.id)))
+    desk.sync.cycle()
+    with owner.session() as s:
+        kept = set(
+            s.scalars(select(DeskCustomer.customer_id).where(DeskCustomer.login == desk.who.login))
+        )
+    assert kept == held
+
+
+def test_each_user_sees_and_adds_only_their_own_set(pg_centre, owner, desk) -> None:
+    other = pg_centre.add_user("advisor", team=TEAM)
+    theirs = Database(pg_centre.user_url(other), "central")
+    try:
+        with theirs.engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM desk_customer")) == 0
+            with pytest.raises(Exception, match="row-level security"):
+                conn.execute(
+                    text(
+                        "INSERT INTO desk_customer (login, customer_id, since) "
+                        "SELECT :me, id, now() FROM customer LIMIT 1"
+                    ),
+                    {"me": desk.who.login},
+                )
+    finally:
+        theirs.dispose()
