@@ -42,7 +42,7 @@ def copy_all(
             if progress:
                 progress(table.name)
             query = select(table)
-            kept = scope.condition(table, table.name) if working_set else None
+            kept = scope.condition(src, table, table.name)
             if kept:
                 query = query.where(text(kept))
             result = src.execution_options(yield_per=BATCH).execute(query)

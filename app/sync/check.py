@@ -33,10 +33,9 @@ def check(local: Database, central: Database) -> CheckReport:
     with storage_errors(central), central.engine.connect() as src:
         if src.dialect.name == "postgresql":
             src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
-        working_set = scope.applies(src)
         for table in shared_tables():
             report.tables += 1
-            kept = scope.condition(table, table.name) if working_set else None
+            kept = scope.condition(src, table, table.name)
             within = text(kept) if kept else true()
             theirs = src.scalar(select(func.count()).select_from(table).where(within)) or 0
             with local.session() as s:

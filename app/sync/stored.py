@@ -37,13 +37,10 @@ def pg_columns(table: Table, qualifier: str = "") -> str:
 
 
 @functools.cache
-def _select(table: Table, dialect: str) -> str:
+def _select(table: Table, dialect: str, kept: str | None = None) -> str:
     if dialect == "postgresql":
-        where = "id = ANY(%(ids)s)"
-        kept = scope.condition(table, table.name)
-        return f"SELECT {pg_columns(table)} FROM {table.name} WHERE {where}" + (
-            f" AND {kept}" if kept else ""
-        )
+        where = "id = ANY(%(ids)s)" + (f" AND {kept}" if kept else "")
+        return f"SELECT {pg_columns(table)} FROM {table.name} WHERE {where}"
     return f"SELECT {', '.join(c.name for c in table.columns)} FROM {table.name} WHERE id IN "
 
 
@@ -52,7 +49,8 @@ def fetch(conn: Connection, table: Table, ids: list[uuid.UUID]) -> list[tuple[An
     app.sync.scope), as stored on a workstation. The caller's row-level security applies too:
     rows this user may not see do not come."""
     if conn.dialect.name == "postgresql":
-        result = conn.exec_driver_sql(_select(table, "postgresql"), {"ids": ids})
+        sql = _select(table, "postgresql", scope.condition(conn, table, table.name))
+        result = conn.exec_driver_sql(sql, {"ids": ids})
     else:
         marks = ", ".join("?" for _ in ids)
         result = conn.exec_driver_sql(

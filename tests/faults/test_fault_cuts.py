@@ -114,7 +114,7 @@ class Desk:
 def _rows(conn: Connection, table: Any) -> dict[Any, dict[str, Any]]:
     """The table's rows, on the centre those of the connected user's working set."""
     query = select(table)
-    kept = scope.condition(table, table.name) if scope.applies(conn) else None
+    kept = scope.condition(conn, table, table.name)
     if kept:
         query = query.where(text(kept))
     return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
