@@ -124,6 +124,7 @@ class SyncController(QObject):
     def _run(self) -> None:
         failures = 0
         since: datetime | None = None
+        woken = False  # this attempt was asked for by the advisor's write, not by the timer
         while not self._stop.is_set():
             error: RelaisError | None = None
             try:
@@ -140,13 +141,15 @@ class SyncController(QObject):
                 if report.pulled.rows:
                     self._news.put(("pulled", report.pulled))
             if error is not None:
-                failures += 1
+                # Only the timer's own attempts lengthen the wait: writes made while offline
+                # must not push the next retry further and further away.
+                failures = failures if woken and failures else failures + 1
                 since = since or utcnow()
             delay = INTERVAL if failures == 0 else backoff(failures)
             if isinstance(error, LoginRefused | SchemaMismatch):
                 delay = max(delay, 60.0)  # the same answer each time: do not hammer the centre
             self._news.put(("status", self._view(failures == 0, since, error, delay)))
-            self._wake.wait(delay)
+            woken = self._wake.wait(delay)
             self._wake.clear()
 
     def _view(

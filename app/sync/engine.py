@@ -152,7 +152,7 @@ def read_status(local: Database, centre: str) -> SyncStatus:
         )
 
 
-def backoff(failures: int, base: float = 1.0, ceiling: float = 60.0) -> float:
+def backoff(failures: int, base: float = 1.0, ceiling: float = 30.0) -> float:
     """Seconds before the next attempt after ``failures`` failures in a row: doubling, capped,
     with jitter so workstations cut off together do not all come back in the same second."""
     if failures <= 0:
