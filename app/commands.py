@@ -171,12 +171,16 @@ def _database_role(db: Database, login: str, role: Role, password: str) -> None:
     from psycopg import sql
 
     with storage_errors(db), db.engine.begin() as conn:
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        driver = conn.connection.driver_connection
+        cursor = driver.cursor()  # type: ignore[union-attr]
         exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login})
         verb = "ALTER" if exists else "CREATE"
+        # Hashed here by libpq (as psql's \password does), in the server's own scheme: the
+        # statement, and so the server's log, never holds the password itself.
+        hashed = driver.pgconn.encrypt_password(password.encode(), login.encode())  # type: ignore[union-attr]
         cursor.execute(
             sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-                sql.Identifier(login), sql.Literal(password)
+                sql.Identifier(login), sql.Literal(hashed.decode())
             )
         )
         groups = [f"relais_{r.value}" for r in Role]

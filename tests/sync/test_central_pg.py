@@ -3,6 +3,7 @@
 import io
 import uuid
 
+import psycopg
 import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import ProgrammingError
@@ -138,3 +139,27 @@ def test_a_wrong_password_is_refused_with_a_clear_message(pg_centre) -> None:
     assert "refused this login" in err.value.text()
     assert "not-the-password" not in err.value.text()
     db.dispose()
+
+
+def test_user_add_sends_the_centre_a_hash_never_the_password(pg_centre, monkeypatch) -> None:
+    sent: list[str] = []
+    execute = psycopg.Cursor.execute
+
+    def recording(self, query, *args, **kwargs):
+        sent.append(query if isinstance(query, str) else query.as_string(self.connection))
+        return execute(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", recording)
+    password = "Corr3ct-Horse-Battery"
+    commands.user_add(pg_centre.url, "hashed_user", "advisor", None, None, password, io.StringIO())
+    pg_centre.logins.append("hashed_user")
+    monkeypatch.undo()
+    roles = [s for s in sent if "ROLE" in s and "PASSWORD" in s]
+    assert roles and all("SCRAM-SHA-256$" in s for s in roles)
+    assert not any(password in s for s in sent)
+    engine = create_engine(pg_centre.user_url("hashed_user", password))
+    try:
+        with engine.connect() as conn:  # the password itself still signs in
+            assert conn.scalar(text("SELECT session_user")) == "hashed_user"
+    finally:
+        engine.dispose()
