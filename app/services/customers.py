@@ -1,6 +1,7 @@
 """Customers: profile, whole history across channels, search, and linking a sender to one."""
 
 import functools
+import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -62,22 +63,25 @@ class CustomerService:
         self._who = who
         self._central = central
         self._online = online
+        self._holding = threading.Lock()
 
     def hold(self, customer_id: uuid.UUID) -> None:
         """Makes sure this copy keeps the customer: one found on the centre but outside this
         workstation's working set comes now, with their whole history, and stays in the set
         (see app.sync.scope). Offline, such a customer cannot be opened yet, and says so."""
-        with self._db.session() as s:
-            if s.get(Customer, customer_id) is not None:
-                return
-        if self._central is None:
-            return  # nowhere else to look: the caller says the customer no longer exists
-        if not self._online():
-            raise _not_held()
-        try:
-            keep(self._db, self._central, {customer_id})
-        except EnvironmentProblem as exc:
-            raise _not_held() from exc
+        # The profile and the history are read at once on two threads: one fetch is enough.
+        with self._holding:
+            with self._db.session() as s:
+                if s.get(Customer, customer_id) is not None:
+                    return
+            if self._central is None:
+                return  # nowhere else to look: the caller says the customer no longer exists
+            if not self._online():
+                raise _not_held()
+            try:
+                keep(self._db, self._central, {customer_id})
+            except EnvironmentProblem as exc:
+                raise _not_held() from exc
 
     def profile(self, customer_id: uuid.UUID) -> CustomerProfile:
         self.hold(customer_id)
