@@ -138,6 +138,12 @@ class Database:
         """The URL without its password, for messages and logs."""
         return self.url.render_as_string(hide_password=True)
 
+    def address(self) -> str:
+        """Where the database lives, as an advisor would say it: host:port/name."""
+        if self.is_sqlite:
+            return self.url.database or ""
+        return f"{self.url.host or 'localhost'}:{self.url.port or 5432}/{self.url.database or ''}"
+
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back on error, maps driver errors."""

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         if self.ws.central.is_sqlite:
             where = self.tr("Embedded demo database")
         else:
-            where = self.tr("Centre: {where}").format(where=self.ws.central.describe())
+            where = self.tr("Centre: {where}").format(where=self.ws.central.address())
         self._where = QLabel(where, self)
         self._where.setAccessibleName(self.tr("Database in use"))
         self._where.setContentsMargins(12, 0, 4, 0)

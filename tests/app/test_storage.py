@@ -109,3 +109,12 @@ def test_a_dropped_or_refused_connection_means_the_centre_is_unreachable(driver_
 
     exc = OperationalError("SELECT 1", {}, Exception(driver_text))
     assert isinstance(classify(exc, "centre"), CentreUnreachable)
+
+
+def test_a_centre_is_shown_by_its_address_never_its_password() -> None:
+    centre = Database("postgresql+psycopg://marie:s3cret@db.example.org/relais", "central")
+    try:
+        assert centre.address() == "db.example.org:5432/relais"
+        assert "s3cret" not in centre.describe()
+    finally:
+        centre.dispose()
