@@ -86,10 +86,9 @@ def _fetch_page(
         for change in changes:
             wanted[change.table_name].add(change.row_id)
         rows = _fetch(conn, wanted)
+        if scope.applies(conn):
+            _merge(rows, _entering(conn, local, rows))
         conn.rollback()
-        entering = _entering(local, rows) if scope.applies(conn) else set()
-        if entering:
-            _merge(rows, _enter(conn, entering))
     last = changes[-1]
     return len(changes), Position(last.xid, last.seq), rows
 
@@ -123,16 +122,24 @@ def keep(local: Database, central: Database, customers: set[uuid.UUID]) -> PullR
     return report
 
 
-def _entering(local: Database, rows: dict[str, list[tuple[Any, ...]]]) -> set[uuid.UUID]:
-    """Customers of the fetched contacts that this copy does not hold: a contact of theirs just
-    entered this user's queue or work, and their history must come with it."""
-    at = stored.position(Contact.__table__, "customer_id")  # type: ignore[arg-type]
-    named = {r[at] for r in rows.get("contact", ()) if r[at] is not None}
-    if not named:
-        return set()
-    with local.session() as s:
-        held = set(stored.local(s.connection(), Customer.__table__, sorted(named)))  # type: ignore[arg-type]
-    return {uuid.UUID(hex_id) for hex_id in named - held}
+def _entering(
+    conn: Any, local: Database, rows: dict[str, list[tuple[Any, ...]]]
+) -> dict[str, list[tuple[Any, ...]]]:
+    """The whole history of the customers that enter the working set with these rows: the
+    customers of fetched contacts that were not in the set yet (a contact of theirs just
+    entered this user's queue or work, or this workstation created them), and any this copy
+    does not hold (the set grew on another of the user's workstations)."""
+    contact = Contact.__table__
+    at, of = stored.position(contact, "id"), stored.position(contact, "customer_id")  # type: ignore[arg-type]
+    fetched = rows.get("contact", ())
+    added = scope.enter_through(conn, [uuid.UUID(r[at]) for r in fetched])
+    conn.commit()  # before the history is read: no later change of theirs can be filtered out
+    named = sorted({r[of] for r in fetched if r[of] is not None})
+    if named:
+        with local.session() as s:
+            held = set(stored.local(s.connection(), Customer.__table__, named))  # type: ignore[arg-type]
+        added |= {uuid.UUID(hex_id) for hex_id in named if hex_id not in held}
+    return _history(conn, added)
 
 
 def _enter(conn: Any, customers: set[uuid.UUID]) -> dict[str, list[tuple[Any, ...]]]:
@@ -140,13 +147,18 @@ def _enter(conn: Any, customers: set[uuid.UUID]) -> dict[str, list[tuple[Any, ..
     (after the commit, so no later change to them can be filtered out of a later page)."""
     scope.enter(conn, customers)
     conn.commit()
-    ids = sorted(customers)
+    return _history(conn, customers)
+
+
+def _history(conn: Any, customers: set[uuid.UUID]) -> dict[str, list[tuple[Any, ...]]]:
     rows: dict[str, list[tuple[Any, ...]]] = {}
-    for table in shared_tables():
-        found = stored.fetch_history(conn, table, ids)
-        if found:
-            rows[table.name] = found
-    conn.rollback()
+    if customers:
+        ids = sorted(customers)
+        for table in shared_tables():
+            found = stored.fetch_history(conn, table, ids)
+            if found:
+                rows[table.name] = found
+        conn.rollback()
     return rows
 
 

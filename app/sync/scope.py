@@ -106,6 +106,24 @@ def enter_all(conn: Connection) -> None:
     )
 
 
+def enter_through(conn: Connection, contacts: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Adds the customers of these contacts (fetched by a pull, so in the set) to it; returns
+    those that were not in it yet. A customer created on this workstation, or one whose contact
+    just entered the team's queue, enters this way."""
+    if not contacts:
+        return set()
+    added = conn.scalars(
+        text(
+            "INSERT INTO desk_customer (login, customer_id, since) "
+            "SELECT DISTINCT session_user, customer_id, now() FROM contact "
+            "WHERE id = ANY(:ids) AND customer_id IS NOT NULL "
+            "ON CONFLICT DO NOTHING RETURNING customer_id"
+        ),
+        {"ids": contacts},
+    )
+    return set(added)
+
+
 def enter(conn: Connection, customers: set[uuid.UUID]) -> None:
     """Adds these customers to the connected user's set (idempotent)."""
     if customers:

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, text
 
 from app.clock import utcnow
 from app.db import Database
+from app.dto import NewCustomer
 from app.errors import EnvironmentProblem
 from app.ids import new_id, short_reference
 from app.models import (
@@ -197,3 +198,20 @@ def test_each_user_sees_and_adds_only_their_own_set(pg_centre, owner, desk) -> N
                 )
     finally:
         theirs.dispose()
+
+
+def test_a_customer_created_on_this_workstation_is_followed_like_the_others(owner, desk) -> None:
+    claimed = desk.queue.next_contact()
+    assert claimed is not None
+    created = desk.customers.create(
+        NewCustomer("Nouvelle", "Cliente", "fr"), link_contact=claimed.contact_id
+    )
+    desk.sync.cycle()
+    with owner.session() as s:
+        customer = s.get(Customer, created)
+        customer.last_name = "Renommée"  # a colleague's change, on the centre
+        customer.version += 1
+    report = desk.sync.cycle(force_check=True)
+    with desk.local.session() as s:
+        assert s.get(Customer, created).last_name == "Renommée"
+    assert report.checked.clean
