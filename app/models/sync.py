@@ -74,7 +74,7 @@ class ChangeLog(Base):
 class DeskCustomer(Base):
     """A customer whose whole history a user's workstations keep (see app.sync.scope): added
     when one of their contacts enters the user's queue or work, or when the user opens them
-    from a search. Membership never lapses by itself, so a copy never loses what it held."""
+    from a search; taken out once neither has happened for a while (app.sync.scope.leave_stale)."""
 
     __tablename__ = "desk_customer"
     __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012

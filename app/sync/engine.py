@@ -30,6 +30,7 @@ from app.sync.push import PushReport, push
 log = logging.getLogger(__name__)
 
 CHECK_EVERY = 30.0  # seconds between two checks of the copy when changes keep coming
+TRIM_EVERY = 3600.0  # seconds between two trims of the working set (see app.sync.scope)
 NOTE_SUCCESS_EVERY = 30.0  # a quiet success is written down at most this often (one fsync)
 
 
@@ -74,6 +75,7 @@ class SyncEngine:
             self.pusher = Pusher(state.workstation_id(s), who.login, who.advisor_id)
         self._handshake_done = False
         self._last_check = time.monotonic()  # the copy was just opened: check after a while
+        self._last_trim = float("-inf")  # the first check of a session trims
         self._last_noted = 0.0
         self.online: bool | None = None  # None until the first cycle says
         known_revisions()  # here, in the opening worker, not in the first cycle
@@ -94,8 +96,11 @@ class SyncEngine:
             report.pulled = pull(self.local, self.central)
             due = time.monotonic() - self._last_check >= CHECK_EVERY
             if force_check or (report.moved and due):
-                report.checked = check(self.local, self.central)
+                trim = force_check or time.monotonic() - self._last_trim >= TRIM_EVERY
+                report.checked = check(self.local, self.central, trim=trim)
                 self._last_check = time.monotonic()
+                if trim:
+                    self._last_trim = self._last_check
                 if report.checked.repaired:
                     log.warning("Sync check repaired %s", report.checked.repaired)
         except RelaisError as exc:

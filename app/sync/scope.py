@@ -3,9 +3,11 @@
 A copy keeps the reference data (teams, advisors, templates, reason codes, incidents, conflicts)
 whole, and of the customer data only what its user works on: their own contacts, their team's
 queue and recent contacts, and the whole history of every customer those contacts belong to.
-Customers enter the set for good through ``desk_customer`` (on the centre, one row per user and
-customer): when one of their contacts enters the user's queue or work, or when the user opens
-them from a search. A copy therefore never loses a customer it held.
+Customers enter the set through ``desk_customer`` (on the centre, one row per user and customer):
+when one of their contacts enters the user's queue or work, or when the user opens them from a
+search. They leave it when, for ``RECENT``, none of their contacts has been the user's own or the
+team's open or recent one and nobody opened them; the check then removes their rows from the
+copy, unless something this workstation has not sent yet refers to them.
 
 The conditions are SQL run by the centre, so they apply to the snapshot, to every page of the
 pull and to the check alike. They exist on PostgreSQL only: the embedded SQLite centre serves one
@@ -125,13 +127,29 @@ def enter_through(conn: Connection, contacts: list[uuid.UUID]) -> set[uuid.UUID]
 
 
 def enter(conn: Connection, customers: set[uuid.UUID]) -> None:
-    """Adds these customers to the connected user's set (idempotent)."""
+    """Adds these customers to the connected user's set, or renews their stay (a customer
+    opened again stays another ``RECENT``)."""
     if customers:
         conn.execute(
             text(
                 "INSERT INTO desk_customer (login, customer_id, since) "
                 "SELECT session_user, unnest(CAST(:ids AS uuid[])), now() "
-                "ON CONFLICT DO NOTHING"
+                "ON CONFLICT (login, customer_id) DO UPDATE SET since = excluded.since"
             ),
             {"ids": sorted(customers)},
         )
+
+
+def leave_stale(conn: Connection) -> int:
+    """Takes out of the set the customers the user has had no reason to keep for ``RECENT``:
+    none of their contacts is the user's own or the team's open or recent one, and nobody
+    opened them meanwhile. Their rows then leave the copy at its next check."""
+    gone = conn.execute(
+        text(
+            "DELETE FROM desk_customer d WHERE d.login = session_user "
+            f"AND d.since < now() - interval '{RECENT}' AND NOT EXISTS ("
+            "SELECT 1 FROM contact c WHERE c.customer_id = d.customer_id AND "
+            f"{_ENTERING.format(c='c')})"
+        )
+    )
+    return gone.rowcount  # type: ignore[attr-defined, no-any-return]

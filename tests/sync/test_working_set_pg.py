@@ -24,8 +24,10 @@ from app.models import (
     Note,
     Team,
 )
+from app.outbox import record_insert
 from app.sync import pull as pull_module
 from app.sync import state
+from app.sync.check import check
 
 pytestmark = pytest.mark.postgres
 
@@ -215,3 +217,66 @@ def test_a_customer_created_on_this_workstation_is_followed_like_the_others(owne
     with desk.local.session() as s:
         assert s.get(Customer, created).last_name == "Renommée"
     assert report.checked.clean
+
+
+def _queued_for_my_team(owner: Database, customer: uuid.UUID) -> uuid.UUID:
+    with owner.session() as s:
+        fresh = _contact(customer, _team(owner, mine=True), ContactStatus.QUEUED, utcnow())
+        s.add(fresh)
+        return fresh.id
+
+
+def _age(owner: Database, login: str, customer: uuid.UUID, contact: uuid.UUID) -> None:
+    """A month passes: the contact was closed long ago, the customer entered the set long ago."""
+    month_ago = utcnow() - timedelta(days=30)
+    with owner.session() as s:
+        c = s.get(Contact, contact)
+        c.status, c.received_at, c.closed_at = ContactStatus.CLOSED, month_ago, month_ago
+        c.version += 1
+        s.execute(
+            text("UPDATE desk_customer SET since = :t WHERE login = :l AND customer_id = :c"),
+            {"t": month_ago, "l": login, "c": customer},
+        )
+
+
+def test_a_customer_of_the_team_queue_leaves_when_nothing_keeps_them(owner, desk) -> None:
+    customer, old = _customer_with_old_contact(owner, "Passant")
+    fresh = _queued_for_my_team(owner, customer)
+    desk.sync.cycle()
+    assert _held(desk, Customer, customer) and _held(desk, Note, _note_of(desk, old))
+    _age(owner, desk.who.login, customer, fresh)
+    report = desk.sync.cycle(force_check=True).checked
+    assert report.left == 1 and report.clean
+    assert report.removed["customer"] == 1 and report.removed["contact"] == 2
+    assert not _held(desk, Customer, customer) and not _held(desk, Contact, old)
+    with desk.local.session() as s:
+        assert not s.scalar(select(func.count(Note.id)).where(Note.contact_id == old))
+    assert desk.sync.cycle(force_check=True).checked.clean
+
+
+def test_the_customer_of_an_own_contact_stays_however_old(owner, desk) -> None:
+    claimed = desk.queue.next_contact()
+    assert claimed is not None and claimed.customer_id is not None
+    desk.sync.cycle()
+    _age(owner, desk.who.login, claimed.customer_id, claimed.contact_id)
+    report = desk.sync.cycle(force_check=True).checked
+    assert _held(desk, Customer, claimed.customer_id) and report.clean
+
+
+def test_rows_something_unsent_refers_to_stay_until_it_is_sent(owner, desk) -> None:
+    customer, old = _customer_with_old_contact(owner, "Retenu")
+    fresh = _queued_for_my_team(owner, customer)
+    desk.sync.cycle()
+    _age(owner, desk.who.login, customer, fresh)
+    with desk.local.session() as s:  # a note written here, not sent yet
+        record_insert(
+            s, Note(id=new_id(), contact_id=old, advisor_id=desk.who.advisor_id, body="Pas envoyé")
+        )
+    report = check(desk.local, desk.central, trim=True)  # no push before it
+    assert report.left == 1 and not report.removed
+    assert _held(desk, Customer, customer) and _held(desk, Contact, old)
+
+
+def _note_of(ws, contact: uuid.UUID) -> uuid.UUID:
+    with ws.local.session() as s:
+        return s.scalars(select(Note.id).where(Note.contact_id == contact)).one()
