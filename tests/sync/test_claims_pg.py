@@ -6,8 +6,9 @@ from sqlalchemy import select, text
 
 from app import db as db_module
 from app.db import Database
+from app.dto import QueueFilter
 from app.errors import CentreUnreachable
-from app.models import Contact, ContactAssignment, ContactStatus
+from app.models import Channel, Contact, ContactAssignment, ContactStatus
 
 pytestmark = pytest.mark.postgres
 
@@ -82,3 +83,20 @@ def test_an_idle_connection_found_dead_is_replaced_before_use(pg_centre, desk, m
     _cut(pg_centre, login)
     monkeypatch.setattr(db_module, "IDLE_BEFORE_PING", 0.0)
     assert ws.queue.next_contact() is not None
+
+
+def test_next_contact_keeps_to_the_channels_asked_and_the_advisors_team(
+    pg_centre, tmp_path
+) -> None:
+    login = pg_centre.add_user("advisor", team="Équipe Paris 1")
+    ws = pg_centre.workstation(login, tmp_path / login)
+    try:
+        for _ in range(3):
+            claimed = ws.queue.next_contact(QueueFilter(channels=frozenset({Channel.EMAIL})))
+            assert claimed is not None
+            with ws.central.session() as s:
+                contact = s.get(Contact, claimed.contact_id)
+                assert contact.channel == Channel.EMAIL
+                assert contact.team_id in (ws.who.team_id, None)
+    finally:
+        ws.close()
