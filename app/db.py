@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidatePoolError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import (
@@ -75,7 +75,9 @@ def _ping_if_idle(engine: Engine) -> Any:
         try:
             engine.dialect.do_ping(dbapi_connection)
         except engine.dialect.loaded_dbapi.Error as exc:
-            raise DisconnectionError() from exc  # the pool tries a fresh connection
+            # The centre went away meanwhile: every older pooled connection is dropped too,
+            # and the pool tries a fresh one.
+            raise InvalidatePoolError() from exc
 
     return on_checkout
 

@@ -31,12 +31,11 @@ def copy_all(
         central.engine.connect() as src,
         local.engine.begin() as dst,
     ):
-        working_set = scope.applies(src)
-        if working_set:
-            # Committed first, so that the snapshot below sees these customers in the set.
-            scope.enter_all(src)
-            src.commit()
+        if scope.applies(src):
             src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+            # In the snapshot the copy is read from: a contact of the user's queue or work and
+            # its customer are both in the set.
+            scope.enter_all(src)
         cursor = start_position(src)
         for table in shared_tables():
             if progress:
@@ -57,6 +56,7 @@ def copy_all(
                 {"key": WORKING_SET, "value": "snapshot"},
             ],
         )
+        src.commit()  # the working set, as copied
     return copied
 
 

@@ -36,6 +36,7 @@ from app.models import (
     WrapUp,
 )
 from app.outbox import record_insert, record_update
+from app.sync import scope
 from app.sync.pull import keep
 from app.text import name_key
 
@@ -64,6 +65,7 @@ class CustomerService:
         self._central = central
         self._online = online
         self._holding = threading.Lock()
+        self._stayed: set[uuid.UUID] = set()  # customers whose stay was renewed this session
 
     def hold(self, customer_id: uuid.UUID) -> None:
         """Makes sure this copy keeps the customer: one found on the centre but outside this
@@ -72,8 +74,10 @@ class CustomerService:
         # The profile and the history are read at once on two threads: one fetch is enough.
         with self._holding:
             with self._db.session() as s:
-                if s.get(Customer, customer_id) is not None:
-                    return
+                held = s.get(Customer, customer_id) is not None
+            if held:
+                self._stay(customer_id)
+                return
             if self._central is None:
                 return  # nowhere else to look: the caller says the customer no longer exists
             if not self._online():
@@ -82,6 +86,17 @@ class CustomerService:
                 keep(self._db, self._central, {customer_id})
             except EnvironmentProblem as exc:
                 raise _not_held() from exc
+
+    def _stay(self, customer_id: uuid.UUID) -> None:
+        """Opening a customer keeps them in the working set a while longer: once a session,
+        and only if the centre answers (it is worth a round trip, not a wait)."""
+        if self._central is None or customer_id in self._stayed or not self._online():
+            return
+        self._stayed.add(customer_id)
+        try:
+            scope.stay(self._central, {customer_id})
+        except EnvironmentProblem:
+            self._stayed.discard(customer_id)
 
     def profile(self, customer_id: uuid.UUID) -> CustomerProfile:
         self.hold(customer_id)

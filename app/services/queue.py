@@ -21,7 +21,8 @@ from app.errors import Conflict, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, Role
-from app.sync import stored
+from app.sync import state, stored
+from app.sync.pull import keep
 from app.sync.rows import upsert
 
 LEASE = timedelta(minutes=15)
@@ -265,13 +266,25 @@ class QueueService:
         conn.execute(insert(ContactAssignment), assignment)
         return dict(contact), assignment
 
+    def _hold(self, customer_id: uuid.UUID) -> None:
+        """A contact claimed before the pull brought its customer (a returning customer's
+        contact just queued): the customer and their history come first, or the copy could not
+        hold the claim."""
+        with self._db.session() as s:
+            held = s.get(Customer, customer_id) is not None
+        if not held:
+            keep(self._db, self._central, {customer_id})
+
     def _mirror_stored(self, contact: tuple[Any, ...], assignment: tuple[Any, ...]) -> Claimed:
         """``_mirror`` for rows already in storage form: one executemany each, no objects."""
         table = Contact.__table__
+        customer = contact[stored.position(table, "customer_id")]  # type: ignore[arg-type,index]
+        if customer is not None:
+            self._hold(uuid.UUID(customer))
         with self._db.refetchable() as conn:
             stored.write(conn, table, [contact])  # type: ignore[arg-type]
             stored.write(conn, ContactAssignment.__table__, [assignment])  # type: ignore[arg-type]
-        customer = contact[stored.position(table, "customer_id")]  # type: ignore[arg-type,index]
+            state.bump_generation(conn)
         return Claimed(
             uuid.UUID(contact[stored.position(table, "id")]),  # type: ignore[arg-type,index]
             contact[stored.position(table, "reference")],  # type: ignore[arg-type,index]
@@ -281,9 +294,12 @@ class QueueService:
     def _mirror(self, contact: dict[str, Any], assignment: dict[str, Any]) -> None:
         """The claim as the centre wrote it, into this copy at once (the pull would bring it a
         moment later); nothing goes to the outbox, the centre already has it."""
+        if contact["customer_id"] is not None:
+            self._hold(contact["customer_id"])
         with self._db.session() as s:
             upsert(s.connection(), Contact.__table__, [contact])  # type: ignore[arg-type]
             upsert(s.connection(), ContactAssignment.__table__, [assignment])  # type: ignore[arg-type]
+            state.bump_generation(s)
 
 
 def _claimed(row: dict[str, Any]) -> Claimed:

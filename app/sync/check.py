@@ -10,14 +10,18 @@ set: those last ones are removed, children first, unless something still refers 
 import logging
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Table, delete, func, select, text, true
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from app.clock import utcnow
 from app.db import Database, storage_errors
-from app.errors import RelaisError
-from app.models import OutboxOp
-from app.sync import scope, stored
+from app.errors import CentreBusy, RelaisError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Contact, OutboxOp
+from app.sync import scope, state, stored
+from app.sync.apply import transient
 from app.sync.rows import shared_tables
 
 log = logging.getLogger(__name__)
@@ -43,58 +47,93 @@ def check(local: Database, central: Database, trim: bool = False) -> CheckReport
     (see app.sync.scope.leave_stale); the engine asks for it now and then, not every time."""
     report = CheckReport()
     outside: dict[Table, set[uuid.UUID]] = {}
-    with storage_errors(central), central.engine.connect() as src:
-        if trim and scope.applies(src):
-            report.left = scope.leave_stale(src)
+    try:
+        with storage_errors(central), central.engine.connect() as src:
+            if trim and scope.applies(src):
+                report.left = scope.leave_stale(src)
+                src.commit()
+            if src.dialect.name == "postgresql":
+                src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+                # In the same snapshot as the reads below: a contact of the user's queue or
+                # work and its customer are both in the set, or both not yet.
+                scope.enter_all(src)
+            _compare(src, local, report, outside)
             src.commit()
-        if src.dialect.name == "postgresql":
-            src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
-        for table in shared_tables():
-            report.tables += 1
-            kept = scope.condition(src, table, table.name)
-            within = text(kept) if kept else true()
-            theirs = src.scalar(select(func.count()).select_from(table).where(within)) or 0
-            with local.session() as s:
-                ours = s.scalar(select(func.count()).select_from(table)) or 0
-            if theirs == ours:
-                continue
-            central_ids = set(src.scalars(select(table.c.id).where(within)))
-            with local.session() as s:
-                local_ids = set(s.scalars(select(table.c.id)))
-            missing = sorted(central_ids - local_ids)
-            extra = local_ids - central_ids
-            if extra:
-                report.local_only[table.name] = len(extra)
-                if kept:
-                    outside[table] = extra
-            if not missing:
-                continue
-            with local.session() as s:
-                s.execute(text("PRAGMA defer_foreign_keys = ON"))
-                for start in range(0, len(missing), _CHUNK):
-                    rows = stored.fetch(src, table, missing[start : start + _CHUNK])
-                    stored.write(s.connection(), table, rows)
-            report.repaired[table.name] = len(missing)
-        src.rollback()
+    except DBAPIError as exc:
+        if not transient(exc):
+            raise
+        raise CentreBusy(
+            QT_TRANSLATE_NOOP("errors", "The central database is too busy to answer."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Your changes wait on this workstation and go in a moment."
+            ),
+        ) from exc
     if outside:
-        _remove(local, outside, report)
+        _remove(local, central, outside, report)
     return report
 
 
-def _remove(local: Database, outside: dict[Table, set[uuid.UUID]], report: CheckReport) -> None:
-    """Removes from the copy the rows outside the working set that are not this workstation's
-    own unsent or refused work, children first, all or nothing: if a row left behind still
-    refers to one of them (a refused note on a contact that left, say), none goes."""
-    try:
+def _compare(
+    src: Any, local: Database, report: CheckReport, outside: dict[Table, set[uuid.UUID]]
+) -> None:
+    for table in shared_tables():
+        report.tables += 1
+        kept = scope.condition(src, table, table.name)
+        within = text(kept) if kept else true()
+        theirs = src.scalar(select(func.count()).select_from(table).where(within)) or 0
+        with local.session() as s:
+            ours = s.scalar(select(func.count()).select_from(table)) or 0
+        if theirs == ours:
+            continue
+        central_ids = set(src.scalars(select(table.c.id).where(within)))
+        with local.session() as s:
+            local_ids = set(s.scalars(select(table.c.id)))
+        missing = sorted(central_ids - local_ids)
+        extra = local_ids - central_ids
+        if extra:
+            report.local_only[table.name] = len(extra)
+            if kept:
+                outside[table] = extra
+        if not missing:
+            continue
         with local.session() as s:
             s.execute(text("PRAGMA defer_foreign_keys = ON"))
-            ours = {
-                (name, row_id)
-                for name, row_id in s.execute(select(OutboxOp.table_name, OutboxOp.row_id))
-            }
-            removed: dict[str, int] = {}
+            for start in range(0, len(missing), _CHUNK):
+                rows = stored.fetch(src, table, missing[start : start + _CHUNK])
+                stored.write(s.connection(), table, rows)
+        report.repaired[table.name] = len(missing)
+
+
+def _remove(
+    local: Database, central: Database, outside: dict[Table, set[uuid.UUID]], report: CheckReport
+) -> None:
+    """Removes from the copy the rows outside the working set, children first.
+
+    Kept: this workstation's own unsent or refused rows and the contact and customer they
+    belong to; and whatever the centre counts in the set again by now (a claim or a customer
+    opened while the check ran). If rows came from the centre between that second look and
+    the removal (the copy's generation moved), or a row left behind still refers to a removed
+    one, nothing is removed this time: the next check decides again."""
+    with local.session() as s:
+        generation = state.get(s, state.GENERATION)
+        spared = _spared(s)
+    with storage_errors(central), central.engine.connect() as src:
+        for table, ids in outside.items():
+            ids -= spared
+            candidates = sorted(ids)
+            for start in range(0, len(candidates), _CHUNK):
+                ids -= _still_kept(src, table, candidates[start : start + _CHUNK])
+        src.rollback()
+    removed: dict[str, int] = {}
+    try:
+        with local.session() as s:
+            state.put(s, "trimmed_at", utcnow().isoformat())  # takes the copy's write lock
+            s.flush()
+            if state.get(s, state.GENERATION) != generation:
+                return  # rows came from the centre meanwhile: decide again at the next check
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
             for table in reversed(shared_tables()):
-                ids = sorted(i for i in outside.get(table, ()) if (table.name, i) not in ours)
+                ids = sorted(outside.get(table, ()))
                 for start in range(0, len(ids), _CHUNK):
                     s.execute(delete(table).where(table.c.id.in_(ids[start : start + _CHUNK])))
                 if ids:
@@ -109,3 +148,27 @@ def _remove(local: Database, outside: dict[Table, set[uuid.UUID]], report: Check
             report.local_only[name] = left
         else:
             del report.local_only[name]
+
+
+def _spared(s: Any) -> set[uuid.UUID]:
+    """Rows this workstation wrote and the centre does not hold (waiting or refused), with the
+    contacts and customers they hang on."""
+    ours = list(s.execute(select(OutboxOp.table_name, OutboxOp.row_id)))
+    spared = {row_id for _name, row_id in ours}
+    for table in shared_tables():
+        mine = [row_id for name, row_id in ours if name == table.name]
+        for column in ("contact_id", "customer_id"):
+            if mine and column in table.columns:
+                found = s.scalars(select(table.c[column]).where(table.c.id.in_(mine)))
+                spared.update(i for i in found if i is not None)
+    found = s.scalars(select(Contact.customer_id).where(Contact.id.in_(spared)))
+    spared.update(i for i in found if i is not None)
+    return spared
+
+
+def _still_kept(src: Any, table: Table, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of ``ids`` the centre counts in the user's working set now."""
+    kept = scope.condition(src, table, table.name)
+    if not kept:
+        return set(ids)
+    return set(src.scalars(select(table.c.id).where(table.c.id.in_(ids), text(kept))))

@@ -151,8 +151,11 @@ def _enter(conn: Any, customers: set[uuid.UUID]) -> dict[str, list[tuple[Any, ..
 
 
 def _history(conn: Any, customers: set[uuid.UUID]) -> dict[str, list[tuple[Any, ...]]]:
+    """These customers' rows, every table read in one snapshot (no message without its
+    contact)."""
     rows: dict[str, list[tuple[Any, ...]]] = {}
     if customers:
+        conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
         ids = sorted(customers)
         for table in shared_tables():
             found = stored.fetch_history(conn, table, ids)
@@ -220,6 +223,7 @@ def _apply(
                 report.rows += len(fresh)
                 report.tables.add(table.name)
                 _note_touched(table, fresh, report)
+        state.bump_generation(s)
         if cursor is not None:
             state.put(s, "cursor", cursor.encode())
 

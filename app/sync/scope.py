@@ -18,6 +18,7 @@ import uuid
 
 from sqlalchemy import Connection, Table, text
 
+from app.db import Database, storage_errors
 from app.models import ContactStatus
 
 RECENT = "14 days"  # how far back a copy keeps its team's contacts
@@ -128,16 +129,26 @@ def enter_through(conn: Connection, contacts: list[uuid.UUID]) -> set[uuid.UUID]
 
 def enter(conn: Connection, customers: set[uuid.UUID]) -> None:
     """Adds these customers to the connected user's set, or renews their stay (a customer
-    opened again stays another ``RECENT``)."""
+    opened again stays another ``RECENT``). Ids the centre does not know (a customer whose
+    creation it refused) are left out."""
     if customers:
         conn.execute(
             text(
                 "INSERT INTO desk_customer (login, customer_id, since) "
-                "SELECT session_user, unnest(CAST(:ids AS uuid[])), now() "
+                "SELECT session_user, c.id, now() FROM customer c WHERE c.id = ANY(:ids) "
                 "ON CONFLICT (login, customer_id) DO UPDATE SET since = excluded.since"
             ),
             {"ids": sorted(customers)},
         )
+
+
+def stay(central: Database, customers: set[uuid.UUID]) -> None:
+    """Renews these customers' stay in the set of the user connected to ``central`` (they were
+    just opened); nothing on the embedded centre."""
+    with storage_errors(central), central.engine.connect() as conn:
+        if applies(conn):
+            enter(conn, customers)
+            conn.commit()
 
 
 def leave_stale(conn: Connection) -> int:

@@ -2,7 +2,7 @@
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from app.ids import new_id
@@ -23,6 +23,21 @@ def put(s: Session, key: str, value: str | None) -> None:
         s.add(LocalState(key=key, value=value))
     else:
         row.value = value
+
+
+GENERATION = "generation"  # bumped by every write of the centre's rows into this copy
+
+
+def bump_generation(conn: Connection | Session) -> None:
+    """Notes, in the writer's transaction, that rows from the centre were written: a removal
+    decided before it must be decided again (see app.sync.check)."""
+    conn.execute(
+        text(
+            "INSERT INTO local_state (key, value) VALUES (:k, '1') ON CONFLICT (key) "
+            "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+        ),
+        {"k": GENERATION},
+    )
 
 
 def workstation_id(s: Session) -> uuid.UUID:

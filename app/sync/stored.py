@@ -8,10 +8,12 @@ tuples go straight into SQLite. The embedded SQLite centre stores them that way 
 """
 
 import functools
+import sqlite3
 import uuid
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Table, Uuid
+from sqlalchemy.exc import DBAPIError
 
 from app.models.base import UTCDateTime
 from app.sync import scope
@@ -84,7 +86,11 @@ def local(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[Any
 def write(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
     """Inserts or replaces the rows in this copy (one executemany)."""
     if rows:
-        conn.connection.driver_connection.executemany(_upsert(table), rows)  # type: ignore[union-attr]
+        sql = _upsert(table)
+        try:
+            conn.connection.driver_connection.executemany(sql, rows)  # type: ignore[union-attr]
+        except sqlite3.Error as exc:  # as SQLAlchemy would raise it, for storage_errors
+            raise DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc
 
 
 @functools.cache

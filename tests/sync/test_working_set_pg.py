@@ -263,20 +263,107 @@ def test_the_customer_of_an_own_contact_stays_however_old(owner, desk) -> None:
     assert _held(desk, Customer, claimed.customer_id) and report.clean
 
 
-def test_rows_something_unsent_refers_to_stay_until_it_is_sent(owner, desk) -> None:
+def test_what_unsent_work_hangs_on_stays_the_rest_goes(owner, desk) -> None:
     customer, old = _customer_with_old_contact(owner, "Retenu")
     fresh = _queued_for_my_team(owner, customer)
     desk.sync.cycle()
     _age(owner, desk.who.login, customer, fresh)
+    unsent = new_id()
     with desk.local.session() as s:  # a note written here, not sent yet
-        record_insert(
-            s, Note(id=new_id(), contact_id=old, advisor_id=desk.who.advisor_id, body="Pas envoyé")
-        )
+        note = Note(id=unsent, contact_id=old, advisor_id=desk.who.advisor_id, body="Pas envoyé")
+        record_insert(s, note)
     report = check(desk.local, desk.central, trim=True)  # no push before it
-    assert report.left == 1 and not report.removed
-    assert _held(desk, Customer, customer) and _held(desk, Contact, old)
+    assert report.left == 1
+    # The note, its contact and their customer stay; the customer's other rows go.
+    assert report.removed == {"note": 1, "contact": 1, "customer_identity": 1}
+    assert _held(desk, Note, unsent) and _held(desk, Contact, old)
+    assert _held(desk, Customer, customer) and not _held(desk, Contact, fresh)
 
 
 def _note_of(ws, contact: uuid.UUID) -> uuid.UUID:
     with ws.local.session() as s:
         return s.scalars(select(Note.id).where(Note.contact_id == contact)).one()
+
+
+def test_a_contact_arriving_between_pull_and_check_comes_with_its_customer(owner, desk) -> None:
+    customer, _ = _customer_with_old_contact(owner, "Entre")
+    desk.sync.cycle()
+    fresh = _queued_for_my_team(owner, customer)  # after the pull, before the check
+    report = check(desk.local, desk.central)
+    assert report.repaired["customer"] == 1 and report.repaired["contact"] == 2
+    assert _held(desk, Customer, customer) and _held(desk, Contact, fresh)
+
+
+def test_claiming_a_contact_whose_customer_is_not_here_yet_brings_them(owner, desk) -> None:
+    customer, old = _customer_with_old_contact(owner, "Pressé")
+    desk.sync.cycle()
+    with owner.session() as s:
+        urgent = _contact(customer, _team(owner, mine=True), ContactStatus.QUEUED, utcnow())
+        urgent.received_at -= timedelta(minutes=1)
+        urgent.priority = 9  # first in the queue, claimed before any pull brings it
+        s.add(urgent)
+    claimed = desk.queue.next_contact()
+    assert claimed is not None and claimed.contact_id == urgent.id
+    assert _held(desk, Customer, customer) and _held(desk, Contact, old)
+
+
+def test_a_customer_opened_again_stays_in_the_set(owner, desk) -> None:
+    customer, _ = _customer_with_old_contact(owner, "Revu")
+    desk.sync.cycle()
+    desk.customers.profile(customer)  # comes from the centre
+    with owner.session() as s:
+        s.execute(
+            text("UPDATE desk_customer SET since = :t WHERE customer_id = :c"),
+            {"t": utcnow() - timedelta(days=30), "c": customer},
+        )
+    desk.customers.history(customer)  # opened again, a month later
+    report = desk.sync.cycle(force_check=True).checked
+    assert report.left == 0 and _held(desk, Customer, customer)
+
+
+def test_a_claim_made_while_the_check_runs_is_not_removed(owner, desk, monkeypatch) -> None:
+    from app.sync import check as check_module
+
+    desk.sync.cycle()
+    real = check_module.scope.condition
+    claimed: list[uuid.UUID] = []
+
+    def claim_midway(conn, table, alias):
+        if table.name == "contact" and not claimed:
+            with owner.session() as s:
+                c = _contact(None, _team(owner, mine=True), ContactStatus.QUEUED, utcnow())
+                c.received_at -= timedelta(minutes=1)
+                c.priority = 9
+                s.add(c)
+            claimed.append(desk.queue.next_contact().contact_id)
+        return real(conn, table, alias)
+
+    monkeypatch.setattr(check_module.scope, "condition", claim_midway)
+    check(desk.local, desk.central)
+    assert claimed and _held(desk, Contact, claimed[0])
+
+
+def test_an_advisor_moved_to_another_team_gets_its_queue(owner, desk) -> None:
+    other = _team(owner, mine=False)
+    desk.sync.cycle()
+    with owner.session() as s:
+        s.execute(
+            text("UPDATE advisor SET team_id = :t WHERE id = :a"),
+            {"t": other, "a": desk.who.advisor_id},
+        )
+        queued = s.scalars(
+            select(Contact.id).where(
+                Contact.team_id == other, Contact.status == ContactStatus.QUEUED
+            )
+        ).all()
+    assert desk.sync.cycle(force_check=True).checked is not None
+    assert queued and all(_held(desk, Contact, c) for c in queued)
+
+
+def test_an_old_copy_holding_a_customer_the_centre_refused_still_adopts(owner, desk) -> None:
+    with desk.local.session() as s:
+        s.add(Customer(id=new_id(), first_name="Refusé", last_name="Ici"))  # never on the centre
+        state.put(s, pull_module.WORKING_SET, None)
+    desk.sync.cycle()
+    with desk.local.session() as s:
+        assert state.get(s, pull_module.WORKING_SET) == "adopted"
