@@ -6,12 +6,11 @@ are left alone: the centre's version of them comes back on the pull after the pu
 """
 
 import uuid
-from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select, text, tuple_
+from sqlalchemy import Table, and_, func, select, text, tuple_
 
 from app.db import Database, storage_errors
 from app.models import ChangeLog, Contact, Customer, OutboxOp
@@ -68,29 +67,44 @@ def _fetch_page(
 ) -> tuple[int, Position, dict[str, list[tuple[Any, ...]]]] | None:
     """The next ``page`` changes after ``cursor`` and the rows they name that belong to the
     user's working set, as the centre has them now, with the history of customers entering the
-    set; None when there is no change to bring."""
+    set; None when there is no change to bring. Changes below ``bound`` come from finished
+    transactions, so the range up to the page's last change can no longer grow."""
     with storage_errors(central), central.engine.connect() as conn:
         bound = safe_bound(conn)
-        changes = conn.execute(
-            select(ChangeLog.xid, ChangeLog.seq, ChangeLog.table_name, ChangeLog.row_id)
-            .where(
-                tuple_(ChangeLog.xid, ChangeLog.seq) > tuple_(cursor.xid, cursor.seq),
-                ChangeLog.xid < bound,
-            )
-            .order_by(ChangeLog.xid, ChangeLog.seq)
-            .limit(page)
-        ).all()
-        if not changes:
-            return None
-        wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
-        for change in changes:
-            wanted[change.table_name].add(change.row_id)
-        rows = _fetch(conn, wanted)
+        after = and_(
+            tuple_(ChangeLog.xid, ChangeLog.seq) > tuple_(cursor.xid, cursor.seq),
+            ChangeLog.xid < bound,
+        )
+        position = select(ChangeLog.xid, ChangeLog.seq).where(after)
+        last = conn.execute(
+            position.order_by(ChangeLog.xid, ChangeLog.seq).offset(page - 1).limit(1)
+        ).first()
+        if last is None:  # less than a page left: up to the last change there is
+            last = conn.execute(
+                position.order_by(ChangeLog.xid.desc(), ChangeLog.seq.desc()).limit(1)
+            ).first()
+            if last is None:
+                return None
+        upto = Position(last.xid, last.seq)
+        counts = dict(
+            conn.execute(
+                select(ChangeLog.table_name, func.count())
+                .where(after, tuple_(ChangeLog.xid, ChangeLog.seq) <= tuple_(upto.xid, upto.seq))
+                .group_by(ChangeLog.table_name)
+            ).all()
+        )
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for table in shared_tables():
+            if table.name in counts:
+                found = stored.fetch_changed(
+                    conn, table, (cursor.xid, cursor.seq), (upto.xid, upto.seq)
+                )
+                if found:
+                    rows[table.name] = found
         if scope.applies(conn):
             _merge(rows, _entering(conn, local, rows))
         conn.rollback()
-    last = changes[-1]
-    return len(changes), Position(last.xid, last.seq), rows
+    return sum(counts.values()), upto, rows
 
 
 WORKING_SET = "working_set"  # local state: this copy's customers are in its working set
@@ -204,6 +218,9 @@ def _apply(
     report: PullReport,
 ) -> None:
     with local.session() as s:
+        # A write first: the transaction holds the write lock from its start, so a writer on
+        # another thread cannot make it fail when it turns from reading to writing.
+        state.bump_generation(s.connection())
         # Parents and children may arrive in any order within a page; check at commit.
         s.execute(text("PRAGMA defer_foreign_keys = ON"))
         held = {
@@ -223,7 +240,6 @@ def _apply(
                 report.rows += len(fresh)
                 report.tables.add(table.name)
                 _note_touched(table, fresh, report)
-        state.bump_generation(s)
         if cursor is not None:
             state.put(s, "cursor", cursor.encode())
 

@@ -2,7 +2,7 @@
 
 import uuid
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from app.ids import new_id
@@ -28,15 +28,13 @@ def put(s: Session, key: str, value: str | None) -> None:
 GENERATION = "generation"  # bumped by every write of the centre's rows into this copy
 
 
-def bump_generation(conn: Connection | Session) -> None:
+def bump_generation(conn: Connection) -> None:
     """Notes, in the writer's transaction, that rows from the centre were written: a removal
     decided before it must be decided again (see app.sync.check)."""
-    conn.execute(
-        text(
-            "INSERT INTO local_state (key, value) VALUES (:k, '1') ON CONFLICT (key) "
-            "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
-        ),
-        {"k": GENERATION},
+    conn.exec_driver_sql(
+        "INSERT INTO local_state (key, value) VALUES (?, '1') ON CONFLICT (key) "
+        "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+        (GENERATION,),
     )
 
 

@@ -52,13 +52,58 @@ def fetch(conn: Connection, table: Table, ids: list[uuid.UUID]) -> list[tuple[An
     rows this user may not see do not come."""
     if conn.dialect.name == "postgresql":
         sql = _select(table, "postgresql", scope.condition(conn, table, table.name))
-        result = conn.exec_driver_sql(sql, {"ids": ids})
-    else:
-        marks = ", ".join("?" for _ in ids)
-        result = conn.exec_driver_sql(
-            f"{_select(table, 'sqlite')}({marks})", tuple(i.hex for i in ids)
+        return _rows(conn, sql, {"ids": ids})
+    marks = ", ".join("?" for _ in ids)
+    return _rows(conn, f"{_select(table, 'sqlite')}({marks})", tuple(i.hex for i in ids))
+
+
+@functools.cache
+def _changed_select(table: Table, dialect: str, kept: str | None) -> str:
+    if dialect == "postgresql":
+        return (
+            f"SELECT {pg_columns(table)} FROM {table.name} WHERE id IN ("
+            "SELECT row_id FROM change_log WHERE table_name = %(table)s "
+            "AND (xid, seq) > (%(after_xid)s, %(after_seq)s) "
+            "AND (xid, seq) <= (%(upto_xid)s, %(upto_seq)s))" + (f" AND {kept}" if kept else "")
         )
-    return [tuple(r) for r in result.all()]
+    return (
+        f"SELECT {', '.join(c.name for c in table.columns)} FROM {table.name} WHERE id IN ("
+        "SELECT row_id FROM change_log WHERE table_name = ? AND (xid, seq) > (?, ?) "
+        "AND (xid, seq) <= (?, ?))"
+    )
+
+
+def fetch_changed(
+    conn: Connection, table: Table, after: tuple[int, int], upto: tuple[int, int]
+) -> list[tuple[Any, ...]]:
+    """The rows of ``table`` changed between the change-log positions ``after`` (excluded)
+    and ``upto`` (included) that belong to the user's working set, as stored on a
+    workstation: the centre picks them itself, so no list of ids travels either way."""
+    dialect = conn.dialect.name
+    sql = _changed_select(table, dialect, scope.condition(conn, table, table.name))
+    if dialect == "postgresql":
+        params: Any = {
+            "table": table.name,
+            "after_xid": after[0],
+            "after_seq": after[1],
+            "upto_xid": upto[0],
+            "upto_seq": upto[1],
+        }
+    else:
+        params = (table.name, *after, *upto)
+    return _rows(conn, sql, params)
+
+
+def _rows(conn: Connection, sql: str, params: Any) -> list[tuple[Any, ...]]:
+    """Plain tuples from the driver's own cursor (no result objects for thousands of rows)."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+    except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
+        raise DBAPIError.instance(sql, params, exc, conn.dialect.loaded_dbapi.Error) from exc
+    finally:
+        cursor.close()
 
 
 def fetch_history(
@@ -70,7 +115,7 @@ def fetch_history(
     if where is None or not customers:
         return []
     sql = f"SELECT {pg_columns(table)} FROM {table.name} WHERE {where}"
-    return [tuple(r) for r in conn.exec_driver_sql(sql, {"customers": customers}).all()]
+    return _rows(conn, sql, {"customers": customers})
 
 
 def local(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[Any, ...]]:

@@ -326,8 +326,9 @@ def test_pull_a_hundred_thousand_changes(pg_url: str, tmp_path: Path, report: Re
     report.note(
         f"pull: Relais = pull() of {PULL_CHANGES:,} change-log entries (new customers, one "
         f"COPY by the owner, customers in the desk's working set): change-log pages of "
-        f"{pull_module.PAGE:,}, rows fetched by id within the working set in SQLite's storage "
-        "form, the next page fetched while one is written, one executemany per table and one "
+        f"{pull_module.PAGE:,}, each table's changed rows within the working set selected by "
+        "the centre from the page's change range, in SQLite's storage form, the next page "
+        "fetched while one is written, one executemany per table and one "
         "local commit per page with its cursor (WAL, synchronous=FULL). Baseline = sqlite3 "
         "executemany of the same rows as "
         "the pull stored them (read back, so same values) into an empty table with the same "
