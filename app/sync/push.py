@@ -45,9 +45,16 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
     while True:
         with local.session() as s:
             ops = [
-                Op(o.seq, o.op_id, o.kind, o.table_name, o.row_id, o.payload)
-                for o in s.scalars(
-                    select(OutboxOp)
+                Op(*row)
+                for row in s.execute(
+                    select(
+                        OutboxOp.seq,
+                        OutboxOp.op_id,
+                        OutboxOp.kind,
+                        OutboxOp.table_name,
+                        OutboxOp.row_id,
+                        OutboxOp.payload,
+                    )
                     .where(OutboxOp.state == "pending", OutboxOp.seq > after)
                     .order_by(OutboxOp.seq)
                     .limit(batch)

@@ -96,14 +96,24 @@ def fetch_changed(
 
 def _rows(conn: Connection, sql: str, params: Any) -> list[tuple[Any, ...]]:
     """Plain tuples from the driver's own cursor (no result objects for thousands of rows)."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    driver = conn.connection.driver_connection
+    cursor = driver.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql, params)
         return cursor.fetchall()
     except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
-        raise DBAPIError.instance(sql, params, exc, conn.dialect.loaded_dbapi.Error) from exc
+        if getattr(driver, "broken", False) or getattr(driver, "closed", False):
+            conn.invalidate(exc)  # a dead connection does not go back to the pool
+        raise DBAPIError.instance(
+            sql,
+            params,
+            exc,
+            conn.dialect.loaded_dbapi.Error,
+            connection_invalidated=conn.invalidated,
+        ) from exc
     finally:
-        cursor.close()
+        if not conn.invalidated:
+            cursor.close()
 
 
 def fetch_history(

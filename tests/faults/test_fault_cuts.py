@@ -214,10 +214,16 @@ def test_cut_connections_lose_and_duplicate_nothing(
         # Then each desk against its working set on the centre, as its user sees it.
         differing: dict[str, list[str]] = {}
         for d in desks:
-            with d.ws.central.engine.connect() as theirs, d.ws.local.engine.connect() as ours:
-                for table in shared_tables():
-                    if _rows(theirs, table) != _rows(ours, table):
-                        differing.setdefault(d.name, []).append(table.name)
+            # A fresh pool: the desk's own may still hold a connection the last cut killed
+            # (used less than five seconds ago, so not pinged; the app retries such a failure).
+            fresh = create_engine(d.ws.central.url)
+            try:
+                with fresh.connect() as theirs, d.ws.local.engine.connect() as ours:
+                    for table in shared_tables():
+                        if _rows(theirs, table) != _rows(ours, table):
+                            differing.setdefault(d.name, []).append(table.name)
+            finally:
+                fresh.dispose()
         statuses = [d.ws.sync.status() for d in desks]
         elapsed = time.perf_counter() - started
         unexpected = [u for d in desks for u in d.unexpected]
