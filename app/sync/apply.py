@@ -30,6 +30,8 @@ from sqlalchemy.exc import DBAPIError
 
 from app.clock import utcnow
 from app.db import classify
+from app.errors import CentreBusy
+from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import AppliedOps, ReviewItem, SyncConflict, SyncRefusal
 from app.outbox import plain
@@ -200,6 +202,14 @@ def _lock_rows(conn: Connection, ops: list[Op]) -> None:
 def transient(exc: DBAPIError) -> bool:
     """A deadlock, a serialisation failure or a lock not granted: worth trying again."""
     return getattr(exc.orig, "sqlstate", None) in TRANSIENT
+
+
+def centre_busy() -> CentreBusy:
+    """What a transient failure becomes once retrying is over: the sync tries again later."""
+    return CentreBusy(
+        QT_TRANSLATE_NOOP("errors", "The central database is too busy to answer."),
+        QT_TRANSLATE_NOOP("errors", "Your changes wait on this workstation and go in a moment."),
+    )
 
 
 def _lock_progress(conn: Connection, who: Pusher) -> tuple[int, uuid.UUID | None]:

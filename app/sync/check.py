@@ -17,11 +17,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.clock import utcnow
 from app.db import Database, storage_errors
-from app.errors import CentreBusy, RelaisError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.errors import RelaisError
 from app.models import Contact, OutboxOp
 from app.sync import scope, state, stored
-from app.sync.apply import transient
+from app.sync.apply import centre_busy, transient
 from app.sync.rows import shared_tables
 
 log = logging.getLogger(__name__)
@@ -62,12 +61,7 @@ def check(local: Database, central: Database, trim: bool = False) -> CheckReport
     except DBAPIError as exc:
         if not transient(exc):
             raise
-        raise CentreBusy(
-            QT_TRANSLATE_NOOP("errors", "The central database is too busy to answer."),
-            QT_TRANSLATE_NOOP(
-                "errors", "Your changes wait on this workstation and go in a moment."
-            ),
-        ) from exc
+        raise centre_busy() from exc
     if outside:
         _remove(local, central, outside, report)
     return report

@@ -17,12 +17,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DBAPIError
 
 from app.db import Database, storage_errors
-from app.errors import CentreBusy
-from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import OutboxOp
 from app.sync import state
-from app.sync.apply import Answer, Diverged, Op, Pusher, apply_batch, transient
+from app.sync.apply import Answer, Diverged, Op, Pusher, apply_batch, centre_busy, transient
 from app.sync.pull import refresh
 
 log = logging.getLogger(__name__)
@@ -103,11 +101,6 @@ def _send(central: Database, who: Pusher, ops: list[Op]) -> list[Answer]:
             if not transient(exc):
                 raise
             if attempt == ATTEMPTS - 1:
-                raise CentreBusy(
-                    QT_TRANSLATE_NOOP("errors", "The central database is too busy to answer."),
-                    QT_TRANSLATE_NOOP(
-                        "errors", "Your changes wait on this workstation and go in a moment."
-                    ),
-                ) from exc
+                raise centre_busy() from exc
             time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
     raise AssertionError("unreachable")

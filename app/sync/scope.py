@@ -98,7 +98,8 @@ def applies(conn: Connection) -> bool:
 
 
 def enter_all(conn: Connection) -> None:
-    """Adds to the set every customer of a contact that brings one in (before a snapshot)."""
+    """Adds to the set every customer of a contact that brings one in; run inside the snapshot
+    a first copy or a check reads, so that such a contact and its customer come together."""
     conn.execute(
         text(
             "INSERT INTO desk_customer (login, customer_id, since) "

@@ -2795,7 +2795,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>L&apos;utilisateur {login} ({role}) est prêt sur {where}.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>This workstation is connected to {centre} as {login} ({rows} recent changes).</source>
         <translation>Ce poste est connecté à {centre} en tant que {login} ({rows} modifications récentes).</translation>
     </message>
@@ -2833,7 +2833,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Utilisez sqlite:///chemin/vers/fichier.sqlite3 ou postgresql+psycopg://utilisateur@hôte/nom_base.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>No database driver for “{backend}”.</source>
         <translation>Aucun pilote de base de données pour «&#xa0;{backend}&#xa0;».</translation>
     </message>
@@ -2843,7 +2843,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez Relais avec son option PostgreSQL&#xa0;: pip install &apos;relais[postgres]&apos;.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <source>The database {where} is damaged or is not a Relais database.</source>
         <translation>La base de données {where} est endommagée ou n’est pas une base Relais.</translation>
     </message>
@@ -3064,7 +3064,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location filename="../../app/services/contacts.py" line="+55"/>
-        <location filename="../../app/services/queue.py" line="+187"/>
+        <location filename="../../app/services/queue.py" line="+188"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
@@ -3144,7 +3144,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+87"/>
+        <location filename="../../app/services/customers.py" line="+106"/>
         <location line="+186"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
@@ -3259,7 +3259,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez à un administrateur de vous ajouter.</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="-153"/>
+        <location filename="../../app/commands.py" line="-157"/>
         <source>“{login}” cannot be a login.</source>
         <translation>«&#xa0;{login}&#xa0;» ne peut pas être un identifiant.</translation>
     </message>
@@ -3279,7 +3279,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Tapez-le quand il est demandé, ou transmettez-le avec --password-stdin.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -3334,7 +3334,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Démarrez Relais sur un écran pour le saisir.</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="+100"/>
+        <location filename="../../app/sync/apply.py" line="+210"/>
         <source>The central database is too busy to answer.</source>
         <translation>La base centrale est trop occupée pour répondre.</translation>
     </message>
@@ -3347,7 +3347,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>identity</name>
     <message>
-        <location filename="../../app/services/customers.py" line="-300"/>
+        <location filename="../../app/services/customers.py" line="-317"/>
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
