@@ -267,10 +267,11 @@ class QueueService:
         return dict(contact), assignment
 
     def _hold(self, customer_id: uuid.UUID) -> None:
-        """A contact claimed before the pull brought its customer: the customer and their
-        history come first, or the copy could not hold the claim."""
-        with self._db.session() as s:
-            held = s.get(Customer, customer_id) is not None
+        """A contact claimed before the pull brought its customer (a returning customer's
+        contact just queued): the customer and their history come first, or the copy could
+        not hold the claim."""
+        with storage_errors(self._db), self._db.engine.connect() as conn:
+            held = stored.local(conn, Customer.__table__, [customer_id.hex])  # type: ignore[arg-type]
         if not held:
             keep(self._db, self._central, {customer_id})
 
@@ -278,17 +279,12 @@ class QueueService:
         """``_mirror`` for rows already in storage form: one executemany each, no objects."""
         table = Contact.__table__
         customer = contact[stored.position(table, "customer_id")]  # type: ignore[arg-type,index]
-        for _attempt in range(2):
-            with self._db.refetchable() as conn:
-                state.bump_generation(conn)  # a write first: the write lock from the start
-                held = customer is None or stored.local(conn, Customer.__table__, [customer])  # type: ignore[arg-type]
-                if held:
-                    stored.write(conn, table, [contact])  # type: ignore[arg-type]
-                    stored.write(conn, ContactAssignment.__table__, [assignment])  # type: ignore[arg-type]
-                    break
-            # Claimed before the pull brought its customer (a returning customer's contact
-            # just queued): the customer and their history come first.
-            keep(self._db, self._central, {uuid.UUID(customer)})
+        if customer is not None:
+            self._hold(uuid.UUID(customer))
+        with self._db.refetchable() as conn:
+            state.bump_generation(conn)
+            stored.write(conn, table, [contact])  # type: ignore[arg-type]
+            stored.write(conn, ContactAssignment.__table__, [assignment])  # type: ignore[arg-type]
         return Claimed(
             uuid.UUID(contact[stored.position(table, "id")]),  # type: ignore[arg-type,index]
             contact[stored.position(table, "reference")],  # type: ignore[arg-type,index]
