@@ -68,13 +68,16 @@ def _sqlite_pragmas(durable: bool) -> Any:
 IDLE_BEFORE_PING = 5.0
 
 
-def _ping_if_idle(engine: Engine) -> Any:
+def _ping_if_idle(dialect: Any) -> Any:
+    # Holds the dialect, not the engine: a listener referring to its own engine would make a
+    # reference cycle, and an engine nobody disposed would then close its connections only
+    # whenever the cycle collector runs.
     def on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         if time.monotonic() - record.info.get("used", 0.0) < IDLE_BEFORE_PING:
             return
         try:
-            engine.dialect.do_ping(dbapi_connection)
-        except engine.dialect.loaded_dbapi.Error as exc:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as exc:
             # The centre went away meanwhile: every older pooled connection is dropped too,
             # and the pool tries a fresh one.
             raise InvalidatePoolError() from exc
@@ -116,7 +119,7 @@ class Database:
                         "tcp_user_timeout": 20_000,
                     },
                 )
-                event.listen(self.engine, "checkout", _ping_if_idle(self.engine))
+                event.listen(self.engine, "checkout", _ping_if_idle(self.engine.dialect))
                 event.listen(self.engine, "checkin", _note_use)
         except (NoSuchModuleError, ModuleNotFoundError) as exc:
             raise InputError(

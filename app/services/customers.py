@@ -90,7 +90,9 @@ class CustomerService:
     def _stay(self, customer_id: uuid.UUID) -> None:
         """Opening a customer keeps them in the working set a while longer: once a session,
         and only if the centre answers (it is worth a round trip, not a wait)."""
-        if self._central is None or customer_id in self._stayed or not self._online():
+        if self._central is None or self._central.is_sqlite:
+            return  # the embedded centre's copy keeps every customer
+        if customer_id in self._stayed or not self._online():
             return
         self._stayed.add(customer_id)
         try:
