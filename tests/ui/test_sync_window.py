@@ -1,6 +1,7 @@
 """The window while syncing: what it says about the centre, what it still lets the advisor do
 offline, and another workstation's change on screen within two seconds."""
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,16 +105,22 @@ def test_another_workstation_s_change_shows_within_two_seconds(
         monitor = StallMonitor()
         monitor.start()
         started = time.perf_counter()
-        taken = other.queue.take(head.id)  # the colleague takes the head of the queue
+        # The colleague takes the head of the queue on their own workstation: another thread
+        # here (another machine in life), so that only this window's event loop is measured.
+        claims: list = []
+        colleague = threading.Thread(target=lambda: claims.append(other.queue.take(head.id)))
+        colleague.start()
         qtbot.waitUntil(
             lambda: (row := panel.model.contact_at(0)) is not None and row.id != head.id,
             timeout=5_000,
         )
         seen_after = time.perf_counter() - started
         monitor.stop()
+        colleague.join(5)
+        taken = claims[0] if claims else None
         print(f"\nlive update: seen after {seen_after * 1000:.0f} ms, "
               f"longest GUI stall {monitor.longest_ms:.0f} ms")  # fmt: skip
-        assert taken.contact_id == head.id
+        assert taken is not None and taken.contact_id == head.id
         assert seen_after <= 2.0
         assert monitor.longest_ms < 100
     finally:
