@@ -47,19 +47,25 @@ def pull(local: Database, central: Database, page: int = PAGE) -> PullReport:
         adopted = state.get(s, WORKING_SET) is not None
     if not adopted:
         _adopt_held(local, central)
+    fetched = _fetch_page(local, central, cursor, page)
+    if fetched is None:
+        return report
+    if fetched[0] < page:  # the usual cycle: one page or less
+        _apply(local, fetched[2], fetched[1], report)
+        report.changes += fetched[0]
+        return report
+    # A catch-up: the fetching thread exists only now (one per cycle would leave the collector
+    # a pool of threads to clear every second).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-pull") as fetcher:
-        ahead = fetcher.submit(_fetch_page, local, central, cursor, page)
-        while True:
-            fetched = ahead.result()
-            if fetched is None:
-                return report
+        while fetched is not None:
             count, last, rows = fetched
-            if count == page:  # there may be more
-                ahead = fetcher.submit(_fetch_page, local, central, last, page)
+            ahead = (
+                fetcher.submit(_fetch_page, local, central, last, page) if count == page else None
+            )
             _apply(local, rows, last, report)
             report.changes += count
-            if count < page:
-                return report
+            fetched = ahead.result() if ahead is not None else None
+    return report
 
 
 def _fetch_page(
