@@ -1,12 +1,14 @@
 """Customers: profile, whole history across channels, search, and linking a sender to one."""
 
 import functools
+import logging
 import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import and_, bindparam, false, func, or_, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -20,7 +22,7 @@ from app.dto import (
     NewCustomer,
     Who,
 )
-from app.errors import Conflict, EnvironmentProblem, InputError, NotFound
+from app.errors import Conflict, EnvironmentProblem, InputError, NotFound, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP, Marked
 from app.identities import HANDLE_KINDS, guess_identity, normalise_handle, normalise_identity
 from app.ids import new_id
@@ -39,6 +41,8 @@ from app.outbox import record_insert, record_update
 from app.sync import scope
 from app.sync.pull import keep
 from app.text import name_key
+
+log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 50
 
@@ -97,7 +101,8 @@ class CustomerService:
         self._stayed.add(customer_id)
         try:
             scope.stay(self._central, {customer_id})
-        except EnvironmentProblem:
+        except (RelaisError, DBAPIError) as exc:  # a renewal is worth a try, never a failure
+            log.info("Could not renew customer %s in the working set: %s", customer_id, exc)
             self._stayed.discard(customer_id)
 
     def profile(self, customer_id: uuid.UUID) -> CustomerProfile:
