@@ -39,7 +39,7 @@ from app.models import (
 )
 from app.outbox import record_insert, record_update
 from app.sync import scope
-from app.sync.pull import keep
+from app.sync.pull import holds, keep
 from app.text import name_key
 
 log = logging.getLogger(__name__)
@@ -77,9 +77,7 @@ class CustomerService:
         (see app.sync.scope). Offline, such a customer cannot be opened yet, and says so."""
         # The profile and the history are read at once on two threads: one fetch is enough.
         with self._holding:
-            with self._db.session() as s:
-                held = s.get(Customer, customer_id) is not None
-            if held:
+            if holds(self._db, customer_id):
                 self._stay(customer_id)
                 return
             if self._central is None:

@@ -22,7 +22,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, Role
 from app.sync import state, stored
-from app.sync.pull import keep
+from app.sync.pull import holds, keep
 from app.sync.rows import upsert
 
 LEASE = timedelta(minutes=15)
@@ -270,9 +270,7 @@ class QueueService:
         """A contact claimed before the pull brought its customer (a returning customer's
         contact just queued): the customer and their history come first, or the copy could
         not hold the claim."""
-        with storage_errors(self._db), self._db.engine.connect() as conn:
-            held = stored.local(conn, Customer.__table__, [customer_id.hex])  # type: ignore[arg-type]
-        if not held:
+        if not holds(self._db, customer_id):
             keep(self._db, self._central, {customer_id})
 
     def _mirror_stored(self, contact: tuple[Any, ...], assignment: tuple[Any, ...]) -> Claimed:

@@ -130,6 +130,12 @@ def _adopt_held(local: Database, central: Database) -> None:
         state.put(s, WORKING_SET, "adopted")
 
 
+def holds(local: Database, customer_id: uuid.UUID) -> bool:
+    """Whether this copy holds the customer (one indexed read, no objects)."""
+    with storage_errors(local), local.engine.connect() as conn:
+        return bool(stored.local(conn, Customer.__table__, [customer_id.hex]))  # type: ignore[arg-type]
+
+
 def keep(local: Database, central: Database, customers: set[uuid.UUID]) -> PullReport:
     """Brings these customers and their whole history into this copy and keeps them in its
     working set from now on (a customer opened from a search on the centre)."""
