@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
 
-from app import commands
+from app import commands, users
 from app.connection import Profile, open_connected
 from app.workspace import Workspace
 
@@ -39,7 +39,7 @@ class PgCentre:
         """Provisions a user (through ``relais user add``'s code); returns the login. The
         password is the login itself, which only tests may do."""
         login = login or f"{role[:3]}_{secrets.token_hex(3)}"
-        commands.user_add(self.url, login, role, team, None, login, out=io.StringIO())
+        users.user_add(self.url, login, role, team, None, login, out=io.StringIO())
         self.logins.append(login)
         return login
 

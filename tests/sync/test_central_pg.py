@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import ProgrammingError
 
-from app import commands
+from app import commands, users
 from app.clock import utcnow
 from app.db import Database
 from app.errors import InputError, LoginRefused
@@ -26,7 +26,7 @@ def test_central_init_twice_says_up_to_date(pg_centre) -> None:
 
 def test_user_add_refuses_a_login_that_is_not_one(pg_centre) -> None:
     with pytest.raises(InputError):
-        commands.user_add(pg_centre.url, "Robert'); DROP", "advisor", None, None, "x")
+        users.user_add(pg_centre.url, "Robert'); DROP", "advisor", None, None, "x")
 
 
 def _as(pg_centre, login: str):
@@ -151,7 +151,7 @@ def test_user_add_sends_the_centre_a_hash_never_the_password(pg_centre, monkeypa
 
     monkeypatch.setattr(psycopg.Cursor, "execute", recording)
     password = "Corr3ct-Horse-Battery"
-    commands.user_add(pg_centre.url, "hashed_user", "advisor", None, None, password, io.StringIO())
+    users.user_add(pg_centre.url, "hashed_user", "advisor", None, None, password, io.StringIO())
     pg_centre.logins.append("hashed_user")
     monkeypatch.undo()
     roles = [s for s in sent if "ROLE" in s and "PASSWORD" in s]
