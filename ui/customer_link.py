@@ -196,7 +196,8 @@ class CustomerSearchBox(QWidget):
         self._asked = text
         self._say(self.tr("Searching…"))
         customers = self._customers
-        self._runner.read(
+        # The centre answers while it can (it knows customers this copy does not hold yet).
+        self._runner.centre(
             lambda: customers.find(text), self._shown, self._failed, owner=self, key=self._key
         )
 
@@ -450,14 +451,23 @@ class LinkCustomerWidget(QWidget):
         if customer_id is None or self._busy:
             return
         contact_id = self._detail.id
-        customers = self._customers
+        runner, customers = self._runner, self._customers
         self._set_busy(True)
-        self._runner.write(
-            lambda: customers.link(contact_id, customer_id),
-            lambda _none: self._done(customer_id),
-            self._failed,
-            owner=self,
-        )
+
+        def held(_none: None) -> None:
+            # The customer is in the copy now: the link itself is a local write, in order
+            # with the advisor's other writes.
+            runner.write(
+                lambda: customers.link(contact_id, customer_id),
+                lambda _none: self._done(customer_id),
+                self._failed,
+                owner=self,
+            )
+
+        # A customer found on the centre comes into the copy first, on the centre lane: the
+        # network may hold that fetch, never the writer. Should the advisor leave the contact
+        # meanwhile, nothing is linked behind their back (the contact stays unidentified).
+        runner.centre(lambda: customers.hold(customer_id), held, self._failed, owner=self)
 
     # -- creating ------------------------------------------------------------------------------
 

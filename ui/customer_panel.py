@@ -450,15 +450,18 @@ class CustomerPanel(QWidget):
         self._reload(customer_id)
 
     def _reload(self, customer_id: uuid.UUID) -> None:
+        # On the centre lane: a customer this copy does not hold yet is fetched from the centre
+        # first (CustomerService.hold), and opening one renews their stay in the working set
+        # there. A slow centre then holds up this card, not the queue's pages nor the writes.
         customers = self._ws.customers
-        self._runner.read(
+        self._runner.centre(
             lambda: customers.profile(customer_id),
             lambda p: self._profile_arrived(customer_id, p),
             lambda err: self._failed(customer_id, err),
             owner=self,
             key=self._key + ":profile",
         )
-        self._runner.read(
+        self._runner.centre(
             lambda: customers.history(customer_id),
             lambda rows: self._history_arrived(customer_id, rows),
             lambda err: self._failed(customer_id, err),

@@ -35,7 +35,7 @@ from ui.ops import Bug, Runner
 from ui.texts import error_text, format_datetime
 
 if TYPE_CHECKING:
-    from app.dto import CloseResult, ContactDetail, ReasonCodeView
+    from app.dto import Claimed, CloseResult, ContactDetail, ReasonCodeView
     from app.sync.pull import PullReport
     from app.workspace import Workspace
     from ui.sync_controller import SyncView
@@ -344,15 +344,30 @@ class MainWindow(QMainWindow):
 
     # -- flow ----------------------------------------------------------------------------------
 
+    # Claims go to the centre (runner.claim): the network may hold them for seconds, while the
+    # advisor goes on writing notes and closing, and may have moved to another contact by the
+    # time the answer comes (see ``_claim_answered``).
+
     @Slot()
     def next_contact(self) -> None:
         assert self.ws is not None
         self.contact_panel.flush_draft()
+        if self.runner.claiming:
+            # Pressed again while the centre is slow to answer: a second claim would hand the
+            # advisor a second contact they did not ask for.
+            self.statusBar().showMessage(
+                self.tr("Still waiting for the centre to hand you a contact…"), 6_000
+            )
+            return
         queue, shown = self.ws.queue, self.queue_panel.queue_filter()
         self.statusBar().showMessage(self.tr("Taking the next contact…"))
+        asked_on = self._working_on()
         # The next contact of the channels the advisor chose to see, if they filtered.
-        self.runner.write(
-            lambda: queue.next_contact(shown), self._claimed, self._not_claimed, owner=self
+        self.runner.claim(
+            lambda: queue.next_contact(shown),
+            lambda claimed: self._claim_answered(claimed, asked_on),
+            self._not_claimed,
+            owner=self,
         )
 
     @Slot(object)
@@ -360,8 +375,35 @@ class MainWindow(QMainWindow):
         assert self.ws is not None
         self.contact_panel.flush_draft()
         queue = self.ws.queue
-        self.runner.write(
-            lambda: queue.take(contact_id), self._claimed, self._not_claimed, owner=self
+        asked_on = self._working_on()
+        self.runner.claim(
+            lambda: queue.take(contact_id),
+            lambda claimed: self._claim_answered(claimed, asked_on),
+            self._not_claimed,
+            owner=self,
+        )
+
+    def _working_on(self) -> uuid.UUID | None:
+        """The contact the advisor is working on (open and theirs), if any."""
+        current = self.contact_panel.current()
+        return current.id if current is not None and current.workable else None
+
+    def _claim_answered(self, claimed: Claimed | None, asked_on: uuid.UUID | None) -> None:
+        """A claim's answer. When the advisor has started working on another contact since
+        asking (taken one, logged a call), the claimed one does not replace it on screen: it is
+        theirs already (the service mirrored it into the copy), the queue lists it among their
+        contacts and the status bar says so."""
+        working_on = self._working_on()
+        if claimed is None or working_on is None or working_on in (asked_on, claimed.contact_id):
+            self._claimed(claimed)
+            return
+        self.queue_panel.refresh()
+        self.statusBar().showMessage(
+            self.tr(
+                "Contact {reference} is now yours and waits in your queue; "
+                "open it when you are done with this one."
+            ).format(reference=claimed.reference),
+            15_000,
         )
 
     def _not_claimed(self, err: RelaisError | Bug) -> None:
