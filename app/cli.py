@@ -106,6 +106,26 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
         "--url", required=True, help=t(QT_TRANSLATE_NOOP("cli", "the centre, as its owner"))
     )
     add.add_argument("--password-stdin", action="store_true", help=password_stdin)
+    listing = user_sub.add_parser(
+        "list", help=t(QT_TRANSLATE_NOOP("cli", "list the users of a centre and their state"))
+    )
+    listing.add_argument(
+        "--url", required=True, help=t(QT_TRANSLATE_NOOP("cli", "the centre, as its owner"))
+    )
+    for action, text in (
+        (
+            "disable",
+            QT_TRANSLATE_NOOP(
+                "cli", "stop a user signing in; their rights go at once, their history stays"
+            ),
+        ),
+        ("enable", QT_TRANSLATE_NOOP("cli", "let a disabled user sign in again")),
+    ):
+        switch = user_sub.add_parser(action, help=t(text))
+        switch.add_argument("login")
+        switch.add_argument(
+            "--url", required=True, help=t(QT_TRANSLATE_NOOP("cli", "the centre, as its owner"))
+        )
 
     connect = sub.add_parser(
         "connect",
