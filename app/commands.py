@@ -13,6 +13,7 @@ from app.db import Database, sqlite_url
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP, Translate, no_translation
 from app.migrations import upgrade
+from app.paths import private_sqlite
 from app.settings import Settings
 
 if TYPE_CHECKING:
@@ -108,20 +109,32 @@ def connect(
     settings: Settings,
     out: TextIO = sys.stdout,
     translate: Translate = no_translation,
+    err: TextIO | None = None,
 ) -> int:
     """Connects this workstation: checks the login on the centre, copies the working set,
-    remembers the centre and the login, and the password in the keyring when there is one."""
+    remembers the centre and the login (in the settings, or in ``base`` for a workstation kept
+    in another folder), and the password in the keyring when there is one — never elsewhere,
+    even when it came inside the URL."""
     from app import credentials
-    from app.connection import open_connected, profile_for
+    from app.connection import check_can_remember, open_connected, profile_for, remember
 
     profile, in_url = profile_for(url, login)
+    if in_url is not None:
+        warning = QT_TRANSLATE_NOOP(
+            "cli",
+            "Warning: passwords do not belong in URLs (shell histories and process lists keep "
+            "them). Relais keeps this one in the system keyring only and remembers the URL "
+            "without it; next time, leave it out and use --password-stdin.",
+        )
+        print(translate("cli", warning), file=err or sys.stderr)
     password = password or in_url
+    check_can_remember(settings, base)  # before copying anything that would then be wasted
     ws = open_connected(profile, password, base)
     try:
         rows = ws.sync.cycle(force_check=True).pulled.rows
     finally:
         ws.close()
-    profile.save(settings)
+    remember(profile, settings, base)
     kept = password is not None and credentials.store(profile.centre, profile.login, password)
     text = QT_TRANSLATE_NOOP(
         "cli", "This workstation is connected to {centre} as {login} ({rows} recent changes)."
@@ -208,10 +221,10 @@ def run(args: Any, settings: Settings, translate: Translate = no_translation) ->
 
 
 def _sync(args: Any, settings: Settings, translate: Translate) -> int:
-    from app.connection import Profile, open_connected, workstation_dir
+    from app.connection import open_connected, remembered, workstation_dir
     from app.workspace import demo_dir, open_demo
 
-    profile = None if args.demo else Profile.from_settings(settings)
+    profile = None if args.demo else remembered(settings, args.data_dir)
     if not args.demo and profile is None:
         raise InputError(
             QT_TRANSLATE_NOOP("errors", "This workstation is not connected to a centre yet."),
@@ -222,7 +235,17 @@ def _sync(args: Any, settings: Settings, translate: Translate) -> int:
 
         folder = demo_dir(args.data_dir) if profile is None else workstation_dir(args.data_dir)
         centre = "sqlite (demo)" if profile is None else profile.centre
-        local = Database(sqlite_url(folder / "workstation.sqlite3"), "local")
+        copy = folder / "workstation.sqlite3"
+        if not copy.is_file():  # read without creating anything
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "There is no workstation copy in {path} yet."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Run “relais connect --url …” (or “relais demo”) first."
+                ),
+                path=str(folder),
+            )
+        private_sqlite(copy)
+        local = Database(sqlite_url(copy), "local")
         try:
             return sync_status(read_status(local, centre), args.json)
         finally:

@@ -1,16 +1,19 @@
 """User settings, declared once with their default, type and validation.
 
-Stored as JSON in the user's config folder. Window geometry and other pure interface state live in
-QSettings on the ``ui`` side.
+Stored as JSON in the user's config folder, readable by its owner only. Window geometry and other
+pure interface state live in QSettings on the ``ui`` side.
 """
 
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.paths import config_dir
+from app.errors import EnvironmentProblem
+from app.i18n import QT_TRANSLATE_NOOP
+from app.paths import PRIVATE_FILE, config_dir, private_dir, private_file, relais_root
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +31,35 @@ SETTINGS = {
     for s in (
         Setting("language", "", ("", "fr", "en"), "interface language; empty follows the system"),
         Setting("autosave_ms", 800, None, "delay before a draft is saved after the last keystroke"),
-        Setting("central_url", "", None, "the central database, without its password"),
+        Setting("central_url", "", None, "the central database, without user or password"),
         Setting("login", "", None, "the user this workstation signs in as"),
     )
 }
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replaces ``path`` with ``text`` at once (never half written), readable by its owner only
+    whatever the umask. Raises OSError."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, PRIVATE_FILE)
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def cannot_save(path: Path, exc: OSError) -> EnvironmentProblem:
+    return EnvironmentProblem(
+        QT_TRANSLATE_NOOP("errors", "Relais cannot save its settings in {path}: {reason}."),
+        QT_TRANSLATE_NOOP(
+            "errors", "Make that folder yours and writable (or remove the file that is in the way)."
+        ),
+        path=str(path),
+        reason=exc.strerror or str(exc),
+    )
 
 
 class Settings:
@@ -42,6 +70,7 @@ class Settings:
             loaded = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
                 self._values = {k: v for k, v in loaded.items() if self._valid(k, v)}
+            private_file(self.path)  # a file written before Relais kept it private
         except FileNotFoundError:
             pass
         except (OSError, ValueError) as exc:
@@ -58,10 +87,30 @@ class Settings:
         return self._values.get(name, SETTINGS[name].default)
 
     def set(self, name: str, value: Any) -> None:
-        if not self._valid(name, value):
-            raise ValueError(f"invalid value {value!r} for setting {name}")
-        self._values[name] = value
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, indent=2), encoding="utf-8")
-        tmp.replace(self.path)
+        self.update({name: value})
+
+    def update(self, values: dict[str, Any]) -> None:
+        """Changes several settings and saves them in one write. Raises EnvironmentProblem when
+        the file cannot be written (the values in memory stay as they were)."""
+        for name, value in values.items():
+            if not self._valid(name, value):
+                raise ValueError(f"invalid value {value!r} for setting {name}")
+        merged = {**self._values, **values}
+        try:
+            private_dir(self.path.parent, relais_root(self.path.parent))
+            write_private(self.path, json.dumps(merged, indent=2))
+        except OSError as exc:
+            raise cannot_save(self.path, exc) from exc
+        self._values = merged
+
+    def check_writable(self) -> None:
+        """Proves the settings can be saved, before work that would be wasted if they could
+        not (a first connection copies the whole working set)."""
+        folder = self.path.parent
+        try:
+            private_dir(folder, relais_root(folder))
+            probe = folder / ".relais-write-test"
+            probe.write_bytes(b"ok")
+            probe.unlink()
+        except OSError as exc:
+            raise cannot_save(self.path, exc) from exc

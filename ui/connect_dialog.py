@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.connection import Profile
+from app.db import parse_url
+from app.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,35 @@ class ConnectDialog(QDialog):
         self.database.setText(database)
         self.login.setText(profile.login)
 
+    def _split_pasted_address(self) -> None:
+        """A whole address pasted into the server field ("postgresql://login:password@host/db",
+        "login@host"): each part goes to its own field, so a password lands in the password
+        field (and the keyring) only, never in the centre's address that is remembered."""
+        text = self.host.text().strip()
+        if "://" in text:
+            try:
+                url = parse_url(text)
+            except InputError:
+                return
+            self.host.setText(url.host or "")
+            if url.port:
+                self.port.setValue(url.port)
+            if url.database:
+                self.database.setText(url.database)
+            user, password = url.username, url.password
+        elif "@" in text:
+            credentials, _, host = text.rpartition("@")
+            user, _, password = credentials.partition(":")
+            self.host.setText(host)
+        else:
+            return
+        if user and not self.login.text().strip():
+            self.login.setText(user)
+        if password and not self.password.text():
+            self.password.setText(password)
+
     def _check(self) -> None:
+        self._split_pasted_address()
         missing = [
             label
             for label, field in (
