@@ -19,7 +19,7 @@ from app.dto import Who
 from app.errors import EnvironmentProblem, InputError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Advisor, Customer, Role, Team
-from app.paths import data_dir, ensure_writable_dir
+from app.paths import PRIVATE_FILE, data_dir, ensure_writable_dir, private_file, private_sqlite
 from app.services.contacts import ContactService
 from app.services.customers import CustomerService
 from app.services.queue import QueueService
@@ -74,7 +74,7 @@ def open_demo(
     """The embedded default: an SQLite file plays the centre, seeded once with demo data."""
     say = progress or (lambda _text: None)
     folder = ensure_writable_dir(demo_dir(base))
-    lock = FileLock(folder / "workspace.lock", timeout=0)
+    lock = FileLock(folder / "workspace.lock", timeout=0, mode=PRIVATE_FILE)
     try:
         lock.acquire()
     except Timeout as exc:
@@ -86,7 +86,8 @@ def open_demo(
             path=str(folder),
         ) from exc
     try:
-        central = Database(sqlite_url(folder / "central.sqlite3"), "central")
+        private_file(folder / "workspace.lock")
+        central = Database(sqlite_url(private_sqlite(folder / "central.sqlite3")), "central")
         say(QT_TRANSLATE_NOOP("progress", "Checking the central database…"))
         migrations.upgrade(central)
         if not _has_customers(central):
@@ -94,7 +95,7 @@ def open_demo(
 
             say(QT_TRANSLATE_NOOP("progress", "Creating the demo data…"))
             seed(central, **DEMO_SIZE)
-        local = Database(sqlite_url(folder / "workstation.sqlite3"), "local")
+        local = Database(sqlite_url(private_sqlite(folder / "workstation.sqlite3")), "local")
         say(QT_TRANSLATE_NOOP("progress", "Opening this workstation's copy…"))
         migrations.upgrade(local)
         if not snapshot.has_snapshot(local):
