@@ -3,6 +3,7 @@
 import functools
 import logging
 import threading
+import unicodedata
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,7 @@ from app.models import (
     WrapUp,
 )
 from app.outbox import record_insert, record_update
+from app.services.contacts import check_values
 from app.sync import scope
 from app.sync.pull import holds, keep
 from app.text import name_key
@@ -45,6 +47,34 @@ from app.text import name_key
 log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 50
+
+MAX_SEARCH_WORDS = 10
+"""Words of a search used; the rest is ignored. Ten covers the longest names once hyphens and
+apostrophes count as spaces ("Marie-Thérèse de La Tour d'Auvergne" is eight), and keeps the
+statement small: each word adds two conditions, and SQLite refuses an expression tree of a
+thousand."""
+
+MAX_SEARCH_CHARS = 320
+"""Characters of a search used: the longest identity (an e-mail address) Relais stores."""
+
+FIELDS = {
+    "first_name": Marked("field", QT_TRANSLATE_NOOP("field", "the first name")),
+    "last_name": Marked("field", QT_TRANSLATE_NOOP("field", "the last name")),
+    "language": Marked("field", QT_TRANSLATE_NOOP("field", "the language")),
+    "segment": Marked("field", QT_TRANSLATE_NOOP("field", "the segment")),
+    "postal_address": Marked("field", QT_TRANSLATE_NOOP("field", "the postal address")),
+    "account_number": Marked("field", QT_TRANSLATE_NOOP("field", "the account number")),
+}
+FIELDS["first_key"], FIELDS["last_key"] = FIELDS["first_name"], FIELDS["last_name"]
+
+IDENTITY_FIELDS = {
+    IdentityKind.PHONE: Marked("field", QT_TRANSLATE_NOOP("field", "the phone number")),
+    IdentityKind.EMAIL: Marked("field", QT_TRANSLATE_NOOP("field", "the e-mail address")),
+    IdentityKind.FACEBOOK: Marked("field", QT_TRANSLATE_NOOP("field", "the Facebook name")),
+    IdentityKind.X: Marked("field", QT_TRANSLATE_NOOP("field", "the X handle")),
+    IdentityKind.INSTAGRAM: Marked("field", QT_TRANSLATE_NOOP("field", "the Instagram handle")),
+    IdentityKind.WHATSAPP: Marked("field", QT_TRANSLATE_NOOP("field", "the WhatsApp number")),
+}
 
 IDENTITY_NAMES = {
     IdentityKind.PHONE: QT_TRANSLATE_NOOP("identity", "phone number"),
@@ -291,6 +321,7 @@ class CustomerService:
                 QT_TRANSLATE_NOOP("errors", "A customer needs a name."),
                 QT_TRANSLATE_NOOP("errors", "Type at least a first or a last name."),
             )
+        _check_customer(cleaned)
         with self._db.session() as s:
             customer = s.get(Customer, customer_id)
             if customer is None:
@@ -326,6 +357,15 @@ class CustomerService:
                     kind=Marked("identity", IDENTITY_NAMES[ident.kind]),
                 )
             identities.append((ident.kind, value, ident.text.strip()))
+        _check_customer({"first_name": first, "last_name": last, "language": new.language})
+        for kind, value, display in identities:
+            field = IDENTITY_FIELDS[kind]
+            check_values(
+                CustomerIdentity.__table__,
+                {"value": value, "display": display},
+                {"value": field, "display": field},
+                typed=display,
+            )
         now = utcnow()
         customer_id = new_id()
         with self._db.session() as s:
@@ -362,6 +402,32 @@ OPTIONAL = {"postal_address", "account_number"}
 EDITABLE = {"first_name", "last_name", "language", "segment", *OPTIONAL}
 
 
+def _check_customer(values: dict[str, str | None]) -> None:
+    """Refuses, before anything is written, a profile value the centre would refuse (the folded
+    name an index searches counts as the name)."""
+    row: dict[str, str | None] = dict(values)
+    for name, key in (("first_name", "first_key"), ("last_name", "last_key")):
+        if values.get(name) is not None:
+            row[key] = name_key(values[name] or "")
+    check_values(Customer.__table__, row, FIELDS)
+
+
+def search_text(text: str) -> str:
+    """What a search looks for: control characters (a NUL, a tab pasted from a spreadsheet)
+    count as spaces, invisible format characters as nothing, and only the first
+    ``MAX_SEARCH_WORDS`` words and ``MAX_SEARCH_CHARS`` characters are used, so whatever is
+    pasted in the search box costs the same small statement."""
+    kept = []
+    for ch in text[: MAX_SEARCH_CHARS * 4]:  # the cleaning itself stays bounded
+        category = unicodedata.category(ch)
+        if category == "Cc":
+            kept.append(" ")
+        elif category not in ("Cf", "Cs"):  # zero-width marks; halves of a broken pair
+            kept.append(ch)
+    words = "".join(kept).split()[:MAX_SEARCH_WORDS]
+    return " ".join(words)[:MAX_SEARCH_CHARS].strip()
+
+
 def _not_held() -> EnvironmentProblem:
     return EnvironmentProblem(
         QT_TRANSLATE_NOOP("errors", "This customer is not on this workstation yet."),
@@ -371,8 +437,8 @@ def _not_held() -> EnvironmentProblem:
 
 def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:
     """By phone number, e-mail address or handle when the text looks like one, else by
-    account number or name (prefix, either order)."""
-    text = text.strip()
+    account number or name (prefix, either order). The text is bounded first (``search_text``)."""
+    text = search_text(text)
     if len(text) < 2:
         return []
     guessed = guess_identity(text)
