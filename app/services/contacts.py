@@ -1,11 +1,14 @@
 """Working one contact: its thread, the draft, notes, the call record, replies and the close."""
 
 import uuid
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from app import limits
 from app.clock import utcnow
 from app.db import Database
 from app.dto import (
@@ -21,7 +24,7 @@ from app.dto import (
     WrapUpView,
 )
 from app.errors import Conflict, InputError, NotFound
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, Marked, Translate, no_translation
 from app.identities import normalise_identity
 from app.ids import new_id, short_reference
 from app.models import (
@@ -49,6 +52,57 @@ from app.sanitize import safe_html
 
 LOW_ASSESSMENT = 2
 """Assessments at or below this offer a follow-up and put the case on the review list."""
+
+
+class ValueRefused(InputError):
+    """A value the centre would refuse (see app.limits), named in words with the reason, before
+    anything is written: "Relais cannot keep the note: it is 25000 characters long, the limit
+    is 20000." """
+
+    def __init__(self, field: Marked, problem: limits.Problem, text: str | None = None) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "Relais cannot keep {field}: {problem}."),
+            QT_TRANSLATE_NOOP("errors", "Correct it and try again; what you wrote is still there."),
+            field=field,
+            problem=Marked("limits", problem.message),
+            # What was typed, so a form can point at the field that holds it.
+            **({"text": text} if text is not None else {}),
+        )
+        self.field = field
+        self.problem = problem
+
+    def text(self, translate: Translate = no_translation) -> str:
+        # The problem's own values ({length}, {limit}…) go into its text once translated.
+        problem = translate("limits", self.problem.message).format(**self.problem.values)
+        parts = [
+            translate("errors", self.message).format(
+                field=translate(self.field.context, self.field), problem=problem
+            ),
+            translate("errors", self.hint),
+        ]
+        return "\n".join(parts)
+
+
+def check_values(
+    table: Table,
+    values: Mapping[str, Any],
+    fields: Mapping[str, Marked],
+    typed: str | None = None,
+) -> None:
+    """Raises ValueRefused for the first value of a row of ``table`` the centre would refuse;
+    ``fields`` names each column in words; ``typed`` is the text the advisor typed for it."""
+    for problem in limits.problems(table, values):
+        raise ValueRefused(fields[problem.column], problem, typed)
+
+
+FIELDS = {
+    "note": Marked("field", QT_TRANSLATE_NOOP("field", "the note")),
+    "reply": Marked("field", QT_TRANSLATE_NOOP("field", "the reply")),
+    "comment": Marked("field", QT_TRANSLATE_NOOP("field", "the comment")),
+    "self_assessment": Marked("field", QT_TRANSLATE_NOOP("field", "the self-assessment")),
+    "caller": Marked("field", QT_TRANSLATE_NOOP("field", "the caller's number")),
+    "subject": Marked("field", QT_TRANSLATE_NOOP("field", "the subject")),
+}
 
 
 def _not_found() -> NotFound:
@@ -161,6 +215,7 @@ class ContactService:
                 QT_TRANSLATE_NOOP("errors", "The note is empty."),
                 QT_TRANSLATE_NOOP("errors", "Write something before adding it."),
             )
+        check_values(Note.__table__, {"body": text}, {"body": FIELDS["note"]})
         with self._db.session() as s:
             self._workable(s, contact_id)
             note = Note(
@@ -190,6 +245,12 @@ class ContactService:
                 ),
                 number=number,
             )
+        subject = subject.strip()[:300]
+        check_values(
+            Contact.__table__,
+            {"sender_display": number, "subject": subject},
+            {"sender_display": FIELDS["caller"], "subject": FIELDS["subject"]},
+        )
         now = utcnow()
         ident = new_id()
         with self._db.session() as s:
@@ -210,7 +271,7 @@ class ContactService:
                 customer_id=customer_id,
                 sender_display=number,
                 sender_address=value or "",
-                subject=subject.strip()[:300],
+                subject=subject,
                 received_at=now,
                 due_at=now,
                 team_id=self._who.team_id,
@@ -273,6 +334,7 @@ class ContactService:
                 ),
                 names=", ".join(missing),
             )
+        check_values(Message.__table__, {"body_text": text}, {"body_text": FIELDS["reply"]})
         with self._db.session() as s:
             c = self._workable(s, contact_id)
             now = utcnow()
@@ -318,12 +380,14 @@ class ContactService:
     def close(self, req: CloseRequest) -> CloseResult:
         """Closes the contact with its wrap-up; plans a follow-up and flags it for review when
         the advisor believes the customer is dissatisfied."""
-        if req.self_assessment not in (1, 2, 3, 4):
+        if limits.problems(WrapUp.__table__, {"self_assessment": req.self_assessment}):
             raise InputError(
                 QT_TRANSLATE_NOOP(
                     "errors", "Choose how satisfied you think the customer is (1 to 4)."
                 )
             )
+        comment = req.comment.strip()
+        check_values(WrapUp.__table__, {"comment": comment}, {"comment": FIELDS["comment"]})
         try:
             outcome = Outcome(req.outcome)
         except ValueError as exc:
@@ -348,7 +412,7 @@ class ContactService:
                     reason_code_id=reason.id,
                     outcome=outcome,
                     self_assessment=req.self_assessment,
-                    comment=req.comment.strip(),
+                    comment=comment,
                     created_at=now,
                 ),
             )
