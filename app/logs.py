@@ -31,6 +31,11 @@ class _OneLine(logging.Formatter):
         return line
 
 
+def _not_qt_chatter(record: logging.LogRecord) -> bool:
+    """Qt's own warnings (a platform plugin's limits) mean nothing to a user at a terminal."""
+    return record.name != "qt" or record.levelno >= logging.ERROR
+
+
 def _file_handler(path: Path, fmt: logging.Formatter) -> logging.Handler:
     import logging.handlers  # here, not at import: it costs the window's first paint ~15 ms
 
@@ -84,6 +89,7 @@ def setup(level: int = logging.INFO) -> Path | None:
         handler = logging.StreamHandler()
         handler.setLevel(logging.WARNING)
         handler.setFormatter(_OneLine(fmt))
+        handler.addFilter(_not_qt_chatter)
         root.addHandler(handler)
         logging.getLogger(__name__).warning(
             "Cannot write the log in %s (%s): warnings go to standard error.",

@@ -11,10 +11,28 @@ import pytest
 RELAIS = shutil.which("relais") or str(Path(sys.executable).with_name("relais"))
 
 
-def run(*args: str, timeout: int = 180, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE=lang, LANG=f"{lang}_US.UTF-8")
+def run(
+    *args: str,
+    timeout: int = 180,
+    lang: str = "en",
+    env: dict[str, str] | None = None,
+    unprivileged: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    command = [RELAIS, *args]
+    if unprivileged and os.geteuid() == 0:
+        # root writes in read-only folders: drop the capabilities that let it.
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: a read-only folder cannot be made")
+        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--", *command]
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        LANGUAGE=lang,
+        LANG=f"{lang}_US.UTF-8",
+        **(env or {}),
+    )
     return subprocess.run(
-        [RELAIS, *args], capture_output=True, text=True, timeout=timeout, env=env, check=False
+        command, capture_output=True, text=True, timeout=timeout, env=env, check=False
     )
 
 
@@ -117,3 +135,68 @@ def test_a_corrupt_local_database_is_explained_and_kept(tmp_path: Path) -> None:
     assert "damaged" in result.stderr
     assert broken.read_bytes().startswith(b"garbage")
     no_traceback(result)
+
+
+@pytest.fixture(params=["read-only", "a file in the way"])
+def unwritable_logs(request, isolated_dirs: Path) -> tuple[dict[str, str], bool]:
+    """An environment whose log folder cannot be written, and whether the command must run
+    without root's power to write anyway."""
+    state = isolated_dirs / "state"
+    if request.param == "read-only":
+        state.mkdir(parents=True)
+        state.chmod(0o500)
+        return {"XDG_STATE_HOME": str(state)}, True
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text("not a folder")
+    return {"XDG_STATE_HOME": str(state / "sub")}, False
+
+
+def test_an_unwritable_log_folder_prints_no_traceback(
+    unwritable_logs: tuple[dict[str, str], bool], demo_dir: Path, tmp_path: Path
+) -> None:
+    env, unprivileged = unwritable_logs
+    shot = tmp_path / "x.png"
+    for args, code in (
+        (("sync", "--status"), 2),  # not connected: says so
+        (("sync", "--status", "--demo", "--data-dir", str(demo_dir)), 0),
+        (("sync", "--once", "--demo", "--data-dir", str(demo_dir)), 0),
+        (("central", "init", "--url", "nonsense"), 2),
+        (("demo", "--data-dir", str(demo_dir), "--screenshot", str(shot)), 0),
+    ):
+        result = run(*args, env=env, unprivileged=unprivileged)
+        assert result.returncode == code, (args, result.stderr)
+        no_traceback(result)
+        assert "Cannot write the log" in result.stderr  # said once, in one line
+        # Qt's chatter stays out (but for one line printed before logging is set up at all)
+        assert result.stderr.count("propagateSizeHints") <= 1
+    assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_an_unexpected_error_without_a_log_folder_prints_no_traceback(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    from app import commands, logs
+    from ui import entry
+
+    blocker = isolated_dirs / "state"
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker / "sub"))
+    monkeypatch.setattr(logs, "_configured", None)
+    before = list(logging.getLogger().handlers)
+
+    def bug(*_args: object, **_kwargs: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(commands, "run", bug)
+    try:
+        assert entry.main(["sync", "--status"]) == 1
+    finally:
+        for handler in logging.getLogger().handlers:
+            if handler not in before:
+                logging.getLogger().removeHandler(handler)
+    err = capsys.readouterr().err
+    assert "unexpected error (reference" in err
+    assert "Traceback" not in err and "RuntimeError: a bug" in err  # one line, not the stack
