@@ -2,18 +2,19 @@
 
 A workstation starts from a snapshot of its working set (see app.sync.scope); the change-cursor
 pull of the sync keeps it current afterwards. Rows are streamed table by table in dependency
-order and inserted in batches, so memory stays flat whatever the size. The copy is read in one
+order, in the copy's storage form (app.sync.stored), and inserted in batches, so memory stays
+flat whatever the size. The copy is read in one
 snapshot of the centre, and the pull's cursor is set from that same snapshot, so nothing falls
 between the two.
 """
 
 from collections.abc import Callable
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, text
 
 from app.db import Database, storage_errors
 from app.models import LocalState
-from app.sync import scope
+from app.sync import scope, stored
 from app.sync.cursor import start_position
 from app.sync.pull import WORKING_SET
 from app.sync.rows import shared_tables
@@ -37,16 +38,13 @@ def copy_all(
             # its customer are both in the set.
             scope.enter_all(src)
         cursor = start_position(src)
+        # Parents and children of one table (a follow-up and its contact) come in any order.
+        dst.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         for table in shared_tables():
             if progress:
                 progress(table.name)
-            query = select(table)
-            kept = scope.condition(src, table, table.name)
-            if kept:
-                query = query.where(text(kept))
-            result = src.execution_options(yield_per=BATCH).execute(query)
-            for batch in result.mappings().partitions(BATCH):
-                dst.execute(insert(table), [dict(row) for row in batch])
+            for batch in stored.fetch_all(src, table, BATCH):
+                stored.write(dst, table, batch)
                 copied += len(batch)
         dst.execute(
             insert(LocalState.__table__),

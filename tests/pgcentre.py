@@ -55,9 +55,21 @@ class PgCentre:
         return open_connected(self.profile(login), login, folder)
 
     def drop(self) -> None:
+        groups = self._groups()
         self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-        for login in self.logins:
+        for login in [*self.logins, *reversed(groups)]:
             self._admin(f'DROP ROLE IF EXISTS "{login}"')
+
+    def _groups(self) -> list[str]:
+        """The centre's own group roles (they outlive its database: roles are the server's)."""
+        engine = create_engine(self.url)
+        try:
+            with engine.connect() as conn:
+                return list(conn.scalars(text("SELECT name FROM centre_role ORDER BY role DESC")))
+        except Exception:  # a centre that was never initialised has none
+            return []
+        finally:
+            engine.dispose()
 
     def _admin(self, statement: str) -> None:
         engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")

@@ -21,6 +21,7 @@ from app.models.people import Advisor, Role, Team
 from app.models.quality import Evaluation, EvaluatorKind, SurveyAnswer
 from app.models.sync import (
     AppliedOps,
+    CentreRole,
     ChangeLog,
     DeskCustomer,
     LocalState,
@@ -34,6 +35,7 @@ __all__ = [
     "Advisor",
     "AppliedOps",
     "Base",
+    "CentreRole",
     "ChangeLog",
     "Channel",
     "Contact",

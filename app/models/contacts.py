@@ -81,7 +81,10 @@ class Message(IdMixin, Base):
     sender_display: Mapped[str] = mapped_column(String(320), default="")
     body_text: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str | None] = mapped_column(Text)
+    # The centre's clock when it received the message: the thread's order. A workstation's own
+    # clock stays in ``written_at`` (when it was written there, offline perhaps).
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    written_at: Mapped[datetime | None]
     external_id: Mapped[str | None] = mapped_column(String(400))
     in_reply_to: Mapped[str | None] = mapped_column(String(400))
 
@@ -96,7 +99,8 @@ class Note(IdMixin, Base):
     advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"))
     body: Mapped[str] = mapped_column(Text)
     during_call: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)  # the centre's, as a message's
+    written_at: Mapped[datetime | None]
 
     __table_args__ = (Index("ix_note_contact", "contact_id", "created_at"),)
 

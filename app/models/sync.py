@@ -9,7 +9,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
@@ -41,15 +42,16 @@ class LocalState(Base):
 
 
 class AppliedOps(Base):
-    """Per workstation, the last outbox operation the centre applied (in the same transaction
-    as the operation itself); ``login`` lets row-level security give each user only their own."""
+    """Per user and workstation, the last outbox operation the centre applied (in the same
+    transaction as the operation itself). Keyed by the login too: whatever workstation id
+    another user pushes under, it never touches this user's progress."""
 
     __tablename__ = "applied_ops"
     __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
     workstation_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     last_seq: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    login: Mapped[str] = mapped_column(String(64), default="")
     last_op_id: Mapped[uuid.UUID | None]
 
 
@@ -59,6 +61,10 @@ class ChangeLog(Base):
     ``xid`` is the writing transaction's id on PostgreSQL (0 on the embedded SQLite centre, whose
     single writer commits in order). Workstations read it in (xid, seq) order and only below the
     oldest transaction still running, so a transaction that commits late is never skipped.
+
+    A change of a row not everyone may read (a wrap-up, an evaluation, a conflict, a review item)
+    names who may: ``readers`` (advisors) and ``team_id`` (that team's supervisors); row-level
+    security then hides the change itself from everyone else, ids and times included.
     """
 
     __tablename__ = "change_log"
@@ -68,6 +74,10 @@ class ChangeLog(Base):
     xid: Mapped[int] = mapped_column(BigInteger, default=0)
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[uuid.UUID]
+    readers: Mapped[list[uuid.UUID] | None] = mapped_column(
+        JSON().with_variant(postgresql.ARRAY(Uuid()), "postgresql")
+    )
+    team_id: Mapped[uuid.UUID | None]
     __table_args__ = (Index("ix_change_log_order", "xid", "seq"), {"info": CENTRAL_ONLY})
 
 
@@ -88,9 +98,9 @@ class SyncRefusal(Base):
 
     __tablename__ = "sync_refusal"
     __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
     workstation_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(primary_key=True)
-    login: Mapped[str] = mapped_column(String(64), default="")
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[uuid.UUID]
     reason: Mapped[str] = mapped_column(Text)
@@ -111,3 +121,16 @@ class SyncConflict(IdMixin, Base):
     advisor_id: Mapped[uuid.UUID | None]
     workstation_id: Mapped[uuid.UUID | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CentreRole(Base):
+    """The group roles of this centre on its PostgreSQL server, by the Relais role they carry.
+
+    Roles belong to the whole server, so each centre makes its own (named after its database)
+    and records them here: two centres on one server share no role, and ``relais user`` knows
+    which logins are this centre's."""
+
+    __tablename__ = "centre_role"
+    __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(63), unique=True)

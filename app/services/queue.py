@@ -2,30 +2,25 @@
 
 Sorting happens in the database (priority, then due time) so the interface can page through a
 hundred thousand contacts by asking for one window of rows at a time. Claims happen on the centre
-with a lease and a claim token: every later write on the contact presents the token, so a
-workstation whose lease lapsed cannot overwrite the next advisor's work (see app.sync.apply).
+(its own functions, app.sync.centre) with a lease and a claim token: every later write on the
+contact presents the token, so a workstation whose lease lapsed cannot overwrite the next
+advisor's work.
 """
 
-import functools
+import time
 import uuid
-from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.clock import utcnow
-from app.db import Database, storage_errors
+from app.db import Database
 from app.dto import Claimed, QueueFilter, QueueRow, Who
 from app.errors import Conflict, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
-from app.ids import new_id
-from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, Role
-from app.sync import state, stored
-from app.sync.pull import holds, keep
-from app.sync.rows import upsert
-
-LEASE = timedelta(minutes=15)
+from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, OutboxOp, Role
+from app.sync import centre, state, stored
+from app.sync.pull import holds, keep, refresh
 
 _Assignee = aliased(Advisor)
 
@@ -38,6 +33,7 @@ class QueueService:
         self._db = db
         self._who = who
         self._central = central
+        self._renewed_at = float("-inf")
 
     def _visible(self, query: Select, f: QueueFilter) -> Select:
         who = self._who
@@ -110,161 +106,75 @@ class QueueService:
         """Claims the first claimable contact in queue order on the centre; None when there is
         none. Needs the centre: offline, it raises the centre's EnvironmentProblem."""
         f = f or QueueFilter()
-        # A row another advisor claimed between our snapshot and our lock is dropped from the
-        # LIMIT 1 rather than replaced by the next one: ask again before saying "empty".
-        for _attempt in range(3):
-            if not self._central.is_sqlite:
-                stored_rows = self._claim_first_pg(f)
-                if stored_rows is not None:
-                    return self._mirror_stored(*stored_rows)
-                continue
-            claimed = self._claim_first(f)
-            if claimed is not None:
-                self._mirror(*claimed)
-                return _claimed(claimed[0])
-        return None
-
-    def _claim_first_pg(self, f: QueueFilter) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
-        """The claim in one statement and one round trip (see ``pg_claim_statement``): at a
-        shift's start twenty desks ask at once, and each extra round trip is time the others
-        wait for a core. The rows come back in this copy's storage form, ready for
-        ``_mirror_stored``."""
-        params: dict[str, Any] = {
-            "me": self._who.advisor_id,
-            "token": new_id(),
-            "assignment": new_id(),
-            "lease": LEASE,
-            "channels": sorted(f.channels),
-            "team": self._who.team_id,
-        }
-        sql = pg_claim_statement(channels=bool(f.channels), team=self._who.team_id is not None)
-        with self._central.driver_autocommit() as driver:
-            row = driver.execute(sql, params).fetchone()
-        if row is None:
-            return None
-        split = len(Contact.__table__.columns)
-        return tuple(row[:split]), tuple(row[split:])
-
-    def _claim_first(self, f: QueueFilter) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        with storage_errors(self._central), self._central.engine.begin() as conn:
-            now = centre_now(conn)
-            # Lapsed leases first (they waited longest, and are few), then the waiting queue:
-            # two simple conditions, each walking its own partial index in queue order.
-            for claimable in (
-                and_(Contact.status == ContactStatus.IN_PROGRESS, Contact.lease_until < now),
-                and_(Contact.status == ContactStatus.QUEUED, Contact.received_at <= now),
-            ):
-                pick = (
-                    select(Contact.id)
-                    .where(claimable)
-                    .order_by(Contact.priority.desc(), Contact.due_at, Contact.id)
-                    .limit(1)
-                    .with_for_update(skip_locked=True)
-                )
-                if f.channels:
-                    pick = pick.where(Contact.channel.in_(sorted(f.channels)))
-                if self._who.team_id is not None:
-                    pick = pick.where(
-                        or_(Contact.team_id == self._who.team_id, Contact.team_id.is_(None))
-                    )
-                claimed = self._claim(conn, Contact.id == pick.scalar_subquery(), now)
-                if claimed is not None:
-                    return claimed
-        return None
+        channels = sorted(f.channels) or None
+        claim = centre.claim_next(self._central, self._who.login, channels)
+        return None if claim is None else self._mirror(claim)
 
     def take(self, contact_id: uuid.UUID) -> Claimed:
         """Claims one chosen contact on the centre (or confirms it is already this advisor's)."""
-        with storage_errors(self._central), self._central.engine.begin() as conn:
-            now = centre_now(conn)
-            claimed = self._claim(conn, and_(Contact.id == contact_id, self._claimable(now)), now)
-            if claimed is None:
-                row = (
-                    conn.execute(select(Contact).where(Contact.id == contact_id)).mappings().first()
-                )
-        if claimed is not None:
-            self._mirror(*claimed)
-            return _claimed(claimed[0])
-        if row is None:
+        taken = centre.take(self._central, self._who.login, contact_id)
+        if taken.claim is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
-        if (
-            row["status"] == ContactStatus.IN_PROGRESS
-            and row["assigned_to"] == self._who.advisor_id
-        ):
-            return _claimed(dict(row))
+        if taken.outcome in ("claimed", "mine"):
+            return self._mirror(taken.claim)
+        table = Contact.__table__
         raise Conflict(
             QT_TRANSLATE_NOOP("errors", "Contact {reference} is already being handled or closed."),
             QT_TRANSLATE_NOOP("errors", "Open it from the history to read it."),
-            reference=row["reference"],
+            reference=taken.claim.contact[stored.position(table, "reference")],  # type: ignore[arg-type,index]
         )
 
-    def renew_leases(self) -> int:
-        """Extends the leases of this advisor's open contacts that are past half their time;
-        returns how many were renewed. A lease whose token the centre no longer holds is not."""
-        with self._db.session() as s:
-            held = s.execute(
-                select(Contact.id, Contact.claim_token).where(
-                    Contact.assigned_to == self._who.advisor_id,
-                    Contact.status == ContactStatus.IN_PROGRESS,
-                    Contact.claim_token.is_not(None),
-                    or_(Contact.lease_until.is_(None), Contact.lease_until < utcnow() + LEASE / 2),
-                )
-            ).all()
-        renewed = 0
-        if not held:
+    def renew_leases(self, force: bool = False) -> int:
+        """Asks the centre to extend the leases of this advisor's open contacts; the centre's
+        clock decides which are past half their time. Asked at most every ``RENEW_EVERY``
+        seconds (the sync runs every second), and not at all while nothing is held."""
+        if not force and time.monotonic() - self._renewed_at < RENEW_EVERY:
             return 0
-        with storage_errors(self._central), self._central.engine.begin() as conn:
-            until = centre_now(conn) + LEASE
-            for contact_id, token in held:
-                done = conn.execute(
-                    update(Contact)
-                    .where(
-                        Contact.id == contact_id,
-                        Contact.claim_token == token,
+        with self._db.session() as s:
+            tokens = list(
+                s.scalars(
+                    select(Contact.claim_token).where(
+                        Contact.assigned_to == self._who.advisor_id,
                         Contact.status == ContactStatus.IN_PROGRESS,
+                        Contact.claim_token.is_not(None),
                     )
-                    .values(lease_until=until)
                 )
-                renewed += done.rowcount  # type: ignore[attr-defined]
+            )
+        renewed = centre.renew(self._central, self._who.login, tokens)  # type: ignore[arg-type]
+        self._renewed_at = time.monotonic()
         return renewed
 
-    def _claimable(self, now: datetime) -> Any:
-        # Queued and due (a planned follow-up waits for its time), or held on a lapsed lease.
-        return or_(
-            and_(Contact.status == ContactStatus.QUEUED, Contact.received_at <= now),
-            and_(Contact.status == ContactStatus.IN_PROGRESS, Contact.lease_until < now),
-        )
-
-    def _claim(
-        self, conn: Connection, which: Any, now: datetime
-    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        """One statement takes the row (the caller's condition locks it), then the assignment."""
-        contact = (
-            conn.execute(
-                update(Contact)
-                .where(which)
-                .values(
-                    status=ContactStatus.IN_PROGRESS,
-                    assigned_to=self._who.advisor_id,
-                    claim_token=new_id(),
-                    lease_until=now + LEASE,
-                    version=Contact.version + 1,
+    def release(self, contact_id: uuid.UUID) -> None:
+        """Hands a contact this advisor holds back to the queue, for a colleague to take. What
+        this workstation has not sent yet on it must reach the centre first."""
+        with self._db.session() as s:
+            contact = s.get(Contact, contact_id)
+            waiting = s.scalar(
+                select(func.count(OutboxOp.seq)).where(
+                    OutboxOp.row_id == contact_id, OutboxOp.state == "pending"
                 )
-                .returning(*Contact.__table__.columns)
             )
-            .mappings()
-            .first()
-        )
         if contact is None:
-            return None
-        assignment = {
-            "id": new_id(),
-            "contact_id": contact["id"],
-            "advisor_id": self._who.advisor_id,
-            "started_at": now,
-            "ended_at": None,
-        }
-        conn.execute(insert(ContactAssignment), assignment)
-        return dict(contact), assignment
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
+        if waiting or contact.claim_token is None or contact.assigned_to != self._who.advisor_id:
+            raise Conflict(
+                QT_TRANSLATE_NOOP("errors", "Contact {reference} cannot go back to the queue now."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "It is not yours any more, or your changes on it are still waiting."
+                ),
+                reference=contact.reference,
+            )
+        if not centre.release(self._central, self._who.login, contact_id, contact.claim_token):
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Contact {reference} is not yours to work on any more."
+                ),
+                QT_TRANSLATE_NOOP(
+                    "errors", "It was closed or handed to someone else; your draft is kept."
+                ),
+                reference=contact.reference,
+            )
+        refresh(self._db, self._central, {"contact": {contact_id}})
 
     def _hold(self, customer_id: uuid.UUID) -> None:
         """A contact claimed before the pull brought its customer (a returning customer's
@@ -273,78 +183,43 @@ class QueueService:
         if not holds(self._db, customer_id):
             keep(self._db, self._central, {customer_id})
 
-    def _mirror_stored(self, contact: tuple[Any, ...], assignment: tuple[Any, ...]) -> Claimed:
-        """``_mirror`` for rows already in storage form: one executemany each, no objects."""
+    def _mirror(self, claim: centre.Claim) -> Claimed:
+        """The claim as the centre wrote it, into this copy at once (the pull would bring it a
+        moment later); nothing goes to the outbox, the centre already has it. Rows this
+        workstation has not sent yet are left alone: the pull after the push brings them."""
         table = Contact.__table__
+        contact = claim.contact
+        contact_id = uuid.UUID(contact[stored.position(table, "id")])  # type: ignore[arg-type,index]
         customer = contact[stored.position(table, "customer_id")]  # type: ignore[arg-type,index]
         if customer is not None:
             self._hold(uuid.UUID(customer))
         with self._db.refetchable() as conn:
             state.bump_generation(conn)
-            stored.write(conn, table, [contact])  # type: ignore[arg-type]
-            stored.write(conn, ContactAssignment.__table__, [assignment])  # type: ignore[arg-type]
+            if not _waiting(conn, contact_id):
+                stored.write(conn, table, [contact])  # type: ignore[arg-type]
+            if claim.assignment is not None:
+                stored.write(conn, ContactAssignment.__table__, [claim.assignment])  # type: ignore[arg-type]
         return Claimed(
-            uuid.UUID(contact[stored.position(table, "id")]),  # type: ignore[arg-type,index]
+            contact_id,
             contact[stored.position(table, "reference")],  # type: ignore[arg-type,index]
             uuid.UUID(customer) if customer is not None else None,
         )
 
-    def _mirror(self, contact: dict[str, Any], assignment: dict[str, Any]) -> None:
-        """The claim as the centre wrote it, into this copy at once (the pull would bring it a
-        moment later); nothing goes to the outbox, the centre already has it."""
-        if contact["customer_id"] is not None:
-            self._hold(contact["customer_id"])
-        with self._db.session() as s:
-            upsert(s.connection(), Contact.__table__, [contact])  # type: ignore[arg-type]
-            upsert(s.connection(), ContactAssignment.__table__, [assignment])  # type: ignore[arg-type]
-            state.bump_generation(s.connection())
 
-
-def _claimed(row: dict[str, Any]) -> Claimed:
-    return Claimed(row["id"], row["reference"], row["customer_id"])
-
-
-# Queued and due, or held on a lapsed lease (lapsed leases first: they waited longest, and are
-# few). Two scalar subqueries, each walking its own partial index in queue order; COALESCE only
-# runs the second when the first finds nothing. The statuses are literals so the planner can
-# match the partial indexes once psycopg prepares the statement.
-_PG_PICK = """COALESCE(
-  (SELECT id FROM contact WHERE status = '{held}' AND lease_until < now(){narrow}
-   ORDER BY priority DESC, due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED),
-  (SELECT id FROM contact WHERE status = '{queued}' AND received_at <= now(){narrow}
-   ORDER BY priority DESC, due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED))"""
-
-# The claim and its assignment in one statement, in autocommit: one round trip, one commit.
-_PG_CLAIM = """WITH c AS (
-  UPDATE contact SET status = '{held}', assigned_to = %(me)s, claim_token = %(token)s,
-         lease_until = now() + %(lease)s, version = version + 1
-  WHERE id = {pick}
-  RETURNING *),
-a AS (
-  INSERT INTO contact_assignment (id, contact_id, advisor_id, started_at)
-  SELECT %(assignment)s, id, assigned_to, now() FROM c
-  RETURNING *)
-SELECT {contact_columns}, {assignment_columns} FROM c JOIN a ON a.contact_id = c.id"""
-
-
-@functools.cache
-def pg_claim_statement(*, channels: bool, team: bool) -> str:
-    """The claim statement for a queue narrowed to some channels and/or to a team."""
-    narrow = " AND channel = ANY(%(channels)s)" if channels else ""
-    if team:
-        narrow += " AND (team_id = %(team)s OR team_id IS NULL)"
-    statuses = {"held": ContactStatus.IN_PROGRESS.value, "queued": ContactStatus.QUEUED.value}
-    return _PG_CLAIM.format(
-        pick=_PG_PICK.format(narrow=narrow, **statuses),
-        contact_columns=stored.pg_columns(Contact.__table__, "c."),  # type: ignore[arg-type]
-        assignment_columns=stored.pg_columns(ContactAssignment.__table__, "a."),  # type: ignore[arg-type]
-        **statuses,
+def _waiting(conn: Connection, contact_id: uuid.UUID) -> bool:
+    """Whether this copy holds changes to the contact the centre has not applied yet."""
+    return (
+        conn.scalar(
+            select(OutboxOp.seq)
+            .where(
+                OutboxOp.table_name == "contact",
+                OutboxOp.row_id == contact_id,
+                OutboxOp.state == "pending",
+            )
+            .limit(1)
+        )
+        is not None
     )
 
 
-def centre_now(conn: Connection) -> datetime:
-    """The centre's clock on PostgreSQL (workstation clocks decide nothing); on the embedded
-    centre, which runs on this machine, the local one."""
-    if conn.dialect.name == "postgresql":
-        return conn.scalar(select(func.now()))  # type: ignore[return-value]
-    return utcnow()
+RENEW_EVERY = 60.0  # seconds between two renewal requests (leases last 15 minutes)

@@ -1,364 +1,580 @@
-"""The centre's side of a push: each operation applied once, by the rule of its kind of data.
+"""The embedded SQLite centre's own rules: what ``relais_push``, the claims and the leases do on a
+PostgreSQL centre (central migration e1b7c4a9d2f0), for the centre that plays its part on one
+machine alone (the demo, a trial). The same tests run both and expect the same answers.
 
-Runs in one central transaction per batch, on the pushing user's own connection, so PostgreSQL's
-grants and row-level security judge every write. The workstation's row in ``applied_ops`` moves
-in the same transaction: a batch replayed after a crash or a cut finds its operations already
-counted and gets the same answers again (refusals are stored with their reason).
+A workstation never runs these against PostgreSQL: there it calls the centre's functions, which
+decide on their own. Rules, per kind of data:
+- who writes is the session's user: the author of a message, a note, a wrap-up, a review item or
+  an evaluation is set by the centre, whatever the workstation sent; so are the times it orders
+  by (arrival, close, lease expiry), from the centre's clock;
+- append-only rows (messages, notes, wrap-ups...) are inserted, once (a replay is a no-op), on
+  contacts the user holds or held (supervisors: their team's; administrators: any);
+- a contact obeys its claim: a write must present the token the centre holds; a stale token (the
+  lease lapsed and someone else took it) is refused, its values kept in ``sync_conflict`` and the
+  case put on the review list; a workstation may only close a contact, never move or reassign it;
+- a customer's profile is merged field by field: the first edit to reach the centre wins, a
+  later edit made on top of a value that changed meanwhile loses and is kept in ``sync_conflict``;
+- reference data (templates, reason codes, incidents) is for supervisors; the latest write wins.
 
-Rules, per kind of data:
-- append-only rows (messages, notes, wrap-ups, evaluations...): inserted; a replayed insert is
-  a no-op, they never conflict.
-- a contact: a write must present the claim token the centre holds; a stale token (the lease
-  expired and someone else took the contact) is refused, the late values are kept in
-  ``sync_conflict`` and the case goes on the supervisors' review list.
-- a customer's profile: field by field, the first edit to reach the centre wins; a later edit
-  made on top of a value that has changed since loses, and is kept in ``sync_conflict``.
-- anything else: the latest write to reach the centre wins.
+An operation is refused (final, stored, answered the same on a replay) when a rule or the data
+says no; when this code itself fails on it, the batch stops there and the operation waits on the
+workstation, so that a bug never turns the advisor's work into a refusal.
 """
 
-import functools
-import json
 import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, Table, and_, insert, or_, select, update
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 
 from app.clock import utcnow
-from app.db import classify
-from app.errors import CentreBusy
-from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
-from app.models import AppliedOps, ReviewItem, SyncConflict, SyncRefusal
+from app.models import (
+    Advisor,
+    AppliedOps,
+    Contact,
+    ContactAssignment,
+    ContactStatus,
+    DeskCustomer,
+    ReviewItem,
+    SyncConflict,
+    SyncRefusal,
+)
 from app.outbox import plain
+from app.sync.ops import (
+    INVALID,
+    PERMISSION,
+    STALE_CLAIM,
+    Answer,
+    Batch,
+    Diverged,
+    Failure,
+    Op,
+    Pusher,
+)
 from app.sync.rows import decode, shared_table
 from app.text import name_key
 
 log = logging.getLogger(__name__)
 
-# Refusal codes a workstation shows (translated) next to the operation.
-STALE_CLAIM = "stale_claim"
-PERMISSION = "permission"
-INVALID = "invalid"
+LEASE = timedelta(minutes=15)
 
 _BOOKKEEPING = {"version", "updated_at", "last_key", "first_key"}
-TRANSIENT = {"40P01", "40001", "55P03"}
+_ON_CONTACTS = {"message", "note", "template_usage", "wrap_up", "review_item", "evaluation"}
+_CONTACT_FIELDS = {
+    "status",
+    "closed_at",
+    "claim_token",
+    "lease_until",
+    "call_started_at",
+    "call_ended_at",
+    "customer_id",
+    "version",
+}
+_PROFILE = {
+    "first_name",
+    "last_name",
+    "language",
+    "segment",
+    "tags",
+    "postal_address",
+    "account_number",
+}
+_REFERENCE = {
+    "template": (
+        "key",
+        "category",
+        "language",
+        "channels",
+        "title",
+        "body",
+        "current_version",
+        "active",
+    ),
+    "reason_code": ("code", "label_en", "label_fr", "category", "active"),
+    "incident": ("title", "description", "started_at", "ended_at"),
+}
+
+
+class NotAUser(Exception):
+    """The login is not an active user of this centre (never created, or disabled)."""
 
 
 @dataclass(frozen=True)
-class Op:
-    seq: int
-    op_id: uuid.UUID
-    kind: str
-    table_name: str
-    row_id: uuid.UUID
-    payload: dict[str, Any]
+class User:
+    id: uuid.UUID
+    role: str
+    team: uuid.UUID | None
 
 
-@dataclass(frozen=True)
-class Answer:
-    seq: int
-    refused: str | None = None  # "code: detail" when the centre refused the operation
+def user(conn: Connection, login: str) -> User:
+    row = conn.execute(
+        select(Advisor.id, Advisor.role, Advisor.team_id).where(
+            Advisor.login == login, Advisor.active.is_(True)
+        )
+    ).first()
+    if row is None:
+        raise NotAUser(login)
+    return User(row.id, str(row.role), row.team_id)
 
 
-@dataclass(frozen=True)
-class Pusher:
-    workstation_id: uuid.UUID
-    login: str
-    advisor_id: uuid.UUID | None
+class _Undo(Exception):
+    """Rolls back a run inserted in one statement, so that it goes again one by one."""
 
 
-class Diverged(Exception):
-    """The centre has applied operations under this workstation's numbers that this outbox does
-    not hold (its database was restored from a backup, or copied from another workstation): its
-    numbers mean something else now, so it must push under a new identity."""
+# -- the push -------------------------------------------------------------------------------------
 
 
-class Refused(Exception):
-    """A rule refused the operation; ``aftermath`` still runs once its savepoint is rolled back
-    (so what the refused write carried is kept)."""
-
-    def __init__(
-        self, code: str, detail: str, aftermath: Callable[[Connection], None] | None = None
-    ) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.aftermath = aftermath
-
-
-def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> list[Answer]:
+def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> Batch:
     """Applies ``ops`` (in outbox order) inside the caller's transaction."""
+    me = user(conn, who.login)
     last, last_op = _lock_progress(conn, who)
     # A replay (the answer to a committed batch was lost) holds the very operation the centre
     # applied last; anything else below that number is not what the centre applied.
     replayed = ops and ops[0].seq <= last and last_op is not None
     if replayed and not any(op.seq == last and op.op_id == last_op for op in ops):
         raise Diverged(f"workstation {who.workstation_id} diverged at operation {last}")
-    _lock_rows(conn, ops)
     answers: list[Answer] = []
-    for run in _runs(ops, last):
-        if run[0].seq <= last:
-            answers.extend(Answer(op.seq, _stored_refusal(conn, who, op.seq)) for op in run)
+    failure: Failure | None = None
+    upto, upto_op = last, last_op
+    i = 0
+    while i < len(ops) and failure is None:
+        op = ops[i]
+        if op.seq <= last:
+            answers.append(Answer(op.seq, _stored_refusal(conn, who, op.seq)))
+            i += 1
             continue
-        if len(run) == 1 or not _insert_run(conn, run):
-            answers.extend(_apply_one(conn, who, op) for op in run)
+        j = i + 1
+        while (
+            op.kind == "insert"
+            and j < len(ops)
+            and ops[j].kind == "insert"
+            and ops[j].table_name == op.table_name
+        ):
+            j += 1
+        if j - i > 1 and _insert_run(conn, me, ops[i:j]):
+            answers.extend(Answer(o.seq) for o in ops[i:j])
+            upto, upto_op = ops[j - 1].seq, ops[j - 1].op_id
         else:
-            answers.extend(Answer(op.seq) for op in run)
-        last, last_op = run[-1].seq, run[-1].op_id
+            for one in ops[i:j]:
+                reason, failure = _apply_one(conn, me, who, one)
+                if failure is not None:
+                    break
+                if reason is not None:
+                    _refuse(conn, who, one, reason)
+                answers.append(Answer(one.seq, reason))
+                upto, upto_op = one.seq, one.op_id
+        i = j
     conn.execute(
         update(AppliedOps)
-        .where(AppliedOps.workstation_id == who.workstation_id)
-        .values(last_seq=last, last_op_id=last_op, updated_at=utcnow())
+        .where(AppliedOps.login == who.login, AppliedOps.workstation_id == who.workstation_id)
+        .values(last_seq=upto, last_op_id=upto_op, updated_at=utcnow())
     )
-    return answers
+    return Batch(answers, failure)
 
 
-def _runs(ops: list[Op], last: int) -> list[list[Op]]:
-    """Consecutive inserts into one table go together (one statement for all of them); every
-    other operation stands alone; a run never mixes applied (≤ ``last``) and new operations."""
-    runs: list[list[Op]] = []
-    for op in ops:
-        previous = runs[-1][-1] if runs else None
-        if (
-            previous is not None
-            and op.kind == previous.kind == "insert"
-            and op.table_name == previous.table_name
-            and (op.seq <= last) == (previous.seq <= last)
-        ):
-            runs[-1].append(op)
-        else:
-            runs.append([op])
-    return runs
-
-
-def _insert_run(conn: Connection, run: list[Op]) -> bool:
-    """Inserts the run in one savepoint; False when anything in it fails, so that the caller
-    replays it one operation at a time and refuses only the ones that deserve it."""
-    try:
-        table = shared_table(run[0].table_name)
-        values = [op.payload["values"] for op in run]
-        shape = frozenset(values[0])
-        if any(frozenset(v) != shape for v in values) or not shape <= set(table.columns.keys()):
-            return False  # rows of different shapes: one statement cannot carry them
-        if conn.dialect.name == "postgresql":
-            statement: Any = _insert_from_json(table, tuple(sorted(shape)))
-            rows: Any = {"rows": json.dumps(values)}
-        else:
-            statement, rows = _insert_ignoring(conn, table), [decode(table, v) for v in values]
-    except (KeyError, ValueError, TypeError, AttributeError):
-        return False
+def _insert_run(conn: Connection, me: User, run: list[Op]) -> bool:
     try:
         with conn.begin_nested():
-            if isinstance(statement, str):
-                conn.exec_driver_sql(statement, rows)
-            else:
-                conn.execute(statement, rows)
-    except DBAPIError as exc:
-        if _connection_lost(exc) or transient(exc):
-            raise
+            if insert_rows(conn, me, run[0].table_name, [op.payload.get("values") for op in run]):
+                raise _Undo
+    except (_Undo, IntegrityError, ValueError, TypeError, KeyError, AttributeError):
         return False
     return True
 
 
-def _apply_one(conn: Connection, who: Pusher, op: Op) -> Answer:
+def _apply_one(
+    conn: Connection, me: User, who: Pusher, op: Op
+) -> tuple[str | None, Failure | None]:
+    """The refusal of one operation (None when applied), or the failure of this code on it."""
     try:
         with conn.begin_nested():
-            _apply(conn, who, op)
-    except Refused as refusal:
-        if refusal.aftermath is not None:
-            refusal.aftermath(conn)
-        return _refuse(conn, who, op, str(refusal))
-    except (DBAPIError, KeyError, ValueError, TypeError) as exc:
-        if isinstance(exc, DBAPIError) and (_connection_lost(exc) or transient(exc)):
-            raise  # the whole batch rolls back and goes again: nothing is refused for it
-        return _refuse(conn, who, op, _describe(exc))
-    return Answer(op.seq)
+            if op.kind == "insert":
+                return insert_rows(conn, me, op.table_name, [op.payload.get("values")]), None
+            if op.kind == "update":
+                return update_row(conn, me, who, op), None
+            return f"{INVALID}: unknown operation {op.kind}", None
+    except IntegrityError as exc:  # a constraint of the centre's: the data says no
+        return f"{INVALID}: {_first_line(exc)}", None
+    except (ValueError, TypeError) as exc:  # a value its column cannot take
+        return f"{INVALID}: {exc}", None
+    except ProgrammingError as exc:  # a statement of this code's that SQLite cannot run
+        log.exception("The centre's rules failed on operation %s of %s", op.seq, who.login)
+        return None, Failure(op.seq, _first_line(exc))
+    except DBAPIError:
+        raise  # the database itself: the batch rolls back and the sync tries again
+    except Exception as exc:
+        log.exception("The centre's rules failed on operation %s of %s", op.seq, who.login)
+        return None, Failure(op.seq, f"{type(exc).__name__}: {exc}")
 
 
-def _lock_rows(conn: Connection, ops: list[Op]) -> None:
-    """Locks the rows the batch updates in one order (by id), so two workstations pushing
-    edits of the same customers do not each wait for the other."""
-    touched: dict[str, set[uuid.UUID]] = {}
-    for op in ops:
-        if op.kind == "update":
-            touched.setdefault(op.table_name, set()).add(op.row_id)
-    for name in sorted(touched):
-        try:
-            table = shared_table(name)
-        except KeyError:
-            continue  # refused, with its reason, when its turn comes
-        conn.execute(
-            select(table.c.id)
-            .where(table.c.id.in_(sorted(touched[name])))
-            .order_by(table.c.id)
-            .with_for_update()
-        ).all()
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig).splitlines()[0] if exc.orig else str(exc)
 
 
-def transient(exc: DBAPIError) -> bool:
-    """A deadlock, a serialisation failure or a lock not granted: worth trying again."""
-    return getattr(exc.orig, "sqlstate", None) in TRANSIENT
+def insert_rows(conn: Connection, me: User, name: str, rows: list[Any]) -> str | None:
+    """Inserts rows of one table, or says why not before writing anything; the centre sets
+    the author and the times."""
+    if any(not isinstance(r, dict) for r in rows):
+        return f"{INVALID}: an insert carries an object of values"
+    now = utcnow()
+    if name in _ON_CONTACTS and not all(_writable(conn, me, r.get("contact_id")) for r in rows):
+        return f"{PERMISSION}: you may write only on contacts you handle or handled"
+    stamp: Callable[[dict[str, Any]], dict[str, Any]]
+    if name == "message":
+        if any(r.get("direction") != "outbound" for r in rows):
+            return f"{PERMISSION}: a workstation writes only its own replies"
 
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "author_id": me.id, "created_at": now, "written_at": _written(r)}
 
-def centre_busy() -> CentreBusy:
-    """What a transient failure becomes once retrying is over: the sync tries again later."""
-    return CentreBusy(
-        QT_TRANSLATE_NOOP("errors", "The central database is too busy to answer."),
-        QT_TRANSLATE_NOOP("errors", "Your changes wait on this workstation and go in a moment."),
-    )
+    elif name == "note":
 
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "advisor_id": me.id, "created_at": now, "written_at": _written(r)}
 
-def _lock_progress(conn: Connection, who: Pusher) -> tuple[int, uuid.UUID | None]:
-    query = (
-        select(AppliedOps.last_seq, AppliedOps.last_op_id)
-        .where(AppliedOps.workstation_id == who.workstation_id)
-        .with_for_update()
-    )
-    row = conn.execute(query).first()
-    if row is None:
-        conn.execute(
-            _insert_ignoring(conn, AppliedOps.__table__),  # type: ignore[arg-type]
-            {"workstation_id": who.workstation_id, "last_seq": 0, "login": who.login},
-        )
-        row = conn.execute(query).first()
-    assert row is not None
-    return row.last_seq, row.last_op_id
+    elif name == "template_usage":
 
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "advisor_id": me.id, "used_at": now}
 
-def _stored_refusal(conn: Connection, who: Pusher, seq: int) -> str | None:
-    return conn.scalar(
-        select(SyncRefusal.reason).where(
-            SyncRefusal.workstation_id == who.workstation_id, SyncRefusal.seq == seq
-        )
-    )
+    elif name == "wrap_up":
 
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "advisor_id": me.id, "created_at": now}
 
-def _refuse(conn: Connection, who: Pusher, op: Op, reason: str) -> Answer:
-    log.info("Refused operation %s of %s on %s: %s", op.seq, who.login, op.table_name, reason)
-    conn.execute(
-        insert(SyncRefusal),
-        {
-            "workstation_id": who.workstation_id,
-            "seq": op.seq,
-            "login": who.login,
-            "table_name": op.table_name,
-            "row_id": op.row_id,
-            "reason": reason,
-            "payload": op.payload,
-            "created_at": utcnow(),
-        },
-    )
-    return Answer(op.seq, reason)
+    elif name == "review_item":
+        if any(r.get("reason") != "low_self_assessment" for r in rows):
+            return f"{PERMISSION}: a workstation flags only low self-assessments for review"
 
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "created_by": me.id, "created_at": now}
 
-def _apply(conn: Connection, who: Pusher, op: Op) -> None:
-    table = shared_table(op.table_name)
-    values = decode(table, op.payload["values"])
-    if op.kind == "insert":
-        conn.execute(_insert_ignoring(conn, table), values)
-    elif op.kind == "update":
-        before = decode(table, op.payload.get("before", {}))
-        if op.table_name == "contact":
-            _update_claimed(conn, who, table, op, values, before)
-        elif op.table_name == "customer":
-            _update_fields(conn, who, table, op.row_id, values, before)
-        else:
-            _write(conn, table, op.row_id, values)
+    elif name == "customer":
+
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "created_at": now, "updated_at": now, "version": 1}
+
+    elif name == "customer_identity":
+        # The embedded centre keeps every customer in every copy: no working set to check.
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "created_at": now}
+
+    elif name == "contact":
+        contacts = []
+        for r in rows:
+            shaped = _new_contact(conn, me, r, now)
+            if isinstance(shaped, str):
+                return shaped
+            contacts.append(shaped)
+        _insert(conn, "contact", contacts)
+        return None
+    elif name == "contact_assignment":
+        if not all(_holds(conn, me, r.get("contact_id")) for r in rows):
+            return f"{PERMISSION}: an assignment is the centre's to make"
+
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "advisor_id": me.id, "started_at": now, "ended_at": None}
+
+    elif name == "evaluation":
+        if me.role not in ("supervisor", "admin"):
+            return f"{PERMISSION}: evaluations are for supervisors and quality reviewers"
+
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return {**r, "evaluator_id": me.id, "created_at": now}
+
+    elif name in ("template", "reason_code", "incident", "template_version"):
+        if me.role not in ("supervisor", "admin"):
+            return f"{PERMISSION}: only supervisors change {name}"
+
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            if name == "template_version":
+                return {**r, "author_id": me.id, "created_at": now}
+            return r
+
+    elif name == "survey_answer":
+        if me.role != "admin":
+            return f"{PERMISSION}: survey answers are imported by an administrator"
+
+        def stamp(r: dict[str, Any]) -> dict[str, Any]:
+            return r
+
     else:
-        raise Refused(INVALID, f"unknown operation {op.kind!r}")
-
-
-def _current(conn: Connection, table: Table, row_id: uuid.UUID) -> dict[str, Any]:
-    row = (
-        conn.execute(select(table).where(table.c.id == row_id).with_for_update()).mappings().first()
-    )
-    if row is None:
-        raise Refused(INVALID, f"{table.name} {row_id} does not exist on the centre")
-    return dict(row)
-
-
-def _write(conn: Connection, table: Table, row_id: uuid.UUID, values: dict[str, Any]) -> None:
-    values = {k: v for k, v in values.items() if k != "version"}
-    if "version" in table.columns:
-        values["version"] = table.c.version + 1
-    if values:
-        conn.execute(update(table).where(table.c.id == row_id).values(values))
-
-
-def _update_claimed(
-    conn: Connection,
-    who: Pusher,
-    table: Table,
-    op: Op,
-    values: dict[str, Any],
-    before: dict[str, Any],
-) -> None:
-    current = _current(conn, table, op.row_id)
-    claim = op.payload.get("claim")
-    held = uuid.UUID(claim) if claim else None
-    if current["claim_token"] != held:
-
-        def keep_and_flag(conn: Connection) -> None:
-            _record_losers(conn, who, table, op.row_id, values, current, STALE_CLAIM)
-            conn.execute(
-                insert(ReviewItem),
-                {
-                    "id": new_id(),
-                    "contact_id": op.row_id,
-                    "reason": "lease_lost",
-                    "created_by": who.advisor_id,
-                    "created_at": utcnow(),
-                },
-            )
-
-        raise Refused(
-            STALE_CLAIM,
-            f"contact {current['reference']} was claimed again after this workstation's "
-            "lease expired",
-            keep_and_flag,
+        return f"{PERMISSION}: the centre takes no rows of {name} from a workstation"
+    _insert(conn, name, [stamp(r) for r in rows])
+    if name == "customer":  # whoever creates a customer keeps them in their working set
+        conn.execute(
+            sqlite.insert(DeskCustomer).on_conflict_do_nothing(),
+            [{"login": _login(conn, me), "customer_id": r["id"], "since": now} for r in rows],
         )
-    _write(conn, table, op.row_id, values)
+    return None
 
 
-def _update_fields(
+def _written(row: dict[str, Any]) -> Any:
+    return row.get("written_at") or row.get("created_at")
+
+
+def _login(conn: Connection, me: User) -> str:
+    return str(conn.scalar(select(Advisor.login).where(Advisor.id == me.id)))
+
+
+def _new_contact(
+    conn: Connection, me: User, r: dict[str, Any], now: datetime
+) -> dict[str, Any] | str:
+    """A contact a workstation may create, as the centre stores it, or why not: a call the
+    advisor logged by hand, held by them, or a follow-up of a contact they just closed."""
+    if r.get("status") == "in_progress" and r.get("channel") == "phone" and not r.get("parent_id"):
+        if not r.get("claim_token"):
+            return f"{INVALID}: a logged call carries its claim token"
+        return {
+            **r,
+            "assigned_to": me.id,
+            "team_id": me.team,
+            "received_at": now,
+            "due_at": now,
+            "lease_until": now + LEASE,
+            "closed_at": None,
+            "version": 1,
+        }
+    if r.get("status") == "queued" and r.get("parent_id"):
+        parent = conn.execute(
+            select(Contact.assigned_to, Contact.status, Contact.team_id, Contact.customer_id).where(
+                Contact.id == _uuid(r["parent_id"])
+            )
+        ).first()
+        if parent is None or parent.assigned_to != me.id or parent.status != ContactStatus.CLOSED:
+            return f"{PERMISSION}: a follow-up belongs to a contact you closed"
+        due = decode(Contact.__table__, {"due_at": r.get("due_at")})["due_at"]  # type: ignore[arg-type]
+        if due is None or not now - timedelta(days=1) <= due <= now + timedelta(days=400):
+            return f"{INVALID}: a follow-up is planned from now to a year ahead"
+        return {
+            **r,
+            "assigned_to": None,
+            "claim_token": None,
+            "lease_until": None,
+            "closed_at": None,
+            "team_id": parent.team_id,
+            "customer_id": parent.customer_id,
+            "version": 1,
+        }
+    return f"{PERMISSION}: a workstation creates only logged calls and follow-ups"
+
+
+def _insert(conn: Connection, name: str, rows: list[dict[str, Any]]) -> None:
+    """Inserts rows given as JSON values; keys that are not columns are ignored and missing
+    ones are NULL, as PostgreSQL's jsonb_populate_recordset does; a replay is a no-op."""
+    table = shared_table(name)
+    names = table.columns.keys()
+    values = [decode(table, {k: r.get(k) for k in names}) for r in rows]
+    conn.execute(sqlite.insert(table).on_conflict_do_nothing(index_elements=["id"]), values)
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _writable(conn: Connection, me: User, contact: Any) -> bool:
+    """The user holds or held the contact, supervises its team, or administers the centre."""
+    if me.role == "admin":
+        return True
+    if contact is None:
+        return False
+    contact_id = _uuid(contact)
+    held = conn.scalar(
+        select(ContactAssignment.id).where(
+            ContactAssignment.contact_id == contact_id, ContactAssignment.advisor_id == me.id
+        )
+    )
+    if held is not None:
+        return True
+    if me.role != "supervisor":
+        return False
+    team = conn.scalar(select(Contact.team_id).where(Contact.id == contact_id))
+    return team is not None and team == me.team
+
+
+def _holds(conn: Connection, me: User, contact: Any) -> bool:
+    if contact is None:
+        return False
+    return (
+        conn.scalar(
+            select(Contact.id).where(
+                Contact.id == _uuid(contact),
+                Contact.assigned_to == me.id,
+                Contact.status == ContactStatus.IN_PROGRESS,
+            )
+        )
+        is not None
+    )
+
+
+def update_row(conn: Connection, me: User, who: Pusher, op: Op) -> str | None:
+    values = op.payload.get("values") or {}
+    before = op.payload.get("before") or {}
+    if not isinstance(values, dict) or not isinstance(before, dict):
+        return f"{INVALID}: an update carries an object of values"
+    if op.table_name == "contact":
+        return _update_contact(conn, me, who, op, values)
+    if op.table_name == "contact_assignment":
+        return _end_assignment(conn, me, op.row_id, values)
+    if op.table_name == "customer":
+        return _update_customer(conn, me, who, op.row_id, values, before)
+    if op.table_name in _REFERENCE:
+        if me.role not in ("supervisor", "admin"):
+            return f"{PERMISSION}: only supervisors change {op.table_name}"
+        table = shared_table(op.table_name)
+        changed = decode(table, {k: v for k, v in values.items() if k in _REFERENCE[op.table_name]})
+        if changed:
+            conn.execute(update(table).where(table.c.id == op.row_id).values(changed))
+        return None
+    return f"{PERMISSION}: the centre takes no changes to {op.table_name} from a workstation"
+
+
+def _current(conn: Connection, table: Table, row_id: uuid.UUID) -> dict[str, Any] | None:
+    row = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def _update_contact(
+    conn: Connection, me: User, who: Pusher, op: Op, values: dict[str, Any]
+) -> str | None:
+    table = Contact.__table__
+    current = _current(conn, table, op.row_id)  # type: ignore[arg-type]
+    if current is None:
+        return f"{INVALID}: contact {op.row_id} does not exist on the centre"
+    claim = op.payload.get("claim")
+    held = _uuid(claim) if claim else None
+    if held is None or current["claim_token"] != held or current["assigned_to"] != me.id:
+        if not _held_once(conn, me, op.row_id):
+            return f"{PERMISSION}: contact {current['reference']} is not yours"
+        # The late advisor's values are kept, and the case goes on the review list.
+        _keep_losers(conn, me, who, "contact", op.row_id, values, current, STALE_CLAIM)
+        conn.execute(
+            insert(ReviewItem),
+            {
+                "id": new_id(),
+                "contact_id": op.row_id,
+                "reason": "lease_lost",
+                "created_by": me.id,
+                "created_at": utcnow(),
+            },
+        )
+        return (
+            f"{STALE_CLAIM}: contact {current['reference']} was claimed again after this "
+            "workstation's lease expired"
+        )
+    for name in values:
+        if name not in _CONTACT_FIELDS:
+            return f"{PERMISSION}: a workstation may not change the {name} of a contact"
+    status = values.get("status", current["status"])
+    if status not in (ContactStatus.CLOSED.value, str(current["status"])):
+        return f"{PERMISSION}: a workstation may only close a contact it holds"
+    if values.get("claim_token") is not None or values.get("lease_until") is not None:
+        return f"{PERMISSION}: claims and leases are the centre's to set"
+    closing = status == ContactStatus.CLOSED.value and current["status"] != ContactStatus.CLOSED
+    now = utcnow()
+    changes = decode(
+        table,  # type: ignore[arg-type]
+        {k: values[k] for k in ("call_started_at", "call_ended_at", "customer_id") if k in values},
+    )
+    if closing:
+        changes.update(
+            status=ContactStatus.CLOSED, closed_at=now, claim_token=None, lease_until=None
+        )
+    conn.execute(
+        update(Contact)
+        .where(Contact.id == op.row_id)
+        .values(**changes, version=Contact.version + 1)
+    )
+    if closing:  # everyone's part of the contact ends with it
+        conn.execute(
+            update(ContactAssignment)
+            .where(ContactAssignment.contact_id == op.row_id, ContactAssignment.ended_at.is_(None))
+            .values(ended_at=now)
+        )
+    return None
+
+
+def _held_once(conn: Connection, me: User, contact_id: uuid.UUID) -> bool:
+    return (
+        conn.scalar(
+            select(ContactAssignment.id).where(
+                ContactAssignment.contact_id == contact_id, ContactAssignment.advisor_id == me.id
+            )
+        )
+        is not None
+    )
+
+
+def _end_assignment(
+    conn: Connection, me: User, row_id: uuid.UUID, values: dict[str, Any]
+) -> str | None:
+    mine = conn.scalar(
+        select(ContactAssignment.id).where(
+            ContactAssignment.id == row_id, ContactAssignment.advisor_id == me.id
+        )
+    )
+    if mine is None:
+        return f"{PERMISSION}: only your own assignments end by your hand"
+    if set(values) - {"ended_at"}:
+        return f"{PERMISSION}: a workstation may only end an assignment"
+    conn.execute(
+        update(ContactAssignment)
+        .where(ContactAssignment.id == row_id, ContactAssignment.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
+    return None
+
+
+def _update_customer(
     conn: Connection,
+    me: User,
     who: Pusher,
-    table: Table,
     row_id: uuid.UUID,
     values: dict[str, Any],
     before: dict[str, Any],
-) -> None:
+) -> str | None:
+    table = shared_table("customer")
     current = _current(conn, table, row_id)
+    if current is None:
+        return f"{INVALID}: customer {row_id} does not exist on the centre"
     winners: dict[str, Any] = {}
     losers: dict[str, Any] = {}
     for name, new in values.items():
         if name in _BOOKKEEPING:
             continue
-        now = current[name]
+        if name not in _PROFILE:
+            return f"{PERMISSION}: a workstation may not change the {name} of a customer"
+        now = plain(current[name])
         if now == new or now == before.get(name, now):
             winners[name] = new
         else:
             losers[name] = new
-    if losers:
-        _record_losers(conn, who, table, row_id, losers, current, "first_edit_wins")
+    _keep_losers(conn, me, who, "customer", row_id, losers, current, "first_edit_wins")
     if winners:
-        if "updated_at" in table.columns:
-            winners["updated_at"] = utcnow()
-        # The folded copies of the names search uses follow the names, here as on a workstation.
+        # The folded names search uses follow the names.
         for name, key in (("last_name", "last_key"), ("first_name", "first_key")):
-            if name in winners and key in table.columns:
-                winners[key] = name_key(winners[name])
-        _write(conn, table, row_id, winners)
+            if name in winners:
+                winners[key] = values.get(key) or name_key(str(winners[name] or ""))
+        changes = decode(table, winners)
+        conn.execute(
+            update(table)
+            .where(table.c.id == row_id)
+            .values(**changes, updated_at=utcnow(), version=table.c.version + 1)
+        )
+    return None
 
 
-def _record_losers(
+def _keep_losers(
     conn: Connection,
+    me: User,
     who: Pusher,
-    table: Table,
+    name: str,
     row_id: uuid.UUID,
     losing: dict[str, Any],
     current: dict[str, Any],
@@ -367,53 +583,234 @@ def _record_losers(
     rows = [
         {
             "id": new_id(),
-            "table_name": table.name,
+            "table_name": name,
             "row_id": row_id,
-            "field": name,
-            "losing_value": plain(value),
-            "winning_value": plain(current.get(name)),
+            "field": field,
+            "losing_value": value,
+            "winning_value": plain(current[field]),
             "rule": rule,
-            "advisor_id": who.advisor_id,
+            "advisor_id": me.id,
             "workstation_id": who.workstation_id,
             "created_at": utcnow(),
         }
-        for name, value in losing.items()
-        if name not in _BOOKKEEPING and current.get(name) != value
+        for field, value in losing.items()
+        if field not in _BOOKKEEPING and field in current and plain(current[field]) != value
     ]
     if rows:
         conn.execute(insert(SyncConflict), rows)
 
 
-@functools.cache
-def _insert_from_json(table: Table, columns: tuple[str, ...]) -> str:
-    """The run's rows go as one JSON array that PostgreSQL turns into rows of the table's own
-    types: the workstation neither decodes the outbox's JSON values nor binds them one by one."""
-    names = ", ".join(columns)
-    return (
-        f"INSERT INTO {table.name} ({names}) SELECT {names} "
-        f"FROM jsonb_populate_recordset(NULL::{table.name}, %(rows)s::jsonb) "
-        "ON CONFLICT DO NOTHING"
+def _lock_progress(conn: Connection, who: Pusher) -> tuple[int, uuid.UUID | None]:
+    conn.execute(
+        sqlite.insert(AppliedOps).on_conflict_do_nothing(),
+        {"login": who.login, "workstation_id": who.workstation_id, "last_seq": 0},
+    )
+    row = conn.execute(
+        select(AppliedOps.last_seq, AppliedOps.last_op_id).where(
+            AppliedOps.login == who.login, AppliedOps.workstation_id == who.workstation_id
+        )
+    ).one()
+    return row.last_seq, row.last_op_id
+
+
+def _stored_refusal(conn: Connection, who: Pusher, seq: int) -> str | None:
+    return conn.scalar(
+        select(SyncRefusal.reason).where(
+            SyncRefusal.login == who.login,
+            SyncRefusal.workstation_id == who.workstation_id,
+            SyncRefusal.seq == seq,
+        )
     )
 
 
-def _insert_ignoring(conn: Connection, table: Table) -> Any:
-    return _insert_ignoring_for(conn.dialect.name, table)
+def _refuse(conn: Connection, who: Pusher, op: Op, reason: str) -> None:
+    log.info("Refused operation %s of %s on %s: %s", op.seq, who.login, op.table_name, reason)
+    conn.execute(
+        sqlite.insert(SyncRefusal).on_conflict_do_nothing(),
+        {
+            "workstation_id": who.workstation_id,
+            "seq": op.seq,
+            "login": who.login,
+            "table_name": op.table_name[:64],
+            "row_id": op.row_id,
+            "reason": reason,
+            "payload": op.wire(),
+            "created_at": utcnow(),
+        },
+    )
 
 
-@functools.cache
-def _insert_ignoring_for(dialect_name: str, table: Table) -> Any:
-    dialect = postgresql if dialect_name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()
+# -- claims and leases ----------------------------------------------------------------------------
 
 
-def _connection_lost(exc: DBAPIError) -> bool:
-    return bool(exc.connection_invalidated) or classify(exc, "") is not exc
+def _claimable(now: datetime) -> Any:
+    # Queued and due (a planned follow-up waits for its time), or held on a lapsed lease.
+    return or_(
+        and_(Contact.status == ContactStatus.QUEUED, Contact.received_at <= now),
+        and_(Contact.status == ContactStatus.IN_PROGRESS, Contact.lease_until < now),
+    )
 
 
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, DBAPIError):
-        text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
-        refused = "permission denied" in text or "row-level security" in text
-        code = PERMISSION if refused else INVALID
-        return f"{code}: {text}"
-    return f"{INVALID}: {type(exc).__name__}: {exc}"
+def _in_team(me: User) -> Any:
+    if me.team is None:
+        return True
+    return or_(Contact.team_id == me.team, Contact.team_id.is_(None))
+
+
+def hand_over(
+    conn: Connection, me: User, contact_id: uuid.UUID, assignment: uuid.UUID
+) -> uuid.UUID:
+    """The contact becomes the user's, with a new claim and lease; whoever held it before (a
+    lapsed lease) holds it no more. The user's own lapsed lease, nobody having taken it, goes on
+    with the same claim, so that what their workstation has not sent yet on it is still theirs
+    to send. Returns the user's assignment."""
+    now = utcnow()
+    row = conn.execute(
+        select(Contact.status, Contact.assigned_to).where(Contact.id == contact_id)
+    ).one()
+    if row.status == ContactStatus.IN_PROGRESS and row.assigned_to == me.id:
+        conn.execute(
+            update(Contact)
+            .where(Contact.id == contact_id)
+            .values(lease_until=now + LEASE, version=Contact.version + 1)
+        )
+        mine = conn.scalar(
+            select(ContactAssignment.id)
+            .where(
+                ContactAssignment.contact_id == contact_id,
+                ContactAssignment.advisor_id == me.id,
+                ContactAssignment.ended_at.is_(None),
+            )
+            .order_by(ContactAssignment.started_at.desc())
+            .limit(1)
+        )
+        if mine is not None:
+            return mine
+    else:
+        conn.execute(
+            update(ContactAssignment)
+            .where(ContactAssignment.contact_id == contact_id, ContactAssignment.ended_at.is_(None))
+            .values(ended_at=now)
+        )
+        conn.execute(
+            update(Contact)
+            .where(Contact.id == contact_id)
+            .values(
+                status=ContactStatus.IN_PROGRESS,
+                assigned_to=me.id,
+                claim_token=new_id(),
+                lease_until=now + LEASE,
+                version=Contact.version + 1,
+            )
+        )
+    conn.execute(
+        insert(ContactAssignment),
+        {"id": assignment, "contact_id": contact_id, "advisor_id": me.id, "started_at": now},
+    )
+    return assignment
+
+
+def claim_next(
+    conn: Connection, me: User, channels: list[str] | None, assignment: uuid.UUID
+) -> tuple[uuid.UUID, uuid.UUID] | None:
+    """Claims the next contact in queue order for the user's team (lapsed leases first);
+    returns it and the user's assignment."""
+    now = utcnow()
+    for claimable in (
+        and_(Contact.status == ContactStatus.IN_PROGRESS, Contact.lease_until < now),
+        and_(Contact.status == ContactStatus.QUEUED, Contact.received_at <= now),
+    ):
+        pick = (
+            select(Contact.id)
+            .where(claimable, _in_team(me))
+            .order_by(Contact.priority.desc(), Contact.due_at, Contact.id)
+            .limit(1)
+        )
+        if channels:
+            pick = pick.where(Contact.channel.in_(channels))
+        found = conn.scalar(pick)
+        if found is not None:
+            return found, hand_over(conn, me, found, assignment)
+    return None
+
+
+def take(
+    conn: Connection, me: User, contact_id: uuid.UUID, assignment: uuid.UUID
+) -> tuple[str, uuid.UUID | None]:
+    """'claimed', 'mine' (already held by the user), 'taken' or 'missing', and the user's
+    assignment when the contact is theirs now."""
+    row = conn.execute(
+        select(
+            Contact.status,
+            Contact.assigned_to,
+            Contact.lease_until,
+            Contact.received_at,
+            Contact.team_id,
+        ).where(Contact.id == contact_id)
+    ).first()
+    if row is None:
+        return "missing", None
+    now = utcnow()
+    held = row.status == ContactStatus.IN_PROGRESS
+    if held and row.assigned_to == me.id and row.lease_until >= now:
+        mine = conn.scalar(
+            select(ContactAssignment.id)
+            .where(
+                ContactAssignment.contact_id == contact_id,
+                ContactAssignment.advisor_id == me.id,
+                ContactAssignment.ended_at.is_(None),
+            )
+            .order_by(ContactAssignment.started_at.desc())
+            .limit(1)
+        )
+        return "mine", mine
+    waiting = row.status == ContactStatus.QUEUED and row.received_at <= now
+    lapsed = held and row.lease_until is not None and row.lease_until < now
+    in_team = me.team is None or row.team_id in (me.team, None)
+    if (waiting or lapsed) and in_team:
+        return "claimed", hand_over(conn, me, contact_id, assignment)
+    return "taken", None
+
+
+def renew(conn: Connection, me: User, tokens: list[uuid.UUID]) -> int:
+    """Renews the leases, among these claims of the user's, past half their time."""
+    now = utcnow()
+    done = conn.execute(
+        update(Contact)
+        .where(
+            Contact.assigned_to == me.id,
+            Contact.status == ContactStatus.IN_PROGRESS,
+            Contact.claim_token.in_(tokens),
+            Contact.lease_until < now + LEASE / 2,
+        )
+        .values(lease_until=now + LEASE)
+    )
+    return int(done.rowcount)  # type: ignore[attr-defined]
+
+
+def release(conn: Connection, me: User, contact_id: uuid.UUID, token: uuid.UUID) -> bool:
+    """Hands a contact the user holds back to the queue."""
+    done = conn.execute(
+        update(Contact)
+        .where(
+            Contact.id == contact_id,
+            Contact.assigned_to == me.id,
+            Contact.status == ContactStatus.IN_PROGRESS,
+            Contact.claim_token == token,
+        )
+        .values(
+            status=ContactStatus.QUEUED,
+            assigned_to=None,
+            claim_token=None,
+            lease_until=None,
+            version=Contact.version + 1,
+        )
+    )
+    if not done.rowcount:  # type: ignore[attr-defined]
+        return False
+    conn.execute(
+        update(ContactAssignment)
+        .where(ContactAssignment.contact_id == contact_id, ContactAssignment.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
+    return True

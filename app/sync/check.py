@@ -20,7 +20,7 @@ from app.db import Database, storage_errors
 from app.errors import RelaisError
 from app.models import Contact, OutboxOp
 from app.sync import scope, state, stored
-from app.sync.apply import centre_busy, transient
+from app.sync.ops import centre_busy, transient
 from app.sync.rows import shared_tables
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,8 @@
 The engine holds no thread and no timer: the interface runs ``cycle`` on a thread of its own,
 the command line once. Whatever happens, the outcome is written to this workstation's database
 (last success, last error, offline since), so ``relais sync --status`` can tell without the
-network.
+network. The handshake opens every cycle (one SELECT): the centre may be upgraded, restored or
+downgraded under a running desk, and nothing may go to a schema this program does not know.
 """
 
 import logging
@@ -21,9 +22,9 @@ from app.errors import RelaisError
 from app.models import OutboxOp
 from app.services.queue import QueueService
 from app.sync import state
-from app.sync.apply import Pusher
 from app.sync.check import CheckReport, check
 from app.sync.handshake import check_schema, known_revisions
+from app.sync.ops import Pusher
 from app.sync.pull import PullReport, pull
 from app.sync.push import PushReport, push
 
@@ -73,7 +74,6 @@ class SyncEngine:
         self.queue = queue
         with local.session() as s:
             self.pusher = Pusher(state.workstation_id(s), who.login, who.advisor_id)
-        self._handshake_done = False
         self._last_check = time.monotonic()  # the copy was just opened: check after a while
         self._last_trim = float("-inf")  # the first check of a session trims
         self._last_noted = 0.0
@@ -84,9 +84,7 @@ class SyncEngine:
         """Runs one sync; raises the RelaisError that stopped it (after recording it)."""
         started = time.perf_counter()
         try:
-            if not self._handshake_done:
-                check_schema(self.central)
-                self._handshake_done = True
+            check_schema(self.central)
             report = CycleReport(
                 pushed=push(self.local, self.central, self.pusher), pulled=PullReport()
             )
@@ -105,7 +103,9 @@ class SyncEngine:
                     log.warning("Sync check repaired %s", report.checked.repaired)
         except RelaisError as exc:
             self.online = False
-            self._handshake_done = False
+            self._record_failure(exc)
+            raise
+        except Exception as exc:  # a bug: said where --status looks, then raised as it was
             self._record_failure(exc)
             raise
         report.seconds = time.perf_counter() - started
@@ -121,12 +121,16 @@ class SyncEngine:
             state.put(s, "last_success", utcnow().isoformat())
             state.put(s, "offline_since", None)
 
-    def _record_failure(self, exc: RelaisError) -> None:
-        log.info("Sync failed: %s", exc.text())
+    def _record_failure(self, exc: Exception) -> None:
+        if isinstance(exc, RelaisError):
+            text = exc.text()
+            log.info("Sync failed: %s", text)
+        else:  # the traceback goes to the log where the caller catches it
+            text = f"unexpected error: {type(exc).__name__} (see the log)"
         try:
             with self.local.session() as s:
-                state.put(s, "last_error", f"{utcnow().isoformat()} {exc.text()}")
-                if state.get(s, "offline_since") is None:
+                state.put(s, "last_error", f"{utcnow().isoformat()} {text}")
+                if isinstance(exc, RelaisError) and state.get(s, "offline_since") is None:
                     state.put(s, "offline_since", utcnow().isoformat())
         except RelaisError as local_problem:  # a full disk: the original error still counts
             log.warning("Could not note the sync failure: %s", local_problem.text())

@@ -1,7 +1,9 @@
 """Sending the outbox: batches in order, each applied once on the centre, answers kept here.
 
 An operation the centre accepted leaves the outbox; one it refused stays, marked with the reason,
-for the advisor to see (it never blocks the operations behind it). If the connection drops after
+for the advisor to see (it never blocks the operations behind it). One the centre's own code
+failed on stays pending, with what went wrong, and the push stops there until the next cycle: a
+bug on the centre never turns the advisor's work into a refusal. If the connection drops after
 the centre committed but before this side heard it, the next push sends the batch again and the
 centre, which remembers the last operation it applied for this workstation, answers the same.
 """
@@ -11,16 +13,16 @@ import random
 import time
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DBAPIError
 
-from app.db import Database, storage_errors
+from app.db import Database
 from app.ids import new_id
 from app.models import OutboxOp
-from app.sync import state
-from app.sync.apply import Answer, Diverged, Op, Pusher, apply_batch, centre_busy, transient
+from app.sync import centre, state
+from app.sync.ops import Batch, Diverged, Failure, Op, Pusher, centre_busy, transient
 from app.sync.pull import refresh
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ class PushReport:
     refused: int = 0
     new_identity: Pusher | None = None  # set when this workstation had to take a new identity
     refreshed: int = 0  # rows brought back as the centre has them (a refusal, a lost field)
+    failure: Failure | None = None  # the centre's code failed on this one: it waits
 
 
 def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) -> PushReport:
@@ -61,7 +64,7 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
         if not ops:
             return report
         try:
-            answers = _send(central, who, ops)
+            result = _send(central, who, ops)
         except Diverged:
             log.warning("The centre knows this workstation's numbers otherwise: new identity")
             with local.session() as s:
@@ -69,10 +72,17 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
                 who = replace(who, workstation_id=state.workstation_id(s))
             report.new_identity = who
             continue
+        answers = result.answers
         done = [a.seq for a in answers if a.refused is None]
         with local.session() as s:
             if done:
                 s.execute(delete(OutboxOp).where(OutboxOp.seq.in_(done)))
+            if result.failure is not None:
+                s.execute(
+                    update(OutboxOp)
+                    .where(OutboxOp.seq == result.failure.seq)
+                    .values(error=f"failed: {result.failure.detail}")
+                )
             for answer in answers:
                 if answer.refused is not None:
                     s.execute(
@@ -82,21 +92,26 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
                     )
         report.applied += len(done)
         report.refused += len(answers) - len(done)
-        after = ops[-1].seq
         updated: dict[str, set[uuid.UUID]] = defaultdict(set)
+        settled = {a.seq for a in answers}
         for op in ops:
-            if op.kind == "update":
+            if op.kind == "update" and op.seq in settled:
                 updated[op.table_name].add(op.row_id)
         report.refreshed += refresh(local, central, updated).rows
+        if result.failure is not None or len(answers) < len(ops):
+            report.failure = result.failure
+            if result.failure is not None:
+                log.error("The centre failed on operation %s: %s", *astuple(result.failure))
+            return report  # what is left waits for the next cycle
+        after = ops[-1].seq
 
 
-def _send(central: Database, who: Pusher, ops: list[Op]) -> list[Answer]:
+def _send(central: Database, who: Pusher, ops: list[Op]) -> Batch:
     """One batch in one central transaction; a deadlock or a lock not granted (another
     workstation pushing edits of the same rows) rolls it back, and it goes again."""
     for attempt in range(ATTEMPTS):
         try:
-            with storage_errors(central), central.engine.begin() as conn:
-                return apply_batch(conn, who, ops)
+            return centre.push(central, who, ops)
         except DBAPIError as exc:
             if not transient(exc):
                 raise

@@ -97,17 +97,14 @@ def applies(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
+# The working set is written by the centre's own functions only (central migration e1b7c4a9d2f0),
+# which take the user from the session's login and say the same as _ENTERING above.
+
+
 def enter_all(conn: Connection) -> None:
     """Adds to the set every customer of a contact that brings one in; run inside the snapshot
     a first copy or a check reads, so that such a contact and its customer come together."""
-    conn.execute(
-        text(
-            "INSERT INTO desk_customer (login, customer_id, since) "
-            "SELECT DISTINCT session_user, c.customer_id, now() FROM contact c "
-            f"WHERE c.customer_id IS NOT NULL AND {_ENTERING.format(c='c')} "
-            "ON CONFLICT DO NOTHING"
-        )
-    )
+    conn.execute(text("SELECT relais_enter_all()"))
 
 
 def enter_through(conn: Connection, contacts: list[uuid.UUID]) -> set[uuid.UUID]:
@@ -116,15 +113,7 @@ def enter_through(conn: Connection, contacts: list[uuid.UUID]) -> set[uuid.UUID]
     just entered the team's queue, enters this way."""
     if not contacts:
         return set()
-    added = conn.scalars(
-        text(
-            "INSERT INTO desk_customer (login, customer_id, since) "
-            "SELECT DISTINCT session_user, customer_id, now() FROM contact "
-            "WHERE id = ANY(:ids) AND customer_id IS NOT NULL "
-            "ON CONFLICT DO NOTHING RETURNING customer_id"
-        ),
-        {"ids": contacts},
-    )
+    added = conn.scalars(text("SELECT relais_enter_through(:ids)"), {"ids": contacts})
     return set(added)
 
 
@@ -133,14 +122,7 @@ def enter(conn: Connection, customers: set[uuid.UUID]) -> None:
     opened again stays another ``RECENT``). Ids the centre does not know (a customer whose
     creation it refused) are left out."""
     if customers:
-        conn.execute(
-            text(
-                "INSERT INTO desk_customer (login, customer_id, since) "
-                "SELECT session_user, c.id, now() FROM customer c WHERE c.id = ANY(:ids) "
-                "ON CONFLICT (login, customer_id) DO UPDATE SET since = excluded.since"
-            ),
-            {"ids": sorted(customers)},
-        )
+        conn.execute(text("SELECT relais_keep(:ids)"), {"ids": sorted(customers)})
 
 
 def stay(central: Database, customers: set[uuid.UUID]) -> None:
@@ -156,12 +138,4 @@ def leave_stale(conn: Connection) -> int:
     """Takes out of the set the customers the user has had no reason to keep for ``RECENT``:
     none of their contacts is the user's own or the team's open or recent one, and nobody
     opened them meanwhile. Their rows then leave the copy at its next check."""
-    gone = conn.execute(
-        text(
-            "DELETE FROM desk_customer d WHERE d.login = session_user "
-            f"AND d.since < now() - interval '{RECENT}' AND NOT EXISTS ("
-            "SELECT 1 FROM contact c WHERE c.customer_id = d.customer_id AND "
-            f"{_ENTERING.format(c='c')})"
-        )
-    )
-    return gone.rowcount  # type: ignore[attr-defined, no-any-return]
+    return int(conn.scalar(text("SELECT relais_leave_stale()")) or 0)

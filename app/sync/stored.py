@@ -10,6 +10,7 @@ tuples go straight into SQLite. The embedded SQLite centre stores them that way 
 import functools
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Table, Uuid
@@ -38,11 +39,28 @@ def pg_columns(table: Table, qualifier: str = "") -> str:
     return ", ".join(_pg_column(c, qualifier) for c in table.columns)
 
 
+def _pg_source(table: Table) -> tuple[str, str]:
+    """The select list and the FROM clause reading ``table`` in storage form on PostgreSQL. A
+    contact's claim token is readable by its holder alone: it comes from ``relais_my_claim``,
+    empty for everyone else's."""
+    name = table.name
+    if name != "contact":
+        return pg_columns(table, f"{name}."), name
+    columns = ", ".join(
+        "replace(mc.claim_token::text, '-', '')"
+        if c.name == "claim_token"
+        else _pg_column(c, "contact.")
+        for c in table.columns
+    )
+    return columns, "contact LEFT JOIN relais_my_claim mc ON mc.id = contact.id"
+
+
 @functools.cache
 def _select(table: Table, dialect: str, kept: str | None = None) -> str:
     if dialect == "postgresql":
-        where = "id = ANY(%(ids)s)" + (f" AND {kept}" if kept else "")
-        return f"SELECT {pg_columns(table)} FROM {table.name} WHERE {where}"
+        columns, source = _pg_source(table)
+        where = f"{table.name}.id = ANY(%(ids)s)" + (f" AND {kept}" if kept else "")
+        return f"SELECT {columns} FROM {source} WHERE {where}"
     return f"SELECT {', '.join(c.name for c in table.columns)} FROM {table.name} WHERE id IN "
 
 
@@ -60,8 +78,9 @@ def fetch(conn: Connection, table: Table, ids: list[uuid.UUID]) -> list[tuple[An
 @functools.cache
 def _changed_select(table: Table, dialect: str, kept: str | None) -> str:
     if dialect == "postgresql":
+        columns, source = _pg_source(table)
         return (
-            f"SELECT {pg_columns(table)} FROM {table.name} WHERE id IN ("
+            f"SELECT {columns} FROM {source} WHERE {table.name}.id IN ("
             "SELECT row_id FROM change_log WHERE table_name = %(table)s "
             "AND (xid, seq) > (%(after_xid)s, %(after_seq)s) "
             "AND (xid, seq) <= (%(upto_xid)s, %(upto_seq)s))" + (f" AND {kept}" if kept else "")
@@ -124,8 +143,30 @@ def fetch_history(
     where = scope.history_condition(table, table.name)
     if where is None or not customers:
         return []
-    sql = f"SELECT {pg_columns(table)} FROM {table.name} WHERE {where}"
-    return _rows(conn, sql, {"customers": customers})
+    columns, source = _pg_source(table)
+    return _rows(conn, f"SELECT {columns} FROM {source} WHERE {where}", {"customers": customers})
+
+
+def fetch_all(conn: Connection, table: Table, batch: int) -> Iterator[list[tuple[Any, ...]]]:
+    """Every row of ``table`` in the user's working set, as stored on a workstation, in
+    batches (a first copy of a million customers streams through a server-side cursor)."""
+    kept = scope.condition(conn, table, table.name)
+    driver = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql":
+        columns, source = _pg_source(table)
+        sql = f"SELECT {columns} FROM {source}" + (f" WHERE {kept}" if kept else "")
+        cursor = driver.cursor(name=f"relais_copy_{table.name}")  # type: ignore[union-attr]
+    else:
+        sql = f"SELECT {', '.join(c.name for c in table.columns)} FROM {table.name}"
+        cursor = driver.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(batch):
+            yield rows
+    except conn.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, conn.dialect.loaded_dbapi.Error) from exc
+    finally:
+        cursor.close()
 
 
 def local(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[Any, ...]]:

@@ -24,7 +24,8 @@ from app.models import (
     SyncConflict,
     SyncRefusal,
 )
-from app.sync.apply import Op, apply_batch
+from app.sync import centre
+from app.sync.ops import Op
 from app.sync.push import push
 from app.workspace import Workspace
 
@@ -75,8 +76,7 @@ def test_a_retried_push_applies_nothing_twice(pg_centre, two_desks) -> None:
         ]
     central = _centre(pg_centre)
     # The centre applies the batch but the answer is lost: the workstation sends it again.
-    with central.engine.begin() as conn:
-        apply_batch(conn, ws_a.sync.pusher, ops)
+    centre.push(ws_a.central, ws_a.sync.pusher, ops)
     assert push(ws_a.local, ws_a.central, ws_a.sync.pusher).applied == 5
     with central.session() as s:
         count = s.scalar(select(func.count(Note.id)).where(Note.contact_id == claimed.contact_id))
@@ -91,7 +91,7 @@ def test_a_refused_operation_is_recorded_and_does_not_block_the_next(two_desks) 
     ws_a.contacts.add_note(claimed.contact_id, "second")
     with ws_a.local.session() as s:
         op = s.scalars(select(OutboxOp).where(OutboxOp.row_id == first.id)).one()
-        op.payload = {"values": {**op.payload["values"], "advisor_id": str(uuid.uuid4())}}
+        op.payload = {"values": {**op.payload["values"], "body": "x" * 20_001}}
     report = push(ws_a.local, ws_a.central, ws_a.sync.pusher)
     assert (report.applied, report.refused) == (1, 1)
     status = ws_a.sync.status()

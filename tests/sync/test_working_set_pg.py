@@ -190,7 +190,7 @@ def test_each_user_sees_and_adds_only_their_own_set(pg_centre, owner, desk) -> N
     try:
         with theirs.engine.connect() as conn:
             assert conn.scalar(text("SELECT count(*) FROM desk_customer")) == 0
-            with pytest.raises(Exception, match="row-level security"):
+            with pytest.raises(Exception, match="permission denied"):
                 conn.execute(
                     text(
                         "INSERT INTO desk_customer (login, customer_id, since) "

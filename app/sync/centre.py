@@ -1,0 +1,217 @@
+"""Calling the centre's own functions: the push, the claims, the leases, the release.
+
+On PostgreSQL each call is one statement, in autocommit, running a function of the centre's
+(``relais_push``, ``relais_claim_next``...) that decides alone, from the session's login and its
+own clock, whatever the workstation says; this side only builds the call and reads the answer.
+On the embedded SQLite centre the same rules run here (app.sync.apply).
+
+Rows come back in the workstation copy's storage form (see app.sync.stored), ready to mirror.
+"""
+
+import contextlib
+import functools
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.exc import DBAPIError
+
+from app.db import Database, storage_errors
+from app.errors import EnvironmentProblem
+from app.i18n import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import Contact, ContactAssignment
+from app.sync import apply, stored
+from app.sync.ops import INVALID, Answer, Batch, Diverged, Failure, Op, Pusher, answers_upto
+
+Row = tuple[Any, ...]
+
+_CONTACT: Table = Contact.__table__  # type: ignore[assignment]
+_ASSIGNMENT: Table = ContactAssignment.__table__  # type: ignore[assignment]
+
+
+def not_a_user(login: str) -> EnvironmentProblem:
+    return EnvironmentProblem(
+        QT_TRANSLATE_NOOP("errors", "{login} is not an active user of this central database."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Ask an administrator to enable your login; your changes wait on this workstation.",
+        ),
+        login=login,
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A contact the centre handed to this user, with its assignment, in storage form."""
+
+    contact: Row
+    assignment: Row | None
+
+
+@dataclass(frozen=True)
+class Taken:
+    outcome: str  # 'claimed', 'mine', 'taken' or 'missing'
+    claim: Claim | None
+
+
+# -- the push -------------------------------------------------------------------------------------
+
+
+def push(central: Database, who: Pusher, ops: list[Op]) -> Batch:
+    """Sends one batch; the centre applies each operation once and answers it."""
+    # PostgreSQL's text (and so its JSON) cannot hold a NUL character: such an operation would
+    # make the whole batch fail for ever. The centre would refuse it; it is refused here.
+    sendable = [op for op in ops if "\\u0000" not in json.dumps(op.payload)]
+    if len(sendable) < len(ops):
+        return _refuse_nul(central, who, ops, sendable)
+    try:
+        if central.is_sqlite:
+            with storage_errors(central), central.engine.begin() as conn:
+                return apply.apply_batch(conn, who, ops)
+        return _push_pg(central, who, ops)
+    except apply.NotAUser as exc:
+        raise not_a_user(who.login) from exc
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":
+            raise not_a_user(who.login) from exc
+        raise
+
+
+def _refuse_nul(central: Database, who: Pusher, ops: list[Op], sendable: list[Op]) -> Batch:
+    """Answers the operations before the first one holding a NUL, and refuses that one; the
+    rest go with the next batch."""
+    first = next(i for i, op in enumerate(ops) if op not in sendable)
+    before = push(central, who, ops[:first]) if first else Batch([])
+    if before.failure is not None or len(before.answers) < first:
+        return before
+    refusal = f"{INVALID}: a value holds a NUL character"
+    return Batch([*before.answers, Answer(ops[first].seq, refusal)])
+
+
+def _push_pg(central: Database, who: Pusher, ops: list[Op]) -> Batch:
+    payload = json.dumps([op.wire() for op in ops])
+    with central.driver_autocommit() as driver:
+        answer = driver.execute(
+            "SELECT relais_push(%s, %s::jsonb)", (who.workstation_id, payload)
+        ).fetchone()[0]
+    if answer.get("diverged"):
+        raise Diverged(f"workstation {who.workstation_id} diverged")
+    refused = {int(seq): reason for seq, reason in answer["refused"].items()}
+    failed = answer.get("failed")
+    failure = None
+    if failed:
+        failure = Failure(int(failed["seq"]), f"{failed['sqlstate']}: {failed['detail']}")
+    return Batch(answers_upto(ops, int(answer["upto"]), refused), failure)
+
+
+# -- claims, leases, release ----------------------------------------------------------------------
+
+
+@functools.cache
+def _claim_columns() -> str:
+    return f"{stored.pg_columns(_CONTACT, '(r.c).')}, {stored.pg_columns(_ASSIGNMENT, '(r.a).')}"
+
+
+def _split(row: Row) -> Claim:
+    at = len(_CONTACT.columns)
+    assignment = row[at:]
+    return Claim(row[:at], assignment if any(v is not None for v in assignment) else None)
+
+
+def claim_next(central: Database, login: str, channels: list[str] | None) -> Claim | None:
+    """The next contact in queue order for this user, claimed on the centre; None when none
+    waits. At a shift's start twenty desks ask at once: one statement, one round trip."""
+    assignment = new_id()
+    if central.is_sqlite:
+        with _embedded(central, login) as (conn, me):
+            found = apply.claim_next(conn, me, channels, assignment)
+            return None if found is None else _read_claim(conn, *found)
+    sql = f"SELECT {_claim_columns()} FROM relais_claim_next(%s, %s) r"
+    with central.driver_autocommit() as driver:
+        row = _refusing(login, lambda: driver.execute(sql, (assignment, channels)).fetchone())
+    return None if row is None else _split(row)
+
+
+def take(central: Database, login: str, contact_id: uuid.UUID) -> Taken:
+    """Claims one chosen contact (or finds it already this user's)."""
+    assignment = new_id()
+    if central.is_sqlite:
+        with _embedded(central, login) as (conn, me):
+            outcome, mine = apply.take(conn, me, contact_id, assignment)
+            if outcome == "missing":
+                return Taken(outcome, None)
+            claim = _read_claim(conn, contact_id, mine)
+            if outcome == "taken":  # someone else's claim token stays theirs
+                claim = Claim(_without_token(claim.contact), None)
+            return Taken(outcome, claim)
+    sql = f"SELECT r.outcome, {_claim_columns()} FROM relais_take(%s, %s) r"
+    with central.driver_autocommit() as driver:
+        row = _refusing(login, lambda: driver.execute(sql, (contact_id, assignment)).fetchone())
+    outcome = row[0]
+    return Taken(outcome, None if outcome == "missing" else _split(row[1:]))
+
+
+def renew(central: Database, login: str, tokens: list[uuid.UUID]) -> int:
+    """Renews the leases of these claims that are past half their time, by the centre's
+    clock; returns how many."""
+    if not tokens:
+        return 0
+    if central.is_sqlite:
+        with _embedded(central, login) as (conn, me):
+            return apply.renew(conn, me, tokens)
+    with central.driver_autocommit() as driver:
+        return int(
+            _refusing(
+                login, lambda: driver.execute("SELECT relais_renew(%s)", (tokens,)).fetchone()
+            )[0]
+        )
+
+
+def release(central: Database, login: str, contact_id: uuid.UUID, token: uuid.UUID) -> bool:
+    """Hands a contact this user holds back to the queue; False when the claim is no longer
+    theirs."""
+    if central.is_sqlite:
+        with _embedded(central, login) as (conn, me):
+            return apply.release(conn, me, contact_id, token)
+    with central.driver_autocommit() as driver:
+        row = _refusing(
+            login,
+            lambda: driver.execute("SELECT relais_release(%s, %s)", (contact_id, token)).fetchone(),
+        )
+    return bool(row[0])
+
+
+def _refusing(login: str, call: Any) -> Any:
+    try:
+        return call()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":
+            raise not_a_user(login) from exc
+        raise
+
+
+@contextlib.contextmanager
+def _embedded(central: Database, login: str) -> Iterator[tuple[Connection, apply.User]]:
+    """A transaction on the embedded centre as ``login``."""
+    with storage_errors(central), central.engine.begin() as conn:
+        try:
+            me = apply.user(conn, login)
+        except apply.NotAUser as exc:
+            raise not_a_user(login) from exc
+        yield conn, me
+
+
+def _read_claim(conn: Connection, contact_id: uuid.UUID, assignment: uuid.UUID | None) -> Claim:
+    contact = stored.fetch(conn, _CONTACT, [contact_id])[0]
+    if assignment is None:
+        return Claim(contact, None)
+    return Claim(contact, stored.fetch(conn, _ASSIGNMENT, [assignment])[0])
+
+
+def _without_token(contact: Row) -> Row:
+    at = stored.position(_CONTACT, "claim_token")
+    return tuple(None if i == at else v for i, v in enumerate(contact))
