@@ -172,31 +172,37 @@ def test_an_unwritable_log_folder_prints_no_traceback(
     assert shot.read_bytes().startswith(b"\x89PNG")
 
 
+BUG = """
+import sys
+from app import commands
+
+def bug(*args, **kwargs):
+    raise RuntimeError("a bug")
+
+commands.run = bug
+from ui import entry
+sys.exit(entry.main(["sync", "--status"]))
+"""
+
+
 def test_an_unexpected_error_without_a_log_folder_prints_no_traceback(
-    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    isolated_dirs: Path, tmp_path: Path
 ) -> None:
-    import logging
-
-    from app import commands, logs
-    from ui import entry
-
+    """The ``relais`` entry point meeting a bug while no log file can be written."""
     blocker = isolated_dirs / "state"
     blocker.parent.mkdir(parents=True, exist_ok=True)
     blocker.write_text("not a folder")
-    monkeypatch.setenv("XDG_STATE_HOME", str(blocker / "sub"))
-    monkeypatch.setattr(logs, "_configured", None)
-    before = list(logging.getLogger().handlers)
-
-    def bug(*_args: object, **_kwargs: object) -> int:
-        raise RuntimeError("a bug")
-
-    monkeypatch.setattr(commands, "run", bug)
-    try:
-        assert entry.main(["sync", "--status"]) == 1
-    finally:
-        for handler in logging.getLogger().handlers:
-            if handler not in before:
-                logging.getLogger().removeHandler(handler)
-    err = capsys.readouterr().err
-    assert "unexpected error (reference" in err
-    assert "Traceback" not in err and "RuntimeError: a bug" in err  # one line, not the stack
+    env = dict(os.environ, LANGUAGE="en", XDG_STATE_HOME=str(blocker / "sub"))
+    result = subprocess.run(
+        [sys.executable, "-c", BUG],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "unexpected error (reference" in result.stderr
+    no_traceback(result)
+    assert "RuntimeError: a bug" in result.stderr  # one line, not the stack
