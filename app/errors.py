@@ -58,8 +58,16 @@ class CentreUnreachable(EnvironmentProblem):
 
 
 class CentreBusy(CentreUnreachable):
-    """The centre answered with a deadlock or a lock not granted, again and again: try later."""
+    """The centre answered with a deadlock, a serialisation failure, a lock not granted or a
+    statement cut by its timeout (SQLSTATE 40P01, 40001, 55P03, 57014) or ran out of
+    resources (class 53): nothing is wrong with what was asked, try later."""
 
 
 class LoginRefused(EnvironmentProblem):
     """The centre answered but refused the login or the password: ask again, do not retry."""
+
+
+class DatabaseMissing(InputError):
+    """The server answered, but has no database of that name or does not let this login connect
+    to it (SQLSTATE 3D000): bad input (exit 2), since the name is what someone typed in a URL,
+    and changing it is the fix."""
