@@ -1,17 +1,20 @@
 """Before exchanging anything: do this program and the centre speak the same schema?
 
 A workstation older or newer than the centre's schema would write rows the centre reads wrongly;
-it refuses to sync, says which side to upgrade, and keeps its outbox until then.
+it refuses to sync, says which side to upgrade, and keeps its outbox until then. The centre may
+be upgraded (or restored, or downgraded) under a running desk, so the question is asked at every
+sync cycle: one SELECT of ``alembic_version``, the revisions it is compared with read once.
 """
 
 import functools
 
-from alembic.script import ScriptDirectory
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import DBAPIError
 
-from app.db import Database
+from app.db import Database, sqlstate
 from app.errors import EnvironmentProblem
 from app.i18n import QT_TRANSLATE_NOOP
-from app.migrations import alembic_config, current_revision, head_revision
+from app.migrations import head_revision, revisions
 
 
 class SchemaMismatch(EnvironmentProblem):
@@ -22,13 +25,29 @@ class SchemaMismatch(EnvironmentProblem):
 def known_revisions() -> tuple[str, frozenset[str]]:
     """This program's central head revision and all the revisions it knows (reading them loads
     every migration file: done once, in the worker that opens the workspace)."""
-    script = ScriptDirectory.from_config(alembic_config("central"))
-    return head_revision("central"), frozenset(rev.revision for rev in script.walk_revisions())
+    return head_revision("central"), revisions("central")
+
+
+def centre_revision(central: Database) -> str | None:
+    """The centre's schema revision, in one statement (no transaction around it); None when the
+    database holds no Relais schema."""
+    with central.reading() as conn:
+        if central.is_sqlite:  # a local file: Alembic's own look costs nothing
+            return MigrationContext.configure(conn).get_current_revision()
+        try:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version")
+            found = sorted(rows.scalars())
+        except DBAPIError as exc:
+            if sqlstate(exc) == "42P01":  # undefined_table: never initialised
+                return None
+            raise
+    # Several rows would be branches this program never makes: unknown, like a newer schema.
+    return "+".join(found) or None
 
 
 def check_schema(central: Database) -> str:
     """The centre's revision when it matches this program's; SchemaMismatch otherwise."""
-    theirs = current_revision(central)
+    theirs = centre_revision(central)
     ours, known = known_revisions()
     if theirs == ours:
         return ours
