@@ -206,3 +206,100 @@ def test_an_unexpected_error_without_a_log_folder_prints_no_traceback(
     assert "unexpected error (reference" in result.stderr
     no_traceback(result)
     assert "RuntimeError: a bug" in result.stderr  # one line, not the stack
+
+
+# -- exit codes of bad URLs and of schemas from a newer Relais --------------------------------
+
+BAD_URLS = [
+    ("postgresql+psycopg://h:notaport/db", "is not a database URL"),
+    ("postgresql+psycopg://u:s3cret@127.0.0.1:99999/db", "not between 1 and 65535"),
+    ("postgresql+psycopg://[::1/db", "is not a database URL"),
+    ("postgresql+psycopg://u:s3cret@127.0.0.1:1/db?sslmode=bogus", "sslmode=bogus"),
+]
+
+# Many runs of the entry point in one process (each its own argv, standard input and error),
+# so a dozen commands cost one interpreter start.
+ENTRY_RUNS = """
+import contextlib, io, json, sys
+from ui import entry
+
+results = []
+for argv in json.loads(sys.stdin.read()):
+    err = io.StringIO()
+    sys.stdin = io.StringIO("s3cret\\n")
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = entry.main(argv)
+    results.append([code, err.getvalue()])
+print(json.dumps(results))
+"""
+
+
+def relais_runs(*argvs: tuple[str, ...]) -> list[tuple[int, str]]:
+    """``relais ARGV`` for each ARGV, through the entry point; exit codes and standard errors."""
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="en", LANG="en_US.UTF-8")
+    done = subprocess.run(
+        [sys.executable, "-c", ENTRY_RUNS],
+        input=json.dumps(argvs),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    results = [(code, err) for code, err in json.loads(done.stdout.splitlines()[-1])]
+    for _code, err in results:
+        assert "Traceback" not in err
+    return results
+
+
+def commands_given(url: str, tmp_path: Path) -> list[tuple[str, ...]]:
+    return [
+        ("connect", "--url", url, "--login", "marie", "--password-stdin", "--data-dir",
+         str(tmp_path / "ws")),
+        ("central", "init", "--url", url),
+        ("user", "add", "marie", "--role", "advisor", "--url", url, "--password-stdin"),
+    ]  # fmt: skip
+
+
+def test_a_bad_url_is_bad_input_for_every_command(tmp_path: Path) -> None:
+    runs = [(args, says) for url, says in BAD_URLS for args in commands_given(url, tmp_path)]
+    for (args, says), (code, err) in zip(runs, relais_runs(*(a for a, _ in runs)), strict=True):
+        assert code == 2, (args, err)
+        assert says in err, (args, err)
+        assert "s3cret" not in err
+
+
+@pytest.mark.postgres
+def test_a_database_that_does_not_exist_is_bad_input(pg_url: str, tmp_path: Path) -> None:
+    from sqlalchemy import make_url
+
+    url = make_url(pg_url).set(database="relais_no_such_db").render_as_string(False)
+    # connect with the URL's own (right) login and password: only the database is wrong
+    runs = [
+        ("connect", "--url", url, "--data-dir", str(tmp_path / "ws")),
+        *commands_given(url, tmp_path)[1:],
+    ]
+    for args, (code, err) in zip(runs, relais_runs(*runs), strict=True):
+        assert code == 2, (args, err)
+        assert "no such database" in err and "database name" in err, (args, err)
+
+
+def test_schemas_from_a_newer_relais_are_explained(tmp_path: Path, demo_dir: Path) -> None:
+    """A centre (``central init``) or a workstation's copy stamped by a newer Relais: exit 3."""
+    import sqlite3
+
+    central = tmp_path / "central.sqlite3"
+    init = ("central", "init", "--url", f"sqlite:///{central}")
+    assert relais_runs(init)[0][0] == 0
+    for path in (central, demo_dir / "workstation.sqlite3"):
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    sync = ("sync", "--once", "--demo", "--data-dir", str(demo_dir))
+    (init_code, init_err), (sync_code, sync_err) = relais_runs(init, sync)
+    assert init_code == 3
+    assert "newer Relais" in init_err and "nothing was changed" in init_err
+    assert sync_code == 3
+    assert "This workstation's copy" in sync_err and "newer Relais" in sync_err

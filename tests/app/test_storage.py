@@ -118,3 +118,24 @@ def test_a_centre_is_shown_by_its_address_never_its_password() -> None:
         assert "s3cret" not in centre.describe()
     finally:
         centre.dispose()
+
+
+@pytest.mark.parametrize("scope", ["central", "local"])
+def test_a_database_from_a_newer_relais_is_left_alone(tmp_path: Path, scope) -> None:
+    """Stamped with a revision this program does not know: exit 3, "install the newer Relais",
+    instead of Alembic's "Can't locate revision" as an unexpected error."""
+    import sqlite3
+
+    from app.migrations import SchemaTooNew
+
+    path = tmp_path / f"{scope}.sqlite3"
+    db = Database(sqlite_url(path), scope)
+    migrations.upgrade(db)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    with pytest.raises(SchemaTooNew) as err:
+        migrations.upgrade(db)
+    assert err.value.exit_code == 3
+    assert "newer Relais" in err.value.text() and "ffffffffffff" in err.value.text()
+    assert migrations.current_revision(db) == "ffffffffffff"  # nothing was changed
+    db.dispose()
