@@ -283,7 +283,7 @@ class SyncProblem:
     """A change that did not go through as written: refused by the centre, or a value that lost
     a conflict (kept so a supervisor can see it and restore it by hand)."""
 
-    kind: str  # "refused" | "conflict"
+    kind: str  # "refused" | "pending" (the centre failed on it) | "conflict"
     at: datetime
     who: str
     what: str  # table (and field)

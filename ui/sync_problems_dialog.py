@@ -67,11 +67,10 @@ class SyncProblemsDialog(QDialog):
         )
         self.table.setRowCount(len(problems))
         for row, p in enumerate(problems):
-            kind = (
-                self.tr("Refused by the centre")
-                if p.kind == "refused"
-                else self.tr("Lost a conflict")
-            )
+            kind = {
+                "refused": self.tr("Refused by the centre"),
+                "pending": self.tr("Waiting: the centre failed on it, it goes again"),
+            }.get(p.kind, self.tr("Lost a conflict"))
             for column, text in enumerate(
                 (format_datetime(p.at), kind, p.who, p.what, p.value, p.reason)
             ):

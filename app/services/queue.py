@@ -10,7 +10,7 @@ advisor's work.
 import time
 import uuid
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.clock import utcnow
@@ -20,7 +20,7 @@ from app.errors import Conflict, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, OutboxOp, Role
 from app.sync import centre, state, stored
-from app.sync.pull import holds, keep, refresh
+from app.sync.pull import keep, refresh
 
 _Assignee = aliased(Advisor)
 
@@ -176,12 +176,17 @@ class QueueService:
             )
         refresh(self._db, self._central, {"contact": {contact_id}})
 
-    def _hold(self, customer_id: uuid.UUID) -> None:
-        """A contact claimed before the pull brought its customer (a returning customer's
-        contact just queued): the customer and their history come first, or the copy could
-        not hold the claim."""
-        if not holds(self._db, customer_id):
-            keep(self._db, self._central, {customer_id})
+    def _write_claim(self, claim: centre.Claim, customer: str | None) -> bool:
+        """Writes the claim into this copy, unless ``customer`` (stored id) is not held yet:
+        False then, and nothing is written."""
+        with self._db.refetchable() as conn:
+            if customer is not None and not stored.local(conn, Customer.__table__, [customer]):  # type: ignore[arg-type]
+                return False
+            state.bump_generation(conn)
+            stored.write(conn, Contact.__table__, [claim.contact], spare_pending=True)  # type: ignore[arg-type]
+            if claim.assignment is not None:
+                stored.write(conn, ContactAssignment.__table__, [claim.assignment])  # type: ignore[arg-type]
+        return True
 
     def _mirror(self, claim: centre.Claim) -> Claimed:
         """The claim as the centre wrote it, into this copy at once (the pull would bring it a
@@ -191,35 +196,16 @@ class QueueService:
         contact = claim.contact
         contact_id = uuid.UUID(contact[stored.position(table, "id")])  # type: ignore[arg-type,index]
         customer = contact[stored.position(table, "customer_id")]  # type: ignore[arg-type,index]
-        if customer is not None:
-            self._hold(uuid.UUID(customer))
-        with self._db.refetchable() as conn:
-            state.bump_generation(conn)
-            if not _waiting(conn, contact_id):
-                stored.write(conn, table, [contact])  # type: ignore[arg-type]
-            if claim.assignment is not None:
-                stored.write(conn, ContactAssignment.__table__, [claim.assignment])  # type: ignore[arg-type]
+        if not self._write_claim(claim, customer):
+            # A returning customer's contact just queued, claimed before the pull brought the
+            # customer: they and their history come first, or the copy could not hold it.
+            keep(self._db, self._central, {uuid.UUID(customer)})
+            self._write_claim(claim, None)
         return Claimed(
             contact_id,
             contact[stored.position(table, "reference")],  # type: ignore[arg-type,index]
             uuid.UUID(customer) if customer is not None else None,
         )
-
-
-def _waiting(conn: Connection, contact_id: uuid.UUID) -> bool:
-    """Whether this copy holds changes to the contact the centre has not applied yet."""
-    return (
-        conn.scalar(
-            select(OutboxOp.seq)
-            .where(
-                OutboxOp.table_name == "contact",
-                OutboxOp.row_id == contact_id,
-                OutboxOp.state == "pending",
-            )
-            .limit(1)
-        )
-        is not None
-    )
 
 
 RENEW_EVERY = 60.0  # seconds between two renewal requests (leases last 15 minutes)

@@ -1,5 +1,6 @@
-"""What did not go through: this workstation's refused operations and the values that lost a
-conflict on the centre (row-level security shows advisors their own, supervisors all)."""
+"""What did not go through: this workstation's refused operations, those waiting because the
+centre failed on them, and the values that lost a conflict on the centre (row-level security
+shows advisors their own, supervisors their team's)."""
 
 import json
 
@@ -21,7 +22,7 @@ class SyncProblemService:
             names = dict(s.execute(select(Advisor.id, Advisor.display_name)).all())
             refused = [
                 SyncProblem(
-                    kind="refused",
+                    kind=op.state,
                     at=op.created_at,
                     who="",
                     what=op.table_name,
@@ -30,7 +31,10 @@ class SyncProblemService:
                 )
                 for op in s.scalars(
                     select(OutboxOp)
-                    .where(OutboxOp.state == "refused")
+                    .where(
+                        (OutboxOp.state == "refused")
+                        | ((OutboxOp.state == "pending") & OutboxOp.error.is_not(None))
+                    )
                     .order_by(OutboxOp.seq.desc())
                     .limit(limit)
                 )

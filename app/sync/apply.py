@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, insert, or_, select, update
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from app.clock import utcnow
 from app.ids import new_id
@@ -179,11 +179,15 @@ def apply_batch(conn: Connection, who: Pusher, ops: list[Op]) -> Batch:
 
 
 def _insert_run(conn: Connection, me: User, run: list[Op]) -> bool:
+    """Inserts a run in one statement; False on any trouble, and the run goes again one by one,
+    where each operation gets its own answer."""
     try:
         with conn.begin_nested():
             if insert_rows(conn, me, run[0].table_name, [op.payload.get("values") for op in run]):
                 raise _Undo
-    except (_Undo, IntegrityError, ValueError, TypeError, KeyError, AttributeError):
+    except OperationalError:
+        raise  # the database itself (locked, full): the batch goes again later
+    except Exception:
         return False
     return True
 
@@ -310,7 +314,10 @@ def insert_rows(conn: Connection, me: User, name: str, rows: list[Any]) -> str |
     if name == "customer":  # whoever creates a customer keeps them in their working set
         conn.execute(
             sqlite.insert(DeskCustomer).on_conflict_do_nothing(),
-            [{"login": _login(conn, me), "customer_id": r["id"], "since": now} for r in rows],
+            [
+                {"login": _login(conn, me), "customer_id": _uuid(r["id"]), "since": now}
+                for r in rows
+            ],
         )
     return None
 

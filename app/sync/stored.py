@@ -179,10 +179,14 @@ def local(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[Any
     return {r[at]: tuple(r) for r in result.all()}
 
 
-def write(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
-    """Inserts or replaces the rows in this copy (one executemany)."""
+def write(
+    conn: Connection, table: Table, rows: list[tuple[Any, ...]], spare_pending: bool = False
+) -> None:
+    """Inserts or replaces the rows in this copy (one executemany). ``spare_pending`` leaves
+    alone the rows this workstation changed and has not sent yet (the centre's version of
+    them comes back after the push)."""
     if rows:
-        sql = _upsert(table)
+        sql = _upsert(table, spare_pending)
         try:
             conn.connection.driver_connection.executemany(sql, rows)  # type: ignore[union-attr]
         except sqlite3.Error as exc:  # as SQLAlchemy would raise it, for storage_errors
@@ -190,13 +194,20 @@ def write(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
 
 
 @functools.cache
-def _upsert(table: Table) -> str:
+def _upsert(table: Table, spare_pending: bool = False) -> str:
     names = [c.name for c in table.columns]
+    spared = (
+        " WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' "
+        f"AND o.table_name = '{table.name}' AND o.row_id = excluded.id)"
+        if spare_pending
+        else ""
+    )
     return (
         f"INSERT INTO {table.name} ({', '.join(names)}) "
         f"VALUES ({', '.join('?' for _ in names)}) "
         "ON CONFLICT (id) DO UPDATE SET "
         + ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        + spared
     )
 
 

@@ -84,7 +84,8 @@ LOOKUPS = 1_000
 WARM_UP = 50
 
 RATIO_TARGET = 3.0
-CLAIMS_TARGET = 500.0
+PUSH_TARGET = 2.0  # with the rules on the centre (issue 8)
+CLAIMS_TARGET = 1_000.0
 P95_TARGET_MS = 5.0
 
 
@@ -231,9 +232,8 @@ def test_push_ten_thousand_operations(pg_url: str, tmp_path: Path, report: Repor
             assert len(payloads) == PUSH_OPS
             owner_sql(c, "VACUUM ANALYZE note", "VACUUM ANALYZE change_log")
 
-            raw = raw_insert_notes(
-                c.user_url(login), note_rows_from_payloads(payloads), push_module.BATCH
-            )
+            # As the owner: a user's login no longer writes a table, only the centre's functions.
+            raw = raw_insert_notes(c.url, note_rows_from_payloads(payloads), push_module.BATCH)
             started = time.perf_counter()
             pushed = push(ws.local, ws.central, ws.sync.pusher)
             relais = time.perf_counter() - started
@@ -248,13 +248,13 @@ def test_push_ten_thousand_operations(pg_url: str, tmp_path: Path, report: Repor
         finally:
             ws.close()
 
-    met = relais / raw <= RATIO_TARGET
+    met = relais / raw <= PUSH_TARGET
     report.add(
         f"push {PUSH_OPS:,} outbox ops (s)",
         f"{relais:.2f}",
         f"{raw:.2f}",
         ratio(relais, raw),
-        f"≤ {RATIO_TARGET:.0f}×",
+        f"≤ {PUSH_TARGET:.0f}×",
         met,
     )
     report.add(
@@ -262,9 +262,10 @@ def test_push_ten_thousand_operations(pg_url: str, tmp_path: Path, report: Repor
     )
     report.note(
         f"push: Relais = push() of {PUSH_OPS:,} note inserts from the outbox, batches of "
-        f"{push_module.BATCH}, each its own central transaction, then the local deletes; "
-        "baseline = psycopg executemany of the same notes (new ids) into the same table as the "
-        f"same login, one commit per {push_module.BATCH} rows."
+        f"{push_module.BATCH}, each one call of the centre's relais_push (rules, author and "
+        "clock on the centre), then the local deletes; baseline = psycopg executemany of the "
+        "same notes (new ids) into the same table as the centre's owner, one commit per "
+        f"{push_module.BATCH} rows."
     )
     report.flush()
     assert met, f"push took {relais / raw:.1f}× the raw executemany"
@@ -365,7 +366,7 @@ def test_claims_per_second_with_twenty_desks(pg_url: str, tmp_path: Path, report
         assert claimable >= 5_000
 
         owner_sql(c, "VACUUM ANALYZE contact")
-        raw = run_desks(raw_desk, [(libpq(c.user_url(lg)), lg, advisor_ids[lg]) for lg in logins])
+        raw = run_desks(raw_desk, [(libpq(c.url), lg, advisor_ids[lg]) for lg in logins])
         assert not raw.errors, raw.errors
         owner_sql(
             c,
@@ -402,11 +403,11 @@ def test_claims_per_second_with_twenty_desks(pg_url: str, tmp_path: Path, report
     report.note(
         f"claims: {DESKS} spawned processes on {os.cpu_count()} CPUs, each a workstation "
         "(own advisor login, own SQLite copy, no team) calling queue.next_contact() until the "
-        "queue is empty: one statement in autocommit on the centre (the contact taken with "
-        "FOR UPDATE SKIP LOCKED and its assignment written, rows returned in storage form) + "
-        "the claim mirrored into the local copy. Baseline = the same statement bare in a loop, "
-        "one psycopg connection per login, no mirror. Rate = claims / time from release to "
-        "last desk done."
+        "queue is empty: one call of the centre's relais_claim_next in autocommit (the contact "
+        "taken with FOR UPDATE SKIP LOCKED and its assignment written, rows returned in storage "
+        "form) + the claim mirrored into the local copy. Baseline = the claim as one bare "
+        "UPDATE … RETURNING statement without the rules, in a loop as the owner, one psycopg "
+        "connection per desk, no mirror. Rate = claims / time from release to last desk done."
     )
     report.flush()
     assert met, f"{relais.rate:.0f} claims/s"
