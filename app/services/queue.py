@@ -180,9 +180,11 @@ class QueueService:
         """Writes the claim into this copy, unless ``customer`` (stored id) is not held yet:
         False then, and nothing is written."""
         with self._db.refetchable() as conn:
+            # A write first: the transaction holds the write lock from its start, so that a
+            # writer on another thread cannot make it fail when it turns from reading to writing.
+            state.bump_generation(conn)
             if customer is not None and not stored.local(conn, Customer.__table__, [customer]):  # type: ignore[arg-type]
                 return False
-            state.bump_generation(conn)
             stored.write(conn, Contact.__table__, [claim.contact], spare_pending=True)  # type: ignore[arg-type]
             if claim.assignment is not None:
                 stored.write(conn, ContactAssignment.__table__, [claim.assignment])  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 
-from app.db import Database, storage_errors
+from app.db import Database, sqlstate, storage_errors
 from app.errors import EnvironmentProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
@@ -76,7 +76,7 @@ def push(central: Database, who: Pusher, ops: list[Op]) -> Batch:
     except apply.NotAUser as exc:
         raise not_a_user(who.login) from exc
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == "42501":
+        if sqlstate(exc) == "42501":
             raise not_a_user(who.login) from exc
         raise
 
@@ -189,7 +189,7 @@ def _refusing(login: str, call: Any) -> Any:
     try:
         return call()
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == "42501":
+        if sqlstate(exc) == "42501":
             raise not_a_user(login) from exc
         raise
 

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Table, delete, func, select, text, true
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from app.clock import utcnow
 from app.db import Database, storage_errors
 from app.errors import RelaisError
 from app.models import Contact, OutboxOp
 from app.sync import scope, state, stored
-from app.sync.ops import centre_busy, transient
 from app.sync.rows import shared_tables
 
 log = logging.getLogger(__name__)
@@ -46,22 +45,17 @@ def check(local: Database, central: Database, trim: bool = False) -> CheckReport
     (see app.sync.scope.leave_stale); the engine asks for it now and then, not every time."""
     report = CheckReport()
     outside: dict[Table, set[uuid.UUID]] = {}
-    try:
-        with storage_errors(central), central.engine.connect() as src:
-            if trim and scope.applies(src):
-                report.left = scope.leave_stale(src)
-                src.commit()
-            if src.dialect.name == "postgresql":
-                src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
-                # In the same snapshot as the reads below: a contact of the user's queue or
-                # work and its customer are both in the set, or both not yet.
-                scope.enter_all(src)
-            _compare(src, local, report, outside)
+    with storage_errors(central), central.engine.connect() as src:  # busy: CentreBusy
+        if trim and scope.applies(src):
+            report.left = scope.leave_stale(src)
             src.commit()
-    except DBAPIError as exc:
-        if not transient(exc):
-            raise
-        raise centre_busy() from exc
+        if src.dialect.name == "postgresql":
+            src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+            # In the same snapshot as the reads below: a contact of the user's queue or
+            # work and its customer are both in the set, or both not yet.
+            scope.enter_all(src)
+        _compare(src, local, report, outside)
+        src.commit()
     if outside:
         _remove(local, central, outside, report)
     return report

@@ -8,19 +8,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
-from app.errors import CentreBusy
-from app.i18n import QT_TRANSLATE_NOOP
-
 # Refusal codes (the text before the colon of a refusal): final answers of the centre.
 STALE_CLAIM = "stale_claim"
 PERMISSION = "permission"
 INVALID = "invalid"
-
-# A deadlock, a serialisation failure, a lock not granted, a statement cut by its timeout:
-# worth trying again, never an answer about the operation itself.
-TRANSIENT = frozenset({"40P01", "40001", "55P03", "57014"})
 
 
 @dataclass(frozen=True)
@@ -86,15 +77,3 @@ class Diverged(Exception):
 def answers_upto(ops: list[Op], upto: int, refused: dict[int, str]) -> list[Answer]:
     """Answers for the operations the centre settled (those numbered up to ``upto``)."""
     return [Answer(op.seq, refused.get(op.seq)) for op in ops if op.seq <= upto]
-
-
-def transient(exc: DBAPIError) -> bool:
-    return getattr(exc.orig, "sqlstate", None) in TRANSIENT
-
-
-def centre_busy() -> CentreBusy:
-    """What a transient failure becomes once retrying is over: the sync tries again later."""
-    return CentreBusy(
-        QT_TRANSLATE_NOOP("errors", "The central database is too busy to answer."),
-        QT_TRANSLATE_NOOP("errors", "Your changes wait on this workstation and go in a moment."),
-    )

@@ -16,13 +16,13 @@ from collections import defaultdict
 from dataclasses import astuple, dataclass, replace
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import DBAPIError
 
 from app.db import Database
+from app.errors import CentreBusy
 from app.ids import new_id
 from app.models import OutboxOp
 from app.sync import centre, state
-from app.sync.ops import Batch, Diverged, Failure, Op, Pusher, centre_busy, transient
+from app.sync.ops import Batch, Diverged, Failure, Op, Pusher
 from app.sync.pull import refresh
 
 log = logging.getLogger(__name__)
@@ -112,10 +112,8 @@ def _send(central: Database, who: Pusher, ops: list[Op]) -> Batch:
     for attempt in range(ATTEMPTS):
         try:
             return centre.push(central, who, ops)
-        except DBAPIError as exc:
-            if not transient(exc):
-                raise
+        except CentreBusy:
             if attempt == ATTEMPTS - 1:
-                raise centre_busy() from exc
+                raise
             time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
     raise AssertionError("unreachable")
