@@ -8,7 +8,6 @@ sync cycle: one SELECT of ``alembic_version``, the revisions it is compared with
 
 import functools
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import DBAPIError
 
 from app.db import Database, sqlstate
@@ -32,8 +31,16 @@ def centre_revision(central: Database) -> str | None:
     """The centre's schema revision, in one statement (no transaction around it); None when the
     database holds no Relais schema."""
     with central.reading() as conn:
-        if central.is_sqlite:  # a local file: Alembic's own look costs nothing
-            return MigrationContext.configure(conn).get_current_revision()
+        if central.is_sqlite:  # the embedded centre: a file on this machine
+            made = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).first()
+            if made is None:
+                return None
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version")
+            found = sorted(rows.scalars())
+            conn.rollback()
+            return "+".join(found) or None
         try:
             rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version")
             found = sorted(rows.scalars())
