@@ -165,10 +165,14 @@ def _add_note(qtbot: QtBot, win: MainWindow, text: str) -> None:
 
 
 def _notes(ws: Workspace, contact_id: uuid.UUID) -> list[str]:
+    """The contact's notes in the copy that are bound for the centre: still in the outbox, or
+    already there (the window's sync sends a change at once)."""
     with ws.local.session() as s:
         notes = s.scalars(select(Note).where(Note.contact_id == contact_id)).all()
-        queued = set(s.scalars(select(OutboxOp.row_id).where(OutboxOp.table_name == "note")).all())
-        return [n.body for n in notes if n.id in queued]
+        queued = set(s.scalars(select(OutboxOp.row_id).where(OutboxOp.table_name == "note")))
+    with ws.central.session() as s:
+        sent = set(s.scalars(select(Note.id).where(Note.contact_id == contact_id)))
+    return [n.body for n in notes if n.id in queued | sent]
 
 
 def test_while_a_claim_hangs_a_note_is_saved_and_ctrl_n_asks_no_second_contact(
