@@ -18,11 +18,12 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, insert, select, text, update
 
 from app import limits
+from app.clock import utcnow
 from app.db import Database, storage_errors
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP, Marked, Translate, no_translation
 from app.ids import new_id
-from app.models import Advisor, CentreRole, Role, Team
+from app.models import Advisor, CentreLogin, CentreRole, Role, Team
 from app.sync.handshake import check_schema
 
 LOGIN_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{1,62}")
@@ -120,18 +121,17 @@ def _groups(conn: Connection) -> dict[str, str]:
     return dict(conn.execute(select(CentreRole.role, CentreRole.name)).all())
 
 
-def _role_of(conn: Connection, login: str, groups: dict[str, str]) -> str | None:
-    """None when no role of that name exists; 'ours' when it is a user of this centre; else
-    why it cannot be taken."""
+def _role_of(conn: Connection, login: str) -> str | None:
+    """None when no role of that name exists; 'ours' when this centre made it for one of its
+    users; else why it cannot be taken."""
     row = conn.execute(
         text(
-            "SELECT r.rolsuper, r.rolcanlogin, EXISTS ("
-            "  SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
-            "  WHERE m.member = r.oid AND g.rolname = ANY (:groups)) AS ours, "
+            "SELECT r.rolsuper, r.rolcanlogin, "
+            "EXISTS (SELECT 1 FROM centre_login c WHERE c.login = r.rolname) AS ours, "
             "EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = r.oid) AS has_members "
             "FROM pg_roles r WHERE r.rolname = :login"
         ),
-        {"login": login, "groups": list(groups.values())},
+        {"login": login},
     ).first()
     if row is None:
         return None
@@ -171,7 +171,7 @@ def user_add(
                         "errors", "Type it when asked, or pipe it with --password-stdin."
                     ),
                 )
-            existing = _role_of(conn, login, groups)
+            existing = _role_of(conn, login)
             if existing not in (None, "ours"):
                 raise _foreign_role(login, existing)
         _advisor_row(conn, login, kind, team, display_name)
@@ -224,16 +224,21 @@ def _login_role(
     driver = conn.connection.driver_connection
     cursor = driver.cursor()  # type: ignore[union-attr]
     exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login})
-    verb = "ALTER" if exists else "CREATE"
     # Hashed here by libpq (as psql's \password does), in the server's own scheme: the
     # statement, and so the server's log, never holds the password itself.
-    hashed = driver.pgconn.encrypt_password(password.encode(), login.encode())  # type: ignore[union-attr]
-    name = sql.Identifier(login)
-    cursor.execute(
-        sql.SQL(verb + " ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {}").format(
-            name, sql.Literal(hashed.decode())
-        )
+    hashed = sql.Literal(
+        driver.pgconn.encrypt_password(password.encode(), login.encode()).decode()  # type: ignore[union-attr]
     )
+    name = sql.Identifier(login)
+    if exists:  # one of ours (checked above)
+        cursor.execute(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(name, hashed))
+    else:
+        cursor.execute(
+            sql.SQL("CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {}").format(
+                name, hashed
+            )
+        )
+        conn.execute(insert(CentreLogin), {"login": login, "created_at": utcnow()})
     cursor.execute(
         sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = {}").format(
             name, sql.Literal(IDLE_IN_TRANSACTION)
@@ -351,7 +356,7 @@ def _database_access(conn: Connection, login: str, role: Role | None) -> None:
     from psycopg import sql
 
     groups = _groups(conn)
-    existing = _role_of(conn, login, groups)
+    existing = _role_of(conn, login)
     if existing is None:
         return  # a user never given a login role: nothing to open or close
     if existing != "ours":

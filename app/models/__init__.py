@@ -21,6 +21,7 @@ from app.models.people import Advisor, Role, Team
 from app.models.quality import Evaluation, EvaluatorKind, SurveyAnswer
 from app.models.sync import (
     AppliedOps,
+    CentreLogin,
     CentreRole,
     ChangeLog,
     DeskCustomer,
@@ -35,6 +36,7 @@ __all__ = [
     "Advisor",
     "AppliedOps",
     "Base",
+    "CentreLogin",
     "CentreRole",
     "ChangeLog",
     "Channel",

@@ -134,3 +134,13 @@ class CentreRole(Base):
     __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
     role: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(63), unique=True)
+
+
+class CentreLogin(Base):
+    """A login role this centre made for one of its users (``relais user add``): the only roles
+    ``relais user`` changes, enables or disables."""
+
+    __tablename__ = "centre_login"
+    __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -65,6 +65,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=15)
 
 _BOOKKEEPING = {"version", "updated_at", "last_key", "first_key"}
+_NEVER_KEPT = {*_BOOKKEEPING, "claim_token", "lease_until"}  # a claim is its holder's alone
 _ON_CONTACTS = {"message", "note", "template_usage", "wrap_up", "review_item", "evaluation"}
 _CONTACT_FIELDS = {
     "status",
@@ -350,9 +351,14 @@ def _new_contact(
         }
     if r.get("status") == "queued" and r.get("parent_id"):
         parent = conn.execute(
-            select(Contact.assigned_to, Contact.status, Contact.team_id, Contact.customer_id).where(
-                Contact.id == _uuid(r["parent_id"])
-            )
+            select(
+                Contact.assigned_to,
+                Contact.status,
+                Contact.team_id,
+                Contact.customer_id,
+                Contact.risk_flag,
+                Contact.risk_reason,
+            ).where(Contact.id == _uuid(r["parent_id"]))
         ).first()
         if parent is None or parent.assigned_to != me.id or parent.status != ContactStatus.CLOSED:
             return f"{PERMISSION}: a follow-up belongs to a contact you closed"
@@ -367,6 +373,10 @@ def _new_contact(
             "closed_at": None,
             "team_id": parent.team_id,
             "customer_id": parent.customer_id,
+            "priority": 2,
+            "risk_flag": parent.risk_flag,
+            "risk_reason": parent.risk_reason,
+            "received_at": r.get("due_at"),
             "version": 1,
         }
     return f"{PERMISSION}: a workstation creates only logged calls and follow-ups"
@@ -454,6 +464,9 @@ def _update_contact(
     current = _current(conn, table, op.row_id)  # type: ignore[arg-type]
     if current is None:
         return f"{INVALID}: contact {op.row_id} does not exist on the centre"
+    for name in values:
+        if name not in _CONTACT_FIELDS:
+            return f"{PERMISSION}: a workstation may not change the {name} of a contact"
     claim = op.payload.get("claim")
     held = _uuid(claim) if claim else None
     if held is None or current["claim_token"] != held or current["assigned_to"] != me.id:
@@ -461,23 +474,28 @@ def _update_contact(
             return f"{PERMISSION}: contact {current['reference']} is not yours"
         # The late advisor's values are kept, and the case goes on the review list.
         _keep_losers(conn, me, who, "contact", op.row_id, values, current, STALE_CLAIM)
-        conn.execute(
-            insert(ReviewItem),
-            {
-                "id": new_id(),
-                "contact_id": op.row_id,
-                "reason": "lease_lost",
-                "created_by": me.id,
-                "created_at": utcnow(),
-            },
+        flagged = conn.scalar(
+            select(ReviewItem.id).where(
+                ReviewItem.contact_id == op.row_id,
+                ReviewItem.reason == "lease_lost",
+                ReviewItem.created_by == me.id,
+            )
         )
+        if flagged is None:  # once per advisor and contact, however many writes come late
+            conn.execute(
+                insert(ReviewItem),
+                {
+                    "id": new_id(),
+                    "contact_id": op.row_id,
+                    "reason": "lease_lost",
+                    "created_by": me.id,
+                    "created_at": utcnow(),
+                },
+            )
         return (
             f"{STALE_CLAIM}: contact {current['reference']} was claimed again after this "
             "workstation's lease expired"
         )
-    for name in values:
-        if name not in _CONTACT_FIELDS:
-            return f"{PERMISSION}: a workstation may not change the {name} of a contact"
     status = values.get("status", current["status"])
     if status not in (ContactStatus.CLOSED.value, str(current["status"])):
         return f"{PERMISSION}: a workstation may only close a contact it holds"
@@ -601,7 +619,7 @@ def _keep_losers(
             "created_at": utcnow(),
         }
         for field, value in losing.items()
-        if field not in _BOOKKEEPING and field in current and plain(current[field]) != value
+        if field not in _NEVER_KEPT and field in current and plain(current[field]) != value
     ]
     if rows:
         conn.execute(insert(SyncConflict), rows)

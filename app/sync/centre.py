@@ -14,11 +14,13 @@ import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 
+from app import clock
 from app.db import Database, sqlstate, storage_errors
 from app.errors import EnvironmentProblem
 from app.i18n import QT_TRANSLATE_NOOP
@@ -56,6 +58,17 @@ class Claim:
 class Taken:
     outcome: str  # 'claimed', 'mine', 'taken' or 'missing'
     claim: Claim | None
+
+
+def measure_clock(central: Database) -> timedelta:
+    """Reads the centre's clock and records its offset from this workstation's (app.clock)."""
+    if central.is_sqlite:  # the embedded centre runs on this machine, on its clock
+        now = clock.utcnow()
+        return clock.learn_offset(now, now, now)
+    asked = clock.utcnow()
+    with central.driver_autocommit() as driver:
+        theirs = driver.execute("SELECT clock_timestamp()").fetchone()[0]
+    return clock.learn_offset(theirs, asked, clock.utcnow())
 
 
 # -- the push -------------------------------------------------------------------------------------

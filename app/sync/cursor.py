@@ -1,17 +1,20 @@
 """The pull's position in the centre's change log, and the bound below which it is safe to read.
 
 Positions are (xid, seq) pairs: the writing transaction's id, then the log's own sequence. On
-PostgreSQL a reader only takes changes of transactions older than the oldest one still running in
-the centre's database: every such transaction has finished, so nothing can later appear behind
+PostgreSQL a reader only takes changes of transactions older than the oldest one still writing
+the centre's change log: every such transaction has finished, so nothing can later appear behind
 the cursor — a transaction that took its sequence numbers early but commits late is simply read
 on a later pull. The embedded SQLite centre has one writer committing in order; its xid is 0.
 
-Transaction ids are shared by the whole server, so ``pg_snapshot_xmin`` alone would let a long
-transaction in any other database (a report, a dump) hold every workstation's pull back. The bound
-is therefore the oldest running transaction that holds a lock in *this* database — any
-transaction that wrote here, or will write its change log, holds one until it ends — and never
-above the snapshot's xmax (transactions that start afterwards). It must be computed in a statement
-before the one that reads the log, so a transaction finishing in between is visible to the read.
+Transaction ids are shared by the whole server, so ``pg_snapshot_xmin`` alone would let any long
+transaction (a report, a dump, a user keeping a read open) hold every workstation's pull back.
+The bound is therefore the oldest running transaction that writes *this* centre's change log:
+every such transaction takes the change log's lock (ROW EXCLUSIVE) before it has a transaction
+id and keeps it until it ends — the centre's functions take it first, and a trigger takes it
+before any other statement writes a table of the centre — and no user can take that lock but
+through those functions. The bound is never above the snapshot's xmax (transactions that start
+afterwards). It must be computed in a statement before the one that reads the log, so a
+transaction finishing in between is visible to the read.
 """
 
 from dataclasses import dataclass
@@ -44,7 +47,8 @@ _BOUND = text(
     WITH here AS (
       SELECT DISTINCT x.transactionid::text::bigint AS xid32
       FROM pg_locks r JOIN pg_locks x ON x.virtualtransaction = r.virtualtransaction
-      WHERE r.locktype = 'relation' AND x.locktype = 'transactionid'
+      WHERE r.locktype = 'relation' AND r.mode = 'RowExclusiveLock'
+        AND r.relation = 'public.change_log'::regclass AND x.locktype = 'transactionid'
         AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
     SELECT least(
       pg_snapshot_xmax(pg_current_snapshot())::text::bigint,

@@ -39,7 +39,7 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
     line = f"security: {_TALLY['tried']} attacks tried, {_TALLY['refused']} refused"
     details = []
     if _TALLY["known"]:
-        details.append(f"{_TALLY['known']} still succeed (known bugs, xfail)")
+        details.append(f"{_TALLY['known']} still succeed (known limits, xfail)")
     if _TALLY["succeeded"]:
         details.append(f"{_TALLY['succeeded']} succeeded unexpectedly")
     if _TALLY["broken"]:

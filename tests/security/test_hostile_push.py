@@ -177,13 +177,6 @@ def test_a_stale_claim_is_refused_and_its_values_kept_aside(centre, cast, token)
     assert ("status", "closed", cast.alice.id) in kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: a stale-claim update carrying a claim_token value makes relais_keep_losers "
-    "record the current holder's claim token as winning_value in a sync_conflict the "
-    "attacker reads",
-)
 def test_a_stale_claim_does_not_reveal_the_new_holders_token(centre, cast) -> None:
     contact, old, token = _held_then_taken(centre, cast.alice, cast.bob)
     answer = cast.alice.update(
@@ -639,13 +632,6 @@ def test_the_centres_inner_functions_are_not_callable(centre, cast, attacker, ca
 # -- holding the centre back ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: relais_push locks every row its update operations name (FOR UPDATE, before "
-    "any permission check): inside a transaction a user keeps any contact locked, so "
-    "relais_claim_next skips it and relais_take waits",
-)
 def test_a_refused_push_holds_no_lock_on_the_queue(centre, cast) -> None:
     queue = [centre.contact(TEAM, priority=9) for _ in range(3)]
     hostile = connect(centre.pg.user_url(cast.alice.login), autocommit=False)
@@ -670,12 +656,6 @@ def test_a_refused_push_holds_no_lock_on_the_queue(centre, cast) -> None:
         hostile.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: relais_take locks the contact (FOR UPDATE) before deciding it is 'taken': in "
-    "a transaction a user locks any contact, of any team, for as long as they like",
-)
 def test_a_take_that_is_refused_holds_no_lock(centre, cast) -> None:
     contact = centre.contact(OTHER_TEAM, priority=9)
     hostile = connect(centre.pg.user_url(cast.alice.login), autocommit=False)
@@ -697,13 +677,6 @@ def test_a_take_that_is_refused_holds_no_lock(centre, cast) -> None:
         hostile.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: a user lifts idle_in_transaction_session_timeout (SET, or ALTER ROLE on "
-    "themselves) and keeps a transaction with an xid open: every workstation's pull stops "
-    "below it (app.sync.cursor.safe_bound) for as long as they like",
-)
 def test_a_hostile_open_transaction_does_not_hold_back_everyones_pull(centre, cast) -> None:
     contact, _ = centre.held_by(cast.bob)
     hostile = connect(centre.pg.user_url(cast.alice.login), autocommit=False)

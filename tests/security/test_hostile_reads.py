@@ -80,13 +80,6 @@ def test_row_level_security_shows_only_ones_own_or_ones_teams(cast, history, tab
         assert (getattr(rows, table) in seen) == (login in allowed), (table, login)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: sync_refusal has its read policy but row-level security is off (the migration "
-    "rebuilds the table with recreate='always' and never enables it again): every user reads "
-    "every refusal of the centre, payloads (self-assessments, comments) included",
-)
 @pytest.mark.parametrize("role", ["advisor", "supervisor", "other_supervisor"])
 def test_refusals_show_only_ones_own_or_ones_teams(cast, history, role) -> None:
     reader, allowed = _readers(cast, role)
@@ -142,13 +135,6 @@ def test_statistics_reveal_no_hidden_value(centre, cast, history) -> None:
 # -- after a move: who may read what changes, the log must follow ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: change_log.team_id is the author's team when the row was written: once an "
-    "advisor moves team, their former supervisor still sees the log entries (ids, times) of "
-    "wrap-ups and conflicts they may no longer read",
-)
 def test_after_a_team_move_the_former_supervisor_sees_no_log_of_the_movers_rows(centre, cast):
     erin = centre.user("advisor", TEAM)
     contact = centre.contact(TEAM, status="closed", assigned_to=erin.id)
@@ -168,13 +154,6 @@ def test_after_a_team_move_the_former_supervisor_sees_no_log_of_the_movers_rows(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: change_log.readers of an evaluation names the contact's holder when it was "
-    "written: once the contact changes hands, the former holder still sees the entry of an "
-    "evaluation they may no longer read",
-)
 def test_after_a_takeover_the_former_holder_sees_no_log_of_its_evaluation(centre, cast):
     contact, token = centre.held_by(cast.alice)
     evaluation = uuid.uuid4()

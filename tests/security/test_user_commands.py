@@ -4,23 +4,14 @@ counted in the security summary), but found while trying them."""
 
 import io
 
-import psycopg
 import pytest
 from hostile_session import OTHER_TEAM, TEAM, connect
 
 from app import users
-from app.errors import InputError
 
 pytestmark = pytest.mark.postgres
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=InputError,
-    reason="BUG: user disable revokes the login's group role and sets NOLOGIN; user enable then "
-    "finds a NOLOGIN role in none of the centre's groups, calls it 'a group role' and refuses "
-    "(InputError): a disabled user can never come back",
-)
 def test_enable_after_disable_gives_the_user_back_their_rights(centre) -> None:
     user = centre.user("advisor", TEAM)
     users.user_enable(centre.url, user.login, False, out=io.StringIO())
@@ -33,13 +24,6 @@ def test_enable_after_disable_gives_the_user_back_their_rights(centre) -> None:
         again.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=psycopg.errors.InsufficientPrivilege,
-    reason="BUG: user add on an existing user runs ALTER ROLE … NOSUPERUSER …, which PostgreSQL "
-    "15 refuses to an owner who is not a superuser ('must be superuser to alter superuser "
-    "roles or change superuser attribute'): a user's team, role or password cannot be changed",
-)
 def test_user_add_again_moves_a_user_to_another_team(centre) -> None:
     user = centre.user("advisor", TEAM)
     users.user_add(centre.url, user.login, "advisor", OTHER_TEAM, None, user.login, io.StringIO())

@@ -161,6 +161,52 @@ BEGIN
   RETURN NULL;
 END $$;
 """
+# Before any statement writes a table of the centre, its transaction holds the change log's lock
+# (see _HOLD_LOG): the owner's writes (seeding, relais user, a connector) are waited for too.
+_HOLD = f"""
+CREATE OR REPLACE FUNCTION public.relais_hold_log() RETURNS trigger LANGUAGE plpgsql {_SAFE} AS $$
+BEGIN
+  LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;
+  RETURN NULL;
+END $$;
+"""
+# Tables written in the same transactions as shared ones (the desk's working set is not: the
+# check writes it in a long read).
+_HELD = (*SHARED, "applied_ops", "sync_refusal", "centre_role", "centre_login")
+# Who may read a change follows the people it is about: an advisor moving to another team takes
+# their wrap-ups' and conflicts' changes with them; a contact changing hands or teams takes its
+# evaluations' and review items' changes.
+_FOLLOW = f"""
+CREATE OR REPLACE FUNCTION public.relais_follow_advisor() RETURNS trigger LANGUAGE plpgsql
+  {_SAFE} AS $$
+BEGIN
+  UPDATE public.change_log SET team_id = NEW.team_id
+    WHERE table_name IN ('wrap_up', 'sync_conflict') AND readers = ARRAY[NEW.id];
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION public.relais_follow_contact() RETURNS trigger LANGUAGE plpgsql
+  {_SAFE} AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM public.evaluation e WHERE e.contact_id = NEW.id) THEN
+    UPDATE public.change_log l SET readers = ARRAY[e.evaluator_id, NEW.assigned_to],
+                                   team_id = NEW.team_id
+      FROM public.evaluation e
+      WHERE e.contact_id = NEW.id AND l.table_name = 'evaluation' AND l.row_id = e.id;
+  END IF;
+  IF OLD.team_id IS DISTINCT FROM NEW.team_id
+     AND EXISTS (SELECT 1 FROM public.review_item r WHERE r.contact_id = NEW.id) THEN
+    UPDATE public.change_log l SET team_id = NEW.team_id
+      FROM public.review_item r
+      WHERE r.contact_id = NEW.id AND l.table_name = 'review_item' AND l.row_id = r.id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER follow_advisor AFTER UPDATE OF team_id ON public.advisor FOR EACH ROW
+  WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id) EXECUTE FUNCTION public.relais_follow_advisor();
+CREATE TRIGGER follow_contact AFTER UPDATE OF assigned_to, team_id ON public.contact FOR EACH ROW
+  WHEN (OLD.assigned_to IS DISTINCT FROM NEW.assigned_to OR OLD.team_id IS DISTINCT FROM NEW.team_id)
+  EXECUTE FUNCTION public.relais_follow_contact();
+"""
 # Tables whose rows not everyone may read, and the trigger function naming their readers.
 _RESTRICTED = {
     "wrap_up": "relais_log_by_advisor",
@@ -207,6 +253,9 @@ CREATE POLICY sync_refusal_read ON public.sync_refusal FOR SELECT USING (
     SELECT 1 FROM public.advisor a WHERE a.login = sync_refusal.login AND a.team_id = {_TEAM})));
 CREATE POLICY desk_customer_own ON public.desk_customer FOR SELECT USING (login = session_user);
 
+ALTER TABLE public.sync_refusal ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.applied_ops ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.desk_customer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.review_item ENABLE ROW LEVEL SECURITY;
 CREATE POLICY review_item_read ON public.review_item FOR SELECT USING (
   created_by = {_ME} OR {_ROLE} = 'admin'
@@ -250,7 +299,8 @@ CREATE OR REPLACE FUNCTION public.relais_keep_losers(p_table text, p_id uuid, p_
   SELECT gen_random_uuid(), p_table, p_id, x.key, x.value::json, (p_current -> x.key)::json,
          p_rule, p_me, p_ws, now()
   FROM jsonb_each(p_losing) x
-  WHERE x.key NOT IN ('version', 'updated_at', 'last_key', 'first_key')
+  WHERE x.key NOT IN ('version', 'updated_at', 'last_key', 'first_key', 'claim_token',
+                      'lease_until')
     AND p_current ? x.key AND (p_current -> x.key) IS DISTINCT FROM x.value $$;
 """
 
@@ -358,7 +408,9 @@ BEGIN
         END IF;
         v_row := v_row || jsonb_build_object('assigned_to', NULL, 'claim_token', NULL,
           'lease_until', NULL, 'closed_at', NULL, 'team_id', v_parent.team_id,
-          'customer_id', v_parent.customer_id, 'version', 1);
+          'customer_id', v_parent.customer_id, 'priority', 2,
+          'risk_flag', v_parent.risk_flag, 'risk_reason', v_parent.risk_reason,
+          'received_at', v_row -> 'due_at', 'version', 1);
       ELSE
         RETURN 'permission: a workstation creates only logged calls and follow-ups';
       END IF;
@@ -443,10 +495,21 @@ BEGIN
   END IF;
   CASE v_table
   WHEN 'contact' THEN
-    SELECT * INTO v_contact FROM public.contact WHERE id = v_id FOR UPDATE;
+    -- Locked only once it is known to be the caller's: naming others' rows locks nothing.
+    SELECT * INTO v_contact FROM public.contact WHERE id = v_id;
+    IF FOUND AND v_claim IS NOT NULL AND v_contact.claim_token = v_claim
+       AND v_contact.assigned_to = p_me THEN
+      SELECT * INTO v_contact FROM public.contact WHERE id = v_id FOR UPDATE;
+    END IF;
     IF NOT FOUND THEN
       RETURN format('invalid: contact %s does not exist on the centre', v_id);
     END IF;
+    FOR v_key IN SELECT jsonb_object_keys(v_values) LOOP
+      IF v_key NOT IN ('status', 'closed_at', 'claim_token', 'lease_until', 'call_started_at',
+                       'call_ended_at', 'customer_id', 'version') THEN
+        RETURN format('permission: a workstation may not change the %s of a contact', v_key);
+      END IF;
+    END LOOP;
     IF v_claim IS NULL OR v_contact.claim_token IS DISTINCT FROM v_claim
        OR v_contact.assigned_to IS DISTINCT FROM p_me THEN
       IF NOT EXISTS (SELECT 1 FROM public.contact_assignment x
@@ -457,16 +520,12 @@ BEGIN
       PERFORM public.relais_keep_losers('contact', v_id, v_values, to_jsonb(v_contact),
                                         'stale_claim', p_me, p_ws);
       INSERT INTO public.review_item (id, contact_id, reason, created_by, created_at)
-        VALUES (gen_random_uuid(), v_id, 'lease_lost', p_me, now());
+        SELECT gen_random_uuid(), v_id, 'lease_lost', p_me, now()
+        WHERE NOT EXISTS (SELECT 1 FROM public.review_item r WHERE r.contact_id = v_id
+                          AND r.reason = 'lease_lost' AND r.created_by = p_me);
       RETURN format('stale_claim: contact %s was claimed again after this workstation''s lease '
                     'expired', v_contact.reference);
     END IF;
-    FOR v_key IN SELECT jsonb_object_keys(v_values) LOOP
-      IF v_key NOT IN ('status', 'closed_at', 'claim_token', 'lease_until', 'call_started_at',
-                       'call_ended_at', 'customer_id', 'version') THEN
-        RETURN format('permission: a workstation may not change the %s of a contact', v_key);
-      END IF;
-    END LOOP;
     IF v_values ? 'status' AND v_values ->> 'status' NOT IN ('closed', v_contact.status) THEN
       RETURN 'permission: a workstation may only close a contact it holds';
     END IF;
@@ -501,14 +560,14 @@ BEGIN
     END IF;
     UPDATE public.contact_assignment SET ended_at = COALESCE(ended_at, now()) WHERE id = v_id;
   WHEN 'customer' THEN
-    SELECT * INTO v_customer FROM public.customer WHERE id = v_id FOR UPDATE;
-    IF NOT FOUND THEN
-      RETURN format('invalid: customer %s does not exist on the centre', v_id);
-    END IF;
     IF p_role = 'advisor' AND NOT EXISTS (SELECT 1 FROM public.desk_customer d
                                           WHERE d.login = session_user AND d.customer_id = v_id)
     THEN
       RETURN 'permission: this customer is not in your working set';
+    END IF;
+    SELECT * INTO v_customer FROM public.customer WHERE id = v_id FOR UPDATE;
+    IF NOT FOUND THEN
+      RETURN format('invalid: customer %s does not exist on the centre', v_id);
     END IF;
     v_current := to_jsonb(v_customer);
     FOR v_key, v_value IN SELECT * FROM jsonb_each(v_values) LOOP
@@ -589,6 +648,7 @@ DECLARE
   v_table text;
   v_ids uuid[];
 BEGIN
+  LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;  -- see _HOLD_LOG
   SELECT id, role, team_id INTO v_me, v_role, v_team
     FROM public.advisor WHERE login = session_user AND active;
   IF v_me IS NULL THEN
@@ -619,16 +679,27 @@ BEGIN
   END IF;
   -- The rows the batch updates, locked in one order: two workstations pushing edits of the same
   -- customers do not each wait for the other.
+  -- Only rows the caller may change: naming others' rows locks nothing of theirs.
   FOR v_table, v_ids IN
     SELECT o ->> 'table', array_agg(DISTINCT (o ->> 'row_id')::uuid)
     FROM jsonb_array_elements(p_ops) o
     WHERE o ->> 'kind' = 'update' AND (o ->> 'seq')::bigint > v_last
-      AND o ->> 'table' IN ('contact', 'customer', 'contact_assignment', 'template',
-                            'reason_code', 'incident')
+      AND o ->> 'table' IN ('contact', 'customer', 'contact_assignment')
     GROUP BY 1 ORDER BY 1
   LOOP
-    EXECUTE format('SELECT 1 FROM public.%I WHERE id = ANY ($1) ORDER BY id FOR UPDATE', v_table)
-      USING v_ids;
+    CASE v_table
+    WHEN 'contact' THEN
+      PERFORM 1 FROM public.contact WHERE id = ANY (v_ids) AND assigned_to = v_me
+        ORDER BY id FOR UPDATE;
+    WHEN 'contact_assignment' THEN
+      PERFORM 1 FROM public.contact_assignment WHERE id = ANY (v_ids) AND advisor_id = v_me
+        ORDER BY id FOR UPDATE;
+    ELSE
+      PERFORM 1 FROM public.customer k WHERE k.id = ANY (v_ids) AND (v_role <> 'advisor'
+        OR EXISTS (SELECT 1 FROM public.desk_customer d
+                   WHERE d.login = session_user AND d.customer_id = k.id))
+        ORDER BY k.id FOR UPDATE;
+    END CASE;
   END LOOP;
   v_upto := v_last;
   v_upto_op := v_last_op;
@@ -734,6 +805,12 @@ _ME_OR_REFUSE = """
     RAISE EXCEPTION 'login % is not an active user of this centre', session_user
       USING ERRCODE = 'insufficient_privilege';
   END IF;"""
+# Every transaction that writes the centre's shared data holds this lock from before it has a
+# transaction id until it ends: the pull waits for such transactions only (app.sync.cursor), and
+# no user can take it but through these functions. So a user keeping a transaction of their own
+# open holds nobody's pull back.
+_HOLD_LOG = """
+  LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;"""
 # A contact's customer, its own and its team's open and recent contacts bring into the working
 # set of the user (app.sync.scope says the same for reading).
 _ENTERING = (
@@ -785,7 +862,7 @@ DECLARE
   v_me uuid;
   v_team uuid;
   v_id uuid;
-BEGIN{_ME_OR_REFUSE}
+BEGIN{_HOLD_LOG}{_ME_OR_REFUSE}
   SELECT k.id INTO v_id FROM public.contact k
     WHERE k.status = 'in_progress' AND k.lease_until < now()
       AND (p_channels IS NULL OR k.channel = ANY (p_channels))
@@ -812,8 +889,15 @@ DECLARE
   v_me uuid;
   v_team uuid;
   v_c public.contact;
-BEGIN{_ME_OR_REFUSE}
-  SELECT * INTO v_c FROM public.contact WHERE id = p_contact FOR UPDATE;
+BEGIN{_HOLD_LOG}{_ME_OR_REFUSE}
+  -- Looked at first without a lock: asking for a contact one may not take locks nothing.
+  SELECT * INTO v_c FROM public.contact WHERE id = p_contact;
+  IF FOUND AND ((v_c.status = 'queued' AND v_c.received_at <= now())
+                OR (v_c.status = 'in_progress' AND (v_c.assigned_to = v_me
+                                                    OR v_c.lease_until < now())))
+     AND (v_team IS NULL OR v_c.team_id = v_team OR v_c.team_id IS NULL) THEN
+    SELECT * INTO v_c FROM public.contact WHERE id = p_contact FOR UPDATE;
+  END IF;
   IF NOT FOUND THEN
     RETURN QUERY SELECT 'missing'::text, NULL::public.contact, NULL::public.contact_assignment;
     RETURN;
@@ -844,7 +928,7 @@ DECLARE
   v_me uuid;
   v_team uuid;
   v_n integer;
-BEGIN{_ME_OR_REFUSE}
+BEGIN{_HOLD_LOG}{_ME_OR_REFUSE}
   UPDATE public.contact SET lease_until = now() + {_LEASE}
     WHERE assigned_to = v_me AND status = 'in_progress' AND claim_token = ANY (p_tokens)
       AND lease_until < now() + {_LEASE} / 2;
@@ -858,7 +942,7 @@ CREATE OR REPLACE FUNCTION public.relais_release(p_contact uuid, p_token uuid) R
 DECLARE
   v_me uuid;
   v_team uuid;
-BEGIN{_ME_OR_REFUSE}
+BEGIN{_HOLD_LOG}{_ME_OR_REFUSE}
   UPDATE public.contact SET status = 'queued', assigned_to = NULL, claim_token = NULL,
          lease_until = NULL, version = version + 1
     WHERE id = p_contact AND assigned_to = v_me AND status = 'in_progress'
@@ -877,7 +961,8 @@ _DESK = f"""
 CREATE OR REPLACE FUNCTION public.relais_keep(p_customers uuid[]) RETURNS void
   LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   INSERT INTO public.desk_customer (login, customer_id, since)
-    SELECT session_user, k.id, now() FROM public.customer k WHERE k.id = ANY (p_customers)
+    SELECT session_user, k.id, now() FROM public.customer k
+    WHERE k.id = ANY (p_customers) AND public.relais_me() IS NOT NULL
   ON CONFLICT (login, customer_id) DO UPDATE SET since = excluded.since $$;
 
 -- Adds the customers of these contacts; returns those that were not in the set yet.
@@ -886,6 +971,7 @@ CREATE OR REPLACE FUNCTION public.relais_enter_through(p_contacts uuid[]) RETURN
   INSERT INTO public.desk_customer (login, customer_id, since)
     SELECT DISTINCT session_user, k.customer_id, now() FROM public.contact k
     WHERE k.id = ANY (p_contacts) AND k.customer_id IS NOT NULL
+      AND public.relais_me() IS NOT NULL
   ON CONFLICT DO NOTHING RETURNING customer_id $$;
 
 -- Adds every customer that one of the user's or their team's open or recent contacts brings in.
@@ -949,12 +1035,24 @@ def upgrade() -> None:
             sa.Column("readers", sa.JSON().with_variant(postgresql.ARRAY(sa.Uuid()), "postgresql"))
         )
         batch_op.add_column(sa.Column("team_id", sa.Uuid(), nullable=True))
-    with op.batch_alter_table("applied_ops", schema=None, recreate="always") as batch_op:
-        batch_op.drop_constraint("pk_applied_ops", type_="primary")
-        batch_op.create_primary_key("pk_applied_ops", ["login", "workstation_id"])
-    with op.batch_alter_table("sync_refusal", schema=None, recreate="always") as batch_op:
-        batch_op.drop_constraint("pk_sync_refusal", type_="primary")
-        batch_op.create_primary_key("pk_sync_refusal", ["login", "workstation_id", "seq"])
+    # Keyed by the login too. In place on PostgreSQL: a rebuilt table would lose its row-level
+    # security; SQLite can only rebuild.
+    for table, key in (
+        ("applied_ops", ["login", "workstation_id"]),
+        ("sync_refusal", ["login", "workstation_id", "seq"]),
+    ):
+        with op.batch_alter_table(
+            table, schema=None, recreate="auto" if postgres else "always"
+        ) as batch_op:
+            batch_op.drop_constraint(f"pk_{table}", type_="primary")
+            batch_op.create_primary_key(f"pk_{table}", key)
+    op.create_table(
+        "centre_login",
+        sa.Column("login", sa.String(length=64), nullable=False),
+        sa.Column("created_at", app.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("login", name=op.f("pk_centre_login")),
+        info={"scope": "central"},
+    )
     op.create_table(
         "centre_role",
         sa.Column("role", sa.String(length=16), nullable=False),
@@ -978,6 +1076,12 @@ def _postgresql(bind: sa.Connection) -> None:
             )
     op.execute(_IDENTITY)
     op.execute(_LOG)
+    op.execute(_HOLD)
+    for table in _HELD:
+        op.execute(
+            f"CREATE TRIGGER hold_log BEFORE INSERT OR UPDATE OR DELETE ON public.{table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION public.relais_hold_log()"
+        )
     for table, function in _RESTRICTED.items():
         for event in ("insert", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS log_{event} ON public.{table}")
@@ -987,6 +1091,7 @@ def _postgresql(bind: sa.Connection) -> None:
                 f"EXECUTE FUNCTION public.{function}()"
             )
     op.execute(_BACKFILL)
+    op.execute(_FOLLOW)
     for block in (_WRITABLE, _INSERT, _UPDATE, _PUSH, _CLAIMS, _DESK):
         op.execute(block)
     groups = _groups(bind)
@@ -1034,6 +1139,10 @@ def _groups(bind: sa.Connection) -> dict[str, str]:
     ).all()
     for login, role in movers:
         op.execute(f"GRANT {_quote(bind, groups[role])} TO {_quote(bind, login)}")
+        bind.execute(
+            sa.text("INSERT INTO public.centre_login (login, created_at) VALUES (:l, now())"),
+            {"l": login},
+        )
     return groups
 
 
@@ -1054,6 +1163,14 @@ def _rights(bind: sa.Connection, groups: dict[str, str]) -> None:
     op.execute("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
     op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
     op.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    # Large objects are anyone's to create, as much as they like, unless a superuser revokes
+    # their functions (in this database only; a plain owner may not: see the README).
+    op.execute(
+        "DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN "
+        "REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer), "
+        "pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), "
+        "pg_catalog.lo_import(text, oid) FROM PUBLIC; END IF; END $$"
+    )
     op.execute(f"REVOKE CONNECT, TEMPORARY ON DATABASE {database} FROM PUBLIC")
     op.execute(f"GRANT CONNECT ON DATABASE {database} TO {advisor}")
     op.execute(f"GRANT USAGE ON SCHEMA public TO {advisor}")
