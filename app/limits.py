@@ -93,9 +93,7 @@ def problems(table: Table, values: Mapping[str, Any]) -> list[Problem]:
                     )
                 )
         bounds = SCORES.get((table.name, name))
-        if bounds is not None and not (
-            isinstance(value, int) and bounds[0] <= value <= bounds[1]
-        ):
+        if bounds is not None and not (isinstance(value, int) and bounds[0] <= value <= bounds[1]):
             found.append(
                 Problem(
                     name,

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock
+from pgcentre import PgCentre
 
 from app import commands, migrations, snapshot, users
 from app.db import Database, sqlite_url
 from app.sync import state
 from app.workspace import Workspace, build, find_user
-from pgcentre import PgCentre
 
 
 @dataclass

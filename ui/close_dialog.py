@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import centre_now
 from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
 from app.enums import Channel, Outcome
 from ui import texts
@@ -101,7 +102,7 @@ def default_follow_up(now: datetime | None = None) -> datetime:
     10:00 on the next morning the centre is open. Rounded up to the quarter hour so the advisor
     reads "15:45", not "15:43".
     """
-    local = (now or datetime.now().astimezone()).astimezone()
+    local = (now or centre_now().astimezone()).astimezone()
     soon = _round_up_quarter(local + SOON)
     if soon.date() == local.date() and OPENING <= soon.time() <= CLOSING:
         return soon
@@ -110,10 +111,15 @@ def default_follow_up(now: datetime | None = None) -> datetime:
 
 def next_morning(now: datetime | None = None, *, today_if_early: bool = False) -> datetime:
     """10:00 tomorrow; or today, with ``today_if_early``, when the centre has not opened yet."""
-    local = (now or datetime.now().astimezone()).astimezone()
+    local = (now or centre_now().astimezone()).astimezone()
     early = today_if_early and local.time() < OPENING
     day = local.date() if early else local.date() + timedelta(days=1)
     return datetime.combine(day, NEXT_DAY_AT).astimezone()
+
+
+def _now() -> QDateTime:
+    """Now by the centre's clock (which orders the queue), in local time, as Qt shows it."""
+    return QDateTime(centre_now().astimezone().replace(tzinfo=None))
 
 
 def _round_up_quarter(dt: datetime) -> datetime:
@@ -370,7 +376,7 @@ class CloseDialog(QDialog):
         self.when.setDisplayFormat(
             "dd/MM/yyyy HH:mm" if self._language == "fr" else "yyyy-MM-dd HH:mm"
         )
-        self.when.setMinimumDateTime(QDateTime.currentDateTime())
+        self.when.setMinimumDateTime(_now())
         self.when.setDateTime(QDateTime(default_follow_up().replace(tzinfo=None)))
         self.soon_button = QPushButton(self.tr("In 2 h"), self.follow_up_box)
         self.soon_button.setAccessibleName(self.tr("Follow up in two hours"))
@@ -571,7 +577,7 @@ class CloseDialog(QDialog):
         self.plan_follow_up.setChecked(c.follow_up_planned)
         if c.follow_up_kind is not None:
             (self.callback if c.follow_up_kind == "callback" else self.reply).setChecked(True)
-        if c.follow_up_at is not None and c.follow_up_at > datetime.now().astimezone():
+        if c.follow_up_at is not None and c.follow_up_at > centre_now().astimezone():
             self.when.setDateTime(QDateTime(c.follow_up_at.astimezone().replace(tzinfo=None)))
 
     def choose_score(self, score: int) -> None:
@@ -598,7 +604,7 @@ class CloseDialog(QDialog):
         low = score <= 2
         if low != self.follow_up_box.isVisible():
             self.follow_up_box.setVisible(low)
-            if low and self.when.dateTime() < QDateTime.currentDateTime():
+            if low and self.when.dateTime() < _now():
                 self.when.setDateTime(QDateTime(default_follow_up().replace(tzinfo=None)))
             self.adjustSize()
         self._changed()
@@ -608,7 +614,7 @@ class CloseDialog(QDialog):
             w.setEnabled(on)
 
     def _in_two_hours(self) -> None:
-        soon = _round_up_quarter(datetime.now().astimezone() + SOON)
+        soon = _round_up_quarter(centre_now().astimezone() + SOON)
         self.when.setDateTime(QDateTime(soon.replace(tzinfo=None)))
 
     def _changed(self, *_args: object) -> None:

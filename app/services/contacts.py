@@ -9,7 +9,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app import limits
-from app.clock import utcnow
+from app.clock import centre_now, utcnow
 from app.db import Database
 from app.dto import (
     Claimed,
@@ -393,7 +393,10 @@ class ContactService:
         except ValueError as exc:
             raise InputError(QT_TRANSLATE_NOOP("errors", "Choose an outcome.")) from exc
         now = utcnow()
-        if req.follow_up is not None and req.follow_up.due_at <= now - timedelta(minutes=1):
+        # By the centre's clock: it decides when the follow-up enters the queue.
+        if req.follow_up is not None and req.follow_up.due_at <= centre_now() - timedelta(
+            minutes=1
+        ):
             raise InputError(
                 QT_TRANSLATE_NOOP("errors", "The follow-up is planned in the past."),
                 QT_TRANSLATE_NOOP("errors", "Choose a time from now on."),

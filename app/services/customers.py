@@ -105,11 +105,13 @@ class CustomerService:
         """Makes sure this copy keeps the customer: one found on the centre but outside this
         workstation's working set comes now, with their whole history, and stays in the set
         (see app.sync.scope). Offline, such a customer cannot be opened yet, and says so."""
+        if holds(self._db, customer_id):
+            self._stay(customer_id)
+            return
         # The profile and the history are read at once on two threads: one fetch is enough.
         with self._holding:
             if holds(self._db, customer_id):
-                self._stay(customer_id)
-                return
+                return  # the other thread fetched them meanwhile
             if self._central is None:
                 return  # nowhere else to look: the caller says the customer no longer exists
             if not self._online():
@@ -253,8 +255,11 @@ class CustomerService:
 
     def link(self, contact_id: uuid.UUID, customer_id: uuid.UUID) -> None:
         """Attaches an unidentified sender's contact to a customer, and remembers the sender's
-        address as one of the customer's identities so the next message matches by itself."""
-        self.hold(customer_id)
+        address as one of the customer's identities so the next message matches by itself.
+        Runs in the interface's writer: a customer not held yet is fetched first (``hold``, on
+        the centre's lane), so nothing here waits on the network."""
+        if not holds(self._db, customer_id):
+            self.hold(customer_id)
         with self._db.session() as s:
             self._link(s, contact_id, customer_id)
 
@@ -333,7 +338,9 @@ class CustomerService:
                 setattr(customer, name, cleaned[name])
             customer.updated_at = utcnow()
             customer.version += 1
-            record_update(s, customer, [*fields, "updated_at", "version"])
+            # The folded names search uses go with the names (the centre takes them as sent).
+            keys = [f"{n[:-5]}_key" for n in fields if n in ("first_name", "last_name")]
+            record_update(s, customer, [*fields, *keys, "updated_at", "version"])
 
     def create(self, new: NewCustomer, link_contact: uuid.UUID | None = None) -> uuid.UUID:
         first, last = new.first_name.strip(), new.last_name.strip()

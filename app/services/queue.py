@@ -13,7 +13,7 @@ import uuid
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import aliased
 
-from app.clock import utcnow
+from app.clock import centre_now
 from app.db import Database
 from app.dto import Claimed, QueueFilter, QueueRow, Who
 from app.errors import Conflict, NotFound
@@ -42,7 +42,7 @@ class QueueService:
         query = query.where(Contact.status.in_(sorted(f.statuses)))
         # A planned follow-up waits outside the queue until its time.
         query = query.where(
-            or_(Contact.status != ContactStatus.QUEUED, Contact.received_at <= utcnow())
+            or_(Contact.status != ContactStatus.QUEUED, Contact.received_at <= centre_now())
         )
         if who.team_id is not None:
             query = query.where(or_(Contact.team_id == who.team_id, Contact.team_id.is_(None)))

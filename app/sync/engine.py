@@ -22,6 +22,7 @@ from app.errors import RelaisError
 from app.models import OutboxOp
 from app.services.queue import QueueService
 from app.sync import state
+from app.sync.centre import measure_clock
 from app.sync.check import CheckReport, check
 from app.sync.handshake import check_schema, known_revisions
 from app.sync.ops import Pusher
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 CHECK_EVERY = 30.0  # seconds between two checks of the copy when changes keep coming
 TRIM_EVERY = 3600.0  # seconds between two trims of the working set (see app.sync.scope)
 NOTE_SUCCESS_EVERY = 30.0  # a quiet success is written down at most this often (one fsync)
+CLOCK_EVERY = 300.0  # seconds between two readings of the centre's clock
 
 
 @dataclass
@@ -77,6 +79,7 @@ class SyncEngine:
         self._last_check = time.monotonic()  # the copy was just opened: check after a while
         self._last_trim = float("-inf")  # the first check of a session trims
         self._last_noted = 0.0
+        self._clock_read = float("-inf")
         self.online: bool | None = None  # None until the first cycle says
         known_revisions()  # here, in the opening worker, not in the first cycle
 
@@ -85,6 +88,9 @@ class SyncEngine:
         started = time.perf_counter()
         try:
             check_schema(self.central)
+            if time.monotonic() - self._clock_read >= CLOCK_EVERY:
+                measure_clock(self.central)  # what the workstation reckons by the centre's time
+                self._clock_read = time.monotonic()
             report = CycleReport(
                 pushed=push(self.local, self.central, self.pusher), pulled=PullReport()
             )

@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from centres import EmbeddedCentre, PostgresCentre, owner
 from sqlalchemy import func, select, text, update
 
 from app.clock import utcnow
@@ -26,7 +27,6 @@ from app.models import (
     WrapUp,
 )
 from app.sync import apply
-from centres import EmbeddedCentre, PostgresCentre, owner
 
 TEAM = "Équipe Paris 1"  # a team of the seeded centre, with queued contacts
 
@@ -342,3 +342,50 @@ def test_a_contact_goes_back_to_the_queue_for_a_colleague(desks) -> None:
     assert ws_b.queue.take(claimed.contact_id).contact_id == claimed.contact_id
     with truth.session() as s:
         assert s.get(Contact, claimed.contact_id).assigned_to == ws_b.who.advisor_id
+
+
+@pytest.mark.postgres
+def test_a_desk_two_hours_ahead_reckons_by_the_centres_clock(pg_url, tmp_path, monkeypatch):
+    """Its follow-ups are proposed, and planned contacts shown, at the centre's time."""
+    import app.clock
+    from ui.close_dialog import default_follow_up
+
+    made = PostgresCentre(pg_url).create(customers=20, contacts=40, queue=10)
+    try:
+        ws = made.workstation(made.add_user("advisor", team=TEAM), tmp_path / "ahead")
+        truth = owner(made)
+        real = app.clock.datetime
+
+        class Ahead(real):  # type: ignore[misc, valid-type]
+            @classmethod
+            def now(cls, tz=None):
+                return real.now(tz) + timedelta(hours=2)
+
+        monkeypatch.setattr(app.clock, "datetime", Ahead)
+        ws.sync.cycle()
+        assert abs(app.clock.centre_now() - real.now(app.clock.UTC)) < timedelta(seconds=5)
+        proposed = default_follow_up(app.clock.centre_now())
+        assert proposed - real.now(app.clock.UTC) < timedelta(hours=14)
+        claimed = ws.queue.next_contact()
+        with truth.session() as s:  # planned for half an hour from now, by the centre's clock
+            s.execute(
+                update(Contact)
+                .where(Contact.id == claimed.contact_id)
+                .values(
+                    status=ContactStatus.QUEUED,
+                    assigned_to=None,
+                    claim_token=None,
+                    received_at=real.now(app.clock.UTC) + timedelta(minutes=30),
+                )
+            )
+        ws.sync.cycle()
+        from app.dto import QueueFilter
+
+        shown = {r.id for r in ws.queue.page(QueueFilter(), 0, 500)}
+        assert claimed.contact_id not in shown
+        ws.close()
+        truth.dispose()
+    finally:
+        monkeypatch.undo()
+        app.clock.learn_offset(app.clock.utcnow(), app.clock.utcnow(), app.clock.utcnow())
+        made.drop()
