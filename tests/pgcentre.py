@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
 
-from app import commands, users
+from app import commands, credentials, users
 from app.connection import Profile, open_connected
 from app.workspace import Workspace
 
@@ -48,8 +48,7 @@ class PgCentre:
         return url.render_as_string(hide_password=False)
 
     def profile(self, login: str) -> Profile:
-        bare = make_url(self.url).set(username=None, password=None)
-        return Profile(bare.render_as_string(hide_password=False), login)
+        return Profile(credentials.split(self.url)[0], login)
 
     def workstation(self, login: str, folder: Path) -> Workspace:
         return open_connected(self.profile(login), login, folder)

@@ -97,7 +97,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
         """Opens the connected workstation; asks again (keeping what was typed) when the
         centre says no or the password is missing."""
         from app import credentials
-        from app.connection import open_connected
+        from app.connection import check_can_remember, open_connected, remember
 
         def opener() -> "Workspace":
             password = (
@@ -105,9 +105,15 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
             )
             if password is None:
                 raise _NeedPassword()
+            if sign_in is not None:  # before a first copy is made, not after
+                check_can_remember(settings, data_dir)
             ws = open_connected(profile, password, data_dir, window.progress_text)
             if sign_in is not None:
-                profile.save(settings)
+                try:
+                    remember(profile, settings, data_dir)
+                except BaseException:
+                    ws.close()
+                    raise
                 if sign_in.remember:
                     credentials.store(profile.centre, profile.login, password)
             return ws

@@ -354,7 +354,13 @@ class ContactPanel(QWidget):
         if d is not None and d.workable and text.strip():
             cid, contacts, during_call = d.id, self._contacts, self.call_running()
             self.note_editor.clear()
-            self._runner.write(lambda: contacts.add_note(cid, text, during_call), lambda _n: None)
+            # The editor is about to show something else: kept whatever its length (as several
+            # notes if need be), never refused and lost.
+            self._runner.write(
+                lambda: contacts.keep_note(cid, text, during_call),
+                lambda _n: None,
+                self._runner.error.emit,
+            )
 
     def unsent_reply(self) -> bool:
         """Whether the reply editor holds text not sent yet (closing would drop it)."""

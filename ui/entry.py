@@ -64,17 +64,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
-        logs.setup()  # the traceback goes to the log file, never to the advisor's screen
+        written = logs.setup()  # the traceback goes to the log file, never to the screen
         reference = uuid.uuid4().hex[:8]
         log.exception("Unexpected error (reference %s)", reference)
-        print(
-            QCoreApplication.translate(
+        if written:
+            text = QCoreApplication.translate(
                 "Errors",
                 "Relais stopped on an unexpected error (reference {reference}); "
-                "the details are in the log file.",
-            ).format(reference=reference),
-            file=sys.stderr,
-        )
+                "the details are in the log file {path}.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "Errors",
+                "Relais stopped on an unexpected error (reference {reference}); no log file "
+                "could be written, so make {path} writable to keep the details next time.",
+            )
+        print(text.format(reference=reference, path=written or logs.log_dir()), file=sys.stderr)
         return 1
 
 

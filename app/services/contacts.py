@@ -208,6 +208,17 @@ class ContactService:
                 draft.body = body
                 draft.updated_at = utcnow()
 
+    def keep_note(
+        self, contact_id: uuid.UUID, body: str, during_call: bool = False
+    ) -> list[NoteView]:
+        """Adds a note typed but not added when the advisor leaves the contact: without NUL
+        characters, and as several notes when longer than the centre takes one, so that it is
+        never refused and lost."""
+        limit = limits.TEXTS[("note", "body")]
+        clean = body.replace("\x00", "")
+        parts = [clean[i : i + limit] for i in range(0, len(clean), limit)]
+        return [self.add_note(contact_id, p, during_call) for p in parts if p.strip()]
+
     def add_note(self, contact_id: uuid.UUID, body: str, during_call: bool = False) -> NoteView:
         text = body.strip()
         if not text:
