@@ -28,7 +28,7 @@ from sqlalchemy import Connection, create_engine, make_url, select, text
 from app.connection import Profile, open_connected
 from app.errors import EnvironmentProblem
 from app.models import ContactAssignment, Customer, Note, SyncConflict
-from app.sync import engine, scope
+from app.sync import engine, stored
 from app.sync.rows import shared_tables
 from app.workspace import Workspace
 
@@ -111,13 +111,11 @@ class Desk:
                 time.sleep(0.05)
 
 
-def _rows(conn: Connection, table: Any) -> dict[Any, dict[str, Any]]:
-    """The table's rows, on the centre those of the connected user's working set."""
-    query = select(table)
-    kept = scope.condition(conn, table, table.name)
-    if kept:
-        query = query.where(text(kept))
-    return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+def _rows(conn: Connection, table: Any) -> dict[Any, tuple[Any, ...]]:
+    """The table's rows as a copy stores them; on the centre, those of the connected user's
+    working set as the user may read them (another's claim token stays theirs)."""
+    at = stored.position(table, "id")
+    return {r[at]: tuple(r) for batch in stored.fetch_all(conn, table, 5_000) for r in batch}
 
 
 @pytest.fixture

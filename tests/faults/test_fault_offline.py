@@ -35,7 +35,7 @@ CUSTOMERS = 15
 EDITS = 12  # per workstation per offline period
 FIELDS: dict[str, tuple[str, ...]] = {
     "segment": ("standard", "premium", "vip", "pro"),
-    "language": ("fr", "en", "de", "nl"),
+    "language": ("fr", "en"),  # the languages the centre takes (app.limits)
     "postal_address": (),  # unique values, made per edit
     "account_number": (),
 }
