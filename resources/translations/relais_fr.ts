@@ -123,7 +123,7 @@
         <translation>{reason}, dans {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/close_dialog.py" line="+277"/>
+        <location filename="../../ui/close_dialog.py" line="+283"/>
         <source>Close contact {reference}</source>
         <translation>Clôturer le contact {reference}</translation>
     </message>
@@ -380,7 +380,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="+46"/>
+        <location filename="../../ui/connect_dialog.py" line="+48"/>
         <source>Connect to the centre</source>
         <translation>Se connecter au centre</translation>
     </message>
@@ -475,7 +475,7 @@
         <translation>Quitter</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+56"/>
         <source>the server</source>
         <translation>le serveur</translation>
     </message>
@@ -683,12 +683,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+217"/>
+        <location line="+223"/>
         <source>Internal notes</source>
         <translation>Notes internes</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-146"/>
         <location line="+5"/>
         <source>Loading the contact…</source>
         <translation>Chargement du contact…</translation>
@@ -699,7 +699,7 @@
         <translation>Aucun contact ouvert — appuyez sur Ctrl+N pour prendre le suivant.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+118"/>
         <source>Internal notes ({count})</source>
         <translation>Notes internes ({count})</translation>
     </message>
@@ -810,7 +810,7 @@
         <translation>Aucun client n’a encore cette adresse. Recherchez le client pour lui rattacher ce contact (l’adresse sera alors mémorisée), ou créez un nouveau client.</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+184"/>
         <source>Unidentified sender: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</source>
         <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</translation>
     </message>
@@ -889,17 +889,17 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Type at least two characters.</source>
         <translation>Tapez au moins deux caractères.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>No customer matches “{text}”.</source>
         <translation>Aucun client ne correspond à «&#xa0;{text}&#xa0;».</translation>
     </message>
@@ -927,7 +927,7 @@
 <context>
     <name>CustomerSearchDialog</name>
     <message>
-        <location line="+308"/>
+        <location line="+317"/>
         <location line="+1"/>
         <source>Find a customer</source>
         <translation>Rechercher un client</translation>
@@ -974,16 +974,21 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/entry.py" line="+71"/>
-        <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file.</source>
-        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; les détails sont dans le journal.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="-69"/>
+        <location line="-69"/>
         <source>Something went wrong on our side. What you wrote is kept.
 If it happens again, give your supervisor this reference: {reference}.</source>
         <translation>Un problème est survenu de notre côté. Ce que vous avez écrit est conservé.
 Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {reference}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry.py" line="+71"/>
+        <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file {path}.</source>
+        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference}) ; le détail est dans le journal {path}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Relais stopped on an unexpected error (reference {reference}); no log file could be written, so make {path} writable to keep the details next time.</source>
+        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference}) ; aucun journal n’a pu être écrit : rendez {path} accessible en écriture pour en garder le détail la prochaine fois.</translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1147,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LinkCustomerWidget</name>
     <message>
-        <location filename="../../ui/customer_link.py" line="-245"/>
+        <location filename="../../ui/customer_link.py" line="-254"/>
         <source>&amp;Link to this customer</source>
         <translation>&amp;Lier à ce client</translation>
     </message>
@@ -1254,18 +1259,18 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Relais ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>Could not write the screenshot to {path}.</source>
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="+90"/>
-        <location line="+520"/>
+        <location line="+562"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-517"/>
+        <location line="-559"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
@@ -1378,12 +1383,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+357"/>
+        <location line="+399"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-395"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -1442,8 +1447,18 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <source>Connection and changes waiting to sync</source>
         <translation>Connexion et modifications en attente de synchronisation</translation>
     </message>
+    <message>
+        <location line="+27"/>
+        <source>Still waiting for the centre to hand you a contact…</source>
+        <translation>Le centre ne vous a pas encore attribué de contact, patientez…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Contact {reference} is now yours and waits in your queue; open it when you are done with this one.</source>
+        <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file ; ouvrez-le quand vous aurez fini celui-ci.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+219"/>
+        <location line="+190"/>
         <location line="+36"/>
         <source>%n change(s) waiting</source>
         <translation>
@@ -1490,7 +1505,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Hors ligne depuis {time}&#xa0;: le centre ne répond pas. Continuez à travailler — vos contacts en cours, notes, réponses et clôtures sont conservés ici et envoyés à son retour ({waiting}). La recherche de clients utilise la copie de ce poste. Un nouvel appel se saisit avec Ctrl+Maj+L.</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-291"/>
         <source>Work in progress</source>
         <translation>Traitement en cours</translation>
     </message>
@@ -1500,12 +1515,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Traitement…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Taking the next contact…</source>
         <translation>Prise du contact suivant…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+51"/>
         <source>Offline: new contacts can be taken when the centre answers again. Your contacts stay workable; log a call with Ctrl+Shift+L.</source>
         <translation>Hors ligne&#xa0;: vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables&#xa0;; saisissez un appel avec Ctrl+Maj+L.</translation>
     </message>
@@ -2124,7 +2139,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Refusée par le centre</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Waiting: the centre failed on it, it goes again</source>
+        <translation>En attente : la base centrale a échoué dessus, la modification repartira</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lost a conflict</source>
         <translation>A perdu un conflit</translation>
     </message>
@@ -2539,7 +2559,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/customer_panel.py" line="-473"/>
+        <location filename="../../ui/customer_panel.py" line="-476"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -2731,11 +2751,28 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+2"/>
+        <location line="+7"/>
+        <location line="+14"/>
         <source>the centre, as its owner</source>
         <translation>le centre, en tant que propriétaire</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-17"/>
+        <source>list the users of a centre and their state</source>
+        <translation>lister les utilisateurs d’un centre et leur état</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>stop a user signing in; their rights go at once, their history stays</source>
+        <translation>empêcher un utilisateur de se connecter ; ses droits cessent aussitôt, son historique reste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>let a disabled user sign in again</source>
+        <translation>permettre à nouveau à un utilisateur désactivé de se connecter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>connect this workstation to a central database</source>
         <translation>connecter ce poste à une base centrale</translation>
     </message>
@@ -2770,7 +2807,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>la démo au lieu du poste connecté</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="+36"/>
+        <location filename="../../app/commands.py" line="+32"/>
         <source>Created the central schema in {where} (revision {after}).</source>
         <translation>Schéma central créé dans {where} (révision {after}).</translation>
     </message>
@@ -2790,12 +2827,52 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>{where} rempli en {seconds:.1f}&#xa0;s&#xa0;: {customers}&#xa0;clients, {contacts}&#xa0;contacts passés, {queued}&#xa0;contacts en file, {templates}&#xa0;modèles, {advisors}&#xa0;utilisateurs.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../app/users.py" line="+180"/>
         <source>User {login} ({role}) is ready on {where}.</source>
         <translation>L&apos;utilisateur {login} ({role}) est prêt sur {where}.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+131"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>may sign in</source>
+        <translation>peut se connecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot sign in</source>
+        <translation>ne peut pas se connecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no database login</source>
+        <translation>sans accès à la base</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>User {login} may sign in again on {where}.</source>
+        <translation>L’utilisateur {login} peut de nouveau se connecter à {where}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User {login} is disabled on {where}; their history is kept.</source>
+        <translation>L’utilisateur {login} est désactivé sur {where} ; son historique est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="+51"/>
+        <source>Warning: passwords do not belong in URLs (shell histories and process lists keep them). Relais keeps this one in the system keyring only and remembers the URL without it; next time, leave it out and use --password-stdin.</source>
+        <translation>Attention : un mot de passe n&apos;a rien à faire dans une URL (l&apos;historique du shell et la liste des processus le conservent). Relais garde celui-ci uniquement dans le trousseau du système et retient l&apos;URL sans lui ; la prochaine fois, omettez-le et utilisez --password-stdin.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>This workstation is connected to {centre} as {login} ({rows} recent changes).</source>
         <translation>Ce poste est connecté à {centre} en tant que {login} ({rows} modifications récentes).</translation>
     </message>
@@ -2823,7 +2900,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/db.py" line="+38"/>
+        <location filename="../../app/db.py" line="+65"/>
         <source>“{url}” is not a database URL.</source>
         <translation>«&#xa0;{url}&#xa0;» n’est pas une URL de base de données.</translation>
     </message>
@@ -2833,7 +2910,27 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Utilisez sqlite:///chemin/vers/fichier.sqlite3 ou postgresql+psycopg://utilisateur@hôte/nom_base.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+8"/>
+        <source>The port in “{url}” is not between 1 and 65535.</source>
+        <translation>Le port de « {url} » n’est pas compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the server&apos;s port, usually 5432: postgresql+psycopg://host:5432/db.</source>
+        <translation>Indiquez le port du serveur, en général 5432 : postgresql+psycopg://hote:5432/base.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>“sslmode={value}” is not a TLS mode PostgreSQL knows.</source>
+        <translation>« sslmode={value} » n’est pas un mode TLS connu de PostgreSQL.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use sslmode=disable, allow, prefer, require, verify-ca or verify-full (require or stronger across a network).</source>
+        <translation>Utilisez sslmode=disable, allow, prefer, require, verify-ca ou verify-full (require ou plus strict à travers un réseau).</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>No database driver for “{backend}”.</source>
         <translation>Aucun pilote de base de données pour «&#xa0;{backend}&#xa0;».</translation>
     </message>
@@ -2843,7 +2940,37 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez Relais avec son option PostgreSQL&#xa0;: pip install &apos;relais[postgres]&apos;.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+162"/>
+        <source>The central database {where} is too busy to answer.</source>
+        <translation>La base centrale {where} est trop occupée pour répondre.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The central database {where} only reads for now (a standby answers).</source>
+        <translation>La base centrale {where} est pour l’instant en lecture seule (un serveur de secours répond).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The connection settings of {where} are not valid: {detail}</source>
+        <translation>Les paramètres de connexion de {where} ne sont pas valides : {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correct the URL: postgresql+psycopg://host:5432/dbname, with options such as ?sslmode=require.</source>
+        <translation>Corrigez l’URL : postgresql+psycopg://hote:5432/base, avec des options comme ?sslmode=require.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The server of {where} has no such database, or does not let this login connect to it.</source>
+        <translation>Le serveur de {where} n’a pas de base de données de ce nom, ou n’y autorise pas la connexion de cet identifiant.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the database name at the end of the URL. A new centre&apos;s database is created first (createdb), and a login connects only to its own centre.</source>
+        <translation>Vérifiez le nom de la base à la fin de l’URL. La base d’un nouveau centre se crée d’abord (createdb), et un identifiant ne se connecte qu’à son propre centre.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The database {where} is damaged or is not a Relais database.</source>
         <translation>La base de données {where} est endommagée ou n’est pas une base Relais.</translation>
     </message>
@@ -2883,7 +3010,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Libérez de l’espace&#xa0;; ce que vous avez écrit est conservé d’ici là.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-48"/>
         <source>The central database {where} refused this login.</source>
         <translation>La base centrale {where} a refusé cette connexion.</translation>
     </message>
@@ -2903,7 +3030,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez le réseau et l’adresse&#xa0;; vous pouvez continuer à travailler hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/paths.py" line="+38"/>
+        <location filename="../../app/paths.py" line="+147"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} est un fichier, pas un dossier.</translation>
     </message>
@@ -3063,13 +3190,24 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+55"/>
-        <location filename="../../app/services/queue.py" line="+188"/>
+        <location filename="../../app/services/contacts.py" line="+64"/>
+        <source>Relais cannot keep {field}: {problem}.</source>
+        <translation>Relais ne peut pas enregistrer {field} : {problem}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct it and try again; what you wrote is still there.</source>
+        <translation>Corrigez puis réessayez ; ce que vous avez écrit est toujours là.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location filename="../../app/services/queue.py" line="+117"/>
+        <location line="+41"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+117"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -3079,7 +3217,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez quelque chose avant de l’ajouter.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>“{number}” is not a phone number.</source>
         <translation>«&#xa0;{number}&#xa0;» n&apos;est pas un numéro de téléphone.</translation>
     </message>
@@ -3089,7 +3227,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez-le, ou laissez-le vide quand le numéro de l&apos;appelant est masqué.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>The reply is empty.</source>
         <translation>La réponse est vide.</translation>
     </message>
@@ -3109,17 +3247,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Remplacez chaque {{{{…}}}} surligné par sa valeur, ou supprimez-le.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Choose how satisfied you think the customer is (1 to 4).</source>
         <translation>Indiquez votre ressenti sur la satisfaction du client (1 à 4).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Choose an outcome.</source>
         <translation>Choisissez un résultat.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The follow-up is planned in the past.</source>
         <translation>Le suivi est prévu dans le passé.</translation>
     </message>
@@ -3135,22 +3273,24 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+93"/>
+        <location filename="../../app/services/queue.py" line="+11"/>
         <source>Contact {reference} is not yours to work on any more.</source>
         <translation>Le contact {reference} ne vous est plus attribué.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../app/services/queue.py" line="+3"/>
         <source>It was closed or handed to someone else; your draft is kept.</source>
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+106"/>
-        <location line="+186"/>
+        <location filename="../../app/services/customers.py" line="+143"/>
+        <location line="+190"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>This contact or customer no longer exists.</source>
         <translation>Ce contact ou ce client n’existe plus.</translation>
     </message>
@@ -3171,13 +3311,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+9"/>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>A customer needs a name.</source>
         <translation>Un client doit avoir un nom.</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+20"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Type at least a first or a last name.</source>
         <translation>Saisissez au moins un prénom ou un nom.</translation>
     </message>
@@ -3192,7 +3332,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez la saisie, ou laissez le champ vide pour le compléter plus tard.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+80"/>
         <source>This customer is not on this workstation yet.</source>
         <translation>Ce client n’est pas encore sur ce poste.</translation>
     </message>
@@ -3202,7 +3342,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il arrivera dès que la base centrale répondra de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/queue.py" line="+7"/>
+        <location filename="../../app/services/queue.py" line="-50"/>
         <source>Contact {reference} is already being handled or closed.</source>
         <translation>Le contact {reference} est déjà en cours de traitement ou clôturé.</translation>
     </message>
@@ -3212,12 +3352,22 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ouvrez-le depuis l’historique pour le lire.</translation>
     </message>
     <message>
+        <location line="+38"/>
+        <source>Contact {reference} cannot go back to the queue now.</source>
+        <translation>Le contact {reference} ne peut pas retourner dans la file maintenant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is not yours any more, or your changes on it are still waiting.</source>
+        <translation>Il n’est plus à vous, ou vos modifications sur ce contact n’ont pas encore été envoyées.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/templates.py" line="+87"/>
         <source>This template no longer exists.</source>
         <translation>Ce modèle n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/connection.py" line="+65"/>
+        <location filename="../../app/connection.py" line="+96"/>
         <source>No login given for the central database.</source>
         <translation>Aucun identifiant n&apos;est donné pour la base centrale.</translation>
     </message>
@@ -3227,7 +3377,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Donnez votre identifiant avec --login IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+71"/>
         <location filename="../../app/workspace.py" line="+82"/>
         <source>Another Relais window is already using {path}.</source>
         <translation>Une autre fenêtre Relais utilise déjà {path}.</translation>
@@ -3239,7 +3389,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Passez à cette fenêtre, ou lancez celle-ci avec un autre --data-dir.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>The copy in {path} belongs to {login} on another centre or login.</source>
         <translation>La copie dans {path} appartient à {login}, sur un autre centre ou avec un autre identifiant.</translation>
     </message>
@@ -3249,7 +3399,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Démarrez avec un autre --data-dir, ou mettez ce dossier de côté (rien n&apos;est effacé).</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="+63"/>
+        <location filename="../../app/workspace.py" line="+64"/>
         <source>There is no active user “{login}”.</source>
         <translation>Il n’y a pas d’utilisateur actif «&#xa0;{login}&#xa0;».</translation>
     </message>
@@ -3259,17 +3409,72 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez à un administrateur de vous ajouter.</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="-157"/>
+        <location filename="../../app/users.py" line="-289"/>
         <source>“{login}” cannot be a login.</source>
         <translation>«&#xa0;{login}&#xa0;» ne peut pas être un identifiant.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Use 2 to 63 lower-case letters, digits, dots, dashes or underscores, starting with a letter.</source>
-        <translation>Utilisez de 2 à 63 lettres minuscules, chiffres, points, tirets ou soulignés, en commençant par une lettre.</translation>
+        <source>Use 2 to 63 lower-case letters, digits, dots, dashes or underscores, starting with a letter (not “pg_” nor “relais_”).</source>
+        <translation>Utilisez de 2 à 63 lettres minuscules, chiffres, points, tirets ou soulignés, en commençant par une lettre (ni « pg_ » ni « relais_ »).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+12"/>
+        <source>team name</source>
+        <translation>nom de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The {what} must be one line of 1 to {limit} characters.</source>
+        <translation>Le {what} doit tenir sur une ligne de 1 à {limit} caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give a shorter name, on one line.</source>
+        <translation>Donnez un nom plus court, sur une seule ligne.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{login} is not a user of this centre.</source>
+        <translation>{login} n’est pas un utilisateur de ce centre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“relais user list --url …” lists them.</source>
+        <translation>« relais user list --url … » les liste.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{login} already exists on this database server and {why}.</source>
+        <translation>{login} existe déjà sur ce serveur de bases de données et {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another login: Relais never takes over a role it did not make.</source>
+        <translation>Choisissez un autre identifiant : Relais ne s’approprie jamais un rôle qu’il n’a pas créé.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>is a superuser</source>
+        <translation>est un superutilisateur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is a group role</source>
+        <translation>est un rôle de groupe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a user of this centre</source>
+        <translation>n’est pas un utilisateur de ce centre</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>A PostgreSQL user needs a password.</source>
         <translation>Un utilisateur PostgreSQL a besoin d’un mot de passe.</translation>
     </message>
@@ -3279,12 +3484,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Tapez-le quand il est demandé, ou transmettez-le avec --password-stdin.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../../app/commands.py" line="+2"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>This workstation is not connected to a centre yet.</source>
         <translation>Ce poste n&apos;est pas encore connecté à un centre.</translation>
     </message>
@@ -3294,7 +3499,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Lancez d’abord «&#xa0;relais connect --url …&#xa0;», ou ajoutez --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/sync/handshake.py" line="+37"/>
+        <location line="+10"/>
+        <source>There is no workstation copy in {path} yet.</source>
+        <translation>Il n&apos;y a pas encore de copie de poste dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run “relais connect --url …” (or “relais demo”) first.</source>
+        <translation>Lancez d&apos;abord « relais connect --url … » (ou « relais demo »).</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/handshake.py" line="+63"/>
         <source>{where} holds no Relais central database yet.</source>
         <translation>{where} ne contient pas encore de base centrale Relais.</translation>
     </message>
@@ -3334,20 +3549,149 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Démarrez Relais sur un écran pour le saisir.</translation>
     </message>
     <message>
-        <location filename="../../app/sync/apply.py" line="+210"/>
-        <source>The central database is too busy to answer.</source>
-        <translation>La base centrale est trop occupée pour répondre.</translation>
+        <location filename="../../app/db.py" line="-108"/>
+        <location line="+16"/>
+        <source>Your changes wait on this workstation and go in a moment.</source>
+        <translation>Vos modifications attendent sur ce poste et partent dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/migrations/__init__.py" line="+76"/>
+        <source>The central database {where} was made by a newer Relais (schema {revision}).</source>
+        <translation>La base centrale {where} a été faite par une version plus récente de Relais (schéma {revision}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Install that newer Relais to manage it; nothing was changed.</source>
+        <translation>Installez cette version plus récente de Relais pour la gérer ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This workstation&apos;s copy {where} was made by a newer Relais (schema {revision}).</source>
+        <translation>La copie de ce poste {where} a été faite par une version plus récente de Relais (schéma {revision}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Install that newer Relais on this workstation (nothing was changed), or start with another --data-dir.</source>
+        <translation>Installez cette version plus récente de Relais sur ce poste (rien n’a été modifié), ou démarrez avec un autre --data-dir.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="+56"/>
+        <source>Relais cannot save its settings in {path}: {reason}.</source>
+        <translation>Relais ne peut pas enregistrer ses réglages dans {path} : {reason}.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Your changes wait on this workstation and go in a moment.</source>
-        <translation>Vos modifications attendent sur ce poste et partent dans un instant.</translation>
+        <source>Make that folder yours and writable (or remove the file that is in the way).</source>
+        <translation>Faites de ce dossier le vôtre, accessible en écriture (ou retirez le fichier qui occupe sa place).</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/centre.py" line="+40"/>
+        <source>{login} is not an active user of this central database.</source>
+        <translation>{login} n’est pas un utilisateur actif de cette base centrale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask an administrator to enable your login; your changes wait on this workstation.</source>
+        <translation>Demandez à un administrateur de réactiver votre identifiant ; vos modifications attendent sur ce poste.</translation>
+    </message>
+</context>
+<context>
+    <name>field</name>
+    <message>
+        <location filename="../../app/services/contacts.py" line="-416"/>
+        <source>the note</source>
+        <translation>la note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the reply</source>
+        <translation>la réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the comment</source>
+        <translation>le commentaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the self-assessment</source>
+        <translation>l&apos;auto-évaluation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the caller&apos;s number</source>
+        <translation>le numéro de l&apos;appelant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the subject</source>
+        <translation>l&apos;objet</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/customers.py" line="-380"/>
+        <source>the first name</source>
+        <translation>le prénom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last name</source>
+        <translation>le nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the language</source>
+        <translation>la langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the segment</source>
+        <translation>le segment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the postal address</source>
+        <translation>l&apos;adresse postale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the account number</source>
+        <translation>le numéro de compte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the phone number</source>
+        <translation>le numéro de téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the e-mail address</source>
+        <translation>l&apos;adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the Facebook name</source>
+        <translation>le nom Facebook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the X handle</source>
+        <translation>l&apos;identifiant X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the Instagram handle</source>
+        <translation>l&apos;identifiant Instagram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the WhatsApp number</source>
+        <translation>le numéro WhatsApp</translation>
     </message>
 </context>
 <context>
     <name>identity</name>
     <message>
-        <location filename="../../app/services/customers.py" line="-317"/>
+        <location line="+4"/>
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
@@ -3375,6 +3719,29 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+1"/>
         <source>WhatsApp number</source>
         <translation>numéro WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>limits</name>
+    <message>
+        <location filename="../../app/limits.py" line="+74"/>
+        <source>it holds a NUL character</source>
+        <translation>ce texte contient un caractère NUL</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it is {length} characters long, the limit is {limit}</source>
+        <translation>ce texte fait {length} caractères, la limite est de {limit}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{value}” is not a language Relais knows</source>
+        <translation>« {value} » n&apos;est pas une langue que Relais connaît</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it must be a whole number from {low} to {high}</source>
+        <translation>ce doit être un nombre entier de {low} à {high}</translation>
     </message>
 </context>
 <context>
@@ -3436,7 +3803,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>progress</name>
     <message>
-        <location filename="../../app/connection.py" line="-41"/>
+        <location filename="../../app/connection.py" line="-46"/>
         <location filename="../../app/workspace.py" line="-57"/>
         <source>Checking the central database…</source>
         <translation>Vérification de la base centrale…</translation>
