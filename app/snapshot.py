@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, text
 
-from app.db import Database, storage_errors
+from app.db import Database, allow_long_statements, storage_errors
 from app.models import LocalState
 from app.sync import scope, stored
 from app.sync.cursor import start_position
@@ -34,6 +34,7 @@ def copy_all(
     ):
         if scope.applies(src):
             src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+            allow_long_statements(src)  # a first copy of a large set streams for minutes
             # In the snapshot the copy is read from: a contact of the user's queue or work and
             # its customer are both in the set.
             scope.enter_all(src)

@@ -16,7 +16,7 @@ from sqlalchemy import Table, delete, func, select, text, true
 from sqlalchemy.exc import IntegrityError
 
 from app.clock import utcnow
-from app.db import Database, storage_errors
+from app.db import Database, allow_long_statements, storage_errors
 from app.errors import RelaisError
 from app.models import Contact, OutboxOp
 from app.sync import scope, state, stored
@@ -47,10 +47,12 @@ def check(local: Database, central: Database, trim: bool = False) -> CheckReport
     outside: dict[Table, set[uuid.UUID]] = {}
     with storage_errors(central), central.engine.connect() as src:  # busy: CentreBusy
         if trim and scope.applies(src):
+            allow_long_statements(src)  # over a supervisor's whole set
             report.left = scope.leave_stale(src)
             src.commit()
         if src.dialect.name == "postgresql":
             src.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+            allow_long_statements(src)  # counts and ids of every table of the set
             # In the same snapshot as the reads below: a contact of the user's queue or
             # work and its customer are both in the set, or both not yet.
             scope.enter_all(src)

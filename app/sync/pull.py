@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Table, and_, func, select, text, tuple_
 
-from app.db import Database, storage_errors
+from app.db import Database, allow_long_statements, storage_errors
 from app.models import ChangeLog, Contact, Customer, OutboxOp
 from app.sync import scope, state, stored
 from app.sync.cursor import Position, safe_bound
@@ -123,6 +123,7 @@ def _adopt_held(local: Database, central: Database) -> None:
         held = [uuid.UUID(hex_id) for (hex_id,) in s.execute(text("SELECT id FROM customer"))]
     with storage_errors(central), central.engine.connect() as conn:
         if scope.applies(conn):
+            allow_long_statements(conn)
             for start in range(0, len(held), 10_000):
                 scope.enter(conn, set(held[start : start + 10_000]))
             conn.commit()
@@ -182,6 +183,7 @@ def _history(conn: Any, customers: set[uuid.UUID]) -> dict[str, list[tuple[Any, 
     rows: dict[str, list[tuple[Any, ...]]] = {}
     if customers:
         conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+        allow_long_statements(conn)  # the whole history of many customers entering at once
         ids = sorted(customers)
         for table in shared_tables():
             found = stored.fetch_history(conn, table, ids)
