@@ -216,6 +216,9 @@ class MainWindow(QMainWindow):
         self.act_log_call = self._action(
             self.tr("Log a phone call…"), "Ctrl+Shift+L", self.log_call
         )
+        self.act_release = self._action(
+            self.tr("Put back in the queue"), None, self.release_contact
+        )
         self.act_problems = self._action(
             self.tr("Changes that did not go through…"), None, self.show_problems
         )
@@ -277,6 +280,7 @@ class MainWindow(QMainWindow):
             self.act_log_call,
             self.act_templates,
             self.act_close,
+            self.act_release,
             self.act_refresh,
         ):
             work.addAction(action)
@@ -382,6 +386,30 @@ class MainWindow(QMainWindow):
             self._not_claimed,
             owner=self,
         )
+
+    @Slot()
+    def release_contact(self) -> None:
+        """Hands the open contact back to the queue for a colleague (on the claim lane: the
+        centre decides, and a slow answer holds up nothing else)."""
+        assert self.ws is not None
+        current = self.contact_panel.current()
+        if current is None or not current.workable:
+            self.statusBar().showMessage(self.tr("Open one of your contacts first."), 6_000)
+            return
+        self.contact_panel.flush_draft()
+        queue, contact_id, reference = self.ws.queue, current.id, current.reference
+
+        def released(_none: None) -> None:
+            self.statusBar().showMessage(
+                self.tr("Contact {reference} is back in the queue.").format(reference=reference),
+                8_000,
+            )
+            self.queue_panel.refresh()
+            shown = self.contact_panel.current()
+            if shown is not None and shown.id == contact_id:
+                self.contact_panel.show_contact(contact_id)  # reloads it, read-only now
+
+        self.runner.claim(lambda: queue.release(contact_id), released, self.show_error, owner=self)
 
     def _working_on(self) -> uuid.UUID | None:
         """The contact the advisor is working on (open and theirs), if any."""

@@ -15,8 +15,13 @@ before any other statement writes a table of the centre — and no user can take
 through those functions. The bound is never above the snapshot's xmax (transactions that start
 afterwards). It must be computed in a statement before the one that reads the log, so a
 transaction finishing in between is visible to the read.
+
+A writing transaction held open for minutes (a user's session calling the centre's functions
+inside a transaction left open) would hold every pull back for as long: past ``STUCK_AFTER``
+the pull reads around it, remembers it, and reads its changes by its id once it has ended.
 """
 
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select, text
@@ -50,19 +55,39 @@ _BOUND = text(
       WHERE r.locktype = 'relation' AND r.mode = 'RowExclusiveLock'
         AND r.relation = 'public.change_log'::regclass AND x.locktype = 'transactionid'
         AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
-    SELECT least(
-      pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
-      (SELECT min(t::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS t
-        WHERE t::text::bigint % 4294967296 IN (SELECT xid32 FROM here)))
+    SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
+      ARRAY(SELECT t::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS t
+            WHERE t::text::bigint % 4294967296 IN (SELECT xid32 FROM here) ORDER BY 1)
     """
 )
 
+STUCK_AFTER = 120.0
+"""Seconds a transaction writing the change log may hold every pull back before the pull reads
+around it (a session someone keeps open, by mistake or not); its changes are read once it ends."""
 
-def safe_bound(conn: Connection) -> int:
-    """Transactions of this database with an id below this have all committed or aborted."""
-    if conn.dialect.name == "postgresql":
-        return int(conn.scalar(_BOUND))
-    return NO_BOUND
+_held_since: dict[int, float] = {}  # writing transactions seen holding the bound, since when
+
+
+@dataclass(frozen=True)
+class Bound:
+    value: int  # changes of transactions below this are final
+    writers: frozenset[int]  # transactions still writing the change log
+    around: frozenset[int]  # those below ``value``, read around: their changes come later
+
+
+def safe_bound(conn: Connection, stuck_after: float | None = None) -> Bound:
+    """Transactions of this database with an id below the bound's value have all committed or
+    aborted, but for those it reads around (held open longer than ``STUCK_AFTER``)."""
+    if conn.dialect.name != "postgresql":
+        return Bound(NO_BOUND, frozenset(), frozenset())
+    xmax, writers = conn.execute(_BOUND).one()
+    now = time.monotonic()
+    for gone in set(_held_since) - set(writers):
+        del _held_since[gone]
+    limit = STUCK_AFTER if stuck_after is None else stuck_after
+    stuck = {w for w in writers if now - _held_since.setdefault(w, now) >= limit}
+    value = min([int(xmax), *(w for w in writers if w not in stuck)])
+    return Bound(value, frozenset(writers), frozenset(w for w in stuck if w < value))
 
 
 def start_position(conn: Connection) -> Position:

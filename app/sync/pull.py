@@ -5,6 +5,7 @@ either the page and its cursor or neither. Rows this workstation changed and has
 are left alone: the centre's version of them comes back on the pull after the push.
 """
 
+import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -47,22 +48,23 @@ def pull(local: Database, central: Database, page: int = PAGE) -> PullReport:
         adopted = state.get(s, WORKING_SET) is not None
     if not adopted:
         _adopt_held(local, central)
+    _read_awaited(local, central, report)
     fetched = _fetch_page(local, central, cursor, page)
     if fetched is None:
         return report
     if fetched[0] < page:  # the usual cycle: one page or less
-        _apply(local, fetched[2], fetched[1], report)
+        _apply(local, fetched[2], fetched[1], report, fetched[3])
         report.changes += fetched[0]
         return report
     # A catch-up: the fetching thread exists only now (one per cycle would leave the collector
     # a pool of threads to clear every second).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-pull") as fetcher:
         while fetched is not None:
-            count, last, rows = fetched
+            count, last, rows, around = fetched
             ahead = (
                 fetcher.submit(_fetch_page, local, central, last, page) if count == page else None
             )
-            _apply(local, rows, last, report)
+            _apply(local, rows, last, report, around)
             report.changes += count
             fetched = ahead.result() if ahead is not None else None
     return report
@@ -70,7 +72,7 @@ def pull(local: Database, central: Database, page: int = PAGE) -> PullReport:
 
 def _fetch_page(
     local: Database, central: Database, cursor: Position, page: int
-) -> tuple[int, Position, dict[str, list[tuple[Any, ...]]]] | None:
+) -> tuple[int, Position, dict[str, list[tuple[Any, ...]]], frozenset[int]] | None:
     """The next ``page`` changes after ``cursor`` and the rows they name that belong to the
     user's working set, as the centre has them now, with the history of customers entering the
     set; None when there is no change to bring. Changes below ``bound`` come from finished
@@ -79,7 +81,7 @@ def _fetch_page(
         bound = safe_bound(conn)
         after = and_(
             tuple_(ChangeLog.xid, ChangeLog.seq) > tuple_(cursor.xid, cursor.seq),
-            ChangeLog.xid < bound,
+            ChangeLog.xid < bound.value,
         )
         position = select(ChangeLog.xid, ChangeLog.seq).where(after)
         last = conn.execute(
@@ -110,10 +112,37 @@ def _fetch_page(
         if scope.applies(conn):
             _merge(rows, _entering(conn, local, rows))
         conn.rollback()
-    return sum(counts.values()), upto, rows
+    return sum(counts.values()), upto, rows, bound.around
 
 
 WORKING_SET = "working_set"  # local state: this copy's customers are in its working set
+AWAITED = "awaited"  # local state: transactions read around (see app.sync.cursor), to read later
+
+
+def _awaited(s: Any) -> set[int]:
+    return set(json.loads(state.get(s, AWAITED) or "[]"))
+
+
+def _read_awaited(local: Database, central: Database, report: PullReport) -> None:
+    """The changes of the transactions a page read around, once they have ended."""
+    with local.session() as s:
+        awaited = _awaited(s)
+    if not awaited:
+        return
+    with storage_errors(central), central.engine.connect() as conn:
+        running = safe_bound(conn).writers
+        ended = sorted(awaited - running)
+        if not ended:
+            return
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for table in shared_tables():
+            found = stored.fetch_written_by(conn, table, ended)
+            if found:
+                rows[table.name] = found
+        if scope.applies(conn):
+            _merge(rows, _entering(conn, local, rows))
+        conn.rollback()
+    _apply(local, rows, None, report, done=frozenset(ended))
 
 
 def _adopt_held(local: Database, central: Database) -> None:
@@ -230,6 +259,8 @@ def _apply(
     rows: dict[str, list[tuple[Any, ...]]],
     cursor: Position | None,
     report: PullReport,
+    around: frozenset[int] = frozenset(),
+    done: frozenset[int] = frozenset(),
 ) -> None:
     with local.session() as s:
         # A write first: the transaction holds the write lock from its start, so a writer on
@@ -256,6 +287,8 @@ def _apply(
                 _note_touched(table, fresh, report)
         if cursor is not None:
             state.put(s, "cursor", cursor.encode())
+        if around or done:  # with the rows and the cursor, or neither
+            state.put(s, AWAITED, json.dumps(sorted((_awaited(s) | around) - done)))
 
 
 def _changed(conn: Any, table: Table, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

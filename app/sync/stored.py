@@ -92,6 +92,23 @@ def _changed_select(table: Table, dialect: str, kept: str | None) -> str:
     )
 
 
+@functools.cache
+def _written_select(table: Table, kept: str | None) -> str:
+    columns, source = _pg_source(table)
+    return (
+        f"SELECT {columns} FROM {source} WHERE {table.name}.id IN ("
+        "SELECT row_id FROM change_log WHERE table_name = %(table)s AND xid = ANY(%(xids)s))"
+        + (f" AND {kept}" if kept else "")
+    )
+
+
+def fetch_written_by(conn: Connection, table: Table, xids: list[int]) -> list[tuple[Any, ...]]:
+    """The rows of ``table`` these (ended) transactions changed that belong to the user's
+    working set, as stored on a workstation (PostgreSQL only: see app.sync.cursor)."""
+    sql = _written_select(table, scope.condition(conn, table, table.name))
+    return _rows(conn, sql, {"table": table.name, "xids": xids})
+
+
 def fetch_changed(
     conn: Connection, table: Table, after: tuple[int, int], upto: tuple[int, int]
 ) -> list[tuple[Any, ...]]:

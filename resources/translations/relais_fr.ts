@@ -983,12 +983,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     <message>
         <location filename="../../ui/entry.py" line="+71"/>
         <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file {path}.</source>
-        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference}) ; le détail est dans le journal {path}.</translation>
+        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; le détail est dans le journal {path}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Relais stopped on an unexpected error (reference {reference}); no log file could be written, so make {path} writable to keep the details next time.</source>
-        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference}) ; aucun journal n’a pu être écrit : rendez {path} accessible en écriture pour en garder le détail la prochaine fois.</translation>
+        <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; aucun journal n’a pu être écrit&#xa0;: rendez {path} accessible en écriture pour en garder le détail la prochaine fois.</translation>
     </message>
 </context>
 <context>
@@ -1265,29 +1265,29 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="+90"/>
-        <location line="+562"/>
+        <location line="+590"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-559"/>
+        <location line="-587"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+123"/>
+        <location line="+126"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+123"/>
+        <location line="-126"/>
+        <location line="+126"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-124"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
@@ -1343,6 +1343,11 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+3"/>
+        <source>Put back in the queue</source>
+        <translation>Remettre dans la file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Changes that did not go through…</source>
         <translation>Modifications non passées…</translation>
     </message>
@@ -1383,12 +1388,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+399"/>
+        <location line="+424"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-420"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -1398,7 +1403,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>&amp;Contact</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Go</source>
         <translation>Na&amp;vigation</translation>
     </message>
@@ -1453,9 +1458,19 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Le centre ne vous a pas encore attribué de contact, patientez…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+34"/>
+        <source>Open one of your contacts first.</source>
+        <translation>Ouvrez d’abord l’un de vos contacts.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contact {reference} is back in the queue.</source>
+        <translation>Le contact {reference} est de retour dans la file.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Contact {reference} is now yours and waits in your queue; open it when you are done with this one.</source>
-        <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file ; ouvrez-le quand vous aurez fini celui-ci.</translation>
+        <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file&#xa0;; ouvrez-le quand vous aurez fini celui-ci.</translation>
     </message>
     <message numerus="yes">
         <location line="+190"/>
@@ -1505,7 +1520,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Hors ligne depuis {time}&#xa0;: le centre ne répond pas. Continuez à travailler — vos contacts en cours, notes, réponses et clôtures sont conservés ici et envoyés à son retour ({waiting}). La recherche de clients utilise la copie de ce poste. Un nouvel appel se saisit avec Ctrl+Maj+L.</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-315"/>
         <source>Work in progress</source>
         <translation>Traitement en cours</translation>
     </message>
@@ -1520,7 +1535,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Prise du contact suivant…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+75"/>
         <source>Offline: new contacts can be taken when the centre answers again. Your contacts stay workable; log a call with Ctrl+Shift+L.</source>
         <translation>Hors ligne&#xa0;: vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables&#xa0;; saisissez un appel avec Ctrl+Maj+L.</translation>
     </message>
@@ -2141,7 +2156,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+1"/>
         <source>Waiting: the centre failed on it, it goes again</source>
-        <translation>En attente : la base centrale a échoué dessus, la modification repartira</translation>
+        <translation>En attente&#xa0;: la base centrale a échoué dessus, la modification repartira</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2764,7 +2779,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+8"/>
         <source>stop a user signing in; their rights go at once, their history stays</source>
-        <translation>empêcher un utilisateur de se connecter ; ses droits cessent aussitôt, son historique reste</translation>
+        <translation>empêcher un utilisateur de se connecter&#xa0;; ses droits cessent aussitôt, son historique reste</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2864,12 +2879,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+2"/>
         <source>User {login} is disabled on {where}; their history is kept.</source>
-        <translation>L’utilisateur {login} est désactivé sur {where} ; son historique est conservé.</translation>
+        <translation>L’utilisateur {login} est désactivé sur {where}&#xa0;; son historique est conservé.</translation>
     </message>
     <message>
         <location filename="../../app/commands.py" line="+51"/>
         <source>Warning: passwords do not belong in URLs (shell histories and process lists keep them). Relais keeps this one in the system keyring only and remembers the URL without it; next time, leave it out and use --password-stdin.</source>
-        <translation>Attention : un mot de passe n&apos;a rien à faire dans une URL (l&apos;historique du shell et la liste des processus le conservent). Relais garde celui-ci uniquement dans le trousseau du système et retient l&apos;URL sans lui ; la prochaine fois, omettez-le et utilisez --password-stdin.</translation>
+        <translation>Attention&#xa0;: un mot de passe n&apos;a rien à faire dans une URL (l&apos;historique du shell et la liste des processus le conservent). Relais garde celui-ci uniquement dans le trousseau du système et retient l&apos;URL sans lui&#xa0;; la prochaine fois, omettez-le et utilisez --password-stdin.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2912,17 +2927,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+8"/>
         <source>The port in “{url}” is not between 1 and 65535.</source>
-        <translation>Le port de « {url} » n’est pas compris entre 1 et 65535.</translation>
+        <translation>Le port de «&#xa0;{url}&#xa0;» n’est pas compris entre 1 et 65535.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give the server&apos;s port, usually 5432: postgresql+psycopg://host:5432/db.</source>
-        <translation>Indiquez le port du serveur, en général 5432 : postgresql+psycopg://hote:5432/base.</translation>
+        <translation>Indiquez le port du serveur, en général 5432&#xa0;: postgresql+psycopg://hote:5432/base.</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>“sslmode={value}” is not a TLS mode PostgreSQL knows.</source>
-        <translation>« sslmode={value} » n’est pas un mode TLS connu de PostgreSQL.</translation>
+        <translation>«&#xa0;sslmode={value}&#xa0;» n’est pas un mode TLS connu de PostgreSQL.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2952,12 +2967,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+30"/>
         <source>The connection settings of {where} are not valid: {detail}</source>
-        <translation>Les paramètres de connexion de {where} ne sont pas valides : {detail}</translation>
+        <translation>Les paramètres de connexion de {where} ne sont pas valides&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Correct the URL: postgresql+psycopg://host:5432/dbname, with options such as ?sslmode=require.</source>
-        <translation>Corrigez l’URL : postgresql+psycopg://hote:5432/base, avec des options comme ?sslmode=require.</translation>
+        <translation>Corrigez l’URL&#xa0;: postgresql+psycopg://hote:5432/base, avec des options comme&#xa0;?sslmode=require.</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -3192,12 +3207,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location filename="../../app/services/contacts.py" line="+64"/>
         <source>Relais cannot keep {field}: {problem}.</source>
-        <translation>Relais ne peut pas enregistrer {field} : {problem}.</translation>
+        <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Correct it and try again; what you wrote is still there.</source>
-        <translation>Corrigez puis réessayez ; ce que vous avez écrit est toujours là.</translation>
+        <translation>Corrigez puis réessayez&#xa0;; ce que vous avez écrit est toujours là.</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -3416,7 +3431,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+1"/>
         <source>Use 2 to 63 lower-case letters, digits, dots, dashes or underscores, starting with a letter (not “pg_” nor “relais_”).</source>
-        <translation>Utilisez de 2 à 63 lettres minuscules, chiffres, points, tirets ou soulignés, en commençant par une lettre (ni « pg_ » ni « relais_ »).</translation>
+        <translation>Utilisez de 2 à 63 lettres minuscules, chiffres, points, tirets ou soulignés, en commençant par une lettre (ni «&#xa0;pg_&#xa0;» ni «&#xa0;relais_&#xa0;»).</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3446,7 +3461,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+1"/>
         <source>“relais user list --url …” lists them.</source>
-        <translation>« relais user list --url … » les liste.</translation>
+        <translation>«&#xa0;relais user list --url …&#xa0;» les liste.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3456,7 +3471,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+1"/>
         <source>Choose another login: Relais never takes over a role it did not make.</source>
-        <translation>Choisissez un autre identifiant : Relais ne s’approprie jamais un rôle qu’il n’a pas créé.</translation>
+        <translation>Choisissez un autre identifiant&#xa0;: Relais ne s’approprie jamais un rôle qu’il n’a pas créé.</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -3506,7 +3521,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+1"/>
         <source>Run “relais connect --url …” (or “relais demo”) first.</source>
-        <translation>Lancez d&apos;abord « relais connect --url … » (ou « relais demo »).</translation>
+        <translation>Lancez d&apos;abord «&#xa0;relais connect --url …&#xa0;» (ou «&#xa0;relais demo&#xa0;»).</translation>
     </message>
     <message>
         <location filename="../../app/sync/handshake.py" line="+63"/>
@@ -3562,7 +3577,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+4"/>
         <source>Install that newer Relais to manage it; nothing was changed.</source>
-        <translation>Installez cette version plus récente de Relais pour la gérer ; rien n’a été modifié.</translation>
+        <translation>Installez cette version plus récente de Relais pour la gérer&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3577,7 +3592,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location filename="../../app/settings.py" line="+56"/>
         <source>Relais cannot save its settings in {path}: {reason}.</source>
-        <translation>Relais ne peut pas enregistrer ses réglages dans {path} : {reason}.</translation>
+        <translation>Relais ne peut pas enregistrer ses réglages dans {path}&#xa0;: {reason}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3592,7 +3607,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+1"/>
         <source>Ask an administrator to enable your login; your changes wait on this workstation.</source>
-        <translation>Demandez à un administrateur de réactiver votre identifiant ; vos modifications attendent sur ce poste.</translation>
+        <translation>Demandez à un administrateur de réactiver votre identifiant&#xa0;; vos modifications attendent sur ce poste.</translation>
     </message>
 </context>
 <context>
@@ -3736,7 +3751,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+10"/>
         <source>“{value}” is not a language Relais knows</source>
-        <translation>« {value} » n&apos;est pas une langue que Relais connaît</translation>
+        <translation>«&#xa0;{value}&#xa0;» n&apos;est pas une langue que Relais connaît</translation>
     </message>
     <message>
         <location line="+9"/>

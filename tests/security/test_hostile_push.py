@@ -693,7 +693,7 @@ def test_a_hostile_open_transaction_does_not_hold_back_everyones_pull(centre, ca
         )
         with engine.connect() as conn:
             bound = safe_bound(conn)
-        assert xid < bound, "Bob's note waits behind Alice's open transaction"
+        assert xid < bound.value, "Bob's note waits behind Alice's open transaction"
     finally:
         hostile.rollback()
         hostile.close()

@@ -1,6 +1,7 @@
 """Workstations syncing with a central PostgreSQL: exactly once, nothing skipped, rules kept."""
 
 import threading
+import time
 import uuid
 from datetime import timedelta
 
@@ -267,3 +268,44 @@ def test_customer_search_asks_the_centre_by_phone_e_mail_and_name(two_desks) -> 
     for text_ in (phone, email, name):
         found = ws_a.customers.find(text_)
         assert found.matches and not found.local_only, text_
+
+
+def test_a_write_left_open_is_read_around_then_read_when_it_ends(
+    pg_centre, two_desks, monkeypatch
+) -> None:
+    """A session keeping the centre's push open in a transaction holds every pull back only
+    for a while: the pull then reads around it, and brings its changes once it commits."""
+    import json
+
+    import psycopg
+
+    from app.sync import cursor
+
+    ws_a, ws_b = two_desks
+    claimed = ws_a.queue.next_contact()
+    ws_a.sync.cycle()
+    ws_b.sync.cycle()
+    late = ws_a.contacts.add_note(claimed.contact_id, "poussée restée ouverte")
+    with ws_a.local.session() as s:
+        op = s.scalars(select(OutboxOp).where(OutboxOp.row_id == late.id)).one()
+        sent = [Op(op.seq, op.op_id, op.kind, op.table_name, op.row_id, op.payload).wire()]
+        s.delete(op)  # sent by hand below, in a transaction left open
+    held = psycopg.connect(
+        pg_centre.user_url(ws_a.who.login).replace("postgresql+psycopg", "postgresql")
+    )
+    held.execute("SELECT relais_push(%s, %s::jsonb)", (uuid.uuid4(), json.dumps(sent))).fetchone()
+    try:
+        ws_a.contacts.add_note(claimed.contact_id, "note suivante")
+        ws_a.sync.cycle()  # committed behind the open transaction
+        monkeypatch.setattr(cursor, "STUCK_AFTER", 0.2)
+        ws_b.sync.cycle()
+        time.sleep(0.3)
+        ws_b.sync.cycle()
+        bodies = {n.body for n in ws_b.contacts.detail(claimed.contact_id).notes}
+        assert "note suivante" in bodies and "poussée restée ouverte" not in bodies
+        held.commit()
+        ws_b.sync.cycle()
+        bodies = {n.body for n in ws_b.contacts.detail(claimed.contact_id).notes}
+        assert "poussée restée ouverte" in bodies
+    finally:
+        held.close()

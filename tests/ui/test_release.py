@@ -1,0 +1,44 @@
+"""Putting a contact back in the queue from the window, for a colleague to take."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.models import Contact, ContactStatus
+from app.settings import Settings
+from app.workspace import Workspace
+from ui.main_window import MainWindow
+from ui.ops import Runner
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> Iterator[MainWindow]:
+    runner = Runner()
+    win = MainWindow(runner, Settings(tmp_path / "settings.json"), restore_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.attach(workspace)
+    yield win
+    runner.wait_idle()
+
+
+def test_the_open_contact_goes_back_to_the_queue(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.next_contact()
+    qtbot.waitUntil(lambda: (c := window.contact_panel.current()) is not None and c.workable)
+    contact_id = window.contact_panel.current().id
+    window.release_contact()
+    qtbot.waitUntil(lambda: "back in the queue" in window.statusBar().currentMessage())
+    with workspace.local.session() as s:
+        contact = s.get(Contact, contact_id)
+        assert (contact.status, contact.assigned_to) == (ContactStatus.QUEUED, None)
+    qtbot.waitUntil(lambda: not window.contact_panel.current().workable, timeout=5_000)
+
+
+def test_nothing_open_nothing_released(qtbot: QtBot, window: MainWindow) -> None:
+    window.release_contact()
+    assert "Open one of your contacts first" in window.statusBar().currentMessage()
