@@ -263,17 +263,26 @@ class Database:
             yield conn if self.is_sqlite else conn.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextlib.contextmanager
-    def refetchable(self) -> Iterator[Connection]:
+    def refetchable(self) -> Iterator[Any]:
         """A transaction on this copy for rows the centre already holds durably (a claim's
         mirror), committed without waiting for the disk. A power cut may lose it, and then the
         pull brings the rows again; any later durable commit makes it durable too, since the
-        WAL is written in order. It saves a disk flush on every claim."""
+        WAL is written in order. It saves a disk flush on every claim. Yields the sqlite3
+        connection itself, in a transaction that holds the write lock from its start: a claim
+        is mirrored on every Ctrl+N, and SQLAlchemy's own bookkeeping is half its cost."""
         with storage_errors(self), self.engine.connect() as conn:
             driver = conn.connection.driver_connection
-            driver.execute("PRAGMA synchronous=NORMAL")  # type: ignore[union-attr]
             try:
-                with conn.begin():
-                    yield conn
+                driver.execute("PRAGMA synchronous=NORMAL")  # type: ignore[union-attr]
+                driver.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
+                try:
+                    yield driver
+                except BaseException:
+                    driver.execute("ROLLBACK")  # type: ignore[union-attr]
+                    raise
+                driver.execute("COMMIT")  # type: ignore[union-attr]
+            except sqlite3.Error as exc:  # as SQLAlchemy would raise it, for storage_errors
+                raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
             finally:
                 driver.execute("PRAGMA synchronous=FULL")  # type: ignore[union-attr]
 
@@ -315,12 +324,12 @@ class Database:
 @contextlib.contextmanager
 def storage_errors(db: "Database | Engine") -> Iterator[None]:
     """Turns driver errors a user can do something about into ``RelaisError``s."""
-    where = db.describe() if isinstance(db, Database) else str(db.url)
     try:
         yield
     except RelaisError:
         raise
     except DBAPIError as exc:
+        where = db.describe() if isinstance(db, Database) else str(db.url)
         err = classify(exc, where)
         if isinstance(err, LoginRefused) and isinstance(db, Database):
             err = _refusal_or_missing(db, exc, err)

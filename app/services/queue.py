@@ -11,6 +11,7 @@ import time
 import uuid
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from app.clock import centre_now
@@ -20,7 +21,7 @@ from app.errors import Conflict, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, OutboxOp, Role
 from app.sync import centre, state, stored
-from app.sync.pull import keep, refresh
+from app.sync.pull import holds, keep, refresh
 
 _Assignee = aliased(Advisor)
 
@@ -177,17 +178,21 @@ class QueueService:
         refresh(self._db, self._central, {"contact": {contact_id}})
 
     def _write_claim(self, claim: centre.Claim, customer: str | None) -> bool:
-        """Writes the claim into this copy, unless ``customer`` (stored id) is not held yet:
-        False then, and nothing is written."""
-        with self._db.refetchable() as conn:
-            # A write first: the transaction holds the write lock from its start, so that a
-            # writer on another thread cannot make it fail when it turns from reading to writing.
-            state.bump_generation(conn)
-            if customer is not None and not stored.local(conn, Customer.__table__, [customer]):  # type: ignore[arg-type]
-                return False
-            stored.write(conn, Contact.__table__, [claim.contact], spare_pending=True)  # type: ignore[arg-type]
-            if claim.assignment is not None:
-                stored.write(conn, ContactAssignment.__table__, [claim.assignment])  # type: ignore[arg-type]
+        """Writes the claim into this copy; False, and nothing written, when its customer
+        (``customer``, a stored id) is not held yet."""
+        try:
+            with self._db.refetchable() as conn:
+                # A write first: the transaction holds the write lock from its start, so that a
+                # writer on another thread cannot make it fail when it turns from reading to
+                # writing.
+                state.bump_generation(conn)
+                stored.write(conn, Contact.__table__, [claim.contact], spare_pending=True)  # type: ignore[arg-type]
+                if claim.assignment is not None:
+                    stored.write(conn, ContactAssignment.__table__, [claim.assignment])  # type: ignore[arg-type]
+        except IntegrityError:  # a foreign key: the customer, most likely
+            if customer is None or holds(self._db, uuid.UUID(customer)):
+                raise
+            return False
         return True
 
     def _mirror(self, claim: centre.Claim) -> Claimed:

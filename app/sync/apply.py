@@ -682,6 +682,20 @@ def _in_team(me: User) -> Any:
     return or_(Contact.team_id == me.team, Contact.team_id.is_(None))
 
 
+def _open_part(conn: Connection, me: User, contact_id: uuid.UUID) -> uuid.UUID | None:
+    """The user's open assignment on the contact, the latest if several."""
+    return conn.scalar(
+        select(ContactAssignment.id)
+        .where(
+            ContactAssignment.contact_id == contact_id,
+            ContactAssignment.advisor_id == me.id,
+            ContactAssignment.ended_at.is_(None),
+        )
+        .order_by(ContactAssignment.started_at.desc())
+        .limit(1)
+    )
+
+
 def hand_over(
     conn: Connection, me: User, contact_id: uuid.UUID, assignment: uuid.UUID
 ) -> uuid.UUID:
@@ -699,16 +713,7 @@ def hand_over(
             .where(Contact.id == contact_id)
             .values(lease_until=now + LEASE, version=Contact.version + 1)
         )
-        mine = conn.scalar(
-            select(ContactAssignment.id)
-            .where(
-                ContactAssignment.contact_id == contact_id,
-                ContactAssignment.advisor_id == me.id,
-                ContactAssignment.ended_at.is_(None),
-            )
-            .order_by(ContactAssignment.started_at.desc())
-            .limit(1)
-        )
+        mine = _open_part(conn, me, contact_id)
         if mine is not None:
             return mine
     else:
@@ -778,16 +783,7 @@ def take(
     now = utcnow()
     held = row.status == ContactStatus.IN_PROGRESS
     if held and row.assigned_to == me.id and row.lease_until >= now:
-        mine = conn.scalar(
-            select(ContactAssignment.id)
-            .where(
-                ContactAssignment.contact_id == contact_id,
-                ContactAssignment.advisor_id == me.id,
-                ContactAssignment.ended_at.is_(None),
-            )
-            .order_by(ContactAssignment.started_at.desc())
-            .limit(1)
-        )
+        mine = _open_part(conn, me, contact_id)
         return "mine", mine
     waiting = row.status == ContactStatus.QUEUED and row.received_at <= now
     lapsed = held and row.lease_until is not None and row.lease_until < now

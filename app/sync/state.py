@@ -1,12 +1,15 @@
 """This workstation's sync facts, kept in its own database beside the rows they describe."""
 
+import sqlite3
 import uuid
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.ids import new_id
 from app.models import LocalState, OutboxOp
+from app.sync import stored
 
 
 def get(s: Session, key: str) -> str | None:
@@ -28,14 +31,19 @@ def put(s: Session, key: str, value: str | None) -> None:
 GENERATION = "generation"  # bumped by every write of the centre's rows into this copy
 
 
-def bump_generation(conn: Connection) -> None:
+def bump_generation(conn: "Connection | sqlite3.Connection") -> None:
     """Notes, in the writer's transaction, that rows from the centre were written: a removal
     decided before it must be decided again (see app.sync.check)."""
-    conn.exec_driver_sql(
-        "INSERT INTO local_state (key, value) VALUES (?, '1') ON CONFLICT (key) "
-        "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
-        (GENERATION,),
-    )
+    try:  # straight to the driver: a claim's mirror does this on every claim
+        stored.driver(conn).execute(_BUMP, (GENERATION,))
+    except sqlite3.Error as exc:  # as SQLAlchemy would raise it, for storage_errors
+        raise DBAPIError.instance(_BUMP, None, exc, sqlite3.Error) from exc
+
+
+_BUMP = (
+    "INSERT INTO local_state (key, value) VALUES (?, '1') ON CONFLICT (key) "
+    "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+)
 
 
 def workstation_id(s: Session) -> uuid.UUID:

@@ -196,8 +196,18 @@ def local(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[Any
     return {r[at]: tuple(r) for r in result.all()}
 
 
+def driver(conn: "Connection | sqlite3.Connection") -> sqlite3.Connection:
+    """The sqlite3 connection under ``conn`` (or ``conn`` itself)."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    return conn.connection.driver_connection  # type: ignore[return-value]
+
+
 def write(
-    conn: Connection, table: Table, rows: list[tuple[Any, ...]], spare_pending: bool = False
+    conn: "Connection | sqlite3.Connection",
+    table: Table,
+    rows: list[tuple[Any, ...]],
+    spare_pending: bool = False,
 ) -> None:
     """Inserts or replaces the rows in this copy (one executemany). ``spare_pending`` leaves
     alone the rows this workstation changed and has not sent yet (the centre's version of
@@ -205,7 +215,7 @@ def write(
     if rows:
         sql = _upsert(table, spare_pending)
         try:
-            conn.connection.driver_connection.executemany(sql, rows)  # type: ignore[union-attr]
+            driver(conn).executemany(sql, rows)
         except sqlite3.Error as exc:  # as SQLAlchemy would raise it, for storage_errors
             raise DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc
 

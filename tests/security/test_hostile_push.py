@@ -607,7 +607,9 @@ def test_an_inactive_user_calls_nothing(centre) -> None:
 
 
 INTERNAL = {
-    "relais_hand_over": "SELECT public.relais_hand_over(%(c)s, %(me)s, gen_random_uuid())",
+    "relais_hand_over": (
+        "SELECT public.relais_hand_over(%(c)s, %(me)s, gen_random_uuid(), 'queued', NULL)"
+    ),
     "relais_insert_rows": (
         "SELECT public.relais_insert_rows('advisor', '[]', %(me)s, 'admin', NULL)"
     ),

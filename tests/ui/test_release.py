@@ -1,28 +1,10 @@
 """Putting a contact back in the queue from the window, for a colleague to take."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.models import Contact, ContactStatus
-from app.settings import Settings
 from app.workspace import Workspace
 from ui.main_window import MainWindow
-from ui.ops import Runner
-
-
-@pytest.fixture
-def window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> Iterator[MainWindow]:
-    runner = Runner()
-    win = MainWindow(runner, Settings(tmp_path / "settings.json"), restore_layout=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        win.attach(workspace)
-    yield win
-    runner.wait_idle()
 
 
 def test_the_open_contact_goes_back_to_the_queue(

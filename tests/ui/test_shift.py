@@ -2,9 +2,6 @@
 next contact → insert a template → fill its placeholder → send → close with reason, outcome and
 self-assessment → next contact. Then what was stored is checked in the database."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,25 +19,11 @@ from app.models import (
     TemplateUsage,
     WrapUp,
 )
-from app.settings import Settings
 from app.workspace import Workspace
 from ui.main_window import MainWindow
-from ui.ops import Runner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> Iterator[MainWindow]:
-    runner = Runner()
-    win = MainWindow(runner, Settings(tmp_path / "settings.json"), restore_layout=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        win.attach(workspace)
-    yield win
-    runner.wait_idle()
 
 
 def press(

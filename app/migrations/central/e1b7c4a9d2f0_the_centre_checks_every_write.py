@@ -649,6 +649,7 @@ DECLARE
   v_ids uuid[];
 BEGIN
   LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;  -- see _HOLD_LOG
+  PERFORM set_config('relais.log_held', 'on', true);
   SELECT id, role, team_id INTO v_me, v_role, v_team
     FROM public.advisor WHERE login = session_user AND active;
   IF v_me IS NULL THEN
@@ -810,7 +811,8 @@ _ME_OR_REFUSE = """
 # no user can take it but through these functions. So a user keeping a transaction of their own
 # open holds nobody's pull back.
 _HOLD_LOG = """
-  LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;"""
+  LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;
+  PERFORM set_config('relais.log_held', 'on', true);  -- the hold_log triggers need not"""
 # A contact's customer, its own and its team's open and recent contacts bring into the working
 # set of the user (app.sync.scope says the same for reading).
 _ENTERING = (
@@ -819,15 +821,16 @@ _ENTERING = (
 )
 
 _CLAIMS = f"""
-CREATE OR REPLACE FUNCTION public.relais_hand_over(p_id uuid, p_me uuid, p_assignment uuid)
+CREATE OR REPLACE FUNCTION public.relais_hand_over(p_id uuid, p_me uuid, p_assignment uuid,
+  p_status text, p_holder uuid)
   RETURNS TABLE (c public.contact, a public.contact_assignment) LANGUAGE plpgsql
   SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_c public.contact;
   v_a public.contact_assignment;
 BEGIN
-  SELECT * INTO v_c FROM public.contact WHERE id = p_id;
-  IF v_c.status = 'in_progress' AND v_c.assigned_to = p_me THEN
+  -- p_status and p_holder: the contact's, as the caller read it under its lock.
+  IF p_status = 'in_progress' AND p_holder = p_me THEN
     -- The user's own lapsed lease, nobody having taken it: the same claim goes on, so that
     -- what their workstation has not sent yet on it is still theirs to send.
     UPDATE public.contact SET lease_until = now() + {_LEASE}, version = version + 1
@@ -840,9 +843,10 @@ BEGIN
       RETURN;
     END IF;
   ELSE
-    -- Whoever held it before (a lapsed lease) holds it no more.
-    UPDATE public.contact_assignment SET ended_at = now()
-      WHERE contact_id = p_id AND ended_at IS NULL;
+    IF p_status = 'in_progress' THEN  -- whoever held it (a lapsed lease) holds it no more
+      UPDATE public.contact_assignment SET ended_at = now()
+        WHERE contact_id = p_id AND ended_at IS NULL;
+    END IF;
     UPDATE public.contact SET status = 'in_progress', assigned_to = p_me,
            claim_token = gen_random_uuid(), lease_until = now() + {_LEASE},
            version = version + 1
@@ -862,13 +866,16 @@ DECLARE
   v_me uuid;
   v_team uuid;
   v_id uuid;
+  v_status text := 'in_progress';
+  v_holder uuid;
 BEGIN{_HOLD_LOG}{_ME_OR_REFUSE}
-  SELECT k.id INTO v_id FROM public.contact k
+  SELECT k.id, k.assigned_to INTO v_id, v_holder FROM public.contact k
     WHERE k.status = 'in_progress' AND k.lease_until < now()
       AND (p_channels IS NULL OR k.channel = ANY (p_channels))
       AND (v_team IS NULL OR k.team_id = v_team OR k.team_id IS NULL)
     ORDER BY k.priority DESC, k.due_at, k.id LIMIT 1 FOR UPDATE SKIP LOCKED;
   IF v_id IS NULL THEN
+    v_status := 'queued';
     SELECT k.id INTO v_id FROM public.contact k
       WHERE k.status = 'queued' AND k.received_at <= now()
         AND (p_channels IS NULL OR k.channel = ANY (p_channels))
@@ -876,7 +883,8 @@ BEGIN{_HOLD_LOG}{_ME_OR_REFUSE}
       ORDER BY k.priority DESC, k.due_at, k.id LIMIT 1 FOR UPDATE SKIP LOCKED;
   END IF;
   IF v_id IS NOT NULL THEN
-    RETURN QUERY SELECT * FROM public.relais_hand_over(v_id, v_me, p_assignment);
+    RETURN QUERY SELECT * FROM public.relais_hand_over(v_id, v_me, p_assignment, v_status,
+                                                       v_holder);
   END IF;
 END $$;
 
@@ -913,7 +921,8 @@ BEGIN{_HOLD_LOG}{_ME_OR_REFUSE}
       OR (v_c.status = 'in_progress' AND v_c.lease_until < now()))
      AND (v_team IS NULL OR v_c.team_id = v_team OR v_c.team_id IS NULL) THEN
     RETURN QUERY SELECT 'claimed'::text, h.c, h.a
-      FROM public.relais_hand_over(p_contact, v_me, p_assignment) h;
+      FROM public.relais_hand_over(p_contact, v_me, p_assignment, v_c.status,
+                                   v_c.assigned_to) h;
     RETURN;
   END IF;
   v_c.claim_token := NULL;  -- someone else's
@@ -1080,7 +1089,8 @@ def _postgresql(bind: sa.Connection) -> None:
     for table in _HELD:
         op.execute(
             f"CREATE TRIGGER hold_log BEFORE INSERT OR UPDATE OR DELETE ON public.{table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION public.relais_hold_log()"
+            "FOR EACH STATEMENT WHEN (current_setting('relais.log_held', true) "
+            "IS DISTINCT FROM 'on') EXECUTE FUNCTION public.relais_hold_log()"
         )
     for table, function in _RESTRICTED.items():
         for event in ("insert", "update"):
