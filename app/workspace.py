@@ -58,6 +58,9 @@ class Workspace:
             return state.outbox_counts(s).get("pending", 0)
 
     def close(self) -> None:
+        """Releases the copy and the centre; closing again does nothing."""
+        if not self.lock.is_locked:
+            return
         self.local.optimize()
         self.local.dispose()
         self.central.dispose()

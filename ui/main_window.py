@@ -711,6 +711,7 @@ class MainWindow(QMainWindow):
         self.contact_panel.flush_draft()
         self.runner.wait_idle()
         self.sync.stop()
+        self.runner.close()  # the sync's last news may still ask for reloads: they do not run
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())

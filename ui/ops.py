@@ -147,6 +147,7 @@ class Runner(QObject):
         # arriving together (a queue page, a contact, a history) never add up to one long stall:
         # paints and input run between them.
         self._inbox: deque[tuple[int, bool, Any]] = deque()
+        self._closed = False
         self._drain = QTimer(self)
         self._drain.setSingleShot(True)
         self._drain.setInterval(0)
@@ -234,7 +235,16 @@ class Runner(QObject):
         done = [self._pools[lane].waitForDone(msecs) for lane in (WRITE, READ, CENTRE, CLAIM)]
         return all(done)
 
+    def close(self) -> None:
+        """For shutdown: lets what was asked finish, then runs nothing more (a signal still
+        queued when the window closes must not reach a workspace already closed)."""
+        self.wait_idle()
+        self._closed = True
+
     def _submit(self, fn: Callable[[], Any], pending: _Pending) -> None:
+        if self._closed:
+            log.debug("Dropped work asked after the runner closed: %s", fn)
+            return
         ticket = next(self._counter)
         wanted: Callable[[], bool] | None = None
         if pending.key is not None:

@@ -21,4 +21,4 @@ def window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> Iterator[MainW
     with qtbot.waitSignal(win.ready, timeout=10_000):
         win.attach(workspace)
     yield win
-    runner.wait_idle()
+    win.shutdown()  # as the program closes: nothing runs on a closed copy afterwards

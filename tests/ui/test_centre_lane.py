@@ -139,8 +139,7 @@ def window(
         win.attach(workspace)
     yield win
     gate.set()
-    win.sync.stop()
-    runner.wait_idle()
+    win.shutdown()
 
 
 def _working_on(win: MainWindow) -> uuid.UUID | None:

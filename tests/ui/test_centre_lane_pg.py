@@ -101,8 +101,7 @@ def window(
         win.attach(desk)
     yield win
     proxy.thaw()
-    win.sync.stop()
-    win.runner.wait_idle()
+    win.shutdown()
 
 
 def _working_on(win: MainWindow) -> uuid.UUID | None:

@@ -46,7 +46,7 @@ def window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> Iterator[MainW
     with qtbot.waitSignal(win.ready, timeout=10_000):
         win.attach(workspace)
     yield win
-    runner.wait_idle()
+    win.shutdown()
 
 
 def unnamed(root: QWidget) -> list[str]:

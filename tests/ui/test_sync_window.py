@@ -32,8 +32,7 @@ def _window(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
 def window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> Iterator[MainWindow]:
     win = _window(qtbot, workspace, tmp_path)
     yield win
-    win.sync.stop()
-    win.runner.wait_idle()
+    win.shutdown()
 
 
 def test_the_status_says_online_once_synced(qtbot: QtBot, window: MainWindow) -> None:
@@ -131,7 +130,5 @@ def test_another_workstation_s_change_shows_within_two_seconds(
         assert monitor.longest_ms < 100
     finally:
         gc.unfreeze()
-        win.sync.stop()
-        win.runner.wait_idle()
-        mine.close()
+        win.shutdown()  # closes ``mine`` too
         other.close()
