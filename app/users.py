@@ -27,7 +27,7 @@ from app.models import Advisor, CentreLogin, CentreRole, Role, Team
 from app.sync.handshake import check_schema
 
 LOGIN_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{1,62}")
-RESERVED = ("pg_", "relais_", "postgres", "public")
+RESERVED = ("pg_", "relais_")  # PostgreSQL's own roles, the group roles of centres
 
 # A session left idle inside a transaction holds back every workstation's pull (app.sync.cursor):
 # the server ends it after this long.
@@ -54,7 +54,7 @@ def run(args: Any, translate: Translate) -> int:
 def check_login(login: str) -> None:
     """Refuses what cannot be a Relais login: PostgreSQL would take almost anything, a user's
     screen and a log line should not."""
-    if not LOGIN_PATTERN.fullmatch(login) or login.startswith(RESERVED):
+    if not LOGIN_PATTERN.fullmatch(login) or login.startswith(RESERVED) or login == "public":
         raise InputError(
             QT_TRANSLATE_NOOP("errors", "“{login}” cannot be a login."),
             QT_TRANSLATE_NOOP(
@@ -295,7 +295,7 @@ def users(url: str) -> list[UserLine]:
                         "OR r.rolname IN (SELECT login FROM advisor)"
                     ),
                     {"g": list(groups.values())},
-                )
+                ).all()
             )
     return [
         UserLine(login, name, str(role), team or "", active, logins.get(login))
@@ -316,6 +316,19 @@ def user_list(url: str, out: TextIO = sys.stdout, translate: Translate = no_tran
         False: t(QT_TRANSLATE_NOOP("cli", "cannot sign in")),
         None: t(QT_TRANSLATE_NOOP("cli", "no database login")),
     }
+    header = (
+        t(QT_TRANSLATE_NOOP("cli", "login")),
+        t(QT_TRANSLATE_NOOP("cli", "role")),
+        t(QT_TRANSLATE_NOOP("cli", "state")),
+        t(QT_TRANSLATE_NOOP("cli", "database")),
+        t(QT_TRANSLATE_NOOP("cli", "team")),
+        t(QT_TRANSLATE_NOOP("cli", "name")),
+    )
+    print(
+        f"{header[0]:<24} {header[1]:<10} {header[2]:<9} {header[3]:<18} {header[4]:<24} "
+        f"{header[5]}",
+        file=out,
+    )
     for line in users(url):
         print(
             f"{line.login:<24} {line.role:<10} {states[line.active]:<9} "

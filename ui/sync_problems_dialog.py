@@ -71,8 +71,9 @@ class SyncProblemsDialog(QDialog):
                 "refused": self.tr("Refused by the centre"),
                 "pending": self.tr("Waiting: the centre failed on it, it goes again"),
             }.get(p.kind, self.tr("Lost a conflict"))
+            reason = self._reason(p.reason) if p.kind != "conflict" else p.reason
             for column, text in enumerate(
-                (format_datetime(p.at), kind, p.who, p.what, p.value, p.reason)
+                (format_datetime(p.at), kind, p.who, p.what, p.value, reason)
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -80,6 +81,20 @@ class SyncProblemsDialog(QDialog):
         if problems:
             self.table.setCurrentCell(0, 0)
         self.table.setFocus()
+
+    def _reason(self, reason: str) -> str:
+        """The centre's answer, its code said in the advisor's language, its detail as sent."""
+        code, _, detail = reason.partition(":")
+        said = {
+            "stale_claim": self.tr(
+                "Someone else took this contact after your lease ran out; your values are kept "
+                "for a supervisor"
+            ),
+            "permission": self.tr("The centre does not let you make this change"),
+            "invalid": self.tr("The centre does not take this value"),
+            "failed": self.tr("The centre could not apply it for now"),
+        }.get(code.strip())
+        return f"{said} — {detail.strip()}" if said else reason
 
     def _failed(self, err: object) -> None:
         self.summary.setText(error_text(err))  # type: ignore[arg-type]

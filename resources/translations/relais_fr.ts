@@ -2163,6 +2163,26 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <source>Lost a conflict</source>
         <translation>A perdu un conflit</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Someone else took this contact after your lease ran out; your values are kept for a supervisor</source>
+        <translation>Quelqu’un d’autre a pris ce contact après l’expiration de votre bail ; vos valeurs sont gardées pour un superviseur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre does not let you make this change</source>
+        <translation>La base centrale ne vous permet pas cette modification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre does not take this value</source>
+        <translation>La base centrale n’accepte pas cette valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre could not apply it for now</source>
+        <translation>La base centrale n’a pas pu l’appliquer pour l’instant</translation>
+    </message>
 </context>
 <context>
     <name>Tag</name>
@@ -2872,7 +2892,37 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>sans accès à la base</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>login</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>role</source>
+        <translation>rôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>team</source>
+        <translation>équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>User {login} may sign in again on {where}.</source>
         <translation>L’utilisateur {login} peut de nouveau se connecter à {where}.</translation>
     </message>
@@ -2955,7 +3005,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez Relais avec son option PostgreSQL&#xa0;: pip install &apos;relais[postgres]&apos;.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+171"/>
         <source>The central database {where} is too busy to answer.</source>
         <translation>La base centrale {where} est trop occupée pour répondre.</translation>
     </message>
@@ -3216,7 +3266,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../../app/services/queue.py" line="+117"/>
+        <location filename="../../app/services/queue.py" line="+118"/>
         <location line="+41"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
@@ -3393,7 +3443,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+71"/>
-        <location filename="../../app/workspace.py" line="+82"/>
+        <location filename="../../app/workspace.py" line="+85"/>
         <source>Another Relais window is already using {path}.</source>
         <translation>Une autre fenêtre Relais utilise déjà {path}.</translation>
     </message>
@@ -3424,7 +3474,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez à un administrateur de vous ajouter.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="-289"/>
+        <location filename="../../app/users.py" line="-302"/>
         <source>“{login}” cannot be a login.</source>
         <translation>«&#xa0;{login}&#xa0;» ne peut pas être un identifiant.</translation>
     </message>

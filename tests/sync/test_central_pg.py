@@ -163,3 +163,35 @@ def test_user_add_sends_the_centre_a_hash_never_the_password(pg_centre, monkeypa
             assert conn.scalar(text("SELECT session_user")) == "hashed_user"
     finally:
         engine.dispose()
+
+
+def test_user_list_disable_and_enable_as_an_administrator_reads_them(pg_centre) -> None:
+    login = pg_centre.add_user("advisor", team="Nord")
+    listed = io.StringIO()
+    assert users.user_list(pg_centre.url, out=listed) == 0
+    line = next(x for x in listed.getvalue().splitlines() if x.startswith(login))
+    assert "advisor" in line and "active" in line and "may sign in" in line and "Nord" in line
+    assert users.user_enable(pg_centre.url, login, False, out=io.StringIO()) == 0
+    listed = io.StringIO()
+    users.user_list(pg_centre.url, out=listed)
+    line = next(x for x in listed.getvalue().splitlines() if x.startswith(login))
+    assert "disabled" in line and "cannot sign in" in line
+    refused = Database(pg_centre.user_url(login), "central")
+    with pytest.raises(LoginRefused), refused.session() as s:
+        s.execute(text("SELECT 1"))
+    refused.dispose()
+    assert users.user_enable(pg_centre.url, login, True, out=io.StringIO()) == 0
+    engine = _as(pg_centre, login)
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT relais_my_role()")) == "advisor"
+    engine.dispose()
+
+
+def test_user_add_says_why_it_will_not_take_the_servers_superuser(pg_centre) -> None:
+    engine = create_engine(pg_centre.admin_url)
+    with engine.connect() as conn:
+        superuser = conn.scalar(text("SELECT rolname FROM pg_roles WHERE rolsuper LIMIT 1"))
+    engine.dispose()
+    with pytest.raises(InputError) as refused:
+        users.user_add(pg_centre.url, superuser, "admin", None, None, "x", io.StringIO())
+    assert "superuser" in refused.value.text()
