@@ -1,13 +1,19 @@
 """The GUI thread never waits on the database: while the queue, the first contact and a long
-customer history load on the demo data, the event loop keeps turning (no gap over 50 ms)."""
+customer history load on the demo data, no statement runs on the GUI thread, and the event loop
+keeps turning.
+
+What is asserted is behaviour — where each statement runs — so the test holds on a busy 2-core
+machine as on an idle one; the longest gap of the event loop is printed, and bounded only
+against a freeze (the benchmarks in tests/benchmarks measure it against a baseline)."""
 
 import gc
+import threading
 from pathlib import Path
 
 from helpers import StallMonitor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.models import Contact
 from app.settings import Settings
@@ -15,7 +21,7 @@ from app.workspace import Workspace
 from ui.main_window import MainWindow, preload
 from ui.ops import Runner
 
-LIMIT_MS = 50
+FREEZE_MS = 500  # a gap this long is a freeze, whatever the machine's load
 
 
 def test_queue_and_history_load_without_stalling_the_gui(
@@ -38,6 +44,14 @@ def test_queue_and_history_load_without_stalling_the_gui(
     preload()  # as the program does in the worker that opens the workspace,
     gc.freeze()  # and then once the workspace is open
     monitor = StallMonitor()
+    on_gui: list[str] = []
+
+    def where(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(statement)
+
+    for engine in (workspace.local.engine, workspace.central.engine):
+        event.listen(engine, "before_cursor_execute", where)
     try:
         with qtbot.waitSignal(window.ready, timeout=10_000):
             # Building the panels and their first layout and paint are start-up work (the
@@ -52,7 +66,11 @@ def test_queue_and_history_load_without_stalling_the_gui(
     finally:
         monitor.stop()
         gc.unfreeze()
+        for engine in (workspace.local.engine, workspace.central.engine):
+            event.remove(engine, "before_cursor_execute", where)
     rows = window.customer_panel.model.rowCount()
     window.shutdown()
+    print(f"\nlongest gap of the event loop while loading: {monitor.longest_ms:.0f} ms")
     assert rows == busiest[1]
-    assert monitor.longest_ms < LIMIT_MS, f"the GUI stalled {monitor.longest_ms:.0f} ms"
+    assert on_gui == [], "statements ran on the GUI thread"
+    assert monitor.longest_ms < FREEZE_MS, f"the GUI froze {monitor.longest_ms:.0f} ms"
