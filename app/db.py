@@ -464,6 +464,16 @@ def _refusal_or_missing(db: "Database", exc: DBAPIError, refused: RelaisError) -
     psycopg = sys.modules.get("psycopg")
     if psycopg is None:
         return refused
+    # A connection the network cut after the password went looks the same: if the very same
+    # connection opens now, that is what it was, and the sync simply tries again.
+    _args, again = db.engine.dialect.create_connect_args(db.url)
+    again.update(_central_connect_args(db.url))
+    try:
+        psycopg.connect(**again).close()
+    except psycopg.Error:
+        pass
+    else:
+        return _unreachable(db.describe())
     probe = "template1" if db.url.database == "postgres" else "postgres"
     _args, params = db.engine.dialect.create_connect_args(db.url.set(database=probe))
     params.update(_central_connect_args(db.url))
