@@ -9,7 +9,7 @@ not after a fixed number of cycles; the final check must then find nothing to re
 
 import time
 
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 
 from app.errors import EnvironmentProblem
 from app.models import ChangeLog
@@ -32,12 +32,18 @@ def counts_differ(ws: Workspace) -> list[str]:
 
 
 def _last_change(ws: Workspace) -> Position:
-    with ws.central.engine.connect() as conn:
-        row = conn.execute(
-            select(ChangeLog.xid, ChangeLog.seq)
-            .order_by(ChangeLog.xid.desc(), ChangeLog.seq.desc())
-            .limit(1)
-        ).first()
+    # A fresh pool: the desk's own may still hold a connection the last cut killed (used less
+    # than five seconds ago, so not pinged; the program retries such a failure, this check not).
+    fresh = create_engine(ws.central.url)
+    try:
+        with fresh.connect() as conn:
+            row = conn.execute(
+                select(ChangeLog.xid, ChangeLog.seq)
+                .order_by(ChangeLog.xid.desc(), ChangeLog.seq.desc())
+                .limit(1)
+            ).first()
+    finally:
+        fresh.dispose()
     return Position(row.xid, row.seq) if row is not None else Position()
 
 
