@@ -4,39 +4,11 @@ cleaned from what an older Relais saved with it."""
 import json
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from app import credentials
 from app.connection import Profile, profile_for
 from app.settings import Settings
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.saved.pop((service, username), None)
-
-
-@pytest.fixture
-def ring():
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 @pytest.mark.parametrize(
@@ -74,16 +46,16 @@ def test_no_profile_and_no_keyring_entry_name_ever_holds_a_password() -> None:
 
 
 def test_settings_saved_with_a_password_by_an_older_relais_are_cleaned(
-    ring: MemoryKeyring, isolated_dirs: Path
+    memory_keyring, isolated_dirs: Path
 ) -> None:
     leaked = "postgresql+psycopg://marie:s3cret@db.example.org/relais"
     path = isolated_dirs / "config" / "relais" / "settings.json"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"central_url": leaked, "login": "marie"}), encoding="utf-8")
-    ring.saved[("relais", f"marie@{leaked}")] = "s3cret"  # the older keyring entry's name
+    memory_keyring.saved[("relais", f"marie@{leaked}")] = "s3cret"  # the older keyring entry's name
     profile = Profile.from_settings(Settings())
     bare = "postgresql+psycopg://db.example.org/relais"
     assert profile == Profile(bare, "marie")
     assert "s3cret" not in path.read_text(encoding="utf-8")
-    assert ring.saved == {("relais", f"marie@{bare}"): "s3cret"}
+    assert memory_keyring.saved == {("relais", f"marie@{bare}"): "s3cret"}
     assert credentials.load(bare, "marie") == "s3cret"

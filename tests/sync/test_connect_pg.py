@@ -11,10 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import keyring
 import pytest
 from file_keyring import entries
-from keyring.backend import KeyringBackend
 
 from app import commands, credentials, users
 from app.connection import Profile, open_connected, remembered
@@ -24,34 +22,6 @@ from app.settings import Settings
 pytestmark = pytest.mark.postgres
 
 RELAIS = shutil.which("relais") or str(Path(sys.executable).with_name("relais"))
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that forgets at exit: the real API, without a desktop session."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.saved.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
 
 
 def run(
