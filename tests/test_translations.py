@@ -136,7 +136,7 @@ def test_placeholders_are_kept(message: Message) -> None:
 
 
 def test_the_language_probe_answers_fr() -> None:
-    """``ui.texts.ui_language()`` asks Qt to translate "en" in the "Language" context."""
+    """``ui.common.texts.ui_language()`` asks Qt to translate "en" in the "Language" context."""
     probe = [m for m in FRENCH_MESSAGES if (m.context, m.source) == ("Language", "en")]
     assert [m.translations for m in probe] == [("fr",)]
 

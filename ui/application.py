@@ -18,16 +18,16 @@ from app.enums import Role
 from app.errors import InputError, RelaisError, StorageCorrupt
 from app.i18n import QT_TRANSLATE_NOOP
 from app.settings import Settings
-from ui.main_window import MainWindow, preload
-from ui.ops import Bug, Runner
-from ui.texts import ICONS, error_text
+from ui.common.ops import Bug, Runner
+from ui.common.texts import ICONS, error_text
+from ui.shell.main_window import MainWindow, preload
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.connection import Profile
     from app.workspace import Workspace
-    from ui.connect_dialog import SignIn
+    from ui.shell.connect_dialog import SignIn
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
 
     def ask(profile: "Profile | None", problem: str) -> None:
         from app import credentials
-        from ui.connect_dialog import ConnectDialog
+        from ui.shell.connect_dialog import ConnectDialog
 
         if screenshot is not None or app.platformName() == "offscreen":
             failed(_NeedPassword() if not problem else RelaisError(problem))

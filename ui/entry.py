@@ -11,7 +11,7 @@ from app import logs
 from app.cli import build_parser
 from app.errors import RelaisError
 from app.settings import Settings
-from ui import i18n
+from ui.common import i18n
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@
 <context>
     <name>Assessment</name>
     <message>
-        <location filename="../../ui/texts.py" line="+64"/>
+        <location filename="../../ui/common/texts.py" line="+65"/>
         <source>Very dissatisfied</source>
         <translation>Très insatisfait</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/contact_parts.py" line="+156"/>
+        <location filename="../../ui/desk/contact_parts.py" line="+156"/>
         <source>Start call</source>
         <translation>Démarrer l’appel</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/texts.py" line="-25"/>
+        <location filename="../../ui/common/texts.py" line="-25"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
@@ -118,12 +118,12 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/reason_box.py" line="+165"/>
+        <location filename="../../ui/desk/reason_box.py" line="+165"/>
         <source>{reason}, in {category}</source>
         <translation>{reason}, dans {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/close_dialog.py" line="+283"/>
+        <location filename="../../ui/desk/close_dialog.py" line="+283"/>
         <source>Close contact {reference}</source>
         <translation>Clôturer le contact {reference}</translation>
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/composer.py" line="+250"/>
+        <location filename="../../ui/desk/composer.py" line="+250"/>
         <source>Reply to the customer</source>
         <translation>Réponse au client</translation>
     </message>
@@ -380,7 +380,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="+48"/>
+        <location filename="../../ui/shell/connect_dialog.py" line="+48"/>
         <source>Connect to the centre</source>
         <translation>Se connecter au centre</translation>
     </message>
@@ -503,7 +503,7 @@
 <context>
     <name>ContactHeader</name>
     <message>
-        <location filename="../../ui/contact_parts.py" line="-157"/>
+        <location filename="../../ui/desk/contact_parts.py" line="-157"/>
         <source>Contact reference</source>
         <translation>Référence du contact</translation>
     </message>
@@ -571,7 +571,7 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../ui/contact_panel.py" line="+52"/>
+        <location filename="../../ui/desk/contact_panel.py" line="+52"/>
         <location line="+138"/>
         <source>Send the reply</source>
         <translation>Envoyer la réponse</translation>
@@ -762,7 +762,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/thread_view.py" line="+447"/>
+        <location filename="../../ui/desk/thread_view.py" line="+447"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -795,7 +795,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/customer_panel.py" line="+252"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+252"/>
         <source>Select a contact to see its customer here.</source>
         <translation>Sélectionnez un contact pour afficher son client ici.</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>CustomerSearchBox</name>
     <message>
-        <location filename="../../ui/customer_link.py" line="+123"/>
+        <location filename="../../ui/desk/customer_link.py" line="+123"/>
         <source>Name, phone, e-mail, @handle or account number</source>
         <translation>Nom, téléphone, e-mail, @identifiant ou n° de compte</translation>
     </message>
@@ -951,7 +951,7 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../../ui/texts.py" line="+45"/>
+        <location filename="../../ui/common/texts.py" line="+45"/>
         <source>{sign}{s} s</source>
         <translation>{sign}{s} s</translation>
     </message>
@@ -994,7 +994,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="+25"/>
+        <location filename="../../ui/shell/help_dialog.py" line="+25"/>
         <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
@@ -1023,7 +1023,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/history_model.py" line="+58"/>
+        <location filename="../../ui/desk/history_model.py" line="+58"/>
         <source>{score} — {label}</source>
         <translation>{score} — {label}</translation>
     </message>
@@ -1106,7 +1106,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>IdentityKind</name>
     <message>
-        <location filename="../../ui/customer_link.py" line="+50"/>
+        <location filename="../../ui/desk/customer_link.py" line="+50"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
@@ -1139,7 +1139,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../ui/texts.py" line="-5"/>
+        <location filename="../../ui/common/texts.py" line="-5"/>
         <source>en</source>
         <translation>fr</translation>
     </message>
@@ -1147,7 +1147,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LinkCustomerWidget</name>
     <message>
-        <location filename="../../ui/customer_link.py" line="-254"/>
+        <location filename="../../ui/desk/customer_link.py" line="-254"/>
         <source>&amp;Link to this customer</source>
         <translation>&amp;Lier à ce client</translation>
     </message>
@@ -1195,7 +1195,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../ui/log_call_dialog.py" line="+21"/>
+        <location filename="../../ui/desk/log_call_dialog.py" line="+21"/>
         <source>Log a phone call</source>
         <translation>Saisir un appel téléphonique</translation>
     </message>
@@ -1264,7 +1264,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+90"/>
+        <location filename="../../ui/shell/main_window.py" line="+90"/>
         <location line="+590"/>
         <source>Relais</source>
         <translation>Relais</translation>
@@ -1608,7 +1608,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/texts.py" line="+27"/>
+        <location filename="../../ui/common/texts.py" line="+27"/>
         <source>Resolved at first contact</source>
         <translation>Résolu au premier contact</translation>
     </message>
@@ -1659,7 +1659,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+293"/>
+        <location filename="../../ui/desk/queue_model.py" line="+293"/>
         <source>{column}
 The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
         <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
@@ -1825,7 +1825,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="+102"/>
+        <location filename="../../ui/desk/queue_panel.py" line="+102"/>
         <location line="+6"/>
         <location line="+115"/>
         <location line="+263"/>
@@ -1976,7 +1976,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ReasonCategory</name>
     <message>
-        <location filename="../../ui/reason_box.py" line="-114"/>
+        <location filename="../../ui/desk/reason_box.py" line="-114"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
@@ -2024,7 +2024,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ScoreButton</name>
     <message>
-        <location filename="../../ui/close_dialog.py" line="-486"/>
+        <location filename="../../ui/desk/close_dialog.py" line="-486"/>
         <source>{score} {label}</source>
         <translation>{score} {label}</translation>
     </message>
@@ -2037,7 +2037,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../ui/customer_panel.py" line="+7"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+7"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
@@ -2070,7 +2070,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/texts.py" line="-11"/>
+        <location filename="../../ui/common/texts.py" line="-11"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -2088,7 +2088,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/sync_problems_dialog.py" line="+25"/>
+        <location filename="../../ui/shell/sync_problems_dialog.py" line="+25"/>
         <source>Changes that did not go through</source>
         <translation>Modifications non passées</translation>
     </message>
@@ -2166,7 +2166,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+17"/>
         <source>Someone else took this contact after your lease ran out; your values are kept for a supervisor</source>
-        <translation>Quelqu’un d’autre a pris ce contact après l’expiration de votre bail ; vos valeurs sont gardées pour un superviseur</translation>
+        <translation>Quelqu’un d’autre a pris ce contact après l’expiration de votre bail&#xa0;; vos valeurs sont gardées pour un superviseur</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2187,7 +2187,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>Tag</name>
     <message>
-        <location filename="../../ui/customer_panel.py" line="+8"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+8"/>
         <source>Identity check pending</source>
         <translation>Vérification d’identité en attente</translation>
     </message>
@@ -2240,7 +2240,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplateListModel</name>
     <message>
-        <location filename="../../ui/composer.py" line="-364"/>
+        <location filename="../../ui/desk/composer.py" line="-364"/>
         <source>{title}  —  {category} · {language}</source>
         <translation>{title}  —  {category} · {language}</translation>
     </message>
@@ -2298,7 +2298,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Technique</translation>
     </message>
     <message>
-        <location filename="../../ui/template_picker.py" line="+55"/>
+        <location filename="../../ui/desk/template_picker.py" line="+55"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -2413,7 +2413,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/thread_view.py" line="-360"/>
+        <location filename="../../ui/desk/thread_view.py" line="-360"/>
         <source>Unknown sender</source>
         <translation>Expéditeur inconnu</translation>
     </message>
@@ -2594,7 +2594,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/customer_panel.py" line="-476"/>
+        <location filename="../../ui/desk/customer_panel.py" line="-476"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -2642,7 +2642,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_NewCustomerForm</name>
     <message>
-        <location filename="../../ui/customer_link.py" line="-124"/>
+        <location filename="../../ui/desk/customer_link.py" line="-124"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -3025,7 +3025,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Corrigez l’URL&#xa0;: postgresql+psycopg://hote:5432/base, avec des options comme&#xa0;?sslmode=require.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>The server of {where} has no such database, or does not let this login connect to it.</source>
         <translation>Le serveur de {where} n’a pas de base de données de ce nom, ou n’y autorise pas la connexion de cet identifiant.</translation>
     </message>
@@ -3614,7 +3614,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Démarrez Relais sur un écran pour le saisir.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="-108"/>
+        <location filename="../../app/db.py" line="-118"/>
         <location line="+16"/>
         <source>Your changes wait on this workstation and go in a moment.</source>
         <translation>Vos modifications attendent sur ce poste et partent dans un instant.</translation>
@@ -3812,7 +3812,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>m</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="+33"/>
+        <location filename="../../ui/desk/queue_panel.py" line="+33"/>
         <source>overdue {duration}</source>
         <translation>retard {duration}</translation>
     </message>

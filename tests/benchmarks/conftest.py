@@ -5,7 +5,7 @@ import gc
 import pytest
 
 from app.workspace import Workspace
-from ui.main_window import preload
+from ui.shell.main_window import preload
 
 
 @pytest.fixture

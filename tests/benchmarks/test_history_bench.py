@@ -43,9 +43,9 @@ from app.models import (
     WrapUp,
 )
 from app.workspace import Workspace
-from ui.customer_panel import CustomerPanel
-from ui.history_model import HistoryModel
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.desk.customer_panel import CustomerPanel
+from ui.desk.history_model import HistoryModel
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("as_the_program_runs")]
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QTableView
 
 from app.dto import QueueFilter, QueueRow
 from app.workspace import Workspace
-from ui.ops import Runner
-from ui.queue_model import QueueModel
-from ui.queue_panel import QueuePanel
-from ui.texts import channel_icon, channel_label, format_duration, priority_label
+from ui.common.ops import Runner
+from ui.common.texts import channel_icon, channel_label, format_duration, priority_label
+from ui.desk.queue_model import QueueModel
+from ui.desk.queue_panel import QueuePanel
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("as_the_program_runs")]
 

@@ -22,9 +22,9 @@ from app.ids import new_id
 from app.models import Template
 from app.services.templates import fold
 from app.workspace import Workspace
-from ui.composer import ranked_templates
-from ui.ops import Runner
-from ui.template_picker import TemplatePicker
+from ui.common.ops import Runner
+from ui.desk.composer import ranked_templates
+from ui.desk.template_picker import TemplatePicker
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("as_the_program_runs")]
 

@@ -348,7 +348,7 @@ def test_a_contact_goes_back_to_the_queue_for_a_colleague(desks) -> None:
 def test_a_desk_two_hours_ahead_reckons_by_the_centres_clock(pg_url, tmp_path, monkeypatch):
     """Its follow-ups are proposed, and planned contacts shown, at the centre's time."""
     import app.clock
-    from ui.close_dialog import default_follow_up
+    from ui.desk.close_dialog import default_follow_up
 
     made = PostgresCentre(pg_url).create(customers=20, contacts=40, queue=10)
     try:

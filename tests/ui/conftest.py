@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
 from app.workspace import Workspace
-from ui.main_window import MainWindow
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

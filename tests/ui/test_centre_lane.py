@@ -20,8 +20,8 @@ from app.dto import Claimed, QueueFilter
 from app.models import Note, OutboxOp
 from app.settings import Settings
 from app.workspace import Workspace
-from ui.main_window import MainWindow
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -210,10 +210,10 @@ def test_a_claim_answered_after_the_advisor_moved_on_is_theirs_without_taking_th
     qtbot.waitUntil(lambda: window.runner.claiming == 1, timeout=5_000)
     # Meanwhile the phone rings: the advisor logs the call and works on it.
     monkeypatch.setattr(
-        "ui.log_call_dialog.LogCallDialog.exec", lambda self: QDialog.DialogCode.Accepted
+        "ui.desk.log_call_dialog.LogCallDialog.exec", lambda self: QDialog.DialogCode.Accepted
     )
     monkeypatch.setattr(
-        "ui.log_call_dialog.LogCallDialog.values", lambda self: ("06 12 34 56 78", "Appel")
+        "ui.desk.log_call_dialog.LogCallDialog.values", lambda self: ("06 12 34 56 78", "Appel")
     )
     window.log_call()
     panel = window.contact_panel

@@ -26,8 +26,8 @@ from app.dto import QueueFilter, QueueRow
 from app.models import Contact, ContactStatus, Note, OutboxOp, WrapUp
 from app.settings import Settings
 from app.workspace import Workspace
-from ui.main_window import MainWindow
-from ui.ops import Bug, Runner
+from ui.common.ops import Bug, Runner
+from ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.postgres
 

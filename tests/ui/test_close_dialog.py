@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app.dto import ContactDetail, MessageView, ReasonCodeView, WrapUpView
 from app.models import Channel, ContactStatus, Direction, Outcome
-from ui.close_dialog import CloseChoices, CloseDialog, default_follow_up, next_morning
-from ui.reason_box import fold
+from ui.desk.close_dialog import CloseChoices, CloseDialog, default_follow_up, next_morning
+from ui.desk.reason_box import fold
 
 NOW = datetime.now(UTC)
 

@@ -10,8 +10,8 @@ from app.dto import ContactDetail, QueueFilter
 from app.models import Channel
 from app.placeholders import fill
 from app.workspace import Workspace
-from ui.composer import PLACEHOLDER_BACKGROUND, Composer, TemplateListModel
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.desk.composer import PLACEHOLDER_BACKGROUND, Composer, TemplateListModel
 
 
 @pytest.fixture

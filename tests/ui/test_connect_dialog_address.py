@@ -1,7 +1,7 @@
 """The sign-in dialog: a whole address pasted into the server field is split into its fields, so
 a password it holds goes to the password field (and the keyring) only."""
 
-from ui.connect_dialog import ConnectDialog
+from ui.shell.connect_dialog import ConnectDialog
 
 
 def test_a_pasted_url_fills_each_field_and_keeps_the_password_out_of_the_address(qtbot) -> None:

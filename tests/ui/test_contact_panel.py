@@ -12,10 +12,10 @@ from app.dto import CloseRequest, ContactDetail, QueueFilter, TemplateSummary
 from app.models import Channel, Contact, ContactStatus, Direction, Outcome, TemplateUsage
 from app.placeholders import names_in
 from app.workspace import Workspace
-from ui.contact_panel import ContactPanel, shortcuts
-from ui.help_dialog import HelpDialog
-from ui.ops import Runner
-from ui.template_picker import TemplatePicker
+from ui.common.ops import Runner
+from ui.desk.contact_panel import ContactPanel, shortcuts
+from ui.desk.template_picker import TemplatePicker
+from ui.shell.help_dialog import HelpDialog
 
 
 @pytest.fixture

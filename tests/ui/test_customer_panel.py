@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from app.dto import ContactDetail
 from app.models import Contact, ContactStatus, IdentityKind
 from app.workspace import Workspace
-from ui.customer_link import CustomerSearchDialog, LinkCustomerWidget
-from ui.customer_panel import CustomerPanel
-from ui.history_model import HistoryModel
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.desk.customer_link import CustomerSearchDialog, LinkCustomerWidget
+from ui.desk.customer_panel import CustomerPanel
+from ui.desk.history_model import HistoryModel
 
 M = HistoryModel
 
@@ -131,7 +131,7 @@ def test_only_the_latest_customer_asked_for_is_shown(
 def test_enter_on_a_past_contact_opens_its_thread_read_only(
     qtbot: QtBot, panel: CustomerPanel, workspace: Workspace
 ) -> None:
-    from ui.thread_view import ContactViewerDialog
+    from ui.desk.thread_view import ContactViewerDialog
 
     customer_id, _ = busiest_customer(workspace)
     show(qtbot, panel, customer_id)

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from app.dto import HistoryRow
 from app.models import Channel, ContactStatus, Outcome
 from app.workspace import Workspace
-from ui.history_model import HistoryModel, score_text
+from ui.desk.history_model import HistoryModel, score_text
 
 M = HistoryModel
 NOW = datetime(2026, 3, 12, 14, 0, tzinfo=UTC)
@@ -150,7 +150,7 @@ def test_score_text_reads_as_a_sentence() -> None:
 def test_reasons_read_in_the_interface_language(
     qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui import texts
+    from ui.common import texts
 
     monkeypatch.setattr(texts, "ui_language", lambda: "fr")
     m = HistoryModel()

@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 from app.settings import Settings
 from app.workspace import Workspace
 from ui.application import app_icon
-from ui.main_window import MainWindow
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.shell.main_window import MainWindow
 
 INTERACTIVE = (
     QAbstractButton,
@@ -117,10 +117,10 @@ def test_language_choice_is_saved_for_the_next_start(
 
 
 def test_dialogs_name_their_widgets_too(qtbot: QtBot, window: MainWindow) -> None:
-    from ui.close_dialog import CloseDialog
-    from ui.customer_link import CustomerSearchDialog
-    from ui.help_dialog import HelpDialog
-    from ui.template_picker import TemplatePicker
+    from ui.desk.close_dialog import CloseDialog
+    from ui.desk.customer_link import CustomerSearchDialog
+    from ui.desk.template_picker import TemplatePicker
+    from ui.shell.help_dialog import HelpDialog
 
     ws = window.ws
     assert ws is not None

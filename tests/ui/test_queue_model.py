@@ -16,9 +16,9 @@ from app.ids import new_id, short_reference
 from app.models import Channel, ContactStatus
 from app.services.queue import QueueService
 from app.workspace import Workspace
-from ui.ops import Runner
-from ui.queue_model import PLACEHOLDER, QueueModel
-from ui.texts import format_duration
+from ui.common.ops import Runner
+from ui.common.texts import format_duration
+from ui.desk.queue_model import PLACEHOLDER, QueueModel
 
 M = QueueModel
 BIG = 100_000

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 from app.dto import QueueFilter
 from app.models import Channel, ContactStatus
 from app.workspace import Workspace
-from ui.ops import Runner
-from ui.queue_model import QueueModel
-from ui.queue_panel import QueuePanel
+from ui.common.ops import Runner
+from ui.desk.queue_model import QueueModel
+from ui.desk.queue_panel import QueuePanel
 
 M = QueueModel
 

@@ -10,8 +10,8 @@ from app.dto import QueueFilter
 from app.limits import TEXTS
 from app.models import Channel
 from app.workspace import Workspace
-from ui.contact_panel import ContactPanel
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.desk.contact_panel import ContactPanel
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models import Contact, ContactStatus
 from app.workspace import Workspace
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 
 def test_the_open_contact_goes_back_to_the_queue(

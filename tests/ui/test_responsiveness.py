@@ -18,8 +18,8 @@ from sqlalchemy import event, func, select
 from app.models import Contact
 from app.settings import Settings
 from app.workspace import Workspace
-from ui.main_window import MainWindow, preload
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.shell.main_window import MainWindow, preload
 
 FREEZE_MS = 500  # a gap this long is a freeze, whatever the machine's load
 

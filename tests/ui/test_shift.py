@@ -20,7 +20,7 @@ from app.models import (
     WrapUp,
 )
 from app.workspace import Workspace
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

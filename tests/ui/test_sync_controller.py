@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from app import migrations
 from app.db import Database, sqlite_url
 from app.errors import CentreUnreachable
-from ui.sync_controller import SyncController
+from ui.shell.sync_controller import SyncController
 
 
 class _Unreachable:

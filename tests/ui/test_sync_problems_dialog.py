@@ -4,8 +4,8 @@ words, a waiting operation apart from a refused one, nothing lost."""
 from datetime import UTC, datetime
 
 from app.dto import SyncProblem
-from ui.ops import Runner
-from ui.sync_problems_dialog import SyncProblemsDialog
+from ui.common.ops import Runner
+from ui.shell.sync_problems_dialog import SyncProblemsDialog
 
 
 class _Problems:

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from app.errors import CentreUnreachable
 from app.settings import Settings
 from app.workspace import Workspace
-from ui.main_window import MainWindow
-from ui.ops import Runner
+from ui.common.ops import Runner
+from ui.shell.main_window import MainWindow
 
 
 def _window(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
@@ -53,7 +53,7 @@ def test_offline_shows_a_banner_keeps_work_possible_and_recovers_alone(
     monkeypatch.setattr(workspace.sync, "cycle", unreachable)
     monkeypatch.setattr(workspace.queue, "next_contact", unreachable)
     # Retries come quickly here (the program doubles its wait up to a minute).
-    monkeypatch.setattr("ui.sync_controller.backoff", lambda failures: 0.3)
+    monkeypatch.setattr("ui.shell.sync_controller.backoff", lambda failures: 0.3)
     window.sync.sync_now()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
     assert "Offline since" in window._sync.text()
@@ -67,10 +67,10 @@ def test_offline_shows_a_banner_keeps_work_possible_and_recovers_alone(
     )
     window.runner.wait_idle()
     monkeypatch.setattr(
-        "ui.log_call_dialog.LogCallDialog.exec", lambda self: QDialog.DialogCode.Accepted
+        "ui.desk.log_call_dialog.LogCallDialog.exec", lambda self: QDialog.DialogCode.Accepted
     )
     monkeypatch.setattr(
-        "ui.log_call_dialog.LogCallDialog.values", lambda self: ("06 12 34 56 78", "Coupure")
+        "ui.desk.log_call_dialog.LogCallDialog.values", lambda self: ("06 12 34 56 78", "Coupure")
     )
     window.log_call()
     qtbot.waitUntil(

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from app.services.templates import fold
 from app.workspace import Workspace
-from ui.ops import Runner
-from ui.template_picker import TemplatePicker, TemplateTableModel
+from ui.common.ops import Runner
+from ui.desk.template_picker import TemplatePicker, TemplateTableModel
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from app.dto import ContactDetail, MessageView, NoteView, SurveyView, WrapUpView
 from app.models import Channel, Contact, ContactStatus, Direction, Outcome, WrapUp
 from app.sanitize import safe_html
 from app.workspace import Workspace
-from ui.ops import Runner
-from ui.thread_view import ContactViewerDialog, ThreadView, thread_html
+from ui.common.ops import Runner
+from ui.desk.thread_view import ContactViewerDialog, ThreadView, thread_html
 
 NOW = datetime(2026, 3, 12, 14, 0, tzinfo=UTC)
 

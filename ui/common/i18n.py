@@ -14,9 +14,11 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+import resources
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS = Path(resources.__file__).resolve().parent / "translations"
 
 
 def choose_language(requested: str | None) -> str:

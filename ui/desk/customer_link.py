@@ -37,10 +37,10 @@ from app.dto import ContactDetail, CustomerMatch, Found, NewCustomer, NewIdentit
 from app.enums import Channel, IdentityKind
 from app.errors import RelaisError
 from app.workspace import Workspace
-from ui.customer_match_model import CustomerMatchModel, MatchDelegate
-from ui.history_model import MUTED
-from ui.ops import Bug, Runner
-from ui.texts import error_text, translate
+from ui.common.ops import Bug, Runner
+from ui.common.texts import error_text, translate
+from ui.desk.customer_match_model import CustomerMatchModel, MatchDelegate
+from ui.desk.history_model import MUTED
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

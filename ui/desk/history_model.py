@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from app.dto import HistoryRow
 from app.enums import ContactStatus
-from ui import texts
+from ui.common import texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

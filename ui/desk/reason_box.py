@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import ReasonCodeView
 from app.text import fold
-from ui.texts import translate
+from ui.common.texts import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.dto import SyncProblem
 from app.services.sync_problems import SyncProblemService
-from ui.ops import Runner
-from ui.texts import error_text, format_datetime
+from ui.common.ops import Runner
+from ui.common.texts import error_text, format_datetime
 
 
 class SyncProblemsDialog(QDialog):

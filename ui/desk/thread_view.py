@@ -30,8 +30,8 @@ from app.dto import ContactDetail, MessageView, NoteView, SurveyView, WrapUpView
 from app.enums import Channel, Direction
 from app.errors import RelaisError
 from app.services.contacts import ContactService
-from ui.ops import Bug, Runner
-from ui.texts import (
+from ui.common.ops import Bug, Runner
+from ui.common.texts import (
     assessment_label,
     channel_icon,
     channel_label,
@@ -395,7 +395,7 @@ class ThreadView(QTextBrowser):
             return None
         path = url.path()
         if path == "risk":
-            from ui.texts import icon
+            from ui.common.texts import icon
 
             return icon("risk").pixmap(ICON_PX, ICON_PX).toImage()
         if path.startswith("channel/"):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import ContactDetail
 from app.enums import Channel, ContactStatus
-from ui.texts import (
+from ui.common.texts import (
     channel_icon,
     channel_label,
     format_datetime,

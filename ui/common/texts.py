@@ -11,11 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QIcon
 
+import resources
 from app.enums import Channel, ContactStatus, Outcome
 from app.errors import RelaisError
-from ui.ops import Bug
+from ui.common.ops import Bug
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = Path(resources.__file__).resolve().parent / "icons"
 
 
 # The alias lupdate recognises: calls below are extracted with their context.

@@ -55,8 +55,8 @@ from app.placeholders import PATTERN, fill
 from app.placeholders import unfilled as unfilled_in
 from app.services.contacts import ContactService
 from app.services.templates import TemplateService
-from ui.ops import Bug, Runner
-from ui.texts import error_text
+from ui.common.ops import Bug, Runner
+from ui.common.texts import error_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -63,9 +63,9 @@ from PySide6.QtWidgets import (
 from app.clock import centre_now
 from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
 from app.enums import Channel, Outcome
-from ui import texts
-from ui.history_model import MUTED, SCORE_COLOURS
-from ui.reason_box import ReasonBox
+from ui.common import texts
+from ui.desk.history_model import MUTED, SCORE_COLOURS
+from ui.desk.reason_box import ReasonBox
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

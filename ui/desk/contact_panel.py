@@ -32,15 +32,15 @@ from app.dto import ContactDetail, MessageView, NoteView
 from app.enums import Channel, ContactStatus
 from app.errors import RelaisError
 from app.workspace import Workspace
-from ui.composer import Composer
-from ui.contact_parts import CallBar, ContactHeader
-from ui.ops import Bug, Runner
-from ui.template_picker import TemplatePicker
-from ui.texts import (
+from ui.common.ops import Bug, Runner
+from ui.common.texts import (
     error_text,
     format_datetime,
 )
-from ui.thread_view import ThreadView, notes_html
+from ui.desk.composer import Composer
+from ui.desk.contact_parts import CallBar, ContactHeader
+from ui.desk.template_picker import TemplatePicker
+from ui.desk.thread_view import ThreadView, notes_html
 
 SEND_KEYS = ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")
 NOTE_KEYS = "Ctrl+Shift+N"

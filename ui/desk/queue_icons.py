@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from app.enums import Channel
-from ui.texts import channel_icon, icon
+from ui.common.texts import channel_icon, icon
 
 _DOTS: dict[tuple[int, bool], QIcon] = {}
 _ICONS: dict[str, QIcon] = {}

@@ -31,29 +31,29 @@ from PySide6.QtWidgets import (
 from app.enums import Role
 from app.errors import CentreUnreachable, RelaisError
 from app.settings import Settings
-from ui.ops import Bug, Runner
-from ui.texts import error_text, format_datetime
+from ui.common.ops import Bug, Runner
+from ui.common.texts import error_text, format_datetime
 
 if TYPE_CHECKING:
     from app.dto import Claimed, CloseResult, ContactDetail, ReasonCodeView
     from app.sync.pull import PullReport
     from app.workspace import Workspace
-    from ui.sync_controller import SyncView
+    from ui.shell.sync_controller import SyncView
 
 PANELS = (
-    "ui.queue_panel",
-    "ui.contact_panel",
-    "ui.customer_panel",
-    "ui.close_dialog",
-    "ui.customer_link",
-    "ui.help_dialog",
+    "ui.desk.queue_panel",
+    "ui.desk.contact_panel",
+    "ui.desk.customer_panel",
+    "ui.desk.close_dialog",
+    "ui.desk.customer_link",
+    "ui.shell.help_dialog",
 )
 
 
 def _warm_up() -> None:
     """GUI-thread work done while the workspace opens, so it does not stall the first paint of
     the queue later."""
-    from ui.queue_icons import warm_icons
+    from ui.desk.queue_icons import warm_icons
 
     warm_icons()
 
@@ -106,14 +106,14 @@ class MainWindow(QMainWindow):
 
     def progress_text(self, text: str) -> None:
         """Called from the worker thread while the workspace opens."""
-        from ui.texts import translate
+        from ui.common.texts import translate
 
         self.progress.emit(translate("progress", text))
 
     def attach(self, ws: Workspace) -> None:
-        from ui.contact_panel import ContactPanel
-        from ui.customer_panel import CustomerPanel
-        from ui.queue_panel import QueuePanel
+        from ui.desk.contact_panel import ContactPanel
+        from ui.desk.customer_panel import CustomerPanel
+        from ui.desk.queue_panel import QueuePanel
 
         self.ws = ws
         who = ws.who
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._wire()
-        from ui.sync_controller import SyncController
+        from ui.shell.sync_controller import SyncController
 
         self.sync = SyncController(ws.sync, self)
         self.sync.status.connect(self._show_sync)
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
                 self.act_quit,
             )
         ]
-        from ui.contact_panel import shortcuts
+        from ui.desk.contact_panel import shortcuts
 
         listed.extend(shortcuts())
         listed.append(
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def log_call(self) -> None:
-        from ui.log_call_dialog import LogCallDialog
+        from ui.desk.log_call_dialog import LogCallDialog
 
         assert self.ws is not None
         dialog = LogCallDialog(self)
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_close_dialog(self, detail: ContactDetail, codes: list[ReasonCodeView]) -> None:
-        from ui.close_dialog import CloseDialog
+        from ui.desk.close_dialog import CloseDialog
 
         assert self.ws is not None
         self._reason_codes = codes
@@ -587,7 +587,7 @@ class MainWindow(QMainWindow):
         self.queue_panel.refresh()
 
     def find_customer(self) -> None:
-        from ui.customer_link import CustomerSearchDialog
+        from ui.desk.customer_link import CustomerSearchDialog
 
         assert self.ws is not None
         dialog = CustomerSearchDialog(self.runner, self.ws, self)
@@ -595,13 +595,13 @@ class MainWindow(QMainWindow):
             self.customer_panel.show_customer(dialog.chosen())
 
     def show_problems(self) -> None:
-        from ui.sync_problems_dialog import SyncProblemsDialog
+        from ui.shell.sync_problems_dialog import SyncProblemsDialog
 
         assert self.ws is not None
         SyncProblemsDialog(self.runner, self.ws.problems, self).exec()
 
     def show_help(self) -> None:
-        from ui.help_dialog import HelpDialog
+        from ui.shell.help_dialog import HelpDialog
 
         HelpDialog(self.shortcuts(), self).exec()
 

@@ -3,7 +3,7 @@
 An advisor glances here while the customer speaks: the name large, how to reach them, then the
 whole timeline across channels with how each contact ended, how the advisor felt it went and
 what the customer answered in the survey. A message from an address no customer has shows the
-tools to link it instead (see ``ui.customer_link``).
+tools to link it instead (see ``ui.desk.customer_link``).
 
 Profile and history load in two reads side by side; each carries a key and the customer id it was
 asked for, so when the advisor moves on before an answer comes, the stale answer is dropped.
@@ -34,17 +34,17 @@ from PySide6.QtWidgets import (
 from app.dto import ContactDetail, CustomerProfile, HistoryRow
 from app.errors import RelaisError
 from app.workspace import Workspace
-from ui import texts
-from ui.customer_link import LinkCustomerWidget, kind_label
-from ui.history_model import (
+from ui.common import texts
+from ui.common.ops import Bug, Runner
+from ui.common.texts import translate
+from ui.desk.customer_link import LinkCustomerWidget, kind_label
+from ui.desk.history_model import (
     MUTED,
     ChannelDelegate,
     HistoryModel,
     ScoreBadgeDelegate,
     TwoLineDelegate,
 )
-from ui.ops import Bug, Runner
-from ui.texts import translate
 
 CHIP_STYLE = "QLabel { background: #E6EEF3; color: #23465A; border-radius: 8px; padding: 1px 8px; }"
 ATTENTION_CHIP_STYLE = (
@@ -552,7 +552,7 @@ class CustomerPanel(QWidget):
         contact_id = index.data(HistoryModel.ID_ROLE)
         # Imported here: the viewer lives in another module that must not be a load-time
         # dependency of this panel.
-        from ui.thread_view import ContactViewerDialog
+        from ui.desk.thread_view import ContactViewerDialog
 
         viewer = ContactViewerDialog(self._runner, self._ws.contacts, contact_id, self.window())
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from app.dto import QueueFilter, Who
 from app.enums import Channel, ContactStatus
 from app.services.queue import QueueService
-from ui.ops import Runner
-from ui.queue_model import QueueModel
-from ui.texts import channel_label, format_duration, priority_label
+from ui.common.ops import Runner
+from ui.common.texts import channel_label, format_duration, priority_label
+from ui.desk.queue_model import QueueModel
 
 ROW_HEIGHT = 26
 SUBJECT_MIN = 160

@@ -41,9 +41,9 @@ from app.dto import TemplateSummary
 from app.enums import Channel
 from app.errors import RelaisError
 from app.services.templates import TemplateService
-from ui.composer import PlaceholderHighlighter, TemplateRows, category_label
-from ui.ops import Bug, Runner
-from ui.texts import channel_label, error_text
+from ui.common.ops import Bug, Runner
+from ui.common.texts import channel_label, error_text
+from ui.desk.composer import PlaceholderHighlighter, TemplateRows, category_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -35,15 +35,15 @@ from app.dto import QueueFilter, QueueRow
 from app.enums import ContactStatus
 from app.errors import RelaisError
 from app.services.queue import QueueService
-from ui.ops import Bug, Runner
-from ui.queue_icons import dark_theme, priority_dot, queue_icon
-from ui.texts import (
+from ui.common.ops import Bug, Runner
+from ui.common.texts import (
     channel_label,
     format_datetime,
     format_duration,
     priority_label,
     status_label,
 )
+from ui.desk.queue_icons import dark_theme, priority_dot, queue_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
