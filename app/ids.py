@@ -30,12 +30,3 @@ def short_reference(ident: uuid.UUID) -> str:
         bits >>= 5
     code = "".join(reversed(chars))
     return f"R-{code[:4]}-{code[4:]}"
-
-
-def normalise_reference(text: str) -> str:
-    """Accepts what an advisor types (lower case, O for 0, missing dashes)."""
-    cleaned = text.upper().replace("-", "").replace(" ", "")
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
-    if cleaned.startswith("R"):
-        cleaned = cleaned[1:]
-    return f"R-{cleaned[:4]}-{cleaned[4:]}" if len(cleaned) == 8 else text.strip().upper()

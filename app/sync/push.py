@@ -36,7 +36,6 @@ class PushReport:
     applied: int = 0
     refused: int = 0
     new_identity: Pusher | None = None  # set when this workstation had to take a new identity
-    refreshed: int = 0  # rows brought back as the centre has them (a refusal, a lost field)
     failure: Failure | None = None  # the centre's code failed on this one: it waits
 
 
@@ -97,7 +96,7 @@ def push(local: Database, central: Database, who: Pusher, batch: int = BATCH) ->
         for op in ops:
             if op.kind == "update" and op.seq in settled:
                 updated[op.table_name].add(op.row_id)
-        report.refreshed += refresh(local, central, updated).rows
+        refresh(local, central, updated)  # rows come back as the centre has them
         if result.failure is not None or len(answers) < len(ops):
             report.failure = result.failure
             if result.failure is not None:
