@@ -12,6 +12,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from string import Formatter
@@ -73,7 +74,13 @@ def fields(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
     for _literal, name, spec, conversion in Formatter().parse(text):
         if name is not None:
-            found[f"{name}!{conversion or ''}:{spec or ''}"] += 1
+            found[
+                "{"
+                + name
+                + (f"!{conversion}" if conversion else "")
+                + (f":{spec}" if spec else "")
+                + "}"
+            ] += 1
     return found
 
 
@@ -95,44 +102,192 @@ def tags(text: str) -> Counter[str]:
     return Counter(tag.lower() for tag in TAG.findall(text))
 
 
-def ids(messages: list[Message]) -> list[str]:
-    return [str(m) for m in messages]
+@dataclass(frozen=True)
+class Catalogue:
+    name: str
+    path: Path
+    messages: tuple[Message, ...]
+
+    def __str__(self) -> str:
+        return self.path.name
+
+
+CATALOGUES = [
+    Catalogue("fr", FRENCH, tuple(FRENCH_MESSAGES)),
+    Catalogue("en", ENGLISH, tuple(read(ENGLISH))),
+]
+by_name = pytest.mark.parametrize("catalogue", CATALOGUES, ids=[c.name for c in CATALOGUES])
+
+# A check looks at one message and says what is wrong with it, or nothing.
+Check = Callable[[Message], str | None]
+
+
+def report(catalogue: Catalogue, check: Check, what: str) -> None:
+    """One assertion for the whole catalogue, whose message lists every failing message with
+    its context, its source and what is wrong."""
+    problems = [f"  {m}: {problem}" for m in catalogue.messages if (problem := check(m))]
+    assert not problems, f"{len(problems)} message(s) of {catalogue} {what}:\n" + "\n".join(
+        problems
+    )
+
+
+def each_form(compare: Callable[[str, str], str | None]) -> Check:
+    """A check of every translated form (a plural message has several) against the source."""
+
+    def check(message: Message) -> str | None:
+        wrong = [
+            f"{translation!r}: {problem}"
+            for translation in message.translations
+            if (problem := compare(message.source, translation))
+        ]
+        return "; ".join(wrong) or None
+
+    return check
+
+
+def differ(seen: Counter[str], expected: Counter[str]) -> str | None:
+    """What a translation lost and gained compared with its source, or None."""
+    lost, gained = expected - seen, seen - expected
+    if not lost and not gained:
+        return None
+    parts = []
+    if lost:
+        parts.append("lost " + ", ".join(sorted(lost.elements())))
+    if gained:
+        parts.append("gained " + ", ".join(sorted(gained.elements())))
+    return " and ".join(parts)
 
 
 def test_catalogue_is_french_and_not_empty() -> None:
     root = ET.parse(FRENCH).getroot()
     assert root.get("language", "").startswith("fr")
     assert len(FRENCH_MESSAGES) > 400
-    keys = [(m.context, m.source) for m in FRENCH_MESSAGES]
-    assert len(keys) == len(set(keys)), "a message is listed twice"
 
 
-def test_no_obsolete_message_is_kept() -> None:
-    for message in ET.parse(FRENCH).getroot().iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        assert translation.get("type") not in ("obsolete", "vanished"), message.findtext("source")
+@by_name
+def test_no_message_is_listed_twice(catalogue: Catalogue) -> None:
+    keys = Counter((m.context, m.source) for m in catalogue.messages)
+    report(
+        catalogue,
+        lambda m: "listed twice" if keys[(m.context, m.source)] > 1 else None,
+        "are listed more than once",
+    )
 
 
-@pytest.mark.parametrize("message", FRENCH_MESSAGES, ids=ids(FRENCH_MESSAGES))
-def test_every_message_is_translated(message: Message) -> None:
-    assert message.finished, "still marked unfinished"
-    assert all(t.strip() for t in message.translations), "empty translation"
-    if message.numerus:
-        assert len(message.translations) == 2, "French has a singular and a plural form"
+@by_name
+def test_no_obsolete_message_is_kept(catalogue: Catalogue) -> None:
+    stale = []
+    for context in ET.parse(catalogue.path).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else "missing"
+            if kind in ("obsolete", "vanished", "missing"):
+                where = f"[{context.findtext('name')}] {message.findtext('source')!r}"
+                stale.append(f"  {where}: {kind}")
+    assert not stale, f"{len(stale)} message(s) of {catalogue} are not current:\n" + "\n".join(
+        stale
+    )
 
 
-@pytest.mark.parametrize("message", FRENCH_MESSAGES, ids=ids(FRENCH_MESSAGES))
-def test_placeholders_are_kept(message: Message) -> None:
-    for translation in message.translations:
-        assert fields(translation) == fields(message.source), translation
-        assert literal_braces(translation) == literal_braces(message.source), translation
-        assert Counter(QT_ARG.findall(translation)) == Counter(QT_ARG.findall(message.source))
-        assert tags(translation) == tags(message.source), translation
-        assert accelerators(translation) == accelerators(message.source), translation
-        assert translation.count("\n") == message.source.count("\n"), translation
-        if message.numerus:
-            assert "%n" in translation
+@by_name
+def test_every_message_is_translated(catalogue: Catalogue) -> None:
+    report(
+        catalogue,
+        lambda m: None if m.finished else "still marked unfinished",
+        "are not translated",
+    )
+
+
+@by_name
+def test_no_translation_is_empty(catalogue: Catalogue) -> None:
+    report(
+        catalogue,
+        lambda m: None if all(t.strip() for t in m.translations) else "an empty translation",
+        "have an empty translation",
+    )
+
+
+@by_name
+def test_plural_messages_have_a_singular_and_a_plural_form(catalogue: Catalogue) -> None:
+    report(
+        catalogue,
+        lambda m: (
+            f"{len(m.translations)} forms" if m.numerus and len(m.translations) != 2 else None
+        ),
+        "do not have exactly two plural forms (French and English have two)",
+    )
+
+
+@by_name
+def test_format_fields_are_kept(catalogue: Catalogue) -> None:
+    """``{reference}`` dropped or renamed raises a KeyError in front of the advisor."""
+    report(
+        catalogue,
+        each_form(lambda source, t: differ(fields(t), fields(source))),
+        "do not keep the format fields of their source",
+    )
+
+
+@by_name
+def test_literal_braces_are_kept(catalogue: Catalogue) -> None:
+    """``{{customer_first_name}}`` renamed breaks a template hint."""
+    report(
+        catalogue,
+        each_form(lambda source, t: differ(literal_braces(t), literal_braces(source))),
+        "do not keep the literal braces of their source",
+    )
+
+
+@by_name
+def test_qt_arguments_are_kept(catalogue: Catalogue) -> None:
+    report(
+        catalogue,
+        each_form(
+            lambda source, t: differ(Counter(QT_ARG.findall(t)), Counter(QT_ARG.findall(source)))
+        ),
+        "do not keep the %1-style arguments of their source",
+    )
+
+
+@by_name
+def test_markup_tags_are_kept(catalogue: Catalogue) -> None:
+    report(
+        catalogue,
+        each_form(lambda source, t: differ(tags(t), tags(source))),
+        "do not keep the markup tags of their source",
+    )
+
+
+@by_name
+def test_keyboard_accelerators_are_kept(catalogue: Catalogue) -> None:
+    def compare(source: str, translation: str) -> str | None:
+        have, want = accelerators(translation), accelerators(source)
+        return None if have == want else f"{have} accelerator(s) instead of {want}"
+
+    report(catalogue, each_form(compare), "do not keep the keyboard accelerators of their source")
+
+
+@by_name
+def test_line_breaks_are_kept(catalogue: Catalogue) -> None:
+    def compare(source: str, translation: str) -> str | None:
+        have, want = translation.count("\n"), source.count("\n")
+        return None if have == want else f"{have} line break(s) instead of {want}"
+
+    report(catalogue, each_form(compare), "do not keep the line breaks of their source")
+
+
+@by_name
+def test_plural_forms_show_the_number(catalogue: Catalogue) -> None:
+    """A plural form without ``%n`` shows no number."""
+    report(
+        catalogue,
+        lambda m: (
+            "; ".join(f"{t!r} has no %n" for t in m.translations if "%n" not in t) or None
+            if m.numerus
+            else None
+        ),
+        "have a plural form without %n",
+    )
 
 
 def test_the_language_probe_answers_fr() -> None:
@@ -143,21 +298,23 @@ def test_the_language_probe_answers_fr() -> None:
 
 def test_french_punctuation_has_its_non_breaking_space() -> None:
     """« … », and a space before : ; ? ! — non-breaking, so they never start a line."""
-    bad = []
-    for message in FRENCH_MESSAGES:
-        for translation in message.translations:
-            if re.search(r"[ \t][:;?!»]|«[ \t]", translation):
-                bad.append(f"{message}: {translation!r}")
-    assert not bad
+    breaking = re.compile(r"[ \t][:;?!»]|«[ \t]")
+    report(
+        CATALOGUES[0],
+        each_form(
+            lambda _source, t: (
+                "an ordinary space before : ; ? ! » or after «" if breaking.search(t) else None
+            )
+        ),
+        "break a line before their punctuation",
+    )
 
 
 def test_english_catalogue_holds_only_plural_forms() -> None:
-    messages = read(ENGLISH)
-    assert messages
-    for message in messages:
-        assert message.numerus and message.finished, message
-        assert len(message.translations) == 2, message
-        assert all("%n" in t for t in message.translations), message
+    """English needs a catalogue only where the source cannot say both numbers."""
+    english = CATALOGUES[1]
+    assert english.messages
+    report(english, lambda m: None if m.numerus else "not a plural message", "need no catalogue")
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -236,5 +393,8 @@ def test_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    untranslated = [str(m) for m in read(copy) if not m.finished]
-    assert untranslated == [], "run pyside6-lupdate and translate: " + ", ".join(untranslated)
+    untranslated = [f"  {m}" for m in read(copy) if not m.finished]
+    assert not untranslated, (
+        f"{len(untranslated)} string(s) of the code have no French translation (run "
+        "pyside6-lupdate and translate them):\n" + "\n".join(untranslated)
+    )
