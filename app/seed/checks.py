@@ -10,6 +10,7 @@ command line and the tests.
 from collections.abc import Sequence
 from typing import Any
 
+from app import channels as channel_rules
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Channel
@@ -150,3 +151,39 @@ def validate_templates(rows: Sequence[dict[str, Any]]) -> None:
             )
         for text in (row["title"], row["body"]):
             check_known(key, text)
+        _check_fits_channels(key, row["body"], row["channels"])
+
+
+def _check_fits_channels(key: str, body: str, names: Sequence[str]) -> None:
+    """Refuses a template a channel it is made for could not carry: account data where replies
+    can be public, or a text longer than the channel accepts (placeholders counted as written,
+    a little shorter than most values)."""
+    for name in names:
+        if channel_rules.holds_account_data(body) and not channel_rules.may_carry_account_data(
+            name
+        ):
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Template “{key}” puts account data in a reply and is made for {channel}, "
+                    "where replies can be public.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Take {channel} out of its channels, or the account data out of it."
+                ),
+                key=key,
+                channel=channel_rules.channel_name(name),
+            )
+        length = channel_rules.reply_length(body, name)
+        if length.over:
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Template “{key}” is longer than {channel} accepts ({used} for {limit}).",
+                ),
+                QT_TRANSLATE_NOOP("errors", "Shorten it, or take {channel} out of its channels."),
+                key=key,
+                channel=channel_rules.channel_name(name),
+                used=length.used,
+                limit=length.limit,
+            )

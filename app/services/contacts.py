@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app import limits
+from app import channels, limits
 from app.clock import centre_now, utcnow
 from app.db import Database
 from app.dto import (
@@ -33,6 +33,7 @@ from app.models import (
     Contact,
     ContactAssignment,
     ContactStatus,
+    Customer,
     CustomerIdentity,
     Direction,
     Draft,
@@ -43,6 +44,7 @@ from app.models import (
     ReasonCode,
     ReviewItem,
     SurveyAnswer,
+    Template,
     TemplateUsage,
     WrapUp,
 )
@@ -327,8 +329,10 @@ class ContactService:
     ) -> MessageView:
         """Stores the outbound reply and the usage of each template that went into it.
 
-        A template counts as edited when the text it inserted no longer stands unchanged in the
-        reply.
+        Refused, with the text left to the advisor, when it is longer than the contact's channel
+        accepts or when it would put the customer's account data on a channel where replies can
+        be public (``app.channels``). A template counts as edited when the text it inserted no
+        longer stands unchanged in the reply.
         """
         text = body.strip()
         if not text:
@@ -348,6 +352,9 @@ class ContactService:
         check_values(Message.__table__, {"body_text": text}, {"body_text": FIELDS["reply"]})
         with self._db.session() as s:
             c = self._workable(s, contact_id)
+            channels.check_reply_length(text, c.channel)
+            if not channels.may_carry_account_data(c.channel):
+                self._refuse_account_data(s, c, text, insertions)
             now = utcnow()
             last_in = s.scalars(
                 select(Message.external_id)
@@ -384,6 +391,37 @@ class ContactService:
                 s.delete(draft)
             return MessageView(
                 message.id, Direction.OUTBOUND, self._who.display_name, text, None, now
+            )
+
+    @staticmethod
+    def _refuse_account_data(
+        s: Session, c: Contact, text: str, insertions: tuple[TemplateInsertion, ...]
+    ) -> None:
+        """Refuses a reply on a public channel that holds the customer's account number, typed
+        or from a template that puts account data in."""
+        number = ""
+        if c.customer_id is not None:
+            customer = s.get(Customer, c.customer_id)
+            number = (customer.account_number or "") if customer is not None else ""
+        squeezed = "".join(text.split()).upper()
+        leaks = len(number) >= 6 and "".join(number.split()).upper() in squeezed
+        for ins in insertions:
+            template = s.get(Template, ins.template_id)
+            if template is not None and channels.holds_account_data(template.body):
+                leaks = True
+        if leaks:
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Not sent: the reply holds the customer's account number, and replies on "
+                    "{channel} can be public.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Remove it, or ask the customer to continue by e-mail; your text is still "
+                    "here.",
+                ),
+                channel=channels.channel_name(c.channel),
             )
 
     # -- closing -----------------------------------------------------------------------------

@@ -1,22 +1,52 @@
-"""The response template library: search as the advisor types, and filling placeholders.
+"""The response template library: search as the advisor types, what to offer on which channel,
+and the values that fill placeholders.
 
 The active library (a few thousand templates at most) is read once per workspace and searched in
 memory: a keystroke costs a filter over a list, not a query.
+
+What is offered for a contact is decided here once (``suggest``), for the "/" popup and the
+picker alike: templates made for the contact's channel, in its language first; templates made for
+other channels only when the advisor asks for them (the picker marks them); and never, on a
+channel where replies can be public, one that puts account data into the reply.
 """
 
 import threading
 import uuid
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
+from app.channels import holds_account_data, may_carry_account_data
 from app.db import Database
 from app.dto import TemplateSummary, Who
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Contact, Customer, Template
-from app.placeholders import Filled, fill
 from app.text import fold
+
+
+def made_for(summary: TemplateSummary, channel: str | None) -> bool:
+    """Whether a template was written for this channel (one naming no channel is for all)."""
+    return not channel or not summary.channels or channel in summary.channels
+
+
+def allowed_on(summary: TemplateSummary, channel: str | None) -> bool:
+    """Whether a template may go on this channel at all: account data never goes where replies
+    can be public, whoever asks."""
+    return not channel or may_carry_account_data(channel) or not holds_account_data(summary.body)
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """What to offer for a contact, best first, and what was left out (so the picker can say
+    more exist)."""
+
+    templates: tuple[TemplateSummary, ...]
+    other_channels: int
+    """Matching templates made for other channels, not offered (the advisor did not ask)."""
+    withheld: int
+    """Matching templates holding account data, never offered on this public channel."""
 
 
 class TemplateService:
@@ -80,6 +110,39 @@ class TemplateService:
                 break
         return (head + tail)[:limit]
 
+    def suggest(
+        self,
+        text: str,
+        channel: str | None,
+        *,
+        language: str | None = None,
+        preferred_language: str | None = None,
+        other_channels: bool = False,
+        limit: int = 200,
+    ) -> Suggestions:
+        """The templates to offer for ``text`` on a contact of ``channel``: the ranking the "/"
+        popup and the picker share.
+
+        Templates made for the channel come first; those made for others are offered only with
+        ``other_channels``, after them all. ``language`` keeps only that language;
+        ``preferred_language`` (the contact's) puts its templates first within each of those two
+        groups. Otherwise the search's order (title matches first) is kept. Runs in a worker.
+        """
+        offered: list[tuple[bool, bool, int, TemplateSummary]] = []
+        hidden = withheld = 0
+        for position, summary in enumerate(self.search(text, language=language, limit=10**9)):
+            if not allowed_on(summary, channel):
+                withheld += 1
+                continue
+            fits = made_for(summary, channel)
+            if not fits and not other_channels:
+                hidden += 1
+                continue
+            other_language = bool(preferred_language) and summary.language != preferred_language
+            offered.append((not fits, other_language, position, summary))
+        offered.sort(key=lambda row: row[:3])
+        return Suggestions(tuple(row[3] for row in offered[:limit]), hidden, withheld)
+
     def get(self, template_id: uuid.UUID) -> TemplateSummary:
         for summary, _title, _body in self._load():
             if summary.id == template_id:
@@ -109,6 +172,3 @@ class TemplateService:
             if contact.language == "en":
                 values["today"] = date.today().strftime("%B %d, %Y").replace(" 0", " ")
         return values
-
-    def render(self, template_id: uuid.UUID, values: dict[str, str]) -> Filled:
-        return fill(self.get(template_id).body, values)

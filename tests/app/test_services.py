@@ -19,6 +19,7 @@ from app.models import (
     TemplateUsage,
     WrapUp,
 )
+from app.placeholders import fill
 from app.services.queue import QueueService
 from app.workspace import Workspace, find_user
 
@@ -92,7 +93,7 @@ def test_reply_with_template_records_usage_and_refuses_unfilled_placeholders(
         if "{{account_number}}" in t.body
     )
     values = workspace.templates.values_for(claimed.contact_id)
-    filled = workspace.templates.render(template.id, values | {"account_number": ""})
+    filled = fill(template.body, values | {"account_number": ""})
     from app.dto import TemplateInsertion
 
     insertion = TemplateInsertion(template.id, template.version, filled.text)
