@@ -2,7 +2,8 @@
 
 The limit is measured in the same run: a bare Python substring filter over the same 2,000
 folded strings (what any in-memory search must at least do). Beside it: the service's search
-(accent folding, every word, title matches first), the "/" popup's ranking, and the picker end
+(accent folding, every word, title matches first), the ranking the "/" popup and the picker share
+(``TemplateService.suggest``: channel, account data, language first), and the picker end
 to end — from the text change to the results on screen (worker thread, queued answer, model
 reset, selection, preview and a repaint), without the deliberate 150 ms debounce.
 
@@ -23,7 +24,6 @@ from app.models import Template
 from app.services.templates import fold
 from app.workspace import Workspace
 from ui.common.ops import Runner
-from ui.desk.composer import ranked_templates
 from ui.desk.template_picker import TemplatePicker
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("as_the_program_runs")]
@@ -116,7 +116,12 @@ def test_template_search_per_keystroke(qtbot, runner: Runner, workspace: Workspa
         return templates.search(typed, language="fr")
 
     def slash_popup(typed: str) -> object:
-        return ranked_templates(templates, typed, "fr", "email")
+        return templates.suggest(typed, "email", preferred_language="fr", limit=30)
+
+    def picker_offer(typed: str) -> object:
+        return templates.suggest(
+            typed, "x", language="fr", preferred_language="fr", other_channels=True
+        )
 
     picker = TemplatePicker(runner, templates, "fr", "email")
     qtbot.addWidget(picker)
@@ -142,7 +147,8 @@ def test_template_search_per_keystroke(qtbot, runner: Runner, workspace: Workspa
     measured = {
         "bare substring filter (limit)": per_keystroke(bare),
         "TemplateService.search": per_keystroke(service),
-        "composer '/' ranking": per_keystroke(slash_popup),
+        "suggest, '/' popup": per_keystroke(slash_popup),
+        "suggest, picker + other channels": per_keystroke(picker_offer),
         "picker, text change to shown": per_keystroke(picker_end_to_end, repeat=3),
     }
     limit = statistics.median(measured["bare substring filter (limit)"])

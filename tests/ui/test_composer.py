@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.dto import ContactDetail, QueueFilter
+from app.errors import InputError
 from app.models import Channel
 from app.placeholders import fill
 from app.workspace import Workspace
@@ -188,3 +189,149 @@ def test_list_model_passes_the_model_tester(qtmodeltester, workspace: Workspace)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
     assert model.data(model.index(0, 0), TemplateListModel.ID_ROLE) == model.summary(0).id
+
+
+# --- the channel: templates offered, the length counter, notices that never go stale ----------
+
+
+def test_on_x_the_slash_popup_offers_only_templates_made_for_x(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    detail = claim(workspace, Channel.X)
+    composer = make_composer(qtbot, runner, workspace, detail)
+
+    qtbot.keyClicks(composer.editor, "/recl")
+    qtbot.waitUntil(composer.popup_visible)
+
+    offered = [composer.model.summary(r) for r in range(composer.model.rowCount())]
+    assert offered and all("x" in t.channels for t in offered if t is not None)
+    assert "complaint_acknowledgement_fr" not in {t.key for t in offered if t is not None}
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
+    assert "{{account_number}}" not in composer.text() and "Compte n°" not in composer.text()
+
+
+def test_the_counter_follows_the_channel_limit_and_warns_near_and_past_it(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    composer = make_composer(qtbot, runner, workspace, claim(workspace, Channel.FACEBOOK))
+    assert composer.counter.isVisible()
+    assert composer.counter.text() == "0 / 2,000"
+    assert "Facebook accepts up to 2,000 characters" in composer.counter.toolTip()
+
+    qtbot.keyClicks(composer.editor, "Bonjour")
+    assert (composer.counter.text(), composer.counter.state()) == ("7 / 2,000", "ok")
+    composer.set_text("x" * 1_850)
+    assert (composer.counter.text(), composer.counter.state()) == ("1,850 / 2,000", "near")
+    composer.set_text("x" * 2_134)
+    assert composer.counter.text() == "2,134 / 2,000 · 134 too many"
+    assert composer.counter.state() == "over"
+    assert "#8a1c12" in composer.counter.styleSheet()
+
+    composer.set_contact(None)
+    assert not composer.counter.isVisible()
+
+
+def test_instagram_counts_bytes(qtbot, runner: Runner, workspace: Workspace) -> None:
+    composer = make_composer(qtbot, runner, workspace, claim(workspace, Channel.INSTAGRAM))
+    composer.editor.insertPlainText("Déjà")  # typed: QTest types ASCII only
+    assert composer.counter.text() == "6 / 1,000"
+    assert "bytes" in composer.counter.toolTip()
+
+
+def test_a_send_past_the_limit_is_refused_in_words_and_keeps_the_text(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    composer = make_composer(qtbot, runner, workspace, claim(workspace, Channel.X))
+    text = "Bonjour " + "x" * 51_613
+    composer.set_text(text)
+
+    assert not composer.ready_to_send()
+    assert composer.notice.isVisible()
+    assert "51621 characters long and X accepts 10000" in composer.notice.text()
+    assert composer.text() == text
+
+    # The notice follows the text: still true while too long, gone once it fits.
+    composer.set_text(text[:20_000])
+    assert "20000 characters long" in composer.notice.text()
+    composer.set_text("Bonjour, c'est réglé.")
+    assert not composer.notice.isVisible()
+    assert composer.ready_to_send()
+
+
+def test_the_fill_in_notice_goes_once_the_placeholder_is_filled(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    composer = make_composer(qtbot, runner, workspace, claim(workspace))
+    qtbot.keyClicks(composer.editor, "Compte {{account_number}} et {{case_number}}")
+
+    assert not composer.ready_to_send()
+    assert "{{account_number}}, {{case_number}}" in composer.notice.text()
+    assert composer.editor.textCursor().selectedText() == "{{account_number}}"
+
+    qtbot.keyClicks(composer.editor, "C00000158")
+    assert composer.notice.isVisible()
+    assert "{{account_number}}" not in composer.notice.text()  # only what is left is named
+    assert composer.select_placeholder("case_number")
+    qtbot.keyClicks(composer.editor, "42")
+    assert not composer.notice.isVisible()
+    assert composer.ready_to_send()
+
+
+def test_an_empty_reply_is_refused_until_something_is_written(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    composer = make_composer(qtbot, runner, workspace, claim(workspace))
+    qtbot.keyClicks(composer.editor, "   ")
+    assert not composer.ready_to_send()
+    assert "The reply is empty" in composer.notice.text()
+    qtbot.keyClicks(composer.editor, "B")
+    assert not composer.notice.isVisible()
+
+
+def test_reply_sent_goes_at_the_first_keystroke_of_the_next_reply(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    detail = claim(workspace)
+    composer = make_composer(qtbot, runner, workspace, detail)
+    qtbot.keyClicks(composer.editor, "Bonjour, c'est fait.")
+    assert composer.ready_to_send()
+    composer.set_sending(True)
+    composer.show_sending()
+    message = workspace.contacts.send_reply(detail.id, composer.text())
+    composer.clear_after_send()
+    composer.set_sending(False)
+    composer.show_sent(message.created_at)
+
+    assert composer.notice.text().startswith("Reply sent at ")
+    assert composer.text() == "" and composer.counter.text() == "0 / 20,000"
+    qtbot.keyClicks(composer.editor, "A")
+    assert not composer.notice.isVisible()
+
+
+def test_a_refusal_from_the_service_is_shown_and_the_text_kept(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    detail = claim(workspace, Channel.X)
+    composer = make_composer(qtbot, runner, workspace, detail)
+    number = workspace.templates.values_for(detail.id)["account_number"]
+    text = f"Votre compte {number} est débloqué."
+    composer.editor.insertPlainText(text)
+    assert composer.ready_to_send()  # the composer cannot know; the service does
+
+    with pytest.raises(InputError) as err:
+        workspace.contacts.send_reply(detail.id, composer.text())
+    composer.show_send_failed(err.value)
+
+    assert "account number" in composer.notice.text()
+    assert composer.text() == text
+    qtbot.keyClicks(composer.editor, ".")
+    assert not composer.notice.isVisible()
+
+
+def test_switching_contact_drops_the_notice(qtbot, runner: Runner, workspace: Workspace) -> None:
+    composer = make_composer(qtbot, runner, workspace, claim(workspace))
+    assert not composer.ready_to_send()
+    assert composer.notice.isVisible()
+    composer.set_contact(claim(workspace, Channel.WHATSAPP))
+    assert not composer.notice.isVisible()
+    assert composer.counter.text() == "0 / 4,096"

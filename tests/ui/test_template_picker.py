@@ -160,3 +160,83 @@ def test_results_model_passes_the_model_tester(qtmodeltester, workspace: Workspa
         "fr",
         "en",
     }
+
+
+# --- the contact's channel ---------------------------------------------------------------------
+
+
+def open_x_picker(qtbot, runner: Runner, ws: Workspace) -> TemplatePicker:
+    picker = TemplatePicker(runner, ws.templates, "fr", "x")
+    qtbot.addWidget(picker)
+    with qtbot.waitSignal(picker.results_shown):
+        picker.show()
+    qtbot.waitExposed(picker)
+    return picker
+
+
+def shown(picker: TemplatePicker) -> list:
+    return [picker.model.summary(r) for r in range(picker.model.rowCount())]
+
+
+def test_on_x_only_templates_made_for_x_and_the_rest_on_request_marked(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    picker = open_x_picker(qtbot, runner, workspace)
+    assert picker.other_channels.isVisible() and not picker.other_channels.isChecked()
+    mine = shown(picker)
+    assert mine and all("x" in t.channels for t in mine)
+    assert "more made for other channels" in picker.count.text()
+
+    with qtbot.waitSignal(picker.results_shown):
+        picker.other_channels.setChecked(True)
+    rows = shown(picker)
+    assert len(rows) > len(mine)
+    assert rows[: len(mine)] == mine  # made for X first, the others after
+    foreign = len(mine)
+    assert not picker.model.made_for_channel(foreign)
+    channels_cell = picker.model.data(picker.model.index(foreign, TemplateTableModel.CHANNELS))
+    assert channels_cell.startswith("Made for ")
+    assert "E-mail" in channels_cell or "Facebook" in channels_cell
+    assert (
+        picker.model.data(
+            picker.model.index(foreign, TemplateTableModel.TITLE), Qt.ItemDataRole.ForegroundRole
+        )
+        is not None
+    )
+    assert "more made for other channels" not in picker.count.text()
+
+    picker.table.setCurrentIndex(picker.model.index(foreign, 0))
+    assert picker.preview_channel.isVisible()
+    assert "not for X" in picker.preview_channel.text()
+    picker.table.setCurrentIndex(picker.model.index(0, 0))
+    assert not picker.preview_channel.isVisible()
+
+
+def test_account_data_never_on_x_even_on_request(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    picker = open_x_picker(qtbot, runner, workspace)
+    with qtbot.waitSignal(picker.results_shown):
+        picker.other_channels.setChecked(True)
+
+    search(qtbot, picker, "reclamation")
+
+    keys = {t.key for t in shown(picker)}
+    assert "complaint_acknowledgement_short_fr" in keys
+    assert "complaint_acknowledgement_fr" not in keys  # holds {{account_number}}
+    assert "holding account data, never offered on X" in picker.count.text()
+
+
+def test_on_e_mail_the_channel_choice_changes_nothing_and_marks_nothing(
+    qtbot, runner: Runner, workspace: Workspace
+) -> None:
+    picker = open_picker(qtbot, runner, workspace)
+    rows = shown(picker)
+    assert all(picker.model.made_for_channel(r) for r in range(len(rows)))
+    assert "account data" not in picker.count.text()
+
+
+def test_results_with_a_channel_pass_the_model_tester(qtmodeltester, workspace: Workspace) -> None:
+    model = TemplateTableModel(channel="x")
+    model.set_templates(list(workspace.templates.suggest("", "x", other_channels=True).templates))
+    qtmodeltester.check(model)

@@ -10,6 +10,12 @@ the service can record its use (and whether the advisor edited it) when the repl
 The draft is saved 800 ms after the last keystroke through the single writer, so an advisor who
 is cut off, switches contact or closes the window loses at most the last keystrokes — and
 ``flush_draft`` saves even those.
+
+Under the text, a counter shows how much of the channel's limit the reply takes, and one notice
+says why a send was refused, that it is on its way, that it went or why it failed; a notice goes
+as soon as it no longer describes the reply being written (``ui.desk.reply_feedback``). The rules
+themselves are ``app``'s: which templates to offer (``TemplateService.suggest``) and how long a
+reply may be (``app.channels``), which the service enforces again when sending.
 """
 
 import re
@@ -49,14 +55,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.channels import check_reply_length
 from app.dto import ContactDetail, TemplateInsertion, TemplateSummary
-from app.errors import RelaisError
+from app.errors import InputError, RelaisError
 from app.placeholders import PATTERN, fill
 from app.placeholders import unfilled as unfilled_in
 from app.services.contacts import ContactService
 from app.services.templates import TemplateService
 from ui.common.ops import Bug, Runner
-from ui.common.texts import error_text
+from ui.common.texts import error_text, format_datetime
+from ui.desk.reply_feedback import LengthCounter, ReplyNotice, Tone
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -83,28 +91,6 @@ def category_label(category: str) -> str:
     if category in labels:
         return QCoreApplication.translate("TemplatePicker", labels[category])
     return category.replace("_", " ").capitalize()
-
-
-def ranked_templates(
-    templates: TemplateService,
-    text: str,
-    language: str | None,
-    channel: str | None,
-    limit: int = 30,
-) -> list[TemplateSummary]:
-    """Templates matching ``text``, the contact's language first, then those meant for its
-    channel; within each group the service's order (title matches first) is kept.
-
-    Runs in a worker: touches no widget.
-    """
-    found = templates.search(text, limit=200)
-
-    def rank(summary: TemplateSummary) -> tuple[bool, bool]:
-        other_language = bool(language) and summary.language != language
-        other_channel = bool(channel and summary.channels and channel not in summary.channels)
-        return (other_language, other_channel)
-
-    return sorted(found, key=rank)[:limit]
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
@@ -217,6 +203,8 @@ class Composer(QWidget):
     template_inserted = Signal(object)
 
     AUTOSAVE_MS = 800
+    SLASH_LIMIT = 30
+    """Templates offered in the "/" popup at most (the picker shows them all)."""
 
     def __init__(
         self,
@@ -267,6 +255,8 @@ class Composer(QWidget):
         self.draft_label.setAccessibleName(self.tr("Draft status"))
         self.draft_label.setStyleSheet("color: #5f6b7a;")
         self.draft_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.counter = LengthCounter(self)
+        self.notice = ReplyNotice(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -274,9 +264,12 @@ class Composer(QWidget):
         layout.addWidget(self.editor, 1)
         row = QHBoxLayout()
         row.setContentsMargins(2, 0, 2, 0)
+        row.setSpacing(12)
         row.addWidget(self.status, 1)
         row.addWidget(self.draft_label)
+        row.addWidget(self.counter)
         layout.addLayout(row)
+        layout.addWidget(self.notice)
 
         self.model = TemplateListModel(self)
         self.completer = QCompleter(self.model, self)
@@ -315,10 +308,13 @@ class Composer(QWidget):
         self._waiting_for_values.clear()
         self._values = None
         self._dismissed_block = None
+        self.notice.clear_notice()
+        self.counter.set_channel(detail.channel if detail is not None else None)
         self._set_text("")
         self.draft_label.clear()
         if detail is None:
             self._contact_id = None
+            self._channel = None
             self._workable = False
             self._loading = False
             self._apply_editable()
@@ -418,6 +414,68 @@ class Composer(QWidget):
         self.editor.setFocus()
         return True
 
+    # -- sending: what the panel asks before, during and after ---------------------------------
+
+    def ready_to_send(self) -> bool:
+        """Checks the reply as the service will before it goes: a placeholder left, nothing
+        written, or longer than the channel accepts. When it may not go, says why under the
+        reply (until that is no longer true), puts the cursor where the fix is, and keeps the
+        text."""
+        if self._contact_id is None or not self._workable:
+            return False
+        missing = self.unfilled()
+        if missing:
+            self.notice.say_while(lambda: self._unfilled_notice(missing), Tone.ERROR)
+            self.select_placeholder(missing[0])
+            return False
+        if not self.text().strip():
+            self.notice.say_while(self._empty_notice, Tone.ERROR)
+            self.editor.setFocus()
+            return False
+        if self._length_notice() is not None:
+            self.notice.say_while(self._length_notice, Tone.ERROR)
+            self.editor.setFocus()
+            return False
+        return True
+
+    def show_sending(self) -> None:
+        self.notice.say(self.tr("Sending…"), Tone.WAIT)
+
+    def show_sent(self, when: datetime) -> None:
+        """The reply went: says when, until the advisor starts the next one."""
+        self.notice.say(
+            self.tr("Reply sent at {time}.").format(time=format_datetime(when)),
+            Tone.INFO,
+            until_edited=True,
+        )
+
+    def show_send_failed(self, err: RelaisError | Bug) -> None:
+        """The service refused or failed to store the reply: says why; the text stays."""
+        self.notice.say(error_text(err), Tone.ERROR, until_edited=True)
+
+    def _unfilled_notice(self, names: list[str]) -> str | None:
+        left = [name for name in names if name in self.unfilled()]
+        if not left:
+            return None
+        return self.tr(
+            "Not sent: fill in or remove {names} first. The first one is selected — type its value."
+        ).format(names=", ".join("{{" + name + "}}" for name in left))
+
+    def _empty_notice(self) -> str | None:
+        if self.text().strip():
+            return None
+        return self.tr("The reply is empty. Write an answer or insert a template with Ctrl+T.")
+
+    def _length_notice(self) -> str | None:
+        """The service's own words for a reply too long for the channel, None when it fits."""
+        if self._channel is None:
+            return None
+        try:
+            check_reply_length(self.text(), self._channel)
+        except InputError as err:
+            return error_text(err)
+        return None
+
     def clear_after_send(self) -> None:
         """The reply went out: empty the field without saving an empty draft (the service
         already deleted the stored one)."""
@@ -454,6 +512,8 @@ class Composer(QWidget):
 
     def _text_changed(self) -> None:
         self._refresh_unfilled()
+        self.counter.show_text(self.text())
+        self.notice.reply_changed(edited=not self._suppress)
         if self._suppress:
             return
         if not self.text().strip():
@@ -594,14 +654,15 @@ class Composer(QWidget):
             return  # dismissed with Esc: leave this "/word" alone until it is gone
         self._slash_word = word
         templates, language, channel = self._templates, self._language, self._channel
+        limit = self.SLASH_LIMIT
         self._runner.read(
-            lambda: ranked_templates(templates, word, language, channel),
-            lambda rows: self._slash_results(word, rows),
+            lambda: templates.suggest(word, channel, preferred_language=language, limit=limit),
+            lambda offer: self._slash_results(word, offer.templates),
             owner=self,
             key=f"composer-slash-{id(self)}",
         )
 
-    def _slash_results(self, word: str, rows: list[TemplateSummary]) -> None:
+    def _slash_results(self, word: str, rows: tuple[TemplateSummary, ...]) -> None:
         state = self._slash_state()
         if state is None or state[1] != word or self._slash_word != word:
             return

@@ -3,6 +3,11 @@
 The search runs in a worker 150 ms after the last keystroke; every request carries the same key,
 so an answer to an older query never replaces a newer one. The library is searched in memory by
 ``TemplateService``: a keystroke costs a filter over a list, not a query.
+
+What is offered is ``TemplateService.suggest``'s, as in the "/" popup: templates made for the
+contact's channel. Those made for other channels come only when the advisor ticks "Other
+channels too", after the others, each marked with the channels it was made for; a template
+holding account data never comes on a channel where replies can be public.
 """
 
 import uuid
@@ -20,9 +25,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,7 +46,7 @@ from PySide6.QtWidgets import (
 from app.dto import TemplateSummary
 from app.enums import Channel
 from app.errors import RelaisError
-from app.services.templates import TemplateService
+from app.services.templates import Suggestions, TemplateService, made_for
 from ui.common.ops import Bug, Runner
 from ui.common.texts import channel_label, error_text
 from ui.desk.composer import PlaceholderHighlighter, TemplateRows, category_label
@@ -58,17 +64,19 @@ def language_name(code: str) -> str:
     return code.upper()
 
 
-def search_templates(
-    templates: TemplateService, text: str, language: str | None, channel: str | None
-) -> list[TemplateSummary]:
-    """The picker's query: the service's search, those meant for the contact's channel first.
+OTHER_CHANNEL_INK = "#8a5a00"
+"""Amber: the ink of a template made for another channel than the contact's."""
 
-    Runs in a worker: touches no widget.
-    """
-    found = templates.search(text, language=language, limit=200)
-    if not channel:
-        return found
-    return sorted(found, key=lambda t: bool(t.channels) and channel not in t.channels)
+
+def channels_text(channels: tuple[str, ...]) -> str:
+    """The channels a template was made for, in words ("E-mail, Letter")."""
+    labels = []
+    for value in channels:
+        try:
+            labels.append(channel_label(Channel(value)))
+        except ValueError:
+            labels.append(value)
+    return ", ".join(labels)
 
 
 class TemplateTableModel(TemplateRows, QAbstractTableModel):
@@ -81,9 +89,15 @@ class TemplateTableModel(TemplateRows, QAbstractTableModel):
     TITLE, CATEGORY, LANGUAGE, CHANNELS = range(4)
     COLUMNS = 4
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, channel: str | None = None) -> None:
         super().__init__(parent)
         self._rows = []
+        self._channel = channel
+
+    def made_for_channel(self, row: int) -> bool:
+        """Whether the template on this row was made for the contact's channel."""
+        summary = self.summary(row)
+        return summary is not None and made_for(summary, self._channel)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else self.COLUMNS
@@ -105,17 +119,38 @@ class TemplateTableModel(TemplateRows, QAbstractTableModel):
             return None
         t = self._rows[index.row()]
         col = index.column()
+        foreign = not made_for(t, self._channel)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.TITLE:
+                if foreign and role == Qt.ItemDataRole.AccessibleTextRole:
+                    return self.tr("{title}, made for {channels}").format(
+                        title=t.title, channels=channels_text(t.channels)
+                    )
                 return t.title
             if col == self.CATEGORY:
                 return category_label(t.category)
             if col == self.LANGUAGE:
                 return language_name(t.language)
             if col == self.CHANNELS:
+                if foreign:
+                    return self.tr("Made for {channels}").format(channels=channels_text(t.channels))
                 return self._channels_text(t)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
+        if foreign and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(OTHER_CHANNEL_INK))
+        if foreign and role == Qt.ItemDataRole.FontRole and col == self.CHANNELS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and (foreign or col == self.TITLE):
+            if foreign and self._channel:
+                return self.tr(
+                    "Made for {channels}, not for {channel}: check its length and tone before "
+                    "sending."
+                ).format(
+                    channels=channels_text(t.channels),
+                    channel=channels_text((self._channel,)),
+                )
             return t.key
         if role == self.ID_ROLE:
             return t.id
@@ -135,13 +170,7 @@ class TemplateTableModel(TemplateRows, QAbstractTableModel):
     def _channels_text(self, t: TemplateSummary) -> str:
         if not t.channels:
             return self.tr("All channels")
-        labels = []
-        for value in t.channels:
-            try:
-                labels.append(channel_label(Channel(value)))
-            except ValueError:
-                labels.append(value)
-        return ", ".join(labels)
+        return channels_text(t.channels)
 
 
 class TemplatePicker(QDialog):
@@ -172,6 +201,7 @@ class TemplatePicker(QDialog):
         self._runner = runner
         self._templates = templates
         self._channel = channel
+        self._preferred_language = language
         self._chosen: TemplateSummary | None = None
         self._key = f"template-picker-{id(self)}"
 
@@ -193,8 +223,20 @@ class TemplatePicker(QDialog):
         self.language.addItem(self.tr("All languages"), None)
         language_label = QLabel(self.tr("&Language:"), self)
         language_label.setBuddy(self.language)
+        self.other_channels = QCheckBox(self.tr("Other &channels too"), self)
+        self.other_channels.setObjectName("templateOtherChannels")
+        self.other_channels.setAccessibleName(
+            self.tr("Also show templates made for other channels")
+        )
+        self.other_channels.setToolTip(
+            self.tr(
+                "Templates written for other channels come after the others, marked with the "
+                "channels they were made for."
+            )
+        )
+        self.other_channels.setVisible(bool(channel))
 
-        self.model = TemplateTableModel(self)
+        self.model = TemplateTableModel(self, channel)
         self.table = QTableView(self)
         self.table.setObjectName("templateResults")
         self.table.setAccessibleName(self.tr("Matching templates"))
@@ -216,7 +258,7 @@ class TemplatePicker(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(TemplateTableModel.CATEGORY, 130)
         header.resizeSection(TemplateTableModel.LANGUAGE, 70)
-        header.resizeSection(TemplateTableModel.CHANNELS, 120)
+        header.resizeSection(TemplateTableModel.CHANNELS, 150)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.accept())
 
@@ -224,6 +266,13 @@ class TemplatePicker(QDialog):
         self.preview_title.setObjectName("templatePreviewTitle")
         self.preview_title.setWordWrap(True)
         self.preview_title.setStyleSheet("font-weight: 600;")
+        self.preview_channel = QLabel(self)
+        self.preview_channel.setObjectName("templatePreviewChannel")
+        self.preview_channel.setWordWrap(True)
+        self.preview_channel.setStyleSheet(
+            f"QLabel {{ color: {OTHER_CHANNEL_INK}; font-weight: 600; }}"
+        )
+        self.preview_channel.hide()
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("templatePreview")
         self.preview.setAccessibleName(self.tr("Template text"))
@@ -235,6 +284,7 @@ class TemplatePicker(QDialog):
         preview_layout.setContentsMargins(0, 0, 0, 0)
         preview_layout.setSpacing(4)
         preview_layout.addWidget(self.preview_title)
+        preview_layout.addWidget(self.preview_channel)
         preview_layout.addWidget(self.preview, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -264,6 +314,8 @@ class TemplatePicker(QDialog):
         top.addSpacing(8)
         top.addWidget(language_label)
         top.addWidget(self.language)
+        top.addSpacing(8)
+        top.addWidget(self.other_channels)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(buttons)
@@ -272,7 +324,8 @@ class TemplatePicker(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self.setTabOrder(self.search, self.language)
-        self.setTabOrder(self.language, self.table)
+        self.setTabOrder(self.language, self.other_channels)
+        self.setTabOrder(self.other_channels, self.table)
         self.setTabOrder(self.table, self.preview)
 
         self._debounce = QTimer(self)
@@ -281,6 +334,7 @@ class TemplatePicker(QDialog):
         self._debounce.timeout.connect(self.search_now)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.language.currentIndexChanged.connect(lambda _i: self.search_now())
+        self.other_channels.toggled.connect(lambda _on: self.search_now())
         self.search.installEventFilter(self)
 
         self.shown_query: str | None = None
@@ -297,16 +351,24 @@ class TemplatePicker(QDialog):
         text = self.search.text()
         language = self.language.currentData()
         templates, channel = self._templates, self._channel
+        preferred, others = self._preferred_language, self.other_channels.isChecked()
         self._runner.read(
-            lambda: search_templates(templates, text, language, channel),
-            lambda rows: self._results(text, rows),
+            lambda: templates.suggest(
+                text,
+                channel,
+                language=language,
+                preferred_language=preferred,
+                other_channels=others,
+            ),
+            lambda offer: self._results(text, offer),
             self._failed,
             owner=self,
             key=self._key,
         )
 
-    def _results(self, text: str, rows: list[TemplateSummary]) -> None:
+    def _results(self, text: str, offer: Suggestions) -> None:
         self.shown_query = text
+        rows = list(offer.templates)
         self.model.set_templates(rows)
         if rows:
             # The best match is selected: Enter in the search field inserts the top hit.
@@ -315,19 +377,36 @@ class TemplatePicker(QDialog):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-            self.count.setText(self.tr("%n template(s)", "", len(rows)))
+            found = self.tr("%n template(s)", "", len(rows))
         else:
             self._show_preview(None)
             if text.strip():
-                self.count.setText(
-                    self.tr(
-                        "No template matches “{text}”. Try fewer words or “All languages”."
-                    ).format(text=text.strip())
-                )
+                found = self.tr(
+                    "No template matches “{text}”. Try fewer words or “All languages”."
+                ).format(text=text.strip())
             else:
-                self.count.setText(self.tr("No template in this language."))
+                found = self.tr("No template in this language.")
+        self.count.setText(" ".join([found, *self._left_out(offer)]))
         self.insert_button.setEnabled(bool(rows))
         self.results_shown.emit(len(rows))
+
+    def _left_out(self, offer: Suggestions) -> list[str]:
+        """What the list does not show, and why, so the advisor knows to ask for it."""
+        channel = channels_text((self._channel,)) if self._channel else ""
+        said = []
+        if offer.other_channels:
+            said.append(
+                self.tr(
+                    "%n more made for other channels (Alt+C shows them).", "", offer.other_channels
+                )
+            )
+        if offer.withheld:
+            said.append(
+                self.tr(
+                    "%n holding account data, never offered on {channel}.", "", offer.withheld
+                ).format(channel=channel)
+            )
+        return said
 
     def _failed(self, err: RelaisError | Bug) -> None:
         self.model.set_templates([])
@@ -344,9 +423,23 @@ class TemplatePicker(QDialog):
     def _show_preview(self, summary: TemplateSummary | None) -> None:
         if summary is None:
             self.preview_title.clear()
+            self.preview_channel.hide()
             self.preview.clear()
             return
         self.preview_title.setText(summary.title)
+        if made_for(summary, self._channel):
+            self.preview_channel.hide()
+        else:
+            self.preview_channel.setText(
+                self.tr(
+                    "Made for {channels}, not for {channel}: check its length and tone before "
+                    "sending."
+                ).format(
+                    channels=channels_text(summary.channels),
+                    channel=channels_text((self._channel or "",)),
+                )
+            )
+            self.preview_channel.show()
         self.preview.setPlainText(summary.body)
 
     def chosen_or_current(self) -> TemplateSummary | None:
