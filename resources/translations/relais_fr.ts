@@ -80,37 +80,44 @@
 <context>
     <name>Channel</name>
     <message>
+        <location filename="../../app/channels.py" line="+175"/>
         <location filename="../../ui/common/texts.py" line="-25"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/common/texts.py" line="+1"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/common/texts.py" line="+1"/>
         <source>Facebook</source>
         <translation>Facebook</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/common/texts.py" line="+1"/>
         <source>X</source>
         <translation>X</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/common/texts.py" line="+1"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/common/texts.py" line="+1"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/common/texts.py" line="+1"/>
         <source>Letter</source>
         <translation>Courrier</translation>
     </message>
@@ -327,7 +334,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/desk/composer.py" line="+250"/>
+        <location filename="../../ui/desk/composer.py" line="+238"/>
         <source>Reply to the customer</source>
         <translation>Réponse au client</translation>
     </message>
@@ -347,12 +354,12 @@
         <translation>État du brouillon</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Matching templates</source>
         <translation>Modèles correspondants</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Draft restored</source>
         <translation>Brouillon restauré</translation>
     </message>
@@ -362,7 +369,27 @@
         <translation>Impossible de lire le brouillon.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+70"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reply sent at {time}.</source>
+        <translation>Réponse envoyée à {time}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not sent: fill in or remove {names} first. The first one is selected — type its value.</source>
+        <translation>Non envoyé&#xa0;: complétez ou supprimez d’abord {names}. Le premier est sélectionné — tapez sa valeur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reply is empty. Write an answer or insert a template with Ctrl+T.</source>
+        <translation>La réponse est vide. Rédigez une réponse ou insérez un modèle avec Ctrl+T.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>To fill before sending: {names} (F8 selects the next one)</source>
         <translation>À compléter avant l’envoi&#xa0;: {names} (F8 sélectionne le suivant)</translation>
     </message>
@@ -1142,6 +1169,34 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <location filename="../../ui/common/texts.py" line="-5"/>
         <source>en</source>
         <translation>fr</translation>
+    </message>
+</context>
+<context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../../ui/desk/reply_feedback.py" line="+38"/>
+        <source>Length of the reply</source>
+        <translation>Longueur de la réponse</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{used} / {limit} · {excess} too many</source>
+        <translation>{used} / {limit} · {excess} de trop</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{used} / {limit}</source>
+        <translation>{used} / {limit}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{channel} accepts up to {limit} bytes in a reply: a letter takes 1, an accented letter 2, an emoji 4.</source>
+        <translation>{channel} accepte jusqu’à {limit} octets par réponse&#xa0;: une lettre en prend 1, une lettre accentuée 2, un émoji 4.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{channel} accepts up to {limit} characters in a reply.</source>
+        <translation>{channel} accepte jusqu’à {limit} caractères par réponse.</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +2077,14 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
 </context>
 <context>
+    <name>ReplyNotice</name>
+    <message>
+        <location filename="../../ui/desk/reply_feedback.py" line="+22"/>
+        <source>Message about the reply</source>
+        <translation>Message sur la réponse</translation>
+    </message>
+</context>
+<context>
     <name>ScoreButton</name>
     <message>
         <location filename="../../ui/desk/close_dialog.py" line="-486"/>
@@ -2240,7 +2303,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplateListModel</name>
     <message>
-        <location filename="../../ui/desk/composer.py" line="-364"/>
+        <location filename="../../ui/desk/composer.py" line="-438"/>
         <source>{title}  —  {category} · {language}</source>
         <translation>{title}  —  {category} · {language}</translation>
     </message>
@@ -2253,7 +2316,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplatePicker</name>
     <message>
-        <location line="-95"/>
+        <location line="-73"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -2298,7 +2361,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Technique</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/template_picker.py" line="+55"/>
+        <location filename="../../ui/desk/template_picker.py" line="+61"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -2308,13 +2371,13 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Anglais</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Insert a template</source>
         <translation>Insérer un modèle</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Search templates</source>
         <translation>Rechercher un modèle</translation>
     </message>
@@ -2339,17 +2402,32 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Other &amp;channels too</source>
+        <translation>Autres &amp;canaux aussi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also show templates made for other channels</source>
+        <translation>Afficher aussi les modèles prévus pour d’autres canaux</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Templates written for other channels come after the others, marked with the channels they were made for.</source>
+        <translation>Les modèles écrits pour d’autres canaux viennent après les autres, marqués des canaux pour lesquels ils ont été écrits.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Matching templates</source>
         <translation>Modèles correspondants</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Insert</source>
         <translation>Insérer</translation>
     </message>
@@ -2364,7 +2442,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Annuler sans insérer</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+72"/>
         <source>%n template(s)</source>
         <translation>
             <numerusform>%n modèle</numerusform>
@@ -2372,20 +2450,41 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>No template matches “{text}”. Try fewer words or “All languages”.</source>
         <translation>Aucun modèle ne correspond à «&#xa0;{text}&#xa0;». Essayez avec moins de mots ou «&#xa0;Toutes les langues&#xa0;».</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No template in this language.</source>
         <translation>Aucun modèle dans cette langue.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n more made for other channels (Alt+C shows them).</source>
+        <translation>
+            <numerusform>%n autre prévu pour d’autres canaux (Alt+C l’affiche).</numerusform>
+            <numerusform>%n autres prévus pour d’autres canaux (Alt+C les affiche).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n holding account data, never offered on {channel}.</source>
+        <translation>
+            <numerusform>%n contenant des données de compte, jamais proposé sur {channel}.</numerusform>
+            <numerusform>%n contenant des données de compte, jamais proposés sur {channel}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Made for {channels}, not for {channel}: check its length and tone before sending.</source>
+        <translation>Prévu pour {channels}, pas pour {channel}&#xa0;: vérifiez sa longueur et son ton avant d’envoyer.</translation>
     </message>
 </context>
 <context>
     <name>TemplateTableModel</name>
     <message>
-        <location line="-231"/>
+        <location line="-324"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2405,7 +2504,22 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Canaux</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+12"/>
+        <source>{title}, made for {channels}</source>
+        <translation>{title}, prévu pour {channels}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Made for {channels}</source>
+        <translation>Prévu pour {channels}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Made for {channels}, not for {channel}: check its length and tone before sending.</source>
+        <translation>Prévu pour {channels}, pas pour {channel}&#xa0;: vérifiez sa longueur et son ton avant d’envoyer.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>All channels</source>
         <translation>Tous les canaux</translation>
     </message>
@@ -3135,7 +3249,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Les champs connus sont&#xa0;: {known}.</translation>
     </message>
     <message>
-        <location filename="../../app/seed/checks.py" line="+32"/>
+        <location filename="../../app/seed/checks.py" line="+33"/>
         <source>Sizes cannot be negative (customers {customers}, contacts {contacts}, queue {queue}).</source>
         <translation>Les tailles ne peuvent pas être négatives (clients {customers}, contacts {contacts}, file {queue}).</translation>
     </message>
@@ -3245,6 +3359,26 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Les canaux sont&#xa0;: {known}.</translation>
     </message>
     <message>
+        <location line="+19"/>
+        <source>Template “{key}” puts account data in a reply and is made for {channel}, where replies can be public.</source>
+        <translation>Le modèle «&#xa0;{key}&#xa0;» met des données de compte dans la réponse et il est prévu pour {channel}, où les réponses peuvent être publiques.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take {channel} out of its channels, or the account data out of it.</source>
+        <translation>Retirez {channel} de ses canaux, ou les données de compte du modèle.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Template “{key}” is longer than {channel} accepts ({used} for {limit}).</source>
+        <translation>Le modèle «&#xa0;{key}&#xa0;» est plus long que ce que {channel} accepte ({used} pour {limit}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shorten it, or take {channel} out of its channels.</source>
+        <translation>Raccourcissez-le, ou retirez {channel} de ses canaux.</translation>
+    </message>
+    <message>
         <location filename="../../app/placeholders.py" line="+8"/>
         <source>Template “{key}” has a placeholder that is not closed.</source>
         <translation>Le modèle «&#xa0;{key}&#xa0;» contient un champ qui n’est pas fermé.</translation>
@@ -3255,7 +3389,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+64"/>
+        <location filename="../../app/services/contacts.py" line="+66"/>
         <source>Relais cannot keep {field}: {problem}.</source>
         <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
@@ -3292,7 +3426,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez-le, ou laissez-le vide quand le numéro de l&apos;appelant est masqué.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>The reply is empty.</source>
         <translation>La réponse est vide.</translation>
     </message>
@@ -3312,7 +3446,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Remplacez chaque {{{{…}}}} surligné par sa valeur, ou supprimez-le.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
+        <source>Not sent: the reply holds the customer&apos;s account number, and replies on {channel} can be public.</source>
+        <translation>Non envoyé&#xa0;: la réponse contient le numéro de compte du client, et les réponses sur {channel} peuvent être publiques.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove it, or ask the customer to continue by e-mail; your text is still here.</source>
+        <translation>Retirez-le, ou proposez au client de poursuivre par e-mail&#xa0;; votre texte est toujours là.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Choose how satisfied you think the customer is (1 to 4).</source>
         <translation>Indiquez votre ressenti sur la satisfaction du client (1 à 4).</translation>
     </message>
@@ -3427,7 +3571,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il n’est plus à vous, ou vos modifications sur ce contact n’ont pas encore été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/services/templates.py" line="+87"/>
+        <location filename="../../app/services/templates.py" line="+150"/>
         <source>This template no longer exists.</source>
         <translation>Ce modèle n’existe plus.</translation>
     </message>
@@ -3659,11 +3803,26 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>Ask an administrator to enable your login; your changes wait on this workstation.</source>
         <translation>Demandez à un administrateur de réactiver votre identifiant&#xa0;; vos modifications attendent sur ce poste.</translation>
     </message>
+    <message>
+        <location filename="../../app/channels.py" line="+12"/>
+        <source>Not sent: the reply takes {used} bytes and {channel} accepts {limit} ({excess} too many; an accented letter takes 2, an emoji 4).</source>
+        <translation>Non envoyé&#xa0;: la réponse fait {used} octets et {channel} en accepte {limit} ({excess} de trop&#xa0;; une lettre accentuée en prend 2, un émoji 4).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not sent: the reply is {used} characters long and {channel} accepts {limit} ({excess} too many).</source>
+        <translation>Non envoyé&#xa0;: la réponse fait {used} caractères et {channel} en accepte {limit} ({excess} de trop).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shorten it and send again: your text is still here.</source>
+        <translation>Raccourcissez-la et envoyez-la de nouveau&#xa0;: votre texte est toujours là.</translation>
+    </message>
 </context>
 <context>
     <name>field</name>
     <message>
-        <location filename="../../app/services/contacts.py" line="-416"/>
+        <location filename="../../app/services/contacts.py" line="-452"/>
         <source>the note</source>
         <translation>la note</translation>
     </message>
