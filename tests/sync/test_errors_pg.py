@@ -276,7 +276,10 @@ def test_a_centre_frozen_by_a_lock_holds_a_desk_for_seconds_not_the_whole_freeze
     pg_centre, tmp_path, monkeypatch, bound
 ) -> None:
     """An administrator's long transaction holds the tables a desk reads: the desk's sync and
-    its Ctrl+N give up with "too busy" after the bound, and go on once the lock is gone."""
+    its Ctrl+N give up with "too busy" after the bound, while the lock is still held — not when
+    the administrator lets go — and go on once the lock is gone. (That each gives up while the
+    freeze lasts is what is judged, not how many seconds it took: the freeze is held until both
+    have answered, or 60 s for a desk that would wait for it.)"""
     monkeypatch.setattr(app_db, "LOCK_TIMEOUT", 0.5 if bound == "lock_timeout" else 30.0)
     monkeypatch.setattr(app_db, "STATEMENT_TIMEOUT", 0.5 if bound == "statement_timeout" else 30)
     login = pg_centre.add_user("advisor", team=TEAM)
@@ -285,14 +288,19 @@ def test_a_centre_frozen_by_a_lock_holds_a_desk_for_seconds_not_the_whole_freeze
         ws.sync.cycle()
         with _owner(pg_centre) as owner:
             owner.execute(text("LOCK TABLE change_log, contact IN ACCESS EXCLUSIVE MODE"))  # type: ignore[attr-defined]
-            release = threading.Timer(15, owner.rollback)  # type: ignore[attr-defined]
+            ended = threading.Event()
+
+            def end_the_freeze() -> None:
+                ended.set()
+                owner.rollback()  # type: ignore[attr-defined]
+
+            release = threading.Timer(60, end_the_freeze)
             release.start()  # a desk that waits for the whole freeze fails below, not hangs
             try:
                 for attempt in (ws.sync.cycle, ws.queue.next_contact):
-                    started = time.monotonic()
                     with pytest.raises(CentreBusy):
                         attempt()
-                    assert time.monotonic() - started < 5, attempt
+                    assert not ended.is_set(), f"{attempt} waited for the freeze to end"
             finally:
                 release.cancel()
                 owner.rollback()  # type: ignore[attr-defined]
@@ -353,12 +361,12 @@ def test_a_hung_centre_is_a_centre_that_does_not_answer(pg_centre, pg_url, tmp_p
         assert connected.returncode == 0, connected.stderr
     hung = Hanging(port)
     try:
-        started = time.monotonic()
+        # The centre never answers and never lets go: the sync gives up by itself (its URL's
+        # connect_timeout) and says so — a sync that waited would be killed by _run's 120 s
+        # limit instead, and fail here with TimeoutExpired.
         synced = _run("sync", "--once", "--data-dir", folder, "--password-stdin", stdin=login)
-        took = time.monotonic() - started
         assert synced.returncode == 3, synced.stderr
         assert "does not answer" in synced.stderr and "Traceback" not in synced.stderr
-        assert took < 30
         status = _run("sync", "--status", "--json", "--data-dir", folder)
         facts = json.loads(status.stdout)
         assert "does not answer" in (facts["last_error"] or "")
