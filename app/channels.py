@@ -126,6 +126,13 @@ class Length:
         return max(0, self.used - self.limit)
 
 
+def grouped(value: int) -> str:
+    """A count with its thousands set apart by a narrow no-break space ("10 000"): the French
+    rule, and the international (SI) one that English accepts, so one spelling serves the
+    service's messages and the composer's counter in both languages."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
 def rules_for(channel: Channel | str) -> ChannelRules:
     return RULES[Channel(channel)]
 
@@ -204,8 +211,8 @@ def check_reply_length(text: str, channel: Channel | str) -> None:
     raise InputError(
         message,
         QT_TRANSLATE_NOOP("errors", "Shorten it and send again: your text is still here."),
-        used=length.used,
-        limit=length.limit,
-        excess=length.excess,
+        used=grouped(length.used),
+        limit=grouped(length.limit),
+        excess=grouped(length.excess),
         channel=channel_name(channel),
     )

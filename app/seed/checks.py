@@ -184,6 +184,6 @@ def _check_fits_channels(key: str, body: str, names: Sequence[str]) -> None:
                 QT_TRANSLATE_NOOP("errors", "Shorten it, or take {channel} out of its channels."),
                 key=key,
                 channel=channel_rules.channel_name(name),
-                used=length.used,
-                limit=length.limit,
+                used=channel_rules.grouped(length.used),
+                limit=channel_rules.grouped(length.limit),
             )

@@ -16,6 +16,7 @@ from app.channels import (
 )
 from app.errors import InputError
 from app.models import Channel
+from app.seed.checks import validate_templates
 
 
 def test_the_documented_limits() -> None:
@@ -65,11 +66,11 @@ def test_a_reply_past_its_channel_is_refused_in_words() -> None:
     with pytest.raises(InputError) as err:
         check_reply_length("x" * 51_621, Channel.X)
     text = err.value.text()
-    assert "51621 characters long and X accepts 10000 (41621 too many)" in text
+    assert "51\u202f621 characters long and X accepts 10\u202f000 (41\u202f621 too many)" in text
     assert "your text is still here" in text
     with pytest.raises(InputError) as err:
         check_reply_length("é" * 600, Channel.INSTAGRAM)
-    assert "1200 bytes and Instagram accepts 1000" in err.value.text()
+    assert "1\u202f200 bytes and Instagram accepts 1\u202f000" in err.value.text()
 
 
 def test_sms_segments_gsm7_and_ucs2() -> None:
@@ -90,3 +91,23 @@ def test_account_data_and_public_channels() -> None:
     assert not holds_account_data("Bonjour {{customer_first_name}}")
     assert may_carry_account_data(Channel.EMAIL) and may_carry_account_data(Channel.WHATSAPP)
     assert not may_carry_account_data(Channel.X)
+
+
+def test_the_template_check_refuses_what_a_channel_cannot_carry() -> None:
+    row = {
+        "key": "k",
+        "category": "account",
+        "language": "fr",
+        "channels": ["email", "x"],
+        "title": "Votre compte",
+        "body": "Compte n° {{account_number}}",
+    }
+    with pytest.raises(InputError) as err:
+        validate_templates([row])
+    assert "account data" in err.value.text() and "X" in err.value.text()
+    validate_templates([{**row, "channels": ["email", "whatsapp"]}])
+
+    long = {**row, "channels": ["email", "facebook"], "body": "x" * 2_001}
+    with pytest.raises(InputError) as err:
+        validate_templates([long])
+    assert "longer than Facebook accepts (2\u202f001 for 2\u202f000)" in err.value.text()

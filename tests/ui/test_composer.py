@@ -215,15 +215,18 @@ def test_the_counter_follows_the_channel_limit_and_warns_near_and_past_it(
 ) -> None:
     composer = make_composer(qtbot, runner, workspace, claim(workspace, Channel.FACEBOOK))
     assert composer.counter.isVisible()
-    assert composer.counter.text() == "0 / 2,000"
-    assert "Facebook accepts up to 2,000 characters" in composer.counter.toolTip()
+    assert composer.counter.text() == "0 / 2\u202f000"
+    assert "Facebook accepts up to 2\u202f000 characters" in composer.counter.toolTip()
 
     qtbot.keyClicks(composer.editor, "Bonjour")
-    assert (composer.counter.text(), composer.counter.state()) == ("7 / 2,000", "ok")
+    assert (composer.counter.text(), composer.counter.state()) == ("7 / 2\u202f000", "ok")
     composer.set_text("x" * 1_850)
-    assert (composer.counter.text(), composer.counter.state()) == ("1,850 / 2,000", "near")
+    assert (composer.counter.text(), composer.counter.state()) == (
+        "1\u202f850 / 2\u202f000",
+        "near",
+    )
     composer.set_text("x" * 2_134)
-    assert composer.counter.text() == "2,134 / 2,000 · 134 too many"
+    assert composer.counter.text() == "2\u202f134 / 2\u202f000 · 134 too many"
     assert composer.counter.state() == "over"
     assert "#8a1c12" in composer.counter.styleSheet()
 
@@ -234,7 +237,7 @@ def test_the_counter_follows_the_channel_limit_and_warns_near_and_past_it(
 def test_instagram_counts_bytes(qtbot, runner: Runner, workspace: Workspace) -> None:
     composer = make_composer(qtbot, runner, workspace, claim(workspace, Channel.INSTAGRAM))
     composer.editor.insertPlainText("Déjà")  # typed: QTest types ASCII only
-    assert composer.counter.text() == "6 / 1,000"
+    assert composer.counter.text() == "6 / 1\u202f000"
     assert "bytes" in composer.counter.toolTip()
 
 
@@ -247,12 +250,12 @@ def test_a_send_past_the_limit_is_refused_in_words_and_keeps_the_text(
 
     assert not composer.ready_to_send()
     assert composer.notice.isVisible()
-    assert "51621 characters long and X accepts 10000" in composer.notice.text()
+    assert "51\u202f621 characters long and X accepts 10\u202f000" in composer.notice.text()
     assert composer.text() == text
 
     # The notice follows the text: still true while too long, gone once it fits.
     composer.set_text(text[:20_000])
-    assert "20000 characters long" in composer.notice.text()
+    assert "20\u202f000 characters long" in composer.notice.text()
     composer.set_text("Bonjour, c'est réglé.")
     assert not composer.notice.isVisible()
     assert composer.ready_to_send()
@@ -303,7 +306,7 @@ def test_reply_sent_goes_at_the_first_keystroke_of_the_next_reply(
     composer.show_sent(message.created_at)
 
     assert composer.notice.text().startswith("Reply sent at ")
-    assert composer.text() == "" and composer.counter.text() == "0 / 20,000"
+    assert composer.text() == "" and composer.counter.text() == "0 / 20\u202f000"
     qtbot.keyClicks(composer.editor, "A")
     assert not composer.notice.isVisible()
 
@@ -334,4 +337,4 @@ def test_switching_contact_drops_the_notice(qtbot, runner: Runner, workspace: Wo
     assert composer.notice.isVisible()
     composer.set_contact(claim(workspace, Channel.WHATSAPP))
     assert not composer.notice.isVisible()
-    assert composer.counter.text() == "0 / 4,096"
+    assert composer.counter.text() == "0 / 4\u202f096"

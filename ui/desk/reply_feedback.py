@@ -10,12 +10,12 @@ reply — so nothing on screen describes a reply that is no longer the one being
 import enum
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.channels import Length, Measure, reply_length, rules_for
+from app.channels import Length, Measure, grouped, reply_length, rules_for
 from app.enums import Channel
-from ui.common.texts import channel_label, ui_language
+from ui.common.texts import channel_label
 
 MUTED = "#5f6b7a"
 NEAR_INK = "#8a5a00"
@@ -23,9 +23,8 @@ OVER_INK = "#8a1c12"
 
 
 def number(value: int) -> str:
-    """A count as the interface's language writes it ("1 234" in French, "1,234" in English)."""
-    language = QLocale.Language.French if ui_language() == "fr" else QLocale.Language.English
-    return QLocale(language).toString(value)
+    """A count as the service's messages write it ("1 234", a narrow no-break space)."""
+    return grouped(value)
 
 
 class LengthCounter(QLabel):

@@ -256,9 +256,9 @@ class TemplatePicker(QDialog):
             TemplateTableModel.CHANNELS,
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TemplateTableModel.CATEGORY, 130)
+        header.resizeSection(TemplateTableModel.CATEGORY, 120)
         header.resizeSection(TemplateTableModel.LANGUAGE, 70)
-        header.resizeSection(TemplateTableModel.CHANNELS, 150)
+        header.resizeSection(TemplateTableModel.CHANNELS, 200)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.accept())
 
@@ -386,7 +386,7 @@ class TemplatePicker(QDialog):
                 ).format(text=text.strip())
             else:
                 found = self.tr("No template in this language.")
-        self.count.setText(" ".join([found, *self._left_out(offer)]))
+        self.count.setText(" · ".join([found, *self._left_out(offer)]))
         self.insert_button.setEnabled(bool(rows))
         self.results_shown.emit(len(rows))
 
@@ -397,13 +397,13 @@ class TemplatePicker(QDialog):
         if offer.other_channels:
             said.append(
                 self.tr(
-                    "%n more made for other channels (Alt+C shows them).", "", offer.other_channels
+                    "%n more made for other channels (Alt+C shows them)", "", offer.other_channels
                 )
             )
         if offer.withheld:
             said.append(
                 self.tr(
-                    "%n holding account data, never offered on {channel}.", "", offer.withheld
+                    "%n holding account data, never offered on {channel}", "", offer.withheld
                 ).format(channel=channel)
             )
         return said
