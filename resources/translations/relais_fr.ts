@@ -80,7 +80,7 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/channels.py" line="+175"/>
+        <location filename="../../app/channels.py" line="+182"/>
         <location filename="../../ui/common/texts.py" line="-25"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
@@ -1174,7 +1174,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LengthCounter</name>
     <message>
-        <location filename="../../ui/desk/reply_feedback.py" line="+38"/>
+        <location filename="../../ui/desk/reply_feedback.py" line="+37"/>
         <source>Length of the reply</source>
         <translation>Longueur de la réponse</translation>
     </message>
@@ -2461,18 +2461,18 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%n more made for other channels (Alt+C shows them).</source>
+        <source>%n more made for other channels (Alt+C shows them)</source>
         <translation>
-            <numerusform>%n autre prévu pour d’autres canaux (Alt+C l’affiche).</numerusform>
-            <numerusform>%n autres prévus pour d’autres canaux (Alt+C les affiche).</numerusform>
+            <numerusform>%n autre prévu pour d’autres canaux (Alt+C l’affiche)</numerusform>
+            <numerusform>%n autres prévus pour d’autres canaux (Alt+C les affiche)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>%n holding account data, never offered on {channel}.</source>
+        <source>%n holding account data, never offered on {channel}</source>
         <translation>
-            <numerusform>%n contenant des données de compte, jamais proposé sur {channel}.</numerusform>
-            <numerusform>%n contenant des données de compte, jamais proposés sur {channel}.</numerusform>
+            <numerusform>%n contenant des données de compte, jamais proposé sur {channel}</numerusform>
+            <numerusform>%n contenant des données de compte, jamais proposés sur {channel}</numerusform>
         </translation>
     </message>
     <message>
