@@ -116,6 +116,46 @@ def _phone_any_region(text: str) -> str | None:
     return None
 
 
+_TOKEN_EDGES = "<>()[]{}\"'«»“”‘’,;:!?"
+_ADDRESS_LIKE = re.compile(r"^@?[\w.+\-]+(?:@[\w.\-]*)?$")
+_PROFILE_URL = re.compile(
+    r"^(?:https?://)?(?:www\.|mobile\.|m\.)?(?:x|twitter|instagram|facebook)\.com/@?([\w.]+)",
+    re.IGNORECASE,
+)
+MIN_FRAGMENT = 3
+"""Characters an address fragment needs before it is looked up: fewer would match half the
+customers' handles."""
+
+
+def address_fragments(text: str, most: int = 3) -> list[str]:
+    """The starts of handles or e-mail addresses a search text may hold, lower case, without
+    a leading ``@``: the whole text when it is one word ("@Maxime_Hum", "adam.davis293",
+    "jean@exa"), and in a longer text the words that are one ("Maxime Humbert
+    <maxime_humbert1>", "Léa (@lea_m)", a profile address "x.com/lea_m").
+
+    At most ``most`` of them, each at least ``MIN_FRAGMENT`` characters; the caller looks each
+    up as the start of a stored handle or address (see ``normalise_handle``,
+    ``normalise_email``: stored values are lower case)."""
+    words = text.split()
+    found: list[str] = []
+    for word in words:
+        marked = word[:1] in "<([" or "@" in word
+        token = word.strip(_TOKEN_EDGES)
+        profile = _PROFILE_URL.match(token)
+        if profile is not None:
+            token = profile.group(1)
+        elif len(words) > 1 and not marked:
+            continue  # a plain word among others is a name's, searched as such
+        if not _ADDRESS_LIKE.match(token):
+            continue
+        value = token.removeprefix("@").lower().rstrip(".")
+        if len(value) >= MIN_FRAGMENT and value not in found:
+            found.append(value)
+        if len(found) == most:
+            break
+    return found
+
+
 def guess_identity(text: str) -> tuple[IdentityKind, str] | None:
     """What a search-box string looks like: a phone number, an e-mail address or an ``@handle``.
 

@@ -58,6 +58,9 @@ class Contact(IdMixin, Base):
     __table_args__ = (
         Index("ix_contact_customer", "customer_id", "received_at"),
         Index("ix_contact_assigned", "assigned_to", "status"),
+        # Customer search: the customers who wrote from an address (a handle they wrote from
+        # is not always one of their identities), from the index alone.
+        Index("ix_contact_sender", "sender_address", "customer_id"),
     )
 
 

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import and_, bindparam, false, func, or_, select
+from sqlalchemy import and_, bindparam, false, func, or_, select, union
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -25,7 +25,12 @@ from app.dto import (
 )
 from app.errors import Conflict, EnvironmentProblem, InputError, NotFound, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP, Marked
-from app.identities import HANDLE_KINDS, guess_identity, normalise_handle, normalise_identity
+from app.identities import (
+    HANDLE_KINDS,
+    address_fragments,
+    guess_identity,
+    normalise_identity,
+)
 from app.ids import new_id
 from app.models import (
     Advisor,
@@ -56,6 +61,21 @@ thousand."""
 
 MAX_SEARCH_CHARS = 320
 """Characters of a search used: the longest identity (an e-mail address) Relais stores."""
+
+DISAGREEMENT_GAP = 2
+"""A self-assessment and a survey answer this far apart (or more) disagree: the advisor's
+feeling and the customer's verdict tell different stories, worth a supervisor's look."""
+
+
+def disagrees(self_assessment: int | None, csat: int | None) -> bool:
+    """Whether the advisor's 1–4 feeling and the customer's survey answer disagree (a contact
+    with either missing does not)."""
+    return (
+        self_assessment is not None
+        and csat is not None
+        and abs(self_assessment - csat) >= DISAGREEMENT_GAP
+    )
+
 
 FIELDS = {
     "first_name": Marked("field", QT_TRANSLATE_NOOP("field", "the first name")),
@@ -443,34 +463,90 @@ def _not_held() -> EnvironmentProblem:
 
 
 def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:
-    """By phone number, e-mail address or handle when the text looks like one, else by
-    account number or name (prefix, either order). The text is bounded first (``search_text``)."""
+    """A whole phone number or e-mail address is looked up as such (the ringing phone's fast
+    path); anything else — or a number or address no identity holds — by name (prefix, either
+    order, quotes and emoji aside), account number, the start of a handle or an e-mail address,
+    and the addresses the customers' contacts came from. The text is bounded first
+    (``search_text``)."""
     text = search_text(text)
     if len(text) < 2:
         return []
     guessed = guess_identity(text)
     with db.reading() as conn:
         dialect = conn.dialect.name
-        if guessed is None:
+        rows = []
+        if guessed is not None and guessed[0] != IdentityKind.X:
+            kind, value = guessed
+            kinds = [kind, IdentityKind.WHATSAPP] if kind == IdentityKind.PHONE else [kind]
+            rows = conn.execute(
+                _by_identity(dialect, limit), {"kinds": kinds, "value": value}
+            ).all()
+        if not rows:
             query = (
-                _MATCH_COLUMNS.where(_name_or_account(text))
+                _MATCH_COLUMNS.where(Customer.id.in_(_candidates(text, guessed, limit)))
                 .order_by(Customer.last_key, Customer.first_key)
                 .limit(limit)
                 .add_columns(_identities_summary(dialect))
             )
-            rows = conn.execute(query)
-        else:
-            kind, value = guessed
-            kinds = [kind]
-            if kind == IdentityKind.PHONE:
-                kinds.append(IdentityKind.WHATSAPP)
-            elif kind not in (IdentityKind.EMAIL,):
-                kinds = [IdentityKind.FACEBOOK, IdentityKind.X, IdentityKind.INSTAGRAM]
-            rows = conn.execute(_by_identity(dialect, limit), {"kinds": kinds, "value": value})
+            rows = conn.execute(query).all()
         return [
             CustomerMatch(c.id, f"{c.first_name} {c.last_name}", c.summary or "", c.segment)
             for c in rows
         ]
+
+
+def _candidates(text: str, guessed: tuple[IdentityKind, str] | None, limit: int) -> Any:
+    """The ids of the customers a text may mean, as a union of small index look-ups, each cut
+    at ``limit``: names and account numbers; handles and e-mail addresses starting with what
+    was typed; the customers whose contacts came from such an address (a handle they wrote
+    from is not always one of their identities).
+
+    A union, not one WHERE with OR: PostgreSQL cannot turn an IN sub-select inside an OR into
+    an index look-up, and would read every customer to test each one."""
+    by_name = (
+        select(Customer.id)
+        .where(_name_or_account(text, names=not _address_only(text)))
+        .order_by(Customer.last_key, Customer.first_key)
+        .limit(limit)
+        .subquery()
+    )
+    branches = [select(by_name.c.id)]
+    fragments = address_fragments(text)
+    if guessed is not None and guessed[1] not in fragments:
+        fragments.append(guessed[1])  # an address or number no identity holds: a sender's?
+    handles = [f for f in fragments if "@" not in f and not f.startswith("+")]
+    addresses = [f for f in fragments if not f.startswith("+")]
+    identity = []
+    if handles:
+        identity.append(
+            and_(
+                CustomerIdentity.kind.in_(sorted(HANDLE_KINDS)),
+                or_(*(_starts(CustomerIdentity.value, h) for h in handles)),
+            )
+        )
+    if addresses:
+        identity.append(
+            and_(
+                CustomerIdentity.kind == IdentityKind.EMAIL,
+                or_(*(_starts(CustomerIdentity.value, a) for a in addresses)),
+            )
+        )
+    for condition in identity:
+        ids = select(CustomerIdentity.customer_id).where(condition).limit(limit).subquery()
+        branches.append(select(ids.c.customer_id))
+    if fragments:
+        senders = {*fragments, *(f"@{h}" for h in handles)}
+        wrote = (
+            select(Contact.customer_id)
+            .where(
+                or_(*(_starts(Contact.sender_address, v) for v in sorted(senders))),
+                Contact.customer_id.is_not(None),
+            )
+            .limit(limit)
+            .subquery()
+        )
+        branches.append(select(wrote.c.customer_id))
+    return union(*branches) if len(branches) > 1 else branches[0]
 
 
 @functools.cache
@@ -526,23 +602,32 @@ def _starts(column: Any, prefix: str) -> Any:
     return and_(column >= prefix, column < prefix + "\U0010ffff")
 
 
-def _name_or_account(text: str) -> Any:
-    """Names typed in any order, case or accents ("menard", "eric diallo", "Le Gall"), an
-    account number, or a social handle typed without its @."""
+def _address_only(text: str) -> bool:
+    """Whether a text can only be an address or a handle, not a name: one word with an @, an
+    underscore, a digit or a dot inside ("@lea_m", "adam.davis293"). Its name conditions
+    would only cost time: "adam.davis293" as a name is first names "adam…" with last names
+    "davis293…"."""
+    word = text.strip()
+    if not word or any(ch.isspace() for ch in word):
+        return False
+    return any(ch in "@_" or ch.isdigit() for ch in word) or "." in word.rstrip(".")
+
+
+def _name_or_account(text: str, names: bool = True) -> Any:
+    """Names typed in any order, case or accents ("menard", "eric diallo", "Le Gall"), between
+    quotes or beside an emoji ("« Léa Martin » 🌸": see ``name_key``), or an account number.
+    Conditions on the customer's own columns only, each served by an index."""
+    account = Customer.account_number == text.strip().upper()
     words = name_key(text).split()
+    if not names:
+        return account
     if not words:
         return false()
     whole = " ".join(words)
     conditions = [
         _starts(Customer.last_key, whole),
         _starts(Customer.first_key, whole),
-        Customer.account_number == text.strip().upper(),
-        Customer.id.in_(
-            select(CustomerIdentity.customer_id).where(
-                CustomerIdentity.kind.in_(sorted(HANDLE_KINDS)),
-                CustomerIdentity.value == normalise_handle(text),
-            )
-        ),
+        account,
     ]
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])

@@ -30,12 +30,10 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from app.dto import HistoryRow
 from app.enums import ContactStatus
+from app.services.customers import disagrees
 from ui.common import texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-DISAGREEMENT_GAP = 2
-"""A self-assessment and a survey answer this far apart (or more) are worth a supervisor's look."""
 
 SCORE_COLOURS: dict[int, str] = {
     1: "#B42318",
@@ -61,11 +59,8 @@ def score_text(score: int | None) -> str:
 
 
 def disagree(row: HistoryRow) -> bool:
-    return (
-        row.self_assessment is not None
-        and row.csat is not None
-        and abs(row.self_assessment - row.csat) >= DISAGREEMENT_GAP
-    )
+    """The rule is the service's (``app.services.customers.disagrees``)."""
+    return disagrees(row.self_assessment, row.csat)
 
 
 class HistoryModel(QAbstractTableModel):
