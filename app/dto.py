@@ -99,6 +99,16 @@ class WrapUpView:
 
 
 @dataclass(frozen=True)
+class FollowUpView:
+    """A callback or written reply planned when a contact was closed, as a wrap-up shows it."""
+
+    reference: str
+    kind: str  # "callback" or "reply"
+    due_at: datetime
+    status: ContactStatus
+
+
+@dataclass(frozen=True)
 class SurveyView:
     csat: int
     nps: int | None
@@ -135,6 +145,8 @@ class ContactDetail:
     surveys: tuple[SurveyView, ...]
     follow_up_of: str = ""
     """The reference of the contact this one follows up (a planned callback or reply)."""
+    follow_ups: tuple[FollowUpView, ...] = ()
+    """The follow-ups planned when this contact was closed."""
 
     @property
     def workable(self) -> bool:

@@ -7,10 +7,12 @@ pure interface state live in QSettings on the ``ui`` side.
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app import opening_hours
 from app.errors import EnvironmentProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import PRIVATE_FILE, config_dir, private_dir, private_file, relais_root
@@ -24,6 +26,8 @@ class Setting:
     default: Any
     choices: tuple[Any, ...] | None
     description: str
+    check: Callable[[Any], bool] | None = None
+    """A value of the right type must also pass this (a file edited by hand may hold anything)."""
 
 
 SETTINGS = {
@@ -33,6 +37,21 @@ SETTINGS = {
         Setting("autosave_ms", 800, None, "delay before a draft is saved after the last keystroke"),
         Setting("central_url", "", None, "the central database, without user or password"),
         Setting("login", "", None, "the user this workstation signs in as"),
+        Setting(
+            "opening_hours",
+            opening_hours.DEFAULT_WEEK,
+            None,
+            "the centre's opening hours per weekday (mon…sun: 'HH:MM-HH:MM', '' closed), local"
+            " time: follow-ups are planned in them",
+            opening_hours.valid_week,
+        ),
+        Setting(
+            "public_holidays",
+            opening_hours.DEFAULT_HOLIDAYS,
+            opening_hours.CALENDARS,
+            "the public holidays the centre is closed on: France's ('FR'), with Alsace-Moselle's"
+            " two more ('FR-57'), or none ('')",
+        ),
     )
 }
 
@@ -70,6 +89,8 @@ class Settings:
             loaded = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
                 self._values = {k: v for k, v in loaded.items() if self._valid(k, v)}
+                for name in sorted(set(loaded) - set(self._values)):
+                    log.warning("Ignoring setting %s in %s: not a value it takes", name, self.path)
             private_file(self.path)  # a file written before Relais kept it private
         except FileNotFoundError:
             pass
@@ -80,6 +101,8 @@ class Settings:
     def _valid(name: str, value: Any) -> bool:
         spec = SETTINGS.get(name)
         if spec is None or not isinstance(value, type(spec.default)):
+            return False
+        if spec.check is not None and not spec.check(value):
             return False
         return spec.choices is None or value in spec.choices
 

@@ -2,7 +2,7 @@
 
 import uuid
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -16,6 +16,7 @@ from app.dto import (
     CloseRequest,
     CloseResult,
     ContactDetail,
+    FollowUpView,
     MessageView,
     NoteView,
     SurveyView,
@@ -48,12 +49,17 @@ from app.models import (
     TemplateUsage,
     WrapUp,
 )
+from app.opening_hours import OpeningHours
 from app.outbox import record_insert, record_update
 from app.placeholders import unfilled
 from app.sanitize import safe_html
+from app.settings import Settings
 
 LOW_ASSESSMENT = 2
 """Assessments at or below this offer a follow-up and put the case on the review list."""
+
+TIME_SHOWN = "%d/%m/%Y %H:%M"
+"""A moment in a message, in local time (day first, as French and British advisors read it)."""
 
 
 class ValueRefused(InputError):
@@ -111,10 +117,21 @@ def _not_found() -> NotFound:
     return NotFound(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
 
 
+def follow_up_kind(channel: Channel) -> str:
+    """A follow-up on the phone is a callback; on any other channel, a reply in writing."""
+    return "callback" if channel == Channel.PHONE else "reply"
+
+
 class ContactService:
-    def __init__(self, db: Database, who: Who) -> None:
+    def __init__(self, db: Database, who: Who, hours: OpeningHours | None = None) -> None:
         self._db = db
         self._who = who
+        self._hours = hours
+
+    def opening_hours(self) -> OpeningHours:
+        """The hours follow-ups are planned in: those given, else the settings' (read at each
+        close, so a changed setting counts without restarting)."""
+        return self._hours or OpeningHours.from_settings(Settings())
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -138,6 +155,9 @@ class ContactService:
             ).all()
             surveys = s.scalars(select(SurveyAnswer).where(SurveyAnswer.contact_id == c.id)).all()
             parent = s.get(Contact, c.parent_id) if c.parent_id else None
+            planned = s.scalars(
+                select(Contact).where(Contact.parent_id == c.id).order_by(Contact.due_at)
+            ).all()
             return ContactDetail(
                 id=c.id,
                 reference=c.reference,
@@ -191,6 +211,10 @@ class ContactService:
                     SurveyView(a.csat, a.nps, a.effort, a.comment, a.answered_at) for a in surveys
                 ),
                 follow_up_of=parent.reference if parent is not None else "",
+                follow_ups=tuple(
+                    FollowUpView(f.reference, follow_up_kind(f.channel), f.due_at, f.status)
+                    for f in planned
+                ),
             )
 
     # -- drafts and notes --------------------------------------------------------------------
@@ -442,14 +466,8 @@ class ContactService:
         except ValueError as exc:
             raise InputError(QT_TRANSLATE_NOOP("errors", "Choose an outcome.")) from exc
         now = utcnow()
-        # By the centre's clock: it decides when the follow-up enters the queue.
-        if req.follow_up is not None and req.follow_up.due_at <= centre_now() - timedelta(
-            minutes=1
-        ):
-            raise InputError(
-                QT_TRANSLATE_NOOP("errors", "The follow-up is planned in the past."),
-                QT_TRANSLATE_NOOP("errors", "Choose a time from now on."),
-            )
+        if req.follow_up is not None:
+            self._check_follow_up(req.follow_up.due_at)
         with self._db.session() as s:
             c = self._workable(s, req.contact_id)
             reason = s.get(ReasonCode, req.reason_code_id)
@@ -509,10 +527,47 @@ class ContactService:
                 s.delete(draft)
             return CloseResult(c.id, follow_up_id, on_review)
 
+    def _check_follow_up(self, due_at: datetime) -> None:
+        """A follow-up is planned from now on (by the centre's clock: it decides when the
+        follow-up enters the queue), in the centre's opening hours."""
+        if due_at <= centre_now() - timedelta(minutes=1):
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The follow-up is planned in the past."),
+                QT_TRANSLATE_NOOP("errors", "Choose a time from now on."),
+            )
+        hours = self.opening_hours()
+        if not hours.is_open(due_at):
+            opening = hours.next_open(due_at)
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The centre is closed on {when}: nobody could follow up then."
+                ),
+                QT_TRANSLATE_NOOP("errors", "Choose a time in opening hours, such as {next}."),
+                when=due_at.astimezone().strftime(TIME_SHOWN),
+                next=opening.strftime(TIME_SHOWN) if opening is not None else "—",
+            )
+
     def _plan_follow_up(self, s: Session, c: Contact, req: CloseRequest) -> uuid.UUID:
         assert req.follow_up is not None
         ident = new_id()
-        channel = Channel.PHONE if req.follow_up.kind == "callback" else c.channel
+        channel, address = c.channel, c.sender_address
+        if req.follow_up.kind == "callback":
+            channel = Channel.PHONE
+        elif c.channel == Channel.PHONE:
+            # A written answer to a caller goes to their e-mail address, when one is known.
+            channel = Channel.EMAIL
+            address = (
+                s.scalars(
+                    select(CustomerIdentity.value)
+                    .where(
+                        CustomerIdentity.customer_id == c.customer_id,
+                        CustomerIdentity.kind == IdentityKind.EMAIL,
+                    )
+                    .order_by(CustomerIdentity.created_at)
+                    .limit(1)
+                ).first()
+                or ""
+            )
         record_insert(
             s,
             Contact(
@@ -523,7 +578,7 @@ class ContactService:
                 status=ContactStatus.QUEUED,
                 customer_id=c.customer_id,
                 sender_display=c.sender_display,
-                sender_address=c.sender_address,
+                sender_address=address,
                 subject=c.subject,
                 preview=req.comment.strip()[:300],
                 language=c.language,

@@ -19,6 +19,7 @@ from app.models import (
     TemplateUsage,
     WrapUp,
 )
+from app.opening_hours import OpeningHours
 from app.placeholders import fill
 from app.services.queue import QueueService
 from app.workspace import Workspace, find_user
@@ -119,7 +120,8 @@ def test_close_with_low_assessment_plans_follow_up_and_review(workspace: Workspa
     claimed = workspace.queue.next_contact()
     assert claimed is not None
     reason = workspace.reference.reason_codes()[0]
-    due = utcnow() + timedelta(hours=20)
+    due = OpeningHours().next_open(utcnow() + timedelta(hours=20))  # in opening hours
+    assert due is not None
     result = workspace.contacts.close(
         CloseRequest(
             contact_id=claimed.contact_id,

@@ -26,6 +26,7 @@ from app.models import (
     SyncConflict,
     WrapUp,
 )
+from app.opening_hours import OpeningHours
 from app.sync import apply
 
 TEAM = "Équipe Paris 1"  # a team of the seeded centre, with queued contacts
@@ -186,7 +187,8 @@ def test_a_follow_up_planned_in_a_refused_close_does_not_enter_the_queue(desks) 
     _lapse(truth, claimed.contact_id)
     ws_b.sync.cycle()
     ws_b.queue.take(claimed.contact_id)
-    due = utcnow() + timedelta(hours=3)
+    due = OpeningHours().next_open(utcnow() + timedelta(hours=3))  # in opening hours
+    assert due is not None
     result = _close(ws_a, claimed.contact_id, 1, FollowUpRequest("callback", due))
     ws_a.sync.cycle()
     with truth.session() as s:
@@ -348,7 +350,6 @@ def test_a_contact_goes_back_to_the_queue_for_a_colleague(desks) -> None:
 def test_a_desk_two_hours_ahead_reckons_by_the_centres_clock(pg_url, tmp_path, monkeypatch):
     """Its follow-ups are proposed, and planned contacts shown, at the centre's time."""
     import app.clock
-    from ui.desk.close_dialog import default_follow_up
 
     made = PostgresCentre(pg_url).create(customers=20, contacts=40, queue=10)
     try:
@@ -364,7 +365,8 @@ def test_a_desk_two_hours_ahead_reckons_by_the_centres_clock(pg_url, tmp_path, m
         monkeypatch.setattr(app.clock, "datetime", Ahead)
         ws.sync.cycle()
         assert abs(app.clock.centre_now() - real.now(app.clock.UTC)) < timedelta(seconds=5)
-        proposed = default_follow_up(app.clock.centre_now())
+        # Every day 08:30-22:00: the desk's clock would propose 10:00 the next day from 19:45 on.
+        proposed = OpeningHours(public_holidays="").propose_follow_up(app.clock.centre_now())
         assert proposed - real.now(app.clock.UTC) < timedelta(hours=14)
         claimed = ws.queue.next_contact()
         with truth.session() as s:  # planned for half an hour from now, by the centre's clock

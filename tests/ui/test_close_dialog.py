@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app.dto import ContactDetail, MessageView, ReasonCodeView, WrapUpView
 from app.models import Channel, ContactStatus, Direction, Outcome
-from ui.desk.close_dialog import CloseChoices, CloseDialog, default_follow_up, next_morning
+from app.opening_hours import OpeningHours
+from ui.desk.close_dialog import CloseChoices, CloseDialog
 from ui.desk.reason_box import fold
 
 NOW = datetime.now(UTC)
@@ -146,18 +147,94 @@ def test_typing_without_accents_and_tabbing_away_picks_the_single_match(
     assert fold("Réclamation") == "reclamation"
 
 
-def test_ctrl_shift_return_closes_without_taking_the_next_one(
-    qtbot: QtBot, dialog: CloseDialog
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("RECLAMATION", 3),  # the French label, in an English interface, without accents
+        ("reinitialisation mot", 2),
+        ("depot echoue", 1),
+        ("withdrawal_delay", 0),  # the code
+        ("bonus_terms", 4),
+        ("conditions d'un", 4),
+    ],
+)
+def test_a_reason_is_found_in_either_language_or_by_its_code(
+    qtbot: QtBot, dialog: CloseDialog, typed: str, expected: int
 ) -> None:
+    type_text(qtbot, typed)
+    assert dialog.reason.candidates() == 1, typed
+    press(qtbot, Qt.Key.Key_Tab)
+    assert dialog.reason.reason() == CODES[expected]
+    assert dialog.reason.currentText() == CODES[expected].label_en  # shown in the interface's
+
+
+def test_alt_return_closes_without_taking_the_next_one(qtbot: QtBot, dialog: CloseDialog) -> None:
     dialog.reason.set_reason(CODES[1].id)
     dialog.outcome_buttons[Outcome.ESCALATED].setChecked(True)
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_4)
-    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    press(qtbot, Qt.Key.Key_Return, mods)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not dialog.take_next()
     assert dialog.request().outcome == Outcome.ESCALATED
+
+
+def test_the_windows_send_keys_close_nothing_and_say_which_keys_do(
+    qtbot: QtBot, dialog: CloseDialog
+) -> None:
+    """Ctrl+Shift+Return sends a reply in the window: here, with every choice made, it must not
+    close the contact behind the advisor's back."""
+    dialog.reason.set_reason(CODES[1].id)
+    dialog.outcome_buttons[Outcome.RESOLVED].setChecked(True)
+    dialog.choose_score(3)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, Qt.Key.Key_Return, mods)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "Ctrl+Return" in dialog.missing.text() and "Alt+Return" in dialog.missing.text()
+
+
+def test_the_dialogs_keys_are_none_of_the_windows_but_the_close(qtbot: QtBot) -> None:
+    from ui.desk.close_dialog import CLOSE_AND_NEXT_KEYS, CLOSE_ONLY_KEYS, shortcuts
+    from ui.desk.contact_panel import SEND_KEYS
+
+    assert not set(CLOSE_ONLY_KEYS) & set(SEND_KEYS)
+    assert CLOSE_AND_NEXT_KEYS[0] == "Ctrl+Return"  # as the window's "close contact"
+    listed = dict(shortcuts())
+    assert listed["Ctrl+Return"] == "Close and take the next contact"
+    assert listed["Alt+Return"] == "Close without taking the next contact"
+    assert "1 2 3 4" in listed and "Esc" in listed and "F1" in listed
+
+
+def test_f1_lists_the_dialogs_keys(qtbot: QtBot, dialog: CloseDialog, monkeypatch) -> None:
+    from ui.shell import help_dialog
+
+    shown: list[list[str]] = []
+
+    def exec_(self: help_dialog.HelpDialog) -> int:
+        table = self.table
+        shown.append([table.item(r, 1).text() for r in range(table.rowCount())])
+        return 0
+
+    monkeypatch.setattr(help_dialog.HelpDialog, "exec", exec_)
+    press(qtbot, Qt.Key.Key_F1)
+    assert shown and "Close and take the next contact" in shown[0]
+    assert "Close without taking the next contact" in shown[0]
+
+
+def test_the_windows_help_describes_the_closing_dialog_too(qtbot: QtBot) -> None:
+    from ui.shell.help_dialog import HelpDialog
+
+    help_ = HelpDialog([("Ctrl+N", "Next contact")])
+    qtbot.addWidget(help_)
+    table = help_.table
+    cells = [
+        (table.item(r, 0).text(), (table.item(r, 1) or table.item(r, 0)).text())
+        for r in range(table.rowCount())
+    ]
+    headings = [r for r in range(table.rowCount()) if table.columnSpan(r, 0) == 2]
+    assert len(headings) == 1 and "closing dialog" in cells[headings[0]][0]
+    assert ("Alt+Return", "Close without taking the next contact") in cells
+    assert ("Tab / Shift+Tab", "Next or previous group of choices") in cells
 
 
 def test_a_low_assessment_offers_a_follow_up_in_the_future_and_a_high_one_hides_it(
@@ -289,15 +366,78 @@ def test_reasons_are_grouped_under_their_category(qtbot: QtBot) -> None:
     assert not model.flags(heading) & Qt.ItemFlag.ItemIsSelectable
 
 
-def test_default_follow_up_times_respect_opening_hours() -> None:
-    local = datetime.now().astimezone().tzinfo
-    afternoon = datetime(2026, 3, 12, 14, 5, tzinfo=local)
-    assert default_follow_up(afternoon) == datetime(2026, 3, 12, 16, 15, tzinfo=local)
-    evening = datetime(2026, 3, 12, 20, 30, tzinfo=local)
-    assert default_follow_up(evening) == datetime(2026, 3, 13, 10, 0, tzinfo=local)
-    dawn = datetime(2026, 3, 12, 5, 0, tzinfo=local)
-    assert default_follow_up(dawn) == datetime(2026, 3, 12, 10, 0, tzinfo=local)
-    assert next_morning(dawn) == datetime(2026, 3, 13, 10, 0, tzinfo=local)
+WEEKDAYS = OpeningHours(
+    {d: "08:30-19:00" for d in ("mon", "tue", "wed", "thu", "fri")} | {"sat": "09:00-17:00"}
+)
+
+
+def low_score_dialog(qtbot: QtBot, hours: OpeningHours) -> CloseDialog:
+    d = CloseDialog(detail(), CODES, hours=hours)
+    qtbot.addWidget(d)
+    d.reason.set_reason(CODES[0].id)
+    d.outcome_buttons[Outcome.FOLLOW_UP].setChecked(True)
+    d.choose_score(2)
+    return d
+
+
+def set_when(d: CloseDialog, when: datetime) -> None:
+    d.when.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
+
+
+def test_the_proposed_follow_up_is_in_opening_hours(qtbot: QtBot) -> None:
+    d = low_score_dialog(qtbot, WEEKDAYS)
+    follow_up = d.request().follow_up
+    assert follow_up is not None and WEEKDAYS.is_open(follow_up.due_at)
+    assert d.missing_choices() == [] and d.next_button.isEnabled()
+
+
+def test_a_follow_up_set_when_the_centre_is_closed_is_refused_with_the_next_opening(
+    qtbot: QtBot,
+) -> None:
+    d = low_score_dialog(qtbot, WEEKDAYS)
+    d.show()
+    d.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    sunday = datetime.now().astimezone() + timedelta(days=7)
+    sunday += timedelta(days=(6 - sunday.weekday()))  # a Sunday at least a week ahead
+    set_when(d, sunday.replace(hour=11, minute=0))
+    assert d.missing_choices() == ["follow_up_time"]
+    assert not d.next_button.isEnabled() and not d.close_button.isEnabled()
+    assert d.when_problem.isVisible() and "closed all day" in d.when_problem.text()
+    assert "closed" in d.missing.text()
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert d.isVisible() and d.result() == 0  # not closed with a follow-up nobody can make
+
+    assert d.when_fix.isVisible() and "08:30" in d.when_fix.text()
+    d.when_fix.click()  # the next opening, one click away
+    monday = (sunday + timedelta(days=1)).replace(hour=8, minute=30, second=0, microsecond=0)
+    assert d.request().follow_up is not None
+    assert d.request().follow_up.due_at == monday
+    assert d.missing_choices() == [] and not d.when_problem.isVisible()
+
+    set_when(d, monday.replace(hour=19, minute=30))
+    assert "closes at 19:00" in d.when_problem.text()
+    d.plan_follow_up.setChecked(False)  # no follow-up: nothing to refuse
+    assert d.missing_choices() == []
+
+
+def test_a_public_holiday_is_refused_by_name(qtbot: QtBot) -> None:
+    d = low_score_dialog(qtbot, WEEKDAYS)
+    year = datetime.now().year + 1
+    set_when(d, datetime(year, 7, 14, 11, 0).astimezone())  # Bastille Day
+    assert d.missing_choices() == ["follow_up_time"]
+    assert "public holiday (Bastille Day)" in d.when_problem.text()
+
+
+def test_the_quick_choices_say_their_day(qtbot: QtBot) -> None:
+    d = low_score_dialog(qtbot, WEEKDAYS)
+    morning = WEEKDAYS.next_morning(datetime.now(UTC))
+    d.morning_button.click()
+    follow_up = d.request().follow_up
+    assert follow_up is not None and follow_up.due_at == morning
+    assert morning.strftime("%H:%M") in d.morning_button.text()
+    soon = WEEKDAYS.in_two_hours(datetime.now(UTC))
+    assert d.soon_button.isEnabled() == (soon is not None)
 
 
 def test_arrows_never_pick_a_reason_the_advisor_did_not_see(

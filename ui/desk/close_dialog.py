@@ -1,10 +1,16 @@
 """Closing a contact: reason, outcome and the advisor's 1–4 feeling, in about ten seconds.
 
 The advisor does this 60 to 120 times a day, so everything is one key away: type a few letters
-of the reason (accents and case do not matter), Tab to the outcome and pick it with the arrows,
-press 1–4 for the self-assessment, Ctrl+Return to close and take the next contact. A low
-assessment (1 or 2) opens a follow-up section, planned by default; the case also goes on the
-supervisors' review list (the service does that), so the dialog says so.
+of the reason (in French or English, accents and case aside, or its code), Tab to the outcome
+and pick it with the arrows, press 1–4 for the self-assessment, Ctrl+Return to close and take
+the next contact — the same Ctrl+Return that opened the dialog from the window. Alt+Return
+closes without taking the next one; Ctrl+Shift+Return, which sends a reply in the window,
+closes nothing here and says which keys do. F1 lists the dialog's keys (``shortcuts()``).
+
+A low assessment (1 or 2) opens a follow-up section, planned by default at a time the centre
+is open (``app.opening_hours``); a time the advisor sets when it is closed is refused, with the
+next opening one key away. The case also goes on the supervisors' review list (the service does
+that), so the dialog says so.
 
 Esc cancels and loses nothing: the caller may keep the dialog and ``exec()`` it again, or read
 ``choices()`` and hand them back through ``previous=`` next time.
@@ -13,11 +19,14 @@ Esc cancels and loses nothing: the caller may keep the dialog and ``exec()`` it 
 import itertools
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDateTime,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -63,16 +72,48 @@ from PySide6.QtWidgets import (
 from app.clock import centre_now
 from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
 from app.enums import Channel, Outcome
+from app.opening_hours import OpeningHours
+from app.settings import Settings
 from ui.common import texts
 from ui.desk.history_model import MUTED, SCORE_COLOURS
 from ui.desk.reason_box import ReasonBox
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-OPENING = time(8, 30)
-CLOSING = time(22, 0)
-NEXT_DAY_AT = time(10, 0)
-SOON = timedelta(hours=2)
+CLOSE_AND_NEXT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+"""Close and take the next contact: the ten-key close ends here, as in the window."""
+CLOSE_ONLY_KEYS = ("Alt+Return", "Alt+Enter")
+"""Close and stay: no key the window uses (Ctrl+Shift+Return sends a reply there)."""
+WINDOW_SEND_KEYS = ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")
+"""The window's "send": here it closes nothing, it says which keys close."""
+HELP_KEYS = "F1"
+
+_SHORTCUT_SOURCES: tuple[tuple[str, str], ...] = (
+    ("", QT_TRANSLATE_NOOP("CloseDialog", "Find the reason: a few letters, in French or English")),
+    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("CloseDialog", "Next or previous group of choices")),
+    (
+        "Left / Right / Up / Down",
+        QT_TRANSLATE_NOOP("CloseDialog", "Choose within a group: outcome, follow-up kind"),
+    ),
+    ("1 2 3 4", QT_TRANSLATE_NOOP("CloseDialog", "Your assessment of the customer's satisfaction")),
+    (CLOSE_AND_NEXT_KEYS[0], QT_TRANSLATE_NOOP("CloseDialog", "Close and take the next contact")),
+    (CLOSE_ONLY_KEYS[0], QT_TRANSLATE_NOOP("CloseDialog", "Close without taking the next contact")),
+    ("Esc", QT_TRANSLATE_NOOP("CloseDialog", "Cancel: the contact stays open, your choices kept")),
+    ("Alt", QT_TRANSLATE_NOOP("CloseDialog", "With an underlined letter: go to that field")),
+    (HELP_KEYS, QT_TRANSLATE_NOOP("CloseDialog", "These keys")),
+)
+
+
+def shortcuts() -> list[tuple[str, str]]:
+    """The dialog's keys for the help dialog: (keys, what they do), translated when asked, so
+    the list follows the language installed at that moment. The reason's row has no key: it
+    says "letters" in the interface's language."""
+    letters = QCoreApplication.translate("CloseDialog", "Letters")
+    return [
+        (keys or letters, QCoreApplication.translate("CloseDialog", text))
+        for keys, text in _SHORTCUT_SOURCES
+    ]
+
 
 # Keys 1–4 without Shift on a French AZERTY keyboard give & é " ' : accept them too.
 SCORE_KEYS: dict[int, int] = {
@@ -95,37 +136,14 @@ OUTCOMES: tuple[Outcome, ...] = (
 )
 
 
-def default_follow_up(now: datetime | None = None) -> datetime:
-    """When to call back or reply by default, in local time (aware).
-
-    In two hours when that still falls within opening hours (08:30–22:00) today; otherwise at
-    10:00 on the next morning the centre is open. Rounded up to the quarter hour so the advisor
-    reads "15:45", not "15:43".
-    """
-    local = (now or centre_now().astimezone()).astimezone()
-    soon = _round_up_quarter(local + SOON)
-    if soon.date() == local.date() and OPENING <= soon.time() <= CLOSING:
-        return soon
-    return next_morning(local, today_if_early=True)
-
-
-def next_morning(now: datetime | None = None, *, today_if_early: bool = False) -> datetime:
-    """10:00 tomorrow; or today, with ``today_if_early``, when the centre has not opened yet."""
-    local = (now or centre_now().astimezone()).astimezone()
-    early = today_if_early and local.time() < OPENING
-    day = local.date() if early else local.date() + timedelta(days=1)
-    return datetime.combine(day, NEXT_DAY_AT).astimezone()
-
-
 def _now() -> QDateTime:
     """Now by the centre's clock (which orders the queue), in local time, as Qt shows it."""
-    return QDateTime(centre_now().astimezone().replace(tzinfo=None))
+    return _qt(centre_now())
 
 
-def _round_up_quarter(dt: datetime) -> datetime:
-    dt = dt.replace(second=0, microsecond=0)
-    extra = (-dt.minute) % 15
-    return dt + timedelta(minutes=extra)
+def _qt(dt: datetime) -> QDateTime:
+    """An aware datetime as the local wall-clock time a QDateTimeEdit shows."""
+    return QDateTime(dt.astimezone().replace(tzinfo=None))
 
 
 @dataclass(frozen=True)
@@ -275,11 +293,17 @@ class CloseDialog(QDialog):
         parent: QWidget | None = None,
         *,
         previous: CloseChoices | None = None,
+        hours: OpeningHours | None = None,
     ) -> None:
         super().__init__(parent)
         self._detail = detail
         self._take_next = False
         self._language = texts.ui_language()
+        self._locale = QLocale(
+            QLocale.Language.French if self._language == "fr" else QLocale.Language.English
+        )
+        # The settings file is a few hundred bytes: read here, as the window reads its own.
+        self.hours = hours or OpeningHours.from_settings(Settings())
         self.setWindowTitle(self.tr("Close contact {reference}").format(reference=detail.reference))
         self.setAccessibleName(self.tr("Close the contact"))
         self.setObjectName("closeDialog")
@@ -377,17 +401,23 @@ class CloseDialog(QDialog):
             "dd/MM/yyyy HH:mm" if self._language == "fr" else "yyyy-MM-dd HH:mm"
         )
         self.when.setMinimumDateTime(_now())
-        self.when.setDateTime(QDateTime(default_follow_up().replace(tzinfo=None)))
+        self.when.setDateTime(_qt(self.hours.propose_follow_up(centre_now())))
+        self.when.dateTimeChanged.connect(self._when_changed)
         self.soon_button = QPushButton(self.tr("In 2 h"), self.follow_up_box)
         self.soon_button.setAccessibleName(self.tr("Follow up in two hours"))
         self.soon_button.setAutoDefault(False)
         self.soon_button.clicked.connect(self._in_two_hours)
-        self.morning_button = QPushButton(self.tr("Tomorrow 10:00"), self.follow_up_box)
-        self.morning_button.setAccessibleName(self.tr("Follow up tomorrow at 10:00"))
+        self.morning_button = QPushButton(self.follow_up_box)
         self.morning_button.setAutoDefault(False)
-        self.morning_button.clicked.connect(
-            lambda: self.when.setDateTime(QDateTime(next_morning().replace(tzinfo=None)))
-        )
+        self.morning_button.clicked.connect(self._next_morning)
+        # A time set when the centre is closed: why, and the next opening one click away.
+        self.when_problem = QLabel(self.follow_up_box)
+        self.when_problem.setObjectName("followUpClosed")
+        self.when_problem.setWordWrap(True)
+        self.when_problem.setStyleSheet("color: #8A1C12;")
+        self.when_fix = QPushButton(self.follow_up_box)
+        self.when_fix.setAutoDefault(False)
+        self.when_fix.clicked.connect(self._move_to_opening)
         self.review_note = QLabel(
             self.tr("This contact will also go on the supervisors' review list."),
             self.follow_up_box,
@@ -405,15 +435,20 @@ class CloseDialog(QDialog):
         kinds.addWidget(self.reply)
         kinds.addStretch(1)
         fu.addLayout(kinds, 0, 2, 1, 3)
-        when_label = QLabel(self.tr("&When"), self.follow_up_box)
+        when_label = QLabel(self.tr("W&hen"), self.follow_up_box)
         when_label.setBuddy(self.when)
         fu.addWidget(when_label, 1, 0)
         fu.addWidget(self.when, 1, 1, 1, 2)
         fu.addWidget(self.soon_button, 1, 3)
         fu.addWidget(self.morning_button, 1, 4)
-        fu.addWidget(self.review_note, 2, 0, 1, 5)
+        fu.addWidget(self.when_problem, 2, 0, 1, 4)
+        fu.addWidget(self.when_fix, 2, 4)
+        fu.addWidget(self.review_note, 3, 0, 1, 5)
         fu.setColumnStretch(2, 1)
         self.follow_up_box.hide()
+        self._opening: datetime | None = None
+        self._morning = self.hours.next_morning(centre_now())
+        self._refresh_follow_up_buttons()
 
         # -- comment
         self.comment = QPlainTextEdit(self)
@@ -439,20 +474,30 @@ class CloseDialog(QDialog):
         self.close_button = QPushButton(self.tr("&Close"), self)
         self.close_button.setAccessibleName(self.tr("Close the contact"))
         self.close_button.setToolTip(
-            self.tr("Close the contact ({keys})").format(keys=_native("Ctrl+Shift+Return"))
+            self.tr("Close the contact ({keys})").format(keys=_native(CLOSE_ONLY_KEYS[0]))
         )
         self.close_button.clicked.connect(lambda: self._finish(take_next=False))
         self.next_button = QPushButton(self.tr("Close and take &next"), self)
         self.next_button.setAccessibleName(self.tr("Close the contact and take the next one"))
         self.next_button.setToolTip(
-            self.tr("Close and take the next contact ({keys})").format(keys=_native("Ctrl+Return"))
+            self.tr("Close and take the next contact ({keys})").format(
+                keys=_native(CLOSE_AND_NEXT_KEYS[0])
+            )
         )
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(lambda: self._finish(take_next=True))
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys in CLOSE_AND_NEXT_KEYS:
             QShortcut(QKeySequence(keys), self, lambda: self._finish(take_next=True))
-        for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
+        for keys in CLOSE_ONLY_KEYS:
             QShortcut(QKeySequence(keys), self, lambda: self._finish(take_next=False))
+        for keys in WINDOW_SEND_KEYS:
+            QShortcut(QKeySequence(keys), self, self._say_close_keys)
+        QShortcut(QKeySequence(HELP_KEYS), self, self.show_help)
+        self.help_button = QPushButton(self.tr("Keys (F1)"), self)
+        self.help_button.setAccessibleName(self.tr("The keys of this dialog"))
+        self.help_button.setAutoDefault(False)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.help_button.clicked.connect(self.show_help)
 
         # -- layout
         form = QGridLayout()
@@ -485,6 +530,7 @@ class CloseDialog(QDialog):
         layout.addWidget(comment_label)
         layout.addWidget(self.comment)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.help_button)
         buttons.addWidget(self.missing, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
@@ -501,8 +547,8 @@ class CloseDialog(QDialog):
             if match is not None:
                 self.reason.set_reason(match.id)
         self.setMinimumWidth(660)
+        self._when_changed()  # also says what is missing
         self.adjustSize()
-        self._changed()
         self.reason.setFocus()
 
     # -- results -------------------------------------------------------------------------------
@@ -535,16 +581,15 @@ class CloseDialog(QDialog):
         return checked if checked > 0 else None
 
     def follow_up(self) -> FollowUpRequest | None:
-        score = self.self_assessment()
-        if score is None or score > 2 or not self.plan_follow_up.isChecked():
+        if not self._follow_up_wanted():
             return None
-        due = self.when.dateTime().toPython().astimezone()
         return FollowUpRequest(
-            kind="callback" if self.callback.isChecked() else "reply", due_at=due
+            kind="callback" if self.callback.isChecked() else "reply", due_at=self._when()
         )
 
     def missing_choices(self) -> list[str]:
-        """What still has to be chosen: any of "reason", "outcome", "assessment"."""
+        """What still has to be chosen: any of "reason", "outcome", "assessment", and
+        "follow_up_time" while the follow-up is set when the centre is closed."""
         missing = []
         if self.reason.reason() is None:
             missing.append("reason")
@@ -552,7 +597,16 @@ class CloseDialog(QDialog):
             missing.append("outcome")
         if self.self_assessment() is None:
             missing.append("assessment")
+        if self._follow_up_wanted() and not self.hours.is_open(self._when()):
+            missing.append("follow_up_time")
         return missing
+
+    def _follow_up_wanted(self) -> bool:
+        score = self.self_assessment()
+        return score is not None and score <= 2 and self.plan_follow_up.isChecked()
+
+    def _when(self) -> datetime:
+        return self.when.dateTime().toPython().astimezone()
 
     def choices(self) -> CloseChoices:
         reason = self.reason.reason()
@@ -563,7 +617,7 @@ class CloseDialog(QDialog):
             comment=self.comment.toPlainText(),
             follow_up_planned=self.plan_follow_up.isChecked(),
             follow_up_kind="callback" if self.callback.isChecked() else "reply",
-            follow_up_at=self.when.dateTime().toPython().astimezone(),
+            follow_up_at=self._when(),
         )
 
     def restore(self, c: CloseChoices) -> None:
@@ -578,7 +632,7 @@ class CloseDialog(QDialog):
         if c.follow_up_kind is not None:
             (self.callback if c.follow_up_kind == "callback" else self.reply).setChecked(True)
         if c.follow_up_at is not None and c.follow_up_at > centre_now().astimezone():
-            self.when.setDateTime(QDateTime(c.follow_up_at.astimezone().replace(tzinfo=None)))
+            self.when.setDateTime(_qt(c.follow_up_at))
 
     def choose_score(self, score: int) -> None:
         self.score_buttons[score].setChecked(True)
@@ -604,18 +658,127 @@ class CloseDialog(QDialog):
         low = score <= 2
         if low != self.follow_up_box.isVisible():
             self.follow_up_box.setVisible(low)
-            if low and self.when.dateTime() < _now():
-                self.when.setDateTime(QDateTime(default_follow_up().replace(tzinfo=None)))
+            if low:
+                if self.when.dateTime() < _now():
+                    self.when.setDateTime(_qt(self.hours.propose_follow_up(centre_now())))
+                self._refresh_follow_up_buttons()
             self.adjustSize()
         self._changed()
 
     def _follow_up_toggled(self, on: bool) -> None:
-        for w in (self.callback, self.reply, self.when, self.soon_button, self.morning_button):
+        for w in (self.callback, self.reply, self.when, self.morning_button, self.when_fix):
             w.setEnabled(on)
+        self._refresh_follow_up_buttons()
+        self._changed()
+
+    def _refresh_follow_up_buttons(self) -> None:
+        """The quick choices say the time they set; "in 2 h" only while the centre is open then
+        (the proposals come from ``OpeningHours``, by the centre's clock)."""
+        now = centre_now()
+        soon = self.hours.in_two_hours(now)
+        self.soon_button.setEnabled(soon is not None and self.plan_follow_up.isChecked())
+        self.soon_button.setToolTip(
+            self.tr("Follow up at {time}").format(time=self._time_text(soon))
+            if soon is not None
+            else self.tr("The centre is closed in two hours.")
+        )
+        morning = self.hours.next_morning(now)
+        today = now.astimezone().date()
+        if morning.date() == today:
+            text = self.tr("Today {time}")
+        elif morning.date() == today + timedelta(days=1):
+            text = self.tr("Tomorrow {time}")
+        else:
+            text = self.tr("{day} {time}")
+        day = self._locale.dayName(morning.isoweekday()).capitalize()
+        self.morning_button.setText(text.format(day=day, time=self._time_text(morning)))
+        self.morning_button.setAccessibleName(
+            self.tr("Follow up on {when}").format(when=self._moment_text(morning))
+        )
+        self._morning = morning
 
     def _in_two_hours(self) -> None:
-        soon = _round_up_quarter(centre_now().astimezone() + SOON)
-        self.when.setDateTime(QDateTime(soon.replace(tzinfo=None)))
+        soon = self.hours.in_two_hours(centre_now())
+        if soon is not None:
+            self.when.setDateTime(_qt(soon))
+        self._refresh_follow_up_buttons()
+
+    def _next_morning(self) -> None:
+        self._refresh_follow_up_buttons()
+        self.when.setDateTime(_qt(self._morning))
+
+    def _when_changed(self, *_args: object) -> None:
+        """A time when the centre is closed is said at once, with the next opening."""
+        closed = self.hours.closed(self._when(), self._language)
+        if closed is None:
+            self.when_problem.hide()
+            self.when_fix.hide()
+            self._opening = None
+        else:
+            self._opening = closed.next_open
+            self.when_problem.setText(self._closed_text(closed.why, closed.holiday))
+            self.when_problem.show()
+            if closed.next_open is not None:
+                self.when_fix.setText(
+                    self.tr("Move to {when}").format(when=self._moment_text(closed.next_open))
+                )
+                self.when_fix.setAccessibleName(self.when_fix.text())
+                self.when_fix.show()
+        self._changed()
+
+    def _closed_text(self, why: str, holiday: str) -> str:
+        when = self._when()
+        day = self._day_text(when)
+        span = self.hours.hours_on(when.date())
+        if why == "holiday":
+            return self.tr("The centre is closed on {day}, a public holiday ({name}).").format(
+                day=day, name=holiday
+            )
+        if why == "before_opening" and span is not None:
+            return self.tr("The centre opens at {time} on {day}.").format(
+                time=span.opens.strftime("%H:%M"), day=day
+            )
+        if why == "after_closing" and span is not None:
+            return self.tr("The centre closes at {time} on {day}.").format(
+                time=span.closes.strftime("%H:%M"), day=day
+            )
+        return self.tr("The centre is closed all day on {day}.").format(day=day)
+
+    def _move_to_opening(self) -> None:
+        if self._opening is not None:
+            self.when.setDateTime(_qt(self._opening))
+            self.when.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _day_text(self, dt: datetime) -> str:
+        """The day in the interface's language: "Monday 16 March", "lundi 16 mars"."""
+        return self._locale.toString(_qt(dt).date(), "dddd d MMMM")
+
+    def _time_text(self, dt: datetime | None) -> str:
+        return dt.astimezone().strftime("%H:%M") if dt is not None else ""
+
+    def _moment_text(self, dt: datetime) -> str:
+        return self.tr("{day} at {time}").format(day=self._day_text(dt), time=self._time_text(dt))
+
+    def _say_close_keys(self) -> None:
+        """Ctrl+Shift+Return sends a reply in the window: here it says which keys close."""
+        self.missing.setText(
+            self.tr(
+                "Nothing is sent from here. To close: {next} (and take the next contact) or "
+                "{close} (and stay)."
+            ).format(next=_native(CLOSE_AND_NEXT_KEYS[0]), close=_native(CLOSE_ONLY_KEYS[0]))
+        )
+
+    def show_help(self) -> None:
+        """F1: the dialog's own keys."""
+        from ui.shell.help_dialog import HelpDialog  # the one list of keys the program shows
+
+        HelpDialog(
+            shortcuts(),
+            self,
+            title=self.tr("Keys of the closing dialog"),
+            intro=self.tr("Closing a contact takes a few keys:"),
+            sections=(),
+        ).exec()
 
     def _changed(self, *_args: object) -> None:
         missing = set(self.missing_choices())
@@ -640,7 +803,12 @@ class CloseDialog(QDialog):
             return self.tr(
                 "No reasons are set up, so the contact cannot be closed: ask an administrator."
             )
-        return sentences.get(missing, "")
+        choices = missing - {"follow_up_time"}
+        if choices:
+            return sentences.get(frozenset(choices), "")
+        if missing:
+            return self.tr("The follow-up falls when the centre is closed: choose another time.")
+        return ""
 
     def _finish(self, take_next: bool) -> None:
         if self.missing_choices():

@@ -1,5 +1,7 @@
 """The reason-code chooser of the closing dialog: an editable combo box that finds a reason
-by any word of its label, accents and case ignored, grouped by category."""
+by any word of its label in French or in English, or of its code, accents and case ignored,
+grouped by category. What matches is the reference service's rule
+(``app.services.reference.reason_search_key``)."""
 
 import uuid
 
@@ -32,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import ReasonCodeView
-from app.text import fold
+from app.services.reference import reason_matches, reason_search_key
+from app.text import fold, words_key
 from ui.common.texts import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -42,7 +45,8 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2
 """The category label of a reason row, shown grey beside it in the completion list."""
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 3
-"""Label and category without accents or case, for matching what the advisor types."""
+"""Both labels, the code and the category as words without accents or case, for matching what
+the advisor types."""
 
 
 def category_label(category: str) -> str:
@@ -62,24 +66,23 @@ def category_label(category: str) -> str:
 
 
 class _ReasonFilter(QSortFilterProxyModel):
-    """Reason rows (never category headings) whose label or category contains every word
+    """Reason rows (never category headings) whose labels, code or category contain every word
     typed, accents and case aside."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
+        self._typed = ""
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
-        self._words = fold(text).split()
+        self._typed = text
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
         index = self.sourceModel().index(row, 0, parent)
         if index.data(CODE_ROLE) is None:
             return False
-        folded = index.data(FOLDED_ROLE) or ""
-        return all(word in folded for word in self._words)
+        return reason_matches(index.data(FOLDED_ROLE) or "", self._typed)
 
 
 class _CompletionDelegate(QStyledItemDelegate):
@@ -122,9 +125,9 @@ class _CompletionDelegate(QStyledItemDelegate):
 class ReasonBox(QComboBox):
     """An editable combo of reason codes grouped under category headings.
 
-    Typing filters the completion list on any part of the label or category, without regard to
-    accents; leaving the field with a single candidate picks it. ``reason()`` is the chosen
-    code, or None while the text names none.
+    Typing filters the completion list on any part of either label, the code or the category,
+    without regard to accents; leaving the field with a single candidate picks it.
+    ``reason()`` is the chosen code, or None while the text names none.
 
     Signals:
         reason_changed(object): the chosen ``ReasonCodeView`` or None.
@@ -160,7 +163,7 @@ class ReasonBox(QComboBox):
                 item = QStandardItem(label)
                 item.setData(code, CODE_ROLE)
                 item.setData(cat_text, CATEGORY_ROLE)
-                item.setData(fold(f"{label} {cat_text} {code.code.replace('_', ' ')}"), FOLDED_ROLE)
+                item.setData(f"{reason_search_key(code)} {words_key(cat_text)}", FOLDED_ROLE)
                 item.setData(
                     translate("CloseDialog", "{reason}, in {category}").format(
                         reason=label, category=cat_text

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import ContactDetail, MessageView, NoteView, SurveyView, WrapUpView
+from app.dto import ContactDetail, FollowUpView, MessageView, NoteView, SurveyView, WrapUpView
 from app.enums import Channel, Direction
 from app.errors import RelaisError
 from app.services.contacts import ContactService
@@ -211,6 +211,27 @@ def _wrap_up(w: WrapUpView) -> str:
     return f'<p style="margin:4px 0 0 0;">{"<br>".join(lines)}</p>'
 
 
+def _follow_up(f: FollowUpView) -> str:
+    """The follow-up planned at closing time: when, a callback or a reply, and where it is."""
+    text = (
+        translate("ThreadView", "Follow-up planned: a callback, {when} ({reference}, {status})")
+        if f.kind == "callback"
+        else translate(
+            "ThreadView", "Follow-up planned: a written reply, {when} ({reference}, {status})"
+        )
+    )
+    return (
+        '<p style="margin:4px 0 0 0;">'
+        + _fmt(
+            text,
+            when=f"<b>{_esc(format_datetime(f.due_at))}</b>",
+            reference=_esc(f.reference),
+            status=_esc(status_label(f.status)),
+        )
+        + "</p>"
+    )
+
+
 def _survey(a: SurveyView) -> str:
     parts = [
         _fmt(translate("ThreadView", "Answered {when}"), when=_esc(format_datetime(a.answered_at))),
@@ -319,11 +340,9 @@ def thread_html(detail: ContactDetail, header: bool = True) -> str:
         parts.append(f'<p style="margin-top:14px; color:{MUTED};">{_esc(empty)}</p>')
     parts.extend(block for _when, _kind, block in timeline)
     if detail.wrap_ups:
-        parts.append(
-            _section(
-                translate("ThreadView", "Wrap-up"), "".join(_wrap_up(w) for w in detail.wrap_ups)
-            )
-        )
+        body = "".join(_wrap_up(w) for w in detail.wrap_ups)
+        body += "".join(_follow_up(f) for f in detail.follow_ups)
+        parts.append(_section(translate("ThreadView", "Wrap-up"), body))
     if detail.surveys:
         parts.append(
             _section(translate("ThreadView", "Survey"), "".join(_survey(a) for a in detail.surveys))
