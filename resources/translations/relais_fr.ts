@@ -125,23 +125,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/desk/reason_box.py" line="+165"/>
+        <location filename="../../ui/desk/reason_box.py" line="+168"/>
         <source>{reason}, in {category}</source>
         <translation>{reason}, dans {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/close_dialog.py" line="+283"/>
+        <location filename="../../ui/desk/close_dialog.py" line="+307"/>
         <source>Close contact {reference}</source>
         <translation>Clôturer le contact {reference}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+167"/>
         <source>Close the contact</source>
         <translation>Clôturer le contact</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-160"/>
         <source>{channel} · {reference} · {who}</source>
         <translation>{channel} · {reference} · {who}</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>Date et heure du suivi</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>In 2 h</source>
         <translation>Dans 2 h</translation>
     </message>
@@ -221,27 +221,12 @@
         <translation>Suivi dans deux heures</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Tomorrow 10:00</source>
-        <translation>Demain 10:00</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow up tomorrow at 10:00</source>
-        <translation>Suivi demain à 10:00</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>This contact will also go on the supervisors&apos; review list.</source>
         <translation>Ce contact sera aussi ajouté à la liste de revue des superviseurs.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>&amp;When</source>
-        <translation>&amp;Quand</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+33"/>
         <source>Comment (optional)</source>
         <translation>Commentaire (facultatif)</translation>
     </message>
@@ -286,12 +271,152 @@
         <translation>Clôturer et passer au &amp;suivant</translation>
     </message>
     <message>
+        <location line="-388"/>
+        <source>Find the reason: a few letters, in French or English</source>
+        <translation>Trouver le motif&#xa0;: quelques lettres, en français ou en anglais</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Next or previous group of choices</source>
+        <translation>Groupe de choix suivant ou précédent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose within a group: outcome, follow-up kind</source>
+        <translation>Choisir dans un groupe&#xa0;: résultat, type de suivi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your assessment of the customer&apos;s satisfaction</source>
+        <translation>Votre ressenti de la satisfaction du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close and take the next contact</source>
+        <translation>Clôturer et prendre le contact suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without taking the next contact</source>
+        <translation>Clôturer sans prendre le contact suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel: the contact stays open, your choices kept</source>
+        <translation>Annuler&#xa0;: le contact reste ouvert, vos choix sont gardés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With an underlined letter: go to that field</source>
+        <translation>Avec une lettre soulignée&#xa0;: aller à ce champ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These keys</source>
+        <translation>Ces touches</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Letters</source>
+        <translation>Lettres</translation>
+    </message>
+    <message>
+        <location line="+327"/>
+        <source>W&amp;hen</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Close the contact and take the next one</source>
         <translation>Clôturer le contact et prendre le suivant</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+15"/>
+        <source>Keys (F1)</source>
+        <translation>Touches (F1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keys of this dialog</source>
+        <translation>Les touches de cette fenêtre</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>Follow up at {time}</source>
+        <translation>Suivi à {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The centre is closed in two hours.</source>
+        <translation>Le centre sera fermé dans deux heures.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today {time}</source>
+        <translation>Aujourd’hui {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tomorrow {time}</source>
+        <translation>Demain {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{day} {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow up on {when}</source>
+        <translation>Suivi le {when}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Move to {when}</source>
+        <translation>Reporter au {when}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The centre is closed on {day}, a public holiday ({name}).</source>
+        <translation>Le centre est fermé le {day}, jour férié ({name}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The centre opens at {time} on {day}.</source>
+        <translation>Le centre ouvre à {time} le {day}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The centre closes at {time} on {day}.</source>
+        <translation>Le centre ferme à {time} le {day}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre is closed all day on {day}.</source>
+        <translation>Le centre est fermé toute la journée le {day}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{day} at {time}</source>
+        <translation>{day} à {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing is sent from here. To close: {next} (and take the next contact) or {close} (and stay).</source>
+        <translation>Rien n’est envoyé d’ici. Pour clôturer&#xa0;: {next} (et prendre le contact suivant) ou {close} (et rester).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keys of the closing dialog</source>
+        <translation>Touches de la clôture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing a contact takes a few keys:</source>
+        <translation>Clôturer un contact se fait en quelques touches&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Choose a reason, an outcome and your assessment.</source>
         <translation>Choisissez un motif, un résultat et votre ressenti.</translation>
     </message>
@@ -329,6 +454,11 @@
         <location line="+4"/>
         <source>No reasons are set up, so the contact cannot be closed: ask an administrator.</source>
         <translation>Aucun motif n’est configuré, le contact ne peut donc pas être clôturé&#xa0;: contactez un administrateur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The follow-up falls when the centre is closed: choose another time.</source>
+        <translation>Le suivi tombe quand le centre est fermé&#xa0;: choisissez un autre moment.</translation>
     </message>
 </context>
 <context>
@@ -598,13 +728,13 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../ui/desk/contact_panel.py" line="+52"/>
-        <location line="+138"/>
+        <location filename="../../ui/desk/contact_panel.py" line="+53"/>
+        <location line="+145"/>
         <source>Send the reply</source>
         <translation>Envoyer la réponse</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-142"/>
         <source>Add the internal note (from elsewhere: go to the note editor)</source>
         <translation>Ajouter la note interne (ailleurs&#xa0;: aller à la saisie de la note)</translation>
     </message>
@@ -629,7 +759,7 @@
         <translation>Dans la réponse&#xa0;: fermer les suggestions, garder la saisie</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Current contact</source>
         <translation>Contact en cours</translation>
     </message>
@@ -789,7 +919,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="+447"/>
+        <location filename="../../ui/desk/thread_view.py" line="+466"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -822,7 +952,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+252"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+260"/>
         <source>Select a contact to see its customer here.</source>
         <translation>Sélectionnez un contact pour afficher son client ici.</translation>
     </message>
@@ -954,7 +1084,7 @@
 <context>
     <name>CustomerSearchDialog</name>
     <message>
-        <location line="+317"/>
+        <location line="+323"/>
         <location line="+1"/>
         <source>Find a customer</source>
         <translation>Rechercher un client</translation>
@@ -973,6 +1103,209 @@
         <location line="+3"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/desk/desk.py" line="+72"/>
+        <source>Take another contact?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are working on contact {reference}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take another contact as well? Both stay yours; close this one first if you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stay on {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Next contact</source>
+        <translation type="unfinished">Contact suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert template</source>
+        <translation type="unfinished">Insérer un modèle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close contact</source>
+        <translation type="unfinished">Clôturer le contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a customer</source>
+        <translation type="unfinished">Rechercher un client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the queue</source>
+        <translation type="unfinished">Aller à la file d’attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the contact</source>
+        <translation type="unfinished">Aller au contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to the customer</source>
+        <translation type="unfinished">Aller au client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh the queue</source>
+        <translation type="unfinished">Actualiser la file d’attente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log a phone call…</source>
+        <translation type="unfinished">Saisir un appel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put back in the queue</source>
+        <translation type="unfinished">Remettre dans la file</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Take the selected contact, or open the selected past contact</source>
+        <translation type="unfinished">Prendre le contact ou ouvrir le contact passé sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At the start of a line in a reply: search templates as you type</source>
+        <translation type="unfinished">En début de ligne d’une réponse&#xa0;: chercher un modèle en tapant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the closing dialog: choose the self-assessment</source>
+        <translation type="unfinished">Dans la fenêtre de clôture&#xa0;: choisir votre ressenti</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Still waiting for the centre to hand you a contact…</source>
+        <translation type="unfinished">Le centre ne vous a pas encore attribué de contact, patientez…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Taking the next contact…</source>
+        <translation type="unfinished">Prise du contact suivant…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Open one of your contacts first.</source>
+        <translation type="unfinished">Ouvrez d’abord l’un de vos contacts.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contact {reference} is back in the queue.</source>
+        <translation type="unfinished">Le contact {reference} est de retour dans la file.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Contact {reference} is now yours and waits in your queue; open it when you are done with this one.</source>
+        <translation type="unfinished">Le contact {reference} vous est maintenant attribué et vous attend dans votre file&#xa0;; ouvrez-le quand vous aurez fini celui-ci.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Offline: new contacts can be taken when the centre answers again. Your contacts stay workable; log a call with Ctrl+Shift+L.</source>
+        <translation type="unfinished">Hors ligne&#xa0;: vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables&#xa0;; saisissez un appel avec Ctrl+Maj+L.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The queue is empty. Well done!</source>
+        <translation type="unfinished">La file d’attente est vide. Bravo&#xa0;!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are handling contact {reference}.</source>
+        <translation type="unfinished">Vous traitez le contact {reference}.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>You are looking at {shown}, read-only. You are working on {held}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to {held} ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Pinned: {name} — not the customer of contact {reference} ({sender}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a customer you searched for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show {sender}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Go back to {held} ({keys}) to close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Take a contact first: there is nothing of yours to close.</source>
+        <translation type="unfinished">Prenez d’abord un contact&#xa0;: vous n’avez rien à clôturer.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reply not sent</source>
+        <translation type="unfinished">Réponse non envoyée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your reply to this contact has not been sent.</source>
+        <translation type="unfinished">Votre réponse à ce contact n’a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the contact anyway? The reply will be lost.</source>
+        <translation type="unfinished">Clôturer le contact quand même&#xa0;? La réponse sera perdue.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the reply</source>
+        <translation type="unfinished">Revenir à la réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without sending</source>
+        <translation type="unfinished">Clôturer sans envoyer</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Contact {reference} closed. Follow-up planned for {when}.</source>
+        <translation type="unfinished">Contact {reference} clôturé. Suivi prévu&#xa0;: {when}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contact {reference} closed.</source>
+        <translation type="unfinished">Contact {reference} clôturé.</translation>
     </message>
 </context>
 <context>
@@ -1021,18 +1354,22 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/shell/help_dialog.py" line="+25"/>
-        <location line="+1"/>
+        <location filename="../../ui/shell/help_dialog.py" line="+33"/>
+        <source>In the closing dialog (Ctrl+Return from the window)</source>
+        <translation>Dans la clôture d’un contact (Ctrl+Entrée depuis la fenêtre)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Everything in Relais works from the keyboard. The shortcuts:</source>
         <translation>Tout Relais s’utilise au clavier. Les raccourcis&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Shortcut list</source>
         <translation>Liste des raccourcis</translation>
     </message>
@@ -1050,12 +1387,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/desk/history_model.py" line="+58"/>
+        <location filename="../../ui/desk/history_model.py" line="+56"/>
         <source>{score} — {label}</source>
         <translation>{score} — {label}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1202,7 +1539,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LinkCustomerWidget</name>
     <message>
-        <location filename="../../ui/desk/customer_link.py" line="-254"/>
+        <location filename="../../ui/desk/customer_link.py" line="-256"/>
         <source>&amp;Link to this customer</source>
         <translation>&amp;Lier à ce client</translation>
     </message>
@@ -1314,95 +1651,45 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Relais ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+150"/>
         <source>Could not write the screenshot to {path}.</source>
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+90"/>
-        <location line="+590"/>
+        <location filename="../../ui/shell/main_window.py" line="+91"/>
+        <location line="+247"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-244"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+126"/>
+        <location line="+25"/>
+        <location line="+81"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+126"/>
+        <location line="-81"/>
+        <location line="+81"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-79"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
         <source>Connection to the centre</source>
         <translation>Connexion au centre</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>Next contact</source>
-        <translation>Contact suivant</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Insert template</source>
-        <translation>Insérer un modèle</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Close contact</source>
-        <translation>Clôturer le contact</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Find a customer</source>
-        <translation>Rechercher un client</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Go to the queue</source>
-        <translation>Aller à la file d’attente</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to the contact</source>
-        <translation>Aller au contact</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to the customer</source>
-        <translation>Aller au client</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh the queue</source>
-        <translation>Actualiser la file d’attente</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Log a phone call…</source>
-        <translation>Saisir un appel…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Put back in the queue</source>
-        <translation>Remettre dans la file</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+46"/>
         <source>Changes that did not go through…</source>
         <translation>Modifications non passées…</translation>
     </message>
@@ -1443,22 +1730,22 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+424"/>
+        <location line="+128"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-124"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Contact</source>
         <translation>&amp;Contact</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>&amp;Go</source>
         <translation>Na&amp;vigation</translation>
     </message>
@@ -1468,22 +1755,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Take the selected contact, or open the selected past contact</source>
-        <translation>Prendre le contact ou ouvrir le contact passé sélectionné</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>At the start of a line in a reply: search templates as you type</source>
-        <translation>En début de ligne d’une réponse&#xa0;: chercher un modèle en tapant</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>In the closing dialog: choose the self-assessment</source>
-        <translation>Dans la fenêtre de clôture&#xa0;: choisir votre ressenti</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Embedded demo database</source>
         <translation>Base de démonstration intégrée</translation>
     </message>
@@ -1507,28 +1779,8 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <source>Connection and changes waiting to sync</source>
         <translation>Connexion et modifications en attente de synchronisation</translation>
     </message>
-    <message>
-        <location line="+27"/>
-        <source>Still waiting for the centre to hand you a contact…</source>
-        <translation>Le centre ne vous a pas encore attribué de contact, patientez…</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Open one of your contacts first.</source>
-        <translation>Ouvrez d’abord l’un de vos contacts.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Contact {reference} is back in the queue.</source>
-        <translation>Le contact {reference} est de retour dans la file.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Contact {reference} is now yours and waits in your queue; open it when you are done with this one.</source>
-        <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file&#xa0;; ouvrez-le quand vous aurez fini celui-ci.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+190"/>
+        <location line="+32"/>
         <location line="+36"/>
         <source>%n change(s) waiting</source>
         <translation>
@@ -1575,7 +1827,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Hors ligne depuis {time}&#xa0;: le centre ne répond pas. Continuez à travailler — vos contacts en cours, notes, réponses et clôtures sont conservés ici et envoyés à son retour ({waiting}). La recherche de clients utilise la copie de ce poste. Un nouvel appel se saisit avec Ctrl+Maj+L.</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-62"/>
         <source>Work in progress</source>
         <translation>Traitement en cours</translation>
     </message>
@@ -1585,67 +1837,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Traitement…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Taking the next contact…</source>
-        <translation>Prise du contact suivant…</translation>
-    </message>
-    <message>
-        <location line="+75"/>
-        <source>Offline: new contacts can be taken when the centre answers again. Your contacts stay workable; log a call with Ctrl+Shift+L.</source>
-        <translation>Hors ligne&#xa0;: vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables&#xa0;; saisissez un appel avec Ctrl+Maj+L.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The queue is empty. Well done!</source>
-        <translation>La file d’attente est vide. Bravo&#xa0;!</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>You are handling contact {reference}.</source>
-        <translation>Vous traitez le contact {reference}.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Take a contact first: there is nothing of yours to close.</source>
-        <translation>Prenez d’abord un contact&#xa0;: vous n’avez rien à clôturer.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Reply not sent</source>
-        <translation>Réponse non envoyée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Your reply to this contact has not been sent.</source>
-        <translation>Votre réponse à ce contact n’a pas été envoyée.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close the contact anyway? The reply will be lost.</source>
-        <translation>Clôturer le contact quand même&#xa0;? La réponse sera perdue.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go back to the reply</source>
-        <translation>Revenir à la réponse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close without sending</source>
-        <translation>Clôturer sans envoyer</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Contact {reference} closed. Follow-up planned for {when}.</source>
-        <translation>Contact {reference} clôturé. Suivi prévu&#xa0;: {when}.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Contact {reference} closed.</source>
-        <translation>Contact {reference} clôturé.</translation>
-    </message>
-    <message>
-        <location line="+114"/>
+        <location line="+73"/>
         <source>The new language applies the next time Relais starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Relais.</translation>
     </message>
@@ -1714,7 +1906,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/desk/queue_model.py" line="+293"/>
+        <location filename="../../ui/desk/queue_model.py" line="+317"/>
         <source>{column}
 The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
         <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
@@ -1722,7 +1914,7 @@ The queue is ordered by priority, then by due time, for everyone: it cannot be s
 La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;: elle ne peut pas être triée selon une autre colonne.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Priority: {priority}</source>
         <translation>Priorité&#xa0;: {priority}</translation>
     </message>
@@ -1753,21 +1945,37 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
     <message>
         <location line="+11"/>
+        <location line="+2"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Follow-up of {reference}: {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Follow-up of {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Received {time}</source>
         <translation>Reçu&#xa0;: {time}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>overdue {duration}</source>
         <translation>retard {duration}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>due at {time}, in {duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Overdue by {duration}: it was due {time}.</source>
         <translation>En retard de {duration} (échéance&#xa0;: {time}).</translation>
     </message>
@@ -1777,9 +1985,29 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Échéance&#xa0;: {time}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>With you</source>
         <translation>Vous</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In progress with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In progress with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned: enters the queue at {time}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1792,7 +2020,17 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>En cours, traité par {name}.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
+        <source>Planned: it enters the queue at {time}, and can be taken from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the queue: it can be taken now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -1832,6 +2070,11 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Échéance</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Due at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Status</source>
         <translation>État</translation>
@@ -1868,27 +2111,33 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
     <message>
         <location line="+1"/>
+        <source>When the follow-up is due; overdue ones say by how long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Time left before the promised answer time.</source>
         <translation>Temps restant avant l’heure de réponse promise.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Waiting, or who is handling it.</source>
-        <translation>En attente, ou qui le traite.</translation>
+        <source>Waiting, with you, or who is handling it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/desk/queue_panel.py" line="+102"/>
+        <location filename="../../ui/desk/queue_panel.py" line="+121"/>
         <location line="+6"/>
-        <location line="+115"/>
-        <location line="+263"/>
+        <location line="+49"/>
+        <location line="+92"/>
+        <location line="+354"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-489"/>
         <location line="+2"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
@@ -1904,7 +2153,23 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Prendre le premier contact en attente dans l’ordre de la file et l’ouvrir (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+421"/>
+        <source>My follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-420"/>
+        <source>Every contact waiting or in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -1944,7 +2209,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Filtre de canal&#xa0;: {channel}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -1969,12 +2234,17 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Les contacts que la liste affiche.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;Show:</source>
         <translation>A&amp;fficher&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
+        <source>Queue notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Contacts ordered by priority, then by due time. Press Enter to open one.</source>
         <translation>Contacts triés par priorité, puis par échéance. Appuyez sur Entrée pour en ouvrir un.</translation>
     </message>
@@ -1983,8 +2253,50 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <source>Queue status</source>
         <translation>État de la file d’attente</translation>
     </message>
+    <message>
+        <location line="+144"/>
+        <source>Follow-up {reference} enters the queue at {time}: you can take it from then on. It is shown read-only meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>No follow-up of yours is due today.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+222"/>
+        <location line="+2"/>
+        <source>My follow-ups (%n, {overdue} overdue)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n of your follow-ups are due today or overdue: {overdue} overdue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>My follow-ups (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of your follow-ups are due today.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
         <source>Queue — %n waiting</source>
         <translation>
             <numerusform>File d’attente — %n en attente</numerusform>
@@ -2013,7 +2325,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Chargement de la file d’attente…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>No follow-up of yours is due today. The callbacks and replies you plan when closing a contact appear here on their day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>You have no contact in progress.</source>
         <translation>Vous n’avez aucun contact en cours.</translation>
     </message>
@@ -2031,7 +2348,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ReasonCategory</name>
     <message>
-        <location filename="../../ui/desk/reason_box.py" line="-114"/>
+        <location filename="../../ui/desk/reason_box.py" line="-113"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
@@ -2087,7 +2404,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ScoreButton</name>
     <message>
-        <location filename="../../ui/desk/close_dialog.py" line="-486"/>
+        <location filename="../../ui/desk/close_dialog.py" line="-637"/>
         <source>{score} {label}</source>
         <translation>{score} {label}</translation>
     </message>
@@ -2527,7 +2844,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="-360"/>
+        <location filename="../../ui/desk/thread_view.py" line="-379"/>
         <source>Unknown sender</source>
         <translation>Expéditeur inconnu</translation>
     </message>
@@ -2602,7 +2919,17 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Part du contact&#xa0;: {share} %</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Follow-up planned: a callback, {when} ({reference}, {status})</source>
+        <translation>Suivi prévu&#xa0;: un rappel, {when} ({reference}, {status})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up planned: a written reply, {when} ({reference}, {status})</source>
+        <translation>Suivi prévu&#xa0;: une réponse écrite, {when} ({reference}, {status})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Answered {when}</source>
         <translation>Réponse reçue&#xa0;: {when}</translation>
     </message>
@@ -2672,7 +2999,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Qualification</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Survey</source>
         <translation>Enquête de satisfaction</translation>
     </message>
@@ -2708,7 +3035,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="-476"/>
+        <location filename="../../ui/desk/customer_panel.py" line="-483"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -2756,7 +3083,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_NewCustomerForm</name>
     <message>
-        <location filename="../../ui/desk/customer_link.py" line="-124"/>
+        <location filename="../../ui/desk/customer_link.py" line="-128"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -3389,7 +3716,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+66"/>
+        <location filename="../../app/services/contacts.py" line="+72"/>
         <source>Relais cannot keep {field}: {problem}.</source>
         <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
@@ -3400,13 +3727,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../../app/services/queue.py" line="+118"/>
+        <location filename="../../app/services/queue.py" line="+286"/>
         <location line="+41"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+135"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -3466,7 +3793,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Choisissez un résultat.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+68"/>
         <source>The follow-up is planned in the past.</source>
         <translation>Le suivi est prévu dans le passé.</translation>
     </message>
@@ -3476,12 +3803,22 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Choisissez une heure à venir.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-61"/>
         <source>Choose a reason for the contact.</source>
         <translation>Choisissez un motif pour le contact.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+67"/>
+        <source>The centre is closed on {when}: nobody could follow up then.</source>
+        <translation>Le centre est fermé le {when}&#xa0;: personne ne pourrait assurer le suivi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a time in opening hours, such as {next}.</source>
+        <translation>Choisissez un moment dans les heures d’ouverture, par exemple le {next}.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <location filename="../../app/services/queue.py" line="+11"/>
         <source>Contact {reference} is not yours to work on any more.</source>
         <translation>Le contact {reference} ne vous est plus attribué.</translation>
@@ -3493,7 +3830,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+143"/>
+        <location filename="../../app/services/customers.py" line="+163"/>
         <location line="+190"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
@@ -3764,7 +4101,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vos modifications attendent sur ce poste et partent dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../app/migrations/__init__.py" line="+76"/>
+        <location filename="../../app/migrations/__init__.py" line="+170"/>
         <source>The central database {where} was made by a newer Relais (schema {revision}).</source>
         <translation>La base centrale {where} a été faite par une version plus récente de Relais (schéma {revision}).</translation>
     </message>
@@ -3784,7 +4121,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez cette version plus récente de Relais sur ce poste (rien n’a été modifié), ou démarrez avec un autre --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="+56"/>
+        <location filename="../../app/settings.py" line="+75"/>
         <source>Relais cannot save its settings in {path}: {reason}.</source>
         <translation>Relais ne peut pas enregistrer ses réglages dans {path}&#xa0;: {reason}.</translation>
     </message>
@@ -3822,7 +4159,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>field</name>
     <message>
-        <location filename="../../app/services/contacts.py" line="-452"/>
+        <location filename="../../app/services/contacts.py" line="-501"/>
         <source>the note</source>
         <translation>la note</translation>
     </message>
@@ -3976,9 +4313,14 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>retard {duration}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>With you</source>
         <translation>Vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
