@@ -8,11 +8,13 @@ not after a fixed number of cycles; the final check must then find nothing to re
 """
 
 import time
+import uuid
+from collections.abc import Iterable
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Connection, create_engine, func, make_url, select, text
 
 from app.errors import EnvironmentProblem
-from app.models import ChangeLog
+from app.models import ChangeLog, ContactAssignment
 from app.sync import state
 from app.sync.cursor import Position
 from app.sync.rows import shared_tables
@@ -75,3 +77,31 @@ def settle(ws: Workspace, timeout: float = 60.0) -> tuple[float, int]:
                 f"tables differing in count {counts_differ(ws)})"
             )
         time.sleep(0.1)
+
+
+def proxy_target(pg_url: str) -> tuple[str, int]:
+    """Where the test's PostgreSQL listens (RELAIS_TEST_PG), for a proxy to forward to: CI's
+    cluster need not be on the default port."""
+    server = make_url(pg_url)
+    return server.host or "127.0.0.1", server.port or 5432
+
+
+def double_claims(conn: Connection, contacts: Iterable[uuid.UUID] | None = None) -> int:
+    """Double claims as the centre recorded them: pairs of ``contact_assignment`` rows of the
+    same contact whose periods overlap (each an advisor's hold, from ``started_at`` until
+    ``ended_at``, open while NULL). A contact handed over — one hold ended, the next begun —
+    is not one. Counted over ``contacts`` (all when None), read as the centre's owner."""
+    a, b = ContactAssignment.__table__.alias("a"), ContactAssignment.__table__.alias("b")
+    never = text("'infinity'::timestamptz")
+    query = (
+        select(func.count())
+        .select_from(a)
+        .join(b, (a.c.contact_id == b.c.contact_id) & (a.c.id < b.c.id))
+        .where(
+            a.c.started_at < func.coalesce(b.c.ended_at, never),
+            b.c.started_at < func.coalesce(a.c.ended_at, never),
+        )
+    )
+    if contacts is not None:
+        query = query.where(a.c.contact_id.in_(list(contacts)))
+    return int(conn.scalar(query) or 0)

@@ -6,6 +6,12 @@ test controls; fifty times, at random moments, the proxy severs every live conne
 must only ever see an EnvironmentProblem it can retry, and once the network holds, all three
 must hold exactly the centre's data: every note once, every customer edit either applied or
 kept as a lost conflict (never both, never twice, never neither).
+
+What each copy should hold is worked out by the test (``working_set``): the centre's rows as
+each user's login may read them, cut down to the working set the README describes, computed
+from the test's own record of the contacts each desk claimed — not by the program's own
+working-set conditions. Double claims are counted from the centre's ``contact_assignment``
+rows: two holds of one contact that overlap in time.
 """
 
 import random
@@ -17,19 +23,18 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-from fault_checks import settle
+import working_set
+from fault_checks import double_claims, proxy_target, settle
 from pgcentre import PgCentre
 from proxy import CuttableProxy
-from sqlalchemy import Connection, create_engine, make_url, select, text
+from sqlalchemy import create_engine, make_url, select, text
 
 from app.connection import Profile, open_connected
 from app.errors import EnvironmentProblem
-from app.models import ContactAssignment, Customer, Note, SyncConflict
-from app.sync import engine, stored
-from app.sync.rows import shared_tables
+from app.models import Contact, ContactAssignment, ContactStatus, Customer, Note, SyncConflict
+from app.sync import engine
 from app.workspace import Workspace
 
 pytestmark = [pytest.mark.fault, pytest.mark.postgres]
@@ -71,6 +76,7 @@ class Desk:
     rng: random.Random
     notes: dict[uuid.UUID, str] = field(default_factory=dict)
     edits: list[tuple[uuid.UUID, str, str]] = field(default_factory=list)
+    claims: list[uuid.UUID] = field(default_factory=list)  # contacts it was told it holds
     syncs: int = 0
     sync_seconds: float = 0.0
     retried: int = 0  # EnvironmentProblems: expected, retried
@@ -88,6 +94,7 @@ class Desk:
                     claimed = self.ws.queue.next_contact()
                     if claimed is not None:
                         contact = claimed.contact_id
+                        self.claims.append(contact)
                     assert contact is not None, "the queue ran dry"
                 writes = self.rng.randint(5, 40) if self.ws.pending_changes() < BACKLOG else 0
                 for _ in range(writes):
@@ -111,16 +118,9 @@ class Desk:
                 time.sleep(0.05)
 
 
-def _rows(conn: Connection, table: Any) -> dict[Any, tuple[Any, ...]]:
-    """The table's rows as a copy stores them; on the centre, those of the connected user's
-    working set as the user may read them (another's claim token stays theirs)."""
-    at = stored.position(table, "id")
-    return {r[at]: tuple(r) for batch in stored.fetch_all(conn, table, 5_000) for r in batch}
-
-
 @pytest.fixture
-def proxy() -> Iterator[CuttableProxy]:
-    with CuttableProxy("127.0.0.1", 5432) as p:
+def proxy(pg_url: str) -> Iterator[CuttableProxy]:
+    with CuttableProxy(*proxy_target(pg_url)) as p:
         yield p
 
 
@@ -137,6 +137,7 @@ def test_cut_connections_lose_and_duplicate_nothing(
     with owner.begin() as conn:
         conn.execute(text(_AUDIT))
         seeded = set(conn.scalars(select(ContactAssignment.id)))  # the seed's own history
+        at_start, started_at = working_set.contacts(conn)
     desks: list[Desk] = []
     try:
         for i in range(DESKS):
@@ -198,6 +199,20 @@ def test_cut_connections_lose_and_duplicate_nothing(
                 for a in conn.execute(select(ContactAssignment.id, ContactAssignment.contact_id))
                 if a.id not in seeded
             )
+            double = double_claims(conn, assignments)
+            held = {
+                a: {
+                    r.id
+                    for r in conn.execute(
+                        select(Contact.id).where(
+                            Contact.assigned_to == d.ws.who.advisor_id,
+                            Contact.status == ContactStatus.IN_PROGRESS,
+                        )
+                    )
+                }
+                for a, d in enumerate(desks)
+            }
+            at_end, ended_at = working_set.contacts(conn)
         written = {nid: body for d in desks for nid, body in d.notes.items()}
         lost_notes = [nid for nid, body in written.items() if central_notes.get(nid) != body]
         stray_notes = set(central_notes) - set(written)
@@ -207,21 +222,36 @@ def test_cut_connections_lose_and_duplicate_nothing(
         both = [e for e in edits if audit[e] and conflicts[e]]
         duplicated += sum(audit[e] - 1 for e in edits if audit[e] > 1)
         duplicated += sum(conflicts[e] - 1 for e in edits if conflicts[e] > 1)
-        double_claims = sum(n - 1 for n in assignments.values() if n > 1)
+        claims = sum(len(d.claims) for d in desks)
+        # Claims the desk was told of but the centre does not give it; and claims the centre
+        # made whose answer a cut lost (the desk learns of them from its pull).
+        not_held = [c for a, d in enumerate(desks) for c in d.claims if c not in held[a]]
+        unanswered = sum(len(held[a] - set(d.claims)) for a, d in enumerate(desks))
 
-        # Then each desk against its working set on the centre, as its user sees it.
-        differing: dict[str, list[str]] = {}
+        # Then each desk against the copy the test expects of it (module working_set).
+        differing: dict[str, dict[str, str]] = {}
+        compared = 0
         for d in desks:
-            # A fresh pool: the desk's own may still hold a connection the last cut killed
-            # (used less than five seconds ago, so not pinged; the app retries such a failure).
-            fresh = create_engine(d.ws.central.url)
+            own = set(d.claims)
+            customers = working_set.entering_customers(at_start, started_at, set())
+            customers |= working_set.entering_customers(at_end, ended_at, own)
+            kept = working_set.kept_contacts(at_end, customers)
+            login = str(make_url(d.ws.central.url).username)
+            user = create_engine(pg_centre.user_url(login))  # straight to the centre
             try:
-                with fresh.connect() as theirs, d.ws.local.engine.connect() as ours:
-                    for table in shared_tables():
-                        if _rows(theirs, table) != _rows(ours, table):
-                            differing.setdefault(d.name, []).append(table.name)
+                with (
+                    user.connect() as theirs,
+                    owner.connect() as as_owner,
+                    d.ws.local.engine.connect() as ours,
+                ):
+                    found, rows = working_set.differences(
+                        theirs, as_owner, ours, customers, kept, d.ws.who.advisor_id
+                    )
             finally:
-                fresh.dispose()
+                user.dispose()
+            compared += rows
+            if found:
+                differing[d.name] = found
         statuses = [d.ws.sync.status() for d in desks]
         elapsed = time.perf_counter() - started
         unexpected = [u for d in desks for u in d.unexpected]
@@ -235,7 +265,8 @@ def test_cut_connections_lose_and_duplicate_nothing(
             f"unexpected_errors={len(unexpected)} edits_won={sum(1 for e in edits if audit[e])} "
             f"edits_lost_to_conflict={sum(1 for e in edits if conflicts[e])} "
             f"lost={len(lost_notes) + len(lost_edits)} duplicated={duplicated} "
-            f"double_claims={double_claims} repaired_by_checks={sum(d.repaired for d in desks)} "
+            f"claims={claims} claims_unanswered={unanswered} double_claims={double} "
+            f"repaired_by_checks={sum(d.repaired for d in desks)} copy_rows_compared={compared} "
             f"cut_phase={cut_phase:.1f}s slowest_catch_up={waited:.1f}s elapsed={elapsed:.1f}s"
         )
         for trace in unexpected[:3]:
@@ -250,7 +281,8 @@ def test_cut_connections_lose_and_duplicate_nothing(
         )
         assert not both, f"edits both applied and kept as lost: {both[:5]}"
         assert duplicated == 0
-        assert double_claims == 0 and assignments
+        assert double == 0 and assignments and claims
+        assert not not_held, f"claims the desks were told of but do not hold: {not_held[:5]}"
         assert all(s.pending == 0 and s.refused == 0 for s in statuses), [
             s.refusals[:3] for s in statuses
         ]
