@@ -90,17 +90,17 @@ class TemplateService:
         self,
         text: str = "",
         language: str | None = None,
-        channel: str | None = None,
         limit: int = 200,
     ) -> list[TemplateSummary]:
-        """Every word must appear in the title, category, key or body; title matches first."""
+        """Every word must appear in the title, category, key or body; title matches first.
+
+        The whole library, whatever the channel: what to offer on a contact is ``suggest``'s.
+        """
         words = fold(text).split()
         head: list[TemplateSummary] = []
         tail: list[TemplateSummary] = []
         for summary, title, body in self._load():
             if language and summary.language != language:
-                continue
-            if channel and summary.channels and channel not in summary.channels:
                 continue
             if all(w in title for w in words):
                 head.append(summary)
