@@ -36,6 +36,50 @@ class QueueFilter:
         {ContactStatus.QUEUED, ContactStatus.IN_PROGRESS}
     )
     mine_only: bool = False
+    follow_ups: bool = False
+    """Instead of the queue: the advisor's own planned follow-ups (of contacts they closed)
+    still waiting, due by the end of today or already overdue, in the queue's order."""
+
+
+@dataclass(frozen=True)
+class QueueKey:
+    """A contact's place in the queue order (priority descending, then due time, then id): a
+    keyset page starts from one with a seek on the order index, not by counting rows."""
+
+    priority: int
+    due_at: datetime
+    id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class QueueBucket:
+    """The contacts of one priority in a queue: where they start in the list, how many they
+    are, and some of their keys with their places among them (the first one first)."""
+
+    priority: int
+    start: int
+    count: int
+    positions: tuple[int, ...]
+    keys: tuple[QueueKey, ...]
+
+
+@dataclass(frozen=True)
+class QueueIndex:
+    """A position-to-key map of one queue, taken in one walk of the order index: the page at
+    any row (the last, or the middle the scroll bar was dropped on) is found by a seek from the
+    nearest kept key before it, a few hundred index entries away at most."""
+
+    count: int
+    buckets: tuple[QueueBucket, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpCounts:
+    """The advisor's own follow-ups still waiting: due by the end of today (overdue ones
+    included), and of those, overdue."""
+
+    today: int
+    overdue: int
 
 
 @dataclass(frozen=True)
@@ -56,6 +100,12 @@ class QueueRow:
     risk_reason: str
     assigned_to_name: str
     assigned_to_me: bool
+    follow_up_of: str = ""
+    """The reference of the closed contact this one follows up ("" for a customer's contact)."""
+
+    @property
+    def key(self) -> QueueKey:
+        return QueueKey(self.priority, self.due_at, self.id)
 
     @property
     def who(self) -> str:

@@ -18,7 +18,9 @@ def include_object(
         return obj.info.get("scope", scope) == scope
     table = getattr(obj, "table", None)
     if table is not None:
-        return table.info.get("scope", scope) == scope
+        # An index may belong to one side only, on a table both have (``info=LOCAL_ONLY``).
+        own = obj.info.get("scope") if type_ == "index" else None
+        return (own or table.info.get("scope", scope)) == scope
     return True
 
 

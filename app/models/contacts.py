@@ -7,7 +7,7 @@ workstations never conflict over them. A contact's status and claim are the muta
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy import Float, ForeignKey, Index, SmallInteger, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
@@ -173,3 +173,36 @@ Index(
     sqlite_where=_QUEUED,
 )
 Index("ix_contact_held_lease", Contact.lease_until, postgresql_where=_HELD, sqlite_where=_HELD)
+# What the queue panel reads on a workstation (app.services.queue), the copy's alone: the open
+# contacts in queue order with every column the queue's filters test, so counting, mapping and
+# paging a queue never leave the index (a 100,000-contact queue is mapped in one walk of it, not
+# by 100,000 row look-ups, and any page is a seek), and the waiting follow-ups, for an advisor's
+# own ("My follow-ups"). A query uses these partial indexes only if it repeats their condition
+# word for word (SQLite's rule): app.services.queue writes it so.
+_OPEN = Contact.status.in_(("queued", "in_progress"))
+Index(
+    "ix_contact_open_order",
+    Contact.priority.desc(),
+    Contact.due_at,
+    Contact.id,
+    Contact.status,
+    Contact.channel,
+    Contact.team_id,
+    Contact.assigned_to,
+    Contact.received_at,
+    postgresql_where=_OPEN,
+    sqlite_where=_OPEN,
+    info=LOCAL_ONLY,
+)
+_WAITING_FOLLOW_UP = and_(Contact.status == "queued", Contact.parent_id.is_not(None))
+Index(
+    "ix_contact_follow_up_order",
+    Contact.priority.desc(),
+    Contact.due_at,
+    Contact.id,
+    Contact.channel,
+    Contact.parent_id,
+    postgresql_where=_WAITING_FOLLOW_UP,
+    sqlite_where=_WAITING_FOLLOW_UP,
+    info=LOCAL_ONLY,
+)
