@@ -341,7 +341,7 @@
         <translation>Les touches de cette fenêtre</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>Follow up at {time}</source>
         <translation>Suivi à {time}</translation>
     </message>
@@ -1133,7 +1133,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+154"/>
         <source>Next contact</source>
         <translation type="unfinished">Contact suivant</translation>
     </message>
@@ -1341,7 +1341,7 @@ If it happens again, give your supervisor this reference: {reference}.</source>
 Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../ui/entry.py" line="+71"/>
+        <location filename="../../ui/entry.py" line="+84"/>
         <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file {path}.</source>
         <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; le détail est dans le journal {path}.</translation>
     </message>
@@ -1651,7 +1651,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Relais ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>Could not write the screenshot to {path}.</source>
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
@@ -1906,7 +1906,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/desk/queue_model.py" line="+317"/>
+        <location filename="../../ui/desk/queue_model.py" line="+321"/>
         <source>{column}
 The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
         <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
@@ -1952,12 +1952,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+2"/>
         <source>Follow-up of {reference}: {subject}</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi de {reference} : {subject}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Follow-up of {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi de {reference}</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1972,7 +1972,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+3"/>
         <source>due at {time}, in {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>prévu à {time}, dans {duration}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1985,32 +1985,42 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Échéance&#xa0;: {time}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>With you</source>
         <translation>Vous</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>In progress with you</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours avec vous</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In progress with {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours avec {name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Planned: enters the queue at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévu : entre dans la file à {time}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Overdue: in the queue, it can be taken now</source>
+        <translation>En retard : dans la file, il peut être pris dès maintenant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>In progress: you took this contact.</source>
         <translation>En cours&#xa0;: vous avez pris ce contact.</translation>
     </message>
@@ -2022,15 +2032,20 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+3"/>
         <source>Planned: it enters the queue at {time}, and can be taken from then on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévu : il entre dans la file à {time} et pourra être pris dès lors.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>In the queue: it can be taken now.</source>
-        <translation type="unfinished"></translation>
+        <source>Overdue: it is in the queue and can be taken now.</source>
+        <translation>En retard : il est dans la file et peut être pris dès maintenant.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+47"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -2070,11 +2085,6 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Due at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Status</source>
         <translation>État</translation>
@@ -2112,7 +2122,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+1"/>
         <source>When the follow-up is due; overdue ones say by how long.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’heure prévue du suivi ; en retard, de combien.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2122,7 +2132,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+1"/>
         <source>Waiting, with you, or who is handling it.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente, avec vous, ou qui le traite.</translation>
     </message>
 </context>
 <context>
@@ -2155,18 +2165,18 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+35"/>
         <source>Lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+421"/>
         <source>My follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes suivis</translation>
     </message>
     <message>
         <location line="-420"/>
         <source>Every contact waiting or in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les contacts en attente ou en cours.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2241,7 +2251,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+19"/>
         <source>Queue notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de la file d’attente</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2256,47 +2266,35 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+144"/>
         <source>Follow-up {reference} enters the queue at {time}: you can take it from then on. It is shown read-only meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le suivi {reference} entre dans la file à {time} : vous pourrez le prendre dès lors. D’ici là, il s’affiche en lecture seule.</translation>
     </message>
     <message>
         <location line="+143"/>
-        <source>No follow-up of yours is due today.</source>
-        <translation type="unfinished"></translation>
+        <source>None of your follow-ups is due today.</source>
+        <translation>Aucun de vos suivis n’est prévu aujourd’hui.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
-        <source>My follow-ups (%n, {overdue} overdue)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>My follow-ups ({count}, {overdue} overdue)</source>
+        <translation>Mes suivis ({count}, dont {overdue} en retard)</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+4"/>
-        <source>%n of your follow-ups are due today or overdue: {overdue} overdue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>Your follow-ups due today, overdue ones included: {count}. Overdue: {overdue}.</source>
+        <translation>Vos suivis du jour, retards compris : {count}. En retard : {overdue}.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>My follow-ups (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>My follow-ups ({count})</source>
+        <translation>Mes suivis ({count})</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>%n of your follow-ups are due today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>Your follow-ups due today: {count}. None is overdue.</source>
+        <translation>Vos suivis du jour : {count}. Aucun n’est en retard.</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Queue — %n waiting</source>
         <translation>
             <numerusform>File d’attente — %n en attente</numerusform>
@@ -2327,7 +2325,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+7"/>
         <source>No follow-up of yours is due today. The callbacks and replies you plan when closing a contact appear here on their day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun de vos suivis n’est prévu aujourd’hui. Les rappels et les réponses que vous prévoyez en clôturant un contact apparaissent ici le jour venu.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2404,7 +2402,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ScoreButton</name>
     <message>
-        <location filename="../../ui/desk/close_dialog.py" line="-637"/>
+        <location filename="../../ui/desk/close_dialog.py" line="-639"/>
         <source>{score} {label}</source>
         <translation>{score} {label}</translation>
     </message>
@@ -3908,7 +3906,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il n’est plus à vous, ou vos modifications sur ce contact n’ont pas encore été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/services/templates.py" line="+150"/>
+        <location filename="../../app/services/templates.py" line="+156"/>
         <source>This template no longer exists.</source>
         <translation>Ce modèle n’existe plus.</translation>
     </message>
@@ -4320,6 +4318,11 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+1"/>
         <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
