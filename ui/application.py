@@ -76,30 +76,40 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
 
     def start(opener: "Callable[[], Workspace]", on_error: "Callable[..., None]") -> None:
         def open_workspace() -> "Workspace":
-            # Set up in the worker: the log file's machinery costs the first paint ~20 ms.
-            # Until then Python's last-resort handler prints warnings to stderr.
-            logs.setup()
-            ws = opener()
-            preload()
-            # Start-up objects live all day: keep them out of the collector's full passes,
-            # which otherwise hold the interpreter (and so the GUI thread) for tens of ms.
-            gc.freeze()
-            return ws
+            try:
+                # Set up in the worker: the log file's machinery costs the first paint ~20 ms.
+                # Until then Python's last-resort handler prints warnings to stderr.
+                logs.setup()
+                ws = opener()
+                preload()
+                # Start-up objects live all day: keep them out of the collector's full passes,
+                # which otherwise hold the interpreter (and so the GUI thread) for tens of ms.
+                gc.freeze()
+                return ws
+            finally:
+                gc.enable()  # off since ui.entry began the start-up
 
         runner.read(open_workspace, opened, on_error)
 
     def demo() -> None:
-        from app.workspace import open_demo
+        def opener() -> "Workspace":
+            # Imported here, in the worker: the core's modules (SQLAlchemy, the models, the
+            # services) take ~0.4 s to import, which on the GUI thread would hold the first paint.
+            from app.workspace import open_demo
 
-        start(lambda: open_demo(data_dir, role, window.progress_text), failed)
+            return open_demo(data_dir, role, window.progress_text)
+
+        start(opener, failed)
 
     def connected(profile: "Profile", sign_in: "SignIn | None" = None) -> None:
         """Opens the connected workstation; asks again (keeping what was typed) when the
         centre says no or the password is missing."""
-        from app import credentials
-        from app.connection import check_can_remember, open_connected, remember
 
         def opener() -> "Workspace":
+            from app import credentials  # in the worker, as the demo's modules
+            from app.connection import check_can_remember, open_connected, remember
+
+            gc.enable()  # a first copy may run for minutes: not without the collector
             password = (
                 sign_in.password if sign_in else credentials.load(profile.centre, profile.login)
             )
@@ -129,6 +139,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
         start(opener, refused)
 
     def ask(profile: "Profile | None", problem: str) -> None:
+        gc.enable()  # start-up waits for the advisor now: the collector is back on
         from app import credentials
         from ui.shell.connect_dialog import ConnectDialog
 
@@ -145,16 +156,33 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
         else:
             app.exit(0)
 
+    def remembered() -> None:
+        """Reads the remembered profile in a worker: a profile parses its centre's URL, and
+        the connection's modules (SQLAlchemy, the keyring) would hold the first paint."""
+
+        def read() -> "Profile | None":
+            from app import credentials
+            from app.connection import remembered
+
+            profile = remembered(settings, data_dir)
+            if profile is None:
+                # The sign-in dialog asks whether a keyring exists: the backend is chosen
+                # once per process, here rather than on the GUI thread (it may ask D-Bus).
+                credentials.available()
+            return profile
+
+        def found(profile: "Profile | None") -> None:
+            if profile is None:
+                ask(None, "")
+            else:
+                connected(profile)
+
+        runner.read(read, found, failed)
+
     if getattr(args, "command", None) == "demo":
         demo()
     else:
-        from app.connection import Profile
-
-        profile = Profile.from_settings(settings)
-        if profile is None:
-            ask(None, "")
-        else:
-            connected(profile)
+        remembered()
     code = app.exec()
     window.shutdown()
     runner.wait_idle()

@@ -1,17 +1,16 @@
 """The ``relais`` command: the window, or a headless command, with messages in the user's
-language and never a traceback in front of them."""
+language and never a traceback in front of them.
 
+For the window, the cyclic garbage collector is off from the first import until the workspace
+is open (``ui.application`` freezes what start-up made and turns it back on): start-up makes
+hundreds of thousands of objects that live all day (Qt's enums, SQLAlchemy, the models), and
+the collector's passes over them cost a tenth of the imports. Hence the imports inside
+``main``, after that switch.
+"""
+
+import gc
 import logging
 import sys
-import uuid
-
-from PySide6.QtCore import QCoreApplication
-
-from app import logs
-from app.cli import build_parser
-from app.errors import RelaisError
-from app.settings import Settings
-from ui.common import i18n
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +27,8 @@ def _requested_language(argv: list[str]) -> str | None:
 
 
 def _tr(context: str, text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
     return QCoreApplication.translate(context, text)
 
 
@@ -36,6 +37,18 @@ def main(argv: list[str] | None = None) -> int:
     headless = bool(argv) and (
         argv[0] in HEADLESS or any(a in ("-h", "--help", "--version") for a in argv)
     )
+    if not headless:
+        gc.disable()  # until the workspace is open (see the module's docstring)
+    import uuid
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app import logs
+    from app.cli import build_parser
+    from app.errors import RelaisError
+    from app.settings import Settings
+    from ui.common import i18n
+
     if headless:
         app: QCoreApplication = QCoreApplication.instance() or QCoreApplication(["relais"])
     else:
@@ -81,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         print(text.format(reference=reference, path=written or logs.log_dir()), file=sys.stderr)
         return 1
+    finally:
+        gc.enable()  # for a caller in the same process; the window has done so already
 
 
 if __name__ == "__main__":
