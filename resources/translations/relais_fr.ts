@@ -2276,7 +2276,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+2"/>
         <source>My follow-ups ({count}, {overdue} overdue)</source>
-        <translation>Mes suivis ({count}, dont {overdue} en retard)</translation>
+        <translation>Mes suivis ({count}, {overdue} en retard)</translation>
     </message>
     <message>
         <location line="+4"/>
