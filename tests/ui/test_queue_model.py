@@ -11,13 +11,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTableView
 
-from app.dto import QueueFilter, QueueRow
+from app.dto import QueueFilter, QueueIndex, QueueRow
 from app.ids import new_id, short_reference
 from app.models import Channel, ContactStatus
 from app.services.queue import QueueService
 from app.workspace import Workspace
 from ui.common.ops import Runner
-from ui.common.texts import format_duration
+from ui.common.texts import format_datetime, format_duration
 from ui.desk.queue_model import PLACEHOLDER, QueueModel
 
 M = QueueModel
@@ -33,20 +33,25 @@ def runner(qapp: object) -> Iterator[Runner]:
 
 
 class SpyQueue:
-    """Wraps the real service and records which pages were asked for."""
+    """Wraps the real service and records which pages were asked for, and whether with the
+    queue's index (a keyset seek) or without (from the top)."""
 
     def __init__(self, queue: QueueService) -> None:
         self._queue = queue
         self.pages: list[tuple[int, int]] = []
-        self.counts = 0
+        self.seeks: list[bool] = []
+        self.indexes = 0
 
-    def count(self, f: QueueFilter) -> int:
-        self.counts += 1
-        return self._queue.count(f)
+    def index(self, f: QueueFilter) -> QueueIndex:
+        self.indexes += 1
+        return self._queue.index(f)
 
-    def page(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
+    def page(
+        self, f: QueueFilter, offset: int, limit: int, index: QueueIndex | None = None
+    ) -> list[QueueRow]:
         self.pages.append((offset, limit))
-        return self._queue.page(f, offset, limit)
+        self.seeks.append(index is not None)
+        return self._queue.page(f, offset, limit, index)
 
 
 class FakeQueue:
@@ -55,10 +60,12 @@ class FakeQueue:
     def __init__(self, rows: list[QueueRow]) -> None:
         self.rows = rows
 
-    def count(self, f: QueueFilter) -> int:
-        return len(self.rows)
+    def index(self, f: QueueFilter) -> QueueIndex:
+        return QueueIndex(len(self.rows), ())
 
-    def page(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
+    def page(
+        self, f: QueueFilter, offset: int, limit: int, index: QueueIndex | None = None
+    ) -> list[QueueRow]:
         return self.rows[offset : offset + limit]
 
 
@@ -223,6 +230,8 @@ def test_a_row_not_loaded_shows_a_placeholder_then_its_data(qtbot, workspace: Wo
         pass
     assert ready.args == [30, 39]
     assert spy.pages == [(0, 10), (30, 10)]
+    assert spy.seeks == [False, True]  # the first from the top, the next from the index
+    assert spy.indexes == 1
     expected = workspace.queue.page(QueueFilter(), 35, 1)[0]
     assert text(model, 35, M.CHANNEL, M.ID_ROLE) == expected.id
     assert text(model, 35, M.SUBJECT) == " ".join(expected.summary.split())
@@ -339,11 +348,13 @@ def test_a_failed_page_is_reported_once_and_not_retried_on_every_paint(qtbot, ru
     class Broken(FakeQueue):
         calls = 0
 
-        def page(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
+        def page(
+            self, f: QueueFilter, offset: int, limit: int, index: QueueIndex | None = None
+        ) -> list[QueueRow]:
             if offset:
                 Broken.calls += 1
                 raise EnvironmentProblem("The disk is full.")
-            return super().page(f, offset, limit)
+            return super().page(f, offset, limit, index)
 
     model = loaded_model(qtbot, runner, Broken([make_row() for _ in range(30)]), page_size=10)
     with qtbot.waitSignal(runner.error, timeout=5_000):
@@ -424,3 +435,159 @@ def test_a_delegate_reads_the_same_cells_through_multidata(qtbot, workspace: Wor
         delegate.initStyleOption(option, index)
         assert option.text == (model.data(index, Qt.ItemDataRole.DisplayRole) or "")
         assert option.icon.isNull() == (model.data(index, Qt.ItemDataRole.DecorationRole) is None)
+
+
+# ----------------------------------------------------------------- states, follow-ups, keyset
+
+
+def test_contacts_in_progress_say_so_in_words_and_by_shape_not_only_by_tint(qtbot, runner):
+    rows = [
+        make_row(status=ContactStatus.IN_PROGRESS, assigned_to_me=True),
+        make_row(status=ContactStatus.IN_PROGRESS, assigned_to_name="Paul Durand"),
+        make_row(),
+    ]
+    model = loaded_model(qtbot, runner, FakeQueue(rows), clock=lambda: NOW)
+    states = [text(model, r, c, M.STATE_ROLE) for r in range(3) for c in (M.CUSTOMER, M.STATUS)]
+    assert states == ["mine", "mine", "taken", "taken", "waiting", "waiting"]
+    accessible = Qt.ItemDataRole.AccessibleTextRole
+    assert text(model, 0, M.STATUS) == "With you"
+    assert text(model, 0, M.STATUS, accessible) == "In progress with you"
+    assert text(model, 1, M.STATUS, accessible) == "In progress with Paul Durand"
+    assert text(model, 2, M.STATUS, accessible) == "Waiting"
+    mine = text(model, 0, M.STATUS, Qt.ItemDataRole.DecorationRole)
+    taken = text(model, 1, M.STATUS, Qt.ItemDataRole.DecorationRole)
+    assert not mine.isNull() and not taken.isNull()
+    assert mine.cacheKey() != taken.cacheKey()  # two shapes: a filled and an outlined figure
+    assert text(model, 2, M.STATUS, Qt.ItemDataRole.DecorationRole) is None
+    # Narrowed to its icon, the column keeps the shape and the words for screen readers.
+    model.set_compact(M.STATUS, True)
+    assert text(model, 0, M.STATUS) is None
+    assert text(model, 0, M.STATUS, Qt.ItemDataRole.DecorationRole) is not None
+    assert text(model, 0, M.STATUS, accessible) == "In progress with you"
+    assert "you took this contact" in text(model, 0, M.STATUS, Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(M.STATUS, Qt.Orientation.Horizontal) == ""
+    assert (
+        model.headerData(M.STATUS, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+        == "Status"
+    )
+
+
+def test_a_selected_row_shows_its_state_icon_in_the_selections_colours(qtbot, runner):
+    from PySide6.QtGui import QIcon
+
+    row = make_row(status=ContactStatus.IN_PROGRESS, assigned_to_me=True)
+    model = loaded_model(qtbot, runner, FakeQueue([row]), clock=lambda: NOW)
+    icon: QIcon = text(model, 0, M.STATUS, Qt.ItemDataRole.DecorationRole)
+    normal = icon.pixmap(16, 16, QIcon.Mode.Normal).toImage()
+    selected = icon.pixmap(16, 16, QIcon.Mode.Selected).toImage()
+    assert normal != selected  # not the highlight colour on the highlight
+
+
+def test_follow_ups_show_their_time_of_day_and_say_which_are_overdue(qtbot, runner):
+    rows = [
+        make_row(
+            received_at=NOW - timedelta(minutes=12),
+            due_at=NOW - timedelta(minutes=12),
+            follow_up_of="R-AAAA-BBBB",
+            priority=2,
+        ),
+        make_row(
+            received_at=NOW + timedelta(hours=2),
+            due_at=NOW + timedelta(hours=2),
+            follow_up_of="R-CCCC-DDDD",
+            priority=2,
+        ),
+    ]
+    model = QueueModel(runner, FakeQueue(rows), clock=lambda: NOW)  # type: ignore[arg-type]
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload(QueueFilter(follow_ups=True))
+    accessible = Qt.ItemDataRole.AccessibleTextRole
+    assert model.headerData(M.DUE, Qt.Orientation.Horizontal) == "Due"
+    assert text(model, 0, M.DUE) == "overdue 12 min"
+    assert text(model, 0, M.DUE, Qt.ItemDataRole.FontRole).bold()
+    assert text(model, 0, M.STATUS) == "Overdue"
+    assert text(model, 0, M.STATUS, M.STATE_ROLE) == "waiting"
+    assert "can be taken now" in text(model, 0, M.STATUS, accessible)
+    assert text(model, 0, M.STATUS, Qt.ItemDataRole.DecorationRole) is not None
+    later = format_datetime(NOW + timedelta(hours=2))  # its time of day ("11:30") today
+    assert text(model, 1, M.DUE) == later
+    assert text(model, 1, M.DUE, accessible) == f"due at {later}, in 2 h 00"
+    assert text(model, 1, M.STATUS) == "Planned"
+    assert text(model, 1, M.STATUS, M.STATE_ROLE) == "planned"
+    assert later in text(model, 1, M.STATUS, Qt.ItemDataRole.ToolTipRole)
+    # Where they come from: in the subject's tooltip, its words for readers and an arrow.
+    assert "Follow-up of R-AAAA-BBBB" in text(model, 0, M.SUBJECT, Qt.ItemDataRole.ToolTipRole)
+    assert text(model, 0, M.SUBJECT, accessible).startswith("Follow-up of R-AAAA-BBBB: ")
+    assert text(model, 0, M.SUBJECT, Qt.ItemDataRole.DecorationRole) is not None
+    # Compact, the later one keeps its time of day; the overdue one its minus sign.
+    model.set_compact(M.DUE, True)
+    assert text(model, 1, M.DUE) == later
+    assert text(model, 0, M.DUE) == "-12 min"
+
+
+def test_a_planned_follow_up_becomes_due_as_the_clock_moves(qtbot, runner):
+    now = [NOW]
+    row = make_row(received_at=NOW + timedelta(seconds=30), due_at=NOW + timedelta(seconds=30))
+    model = QueueModel(runner, FakeQueue([row]), clock=lambda: now[0])  # type: ignore[arg-type]
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload(QueueFilter(follow_ups=True))
+    assert text(model, 0, M.STATUS) == "Planned"
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _roles: changed.append((tl.column(), br.column())))
+    now[0] = NOW + timedelta(minutes=1)
+    model.tick()
+    assert (M.WAITING, M.STATUS) in changed  # the status column is repainted with the times
+    assert text(model, 0, M.STATUS) == "Overdue"
+
+
+def test_pages_past_the_first_wait_for_the_index_and_seek_from_it(qtbot, runner):
+    import threading
+
+    rows = [make_row() for _ in range(95)]
+
+    class SlowIndex(FakeQueue):
+        release = threading.Event()
+        asked: list[tuple[int, bool]] = []  # noqa: RUF012
+
+        def index(self, f: QueueFilter) -> QueueIndex:
+            assert self.release.wait(10)
+            return super().index(f)
+
+        def page(
+            self, f: QueueFilter, offset: int, limit: int, index: QueueIndex | None = None
+        ) -> list[QueueRow]:
+            self.asked.append((offset, index is not None))
+            return super().page(f, offset, limit, index)
+
+    queue = SlowIndex(rows)
+    model = QueueModel(runner, queue, page_size=10)  # type: ignore[arg-type]
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload()
+    assert model.rowCount() == 10  # provisional: one page, until the index says how many
+    text(model, 9, M.SUBJECT)
+    qtbot.wait(50)
+    with qtbot.waitSignal(model.loaded, timeout=10_000) as loaded:
+        queue.release.set()
+    assert loaded.args == [95]
+    text(model, 94, M.SUBJECT)  # the end, as Ctrl+End asks for it
+    qtbot.waitUntil(lambda: model.contact_at(94) is not None, timeout=10_000)
+    assert model.contact_at(94) == rows[94]
+    assert queue.asked[0] == (0, False)
+    assert all(seek for offset, seek in queue.asked[1:])
+    assert (90, True) in queue.asked
+
+
+def test_every_page_of_a_big_queue_is_a_seek(qtbot, workspace: Workspace, runner):
+    add_queued_contacts(workspace, 5_000)
+    spy = SpyQueue(workspace.queue)
+    model = QueueModel(runner, spy)  # type: ignore[arg-type]
+    with qtbot.waitSignals([model.loaded, model.first_rows_ready], timeout=20_000):
+        model.reload()
+    total = model.rowCount()
+    for row in (total - 1, total // 2, 1_000):
+        text(model, row, M.SUBJECT)
+        qtbot.waitUntil(lambda row=row: model.contact_at(row) is not None, timeout=20_000)
+    expected = workspace.queue.page(QueueFilter(), total // 2, 1)[0]
+    assert model.contact_at(total // 2) == expected
+    assert spy.seeks[0] is False and all(spy.seeks[1:]) and len(spy.seeks) == 4
+    assert spy.indexes == 1

@@ -1,5 +1,6 @@
 """The queue panel as an advisor uses it: counts, filters, keyboard, "Next contact"."""
 
+import contextlib
 import uuid
 from collections.abc import Iterator
 
@@ -31,7 +32,7 @@ def make_panel(qtbot, ws: Workspace, runner: Runner) -> QueuePanel:
     panel.show()
     qtbot.waitExposed(panel)
     qtbot.waitUntil(lambda: panel.model.contact_at(0) is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: "waiting" in panel.findChild(QLabel, "queueTitle").text())
+    qtbot.waitUntil(lambda: "—" in panel.findChild(QLabel, "queueTitle").text())
     return panel
 
 
@@ -269,3 +270,168 @@ def test_select_contact_scrolls_to_a_far_row_even_right_after_a_refresh(
         return index.isValid() and panel.table.visualRect(index).intersects(viewport.rect())
 
     qtbot.waitUntil(lambda: panel.current_contact() == far.id and shown(), timeout=10_000)
+
+
+# ------------------------------------------------------- states and texts at 1366 and 1600 px
+
+# The queue pane in a 1366 px and a 1600 px wide window (the desk's first split), and narrower.
+PANE_AT_1366, PANE_AT_1600 = 530, 640
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:
+    from ui.common import i18n
+    from ui.common.texts import translate
+
+    installed = i18n.install(qapp, "fr")
+    assert translate("QueuePanel", "Next contact") == "Contact suivant"
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def fitted(qtbot, panel: QueuePanel, width: int) -> None:
+    panel.resize(width, 700)
+    qtbot.waitUntil(lambda: panel.table.viewport().width() <= width)
+    qtbot.wait(20)  # the fitting runs on the viewport's resize
+
+
+@pytest.mark.parametrize("width", [PANE_AT_1366, PANE_AT_1600, 1200])
+def test_my_contact_in_progress_is_told_apart_at_every_width(
+    qtbot, workspace: Workspace, runner, width
+):
+    claimed = workspace.queue.next_contact()
+    panel = make_panel(qtbot, workspace, runner)
+    fitted(qtbot, panel, width)
+    model, table = panel.model, panel.table
+    assert not table.isColumnHidden(M.STATUS)  # narrowed to its icon at worst, never hidden
+    assert table.columnWidth(M.STATUS) >= 28
+    row = model.row_for(claimed.contact_id)
+    assert row is not None
+    mine = model.index(row, M.STATUS)
+    assert model.data(mine, M.STATE_ROLE) == M.STATE_MINE
+    assert model.data(mine, Qt.ItemDataRole.DecorationRole) is not None
+    assert model.data(mine, Qt.ItemDataRole.AccessibleTextRole) == "In progress with you"
+    other = 1 if row == 0 else 0
+    waiting = model.index(other, M.STATUS)
+    assert model.data(waiting, M.STATE_ROLE) == M.STATE_WAITING
+    assert model.data(waiting, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(waiting, Qt.ItemDataRole.AccessibleTextRole) == "Waiting"
+
+
+def texts_fit(panel: QueuePanel) -> list[str]:
+    """What does not fit whole in the panel: labels, the status choice, tabs, column titles."""
+    from PySide6.QtWidgets import QTabBar
+
+    from ui.desk.fitting import ElidedLabel, ElidingComboBox
+
+    cut = []
+    for label in panel.findChildren(ElidedLabel):
+        if label.isVisible() and label.is_elided() and label.objectName() != "queueSubtitle":
+            cut.append(label.text())
+    for combo in panel.findChildren(ElidingComboBox):
+        if combo.isVisible() and combo.is_elided():
+            cut.append(combo.currentText())
+    tabs = panel.findChild(QTabBar, "queueTabs")
+    if tabs.width() < tabs.sizeHint().width():
+        cut.append("the tabs: " + " | ".join(tabs.tabText(i) for i in range(tabs.count())))
+    header, table, model = panel.table.horizontalHeader(), panel.table, panel.model
+    metrics = header.fontMetrics()
+    for column in range(model.COLUMN_COUNT):
+        title = model.headerData(column, Qt.Orientation.Horizontal) or ""
+        if table.isColumnHidden(column) or not title:
+            continue
+        if metrics.horizontalAdvance(title) + 18 > header.sectionSize(column):
+            cut.append(f"column {title}")
+    return cut
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("width", [PANE_AT_1366, PANE_AT_1600])
+def test_every_label_and_column_fits_at_1366_and_1600(
+    qtbot, workspace: Workspace, runner, request, language, width
+):
+    if language == "fr":
+        request.getfixturevalue("french")
+    from datetime import timedelta
+
+    from queue_data import add_follow_up
+
+    from app.clock import centre_now
+
+    now = centre_now()
+    workspace.queue.day_end = lambda _now: now + timedelta(hours=6)
+    for minutes in (-30, 40, 90):  # the tab's longest title: "(3, 1 overdue)"
+        add_follow_up(workspace, now + timedelta(minutes=minutes))
+    workspace.queue.next_contact()
+    panel = make_panel(qtbot, workspace, runner)
+    qtbot.waitUntil(lambda: panel.follow_up_counts() is not None, timeout=10_000)
+    fitted(qtbot, panel, width)
+    settled(qtbot, panel)
+    assert texts_fit(panel) == []
+    with reloaded(qtbot, panel):
+        panel.show_follow_ups()
+    fitted(qtbot, panel, width)
+    settled(qtbot, panel)
+    assert texts_fit(panel) == []
+
+
+def settled(qtbot, panel: QueuePanel) -> None:
+    """Until the counts are in the titles and the layout has given them their room."""
+    from pytestqt.exceptions import TimeoutError as NotYet
+
+    with contextlib.suppress(NotYet):  # the assertion after says what does not fit
+        qtbot.waitUntil(lambda: texts_fit(panel) == [], timeout=3_000)
+
+
+def test_a_label_too_long_for_its_room_elides_and_tells_it_whole(
+    qtbot, workspace: Workspace, runner
+):
+    from PySide6.QtWidgets import QTabBar
+
+    from ui.desk.fitting import ElidedLabel
+
+    workspace.queue.next_contact()
+    panel = make_panel(qtbot, workspace, runner)
+    fitted(qtbot, panel, 330)
+    title = panel.findChild(ElidedLabel, "queueTitle")
+    qtbot.waitUntil(title.is_elided)
+    assert title.shown_text().endswith("…")
+    assert title.text() in title.toolTip()
+    assert title.accessibleName().startswith(title.text())  # read whole
+    tabs = panel.findChild(QTabBar, "queueTabs")
+    assert tabs.width() < tabs.sizeHint().width()  # squeezed: Qt elides their titles...
+    for i in range(tabs.count()):
+        assert tabs.tabText(i) in tabs.tabToolTip(i)  # ...said whole in their tooltips
+    fitted(qtbot, panel, 1200)
+    qtbot.waitUntil(lambda: not title.is_elided())
+    assert title.toolTip() == ""
+
+
+def test_the_status_choice_elides_its_choice_and_tells_it_whole(qtbot):
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from ui.desk.fitting import ElidingComboBox
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    combo = ElidingComboBox()
+    combo.addItems(["Waiting", "Waiting and in progress"])
+    combo.setCurrentIndex(1)
+    combo.set_tip("Which contacts the list shows.")
+    QHBoxLayout(host).addWidget(combo)
+    host.resize(500, 40)
+    host.show()
+    qtbot.waitExposed(host)
+    assert not combo.is_elided()
+    assert combo.toolTip() == "Which contacts the list shows."
+    assert combo.width() >= combo.sizeHint().width()  # as wide as its longest choice
+    host.resize(110, 40)
+    qtbot.waitUntil(combo.is_elided)
+    assert combo.shown_text().endswith("…")
+    assert combo.toolTip().split("\n") == [
+        "Waiting and in progress",
+        "Which contacts the list shows.",
+    ]
+    combo.setCurrentIndex(0)  # a short choice fits again
+    assert not combo.is_elided() and combo.toolTip() == "Which contacts the list shows."

@@ -1,8 +1,8 @@
-"""The queue's small pictures: channel and risk icons, priority dots. Rasterised once per
-process (SVG rendering is the costly part of a first paint) and shared by every model."""
+"""The queue's small pictures: channel and risk icons, priority dots, contact states. Rasterised
+once per process (SVG rendering is the costly part of a first paint) and shared by every model."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 
 from app.enums import Channel
 from ui.common.texts import channel_icon, icon
@@ -25,6 +25,8 @@ def warm_icons() -> None:
     the window still waits for its workspace."""
     for name in (*(c.value for c in Channel), "risk"):
         queue_icon(name)
+    for state in ("mine", "taken", "planned", "follow_up", "overdue"):
+        state_icon(state)
 
 
 def _vivid(source: QIcon) -> QIcon:
@@ -67,3 +69,77 @@ def priority_dot(priority: int) -> QIcon:
     result.addPixmap(pixmap, QIcon.Mode.Selected)
     _DOTS[key] = result
     return result
+
+
+_STATES: dict[tuple[str, bool], QIcon] = {}
+
+
+def state_icon(state: str) -> QIcon:
+    """A contact's state as a shape, beside its words (never the only cue): "mine" a filled
+    figure in the highlight colour, "taken" (a colleague's) an outlined one, "planned" a
+    calendar page, "follow_up" a return arrow, "overdue" a disc with an exclamation mark (a
+    waiting contact has none: most rows are). On a selected row, in the selection's text
+    colour. Drawn once per palette."""
+    dark = dark_theme()
+    key = (state, dark)
+    cached = _STATES.get(key)
+    if cached is not None:
+        return cached
+    palette = QGuiApplication.palette()
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    grey = QColor("#9AA5B1" if dark else "#66707A")
+    on_selection = palette.color(QPalette.ColorRole.HighlightedText)  # the row's own highlight
+    result = QIcon()
+    for mode, colours in (
+        (QIcon.Mode.Normal, (accent, grey)),
+        (QIcon.Mode.Selected, (on_selection, on_selection)),
+    ):
+        for size in (16, 32):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.scale(size / 16, size / 16)
+            _draw_state(painter, state, *colours)
+            painter.end()
+            result.addPixmap(pixmap, mode)
+    _STATES[key] = result
+    return result
+
+
+def _draw_state(painter: QPainter, state: str, accent: QColor, grey: QColor) -> None:
+    """Draws on a 16 × 16 grid."""
+    if state in ("mine", "taken"):
+        colour = accent if state == "mine" else grey
+        if state == "mine":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+        else:
+            painter.setPen(QPen(colour, 1.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(5.0, 1.5, 6.0, 6.0))  # head
+        painter.drawChord(QRectF(2.0, 9.0, 12.0, 12.0), 0, 180 * 16)  # shoulders
+        return
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if state == "planned":
+        painter.setPen(QPen(grey, 1.4))
+        painter.drawRoundedRect(QRectF(2.0, 3.0, 12.0, 11.0), 1.5, 1.5)
+        painter.drawLine(QPointF(2.0, 6.5), QPointF(14.0, 6.5))
+        painter.drawLine(QPointF(5.5, 1.5), QPointF(5.5, 4.0))
+        painter.drawLine(QPointF(10.5, 1.5), QPointF(10.5, 4.0))
+    elif state == "overdue":  # a follow-up's time has passed: a disc with an exclamation mark
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#D92D20"))
+        painter.drawEllipse(QRectF(1.5, 1.5, 13.0, 13.0))
+        pen = QPen(QColor("#FFFFFF"), 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(8.0, 4.5), QPointF(8.0, 8.8))
+        painter.drawPoint(QPointF(8.0, 11.6))
+    elif state == "follow_up":
+        pen = QPen(accent, 1.6)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawArc(QRectF(3.0, 3.0, 10.0, 10.0), 90 * 16, 270 * 16)
+        painter.drawLine(QPointF(8.0, 3.0), QPointF(10.5, 1.0))
+        painter.drawLine(QPointF(8.0, 3.0), QPointF(10.5, 5.0))

@@ -1,14 +1,21 @@
 """The advisor's queue as a lazily paged table model.
 
 The queue can hold a hundred thousand contacts on an incident day, so the model never loads it
-whole. ``reload`` asks the service for the count and the first page in workers; ``rowCount`` is
-that count and every other row is fetched one page at a time, when the view first asks to paint
-it. A row not loaded yet shows a placeholder. Pages live in a small LRU cache so memory stays
-flat however far the advisor scrolls, and a generation counter drops every answer that belongs
-to an older reload (a filter changed, a refresh after a claim).
+whole. ``reload`` asks the service, in workers, for the first page and for the queue's index
+(its length and a position-to-key map, ``QueueIndex``); ``rowCount`` is that length and every
+other row is fetched one page at a time, when the view first asks to paint it, by a keyset seek
+from the index's nearest key: the last page, or the middle one the scroll bar was dropped on,
+comes as fast as the first. A row not loaded yet shows a placeholder. Pages live in a small LRU
+cache so memory stays flat however far the advisor scrolls, and a generation counter drops
+every answer that belongs to an older reload (a filter changed, a refresh after a claim).
 
 The order is the service's (priority, then due time): it is the business rule, so the model does
-not sort.
+not sort. The same model lists the advisor's own follow-ups (``QueueFilter.follow_ups``), with
+their due time of day instead of a countdown.
+
+A contact's state (waiting, in progress with this advisor, with a colleague, planned) is told
+in words and by an icon in the status column, which narrows to its icon but never hides, and
+``STATE_ROLE`` gives it to delegates and tests: never by the row's tint alone.
 """
 
 import uuid
@@ -30,8 +37,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
-from app.clock import utcnow
-from app.dto import QueueFilter, QueueRow
+from app.clock import centre_now
+from app.dto import QueueFilter, QueueIndex, QueueRow
 from app.enums import ContactStatus
 from app.errors import RelaisError
 from app.services.queue import QueueService
@@ -43,7 +50,7 @@ from ui.common.texts import (
     priority_label,
     status_label,
 )
-from ui.desk.queue_icons import dark_theme, priority_dot, queue_icon
+from ui.desk.queue_icons import dark_theme, priority_dot, queue_icon, state_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -70,6 +77,7 @@ _TIME_ROLES = [
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.AccessibleTextRole,
 ]
+_STATE_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.UserRole + 4]  # STATE_ROLE
 
 
 class QueueModel(QAbstractTableModel):
@@ -104,6 +112,18 @@ class QueueModel(QAbstractTableModel):
     """The whole ``QueueRow`` (None while the row is a placeholder)."""
     SORT_ROLE = Qt.ItemDataRole.UserRole + 3
     """A native, comparable value for the column (seconds for the time columns)."""
+    STATE_ROLE = Qt.ItemDataRole.UserRole + 4
+    """The contact's state, on every cell: ``STATE_MINE``, ``STATE_TAKEN``, ``STATE_WAITING``
+    or ``STATE_PLANNED``."""
+
+    STATE_MINE = "mine"
+    """In progress with the signed-in advisor."""
+    STATE_TAKEN = "taken"
+    """In progress with a colleague."""
+    STATE_WAITING = "waiting"
+    """In the queue, for anyone to take."""
+    STATE_PLANNED = "planned"
+    """A follow-up not in the queue yet: it enters it at its due time."""
 
     PAGE_SIZE = 200
     MAX_PAGES = 10
@@ -120,7 +140,7 @@ class QueueModel(QAbstractTableModel):
         queue: QueueService,
         parent: QObject | None = None,
         *,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = centre_now,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
     ) -> None:
@@ -136,6 +156,7 @@ class QueueModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._count = 0
         self._count_known = False
+        self._index: QueueIndex | None = None
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
         self._rows_by_id: dict[uuid.UUID, int] = {}
 
@@ -146,7 +167,7 @@ class QueueModel(QAbstractTableModel):
         self._in_flight: set[int] = set()
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._failed: set[int] = set()
-        self._pending_count: int | None = None
+        self._pending_index: QueueIndex | None = None
         self._pending_first: list[QueueRow] | None = None
         self._first_failed = False
         self.page_requests = 0
@@ -180,6 +201,12 @@ class QueueModel(QAbstractTableModel):
         return self._count_known and self._applied_generation == self._generation
 
     @property
+    def queue_index(self) -> QueueIndex | None:
+        """The position-to-key map of the list shown, which pages seek from (None until it
+        has arrived: until then only the first page is read)."""
+        return self._index if self._applied_generation == self._generation else None
+
+    @property
     def loaded_pages(self) -> int:
         """Pages held in memory now; bounded by ``max_pages``."""
         return len(self._pages)
@@ -200,18 +227,19 @@ class QueueModel(QAbstractTableModel):
         self._in_flight.clear()
         self._wanted.clear()
         self._failed.clear()
-        self._pending_count = None
+        self._pending_index = None
         self._pending_first = None
         self._first_failed = False
-        queue, size = self._queue, self._page_size
+        queue = self._queue
+        # The first page needs no index (it starts at the top): asked at once, beside it.
+        self._in_flight.add(0)
+        self._request(gen, f, 0, None)
         self._runner.read(
-            lambda: queue.count(f),
-            partial(self._on_count, gen),
+            lambda: queue.index(f),
+            partial(self._on_index, gen),
             partial(self._on_error, gen, None),
             owner=self,
         )
-        self._in_flight.add(0)
-        self._request(gen, f, 0, size)
 
     def refresh(self) -> None:
         """Reloads with the same filter (after a claim, a close, a sync)."""
@@ -232,12 +260,13 @@ class QueueModel(QAbstractTableModel):
         row = self._rows_by_id.get(contact_id)
         return row if row is not None and row < self._count else None
 
-    COMPACTABLE = (CHANNEL, PRIORITY, RISK, DUE)
+    COMPACTABLE = (CHANNEL, PRIORITY, RISK, DUE, STATUS)
 
     def set_compact(self, column: int, compact: bool) -> None:
-        """The short form of a column, for a narrow queue pane: CHANNEL and PRIORITY show their
-        icon only, RISK drops its header text, DUE shows "-12 min" instead of "overdue 12 min"
-        (still red and bold). Full texts stay in the tooltips and the accessible texts."""
+        """The short form of a column, for a narrow queue pane: CHANNEL, PRIORITY and STATUS
+        show their icon only (STATUS and RISK drop their header text), DUE shows "-12 min"
+        instead of "overdue 12 min" (still red and bold). Full texts stay in the tooltips and
+        the accessible texts."""
         if column not in self.COMPACTABLE or (column in self._compact) == compact:
             return
         if compact:
@@ -260,11 +289,14 @@ class QueueModel(QAbstractTableModel):
             self._tick.stop()
 
     def tick(self) -> None:
-        """Moves the clock on and repaints the waiting and due columns of the loaded rows."""
+        """Moves the clock on and repaints the waiting and due columns of the loaded rows (and
+        the follow-ups' status: a planned one becomes overdue as its time passes)."""
         self._now = self._clock()
+        last_column = self.STATUS if self._filter.follow_ups else self.DUE
+        roles = _TIME_ROLES if last_column == self.DUE else _TIME_ROLES + _STATE_ROLES
         for first, last in self._loaded_ranges():
             self.dataChanged.emit(
-                self.index(first, self.WAITING), self.index(last, self.DUE), _TIME_ROLES
+                self.index(first, self.WAITING), self.index(last, last_column), roles
             )
 
     # ---------------------------------------------------------------------------- Qt model API
@@ -286,6 +318,8 @@ class QueueModel(QAbstractTableModel):
         if role == _DISPLAY:
             shortened = section in self._compact and section != self.DUE
             return "" if shortened else self._headers()[section]
+        if role == _DECORATION and section == self.STATUS and section in self._compact:
+            return state_icon(self.STATE_MINE)  # the narrow column says what it is about
         if role == _ACCESSIBLE:
             return self._headers()[section]
         if role == _TOOLTIP:
@@ -324,6 +358,8 @@ class QueueModel(QAbstractTableModel):
             return item.id
         if role == self.ROW_ROLE:
             return item
+        if role == self.STATE_ROLE:
+            return self.state_of(item)
         if role == _ALIGNMENT:
             if col == self.WAITING or col == self.DUE:
                 return _RIGHT
@@ -392,10 +428,24 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _subject(self, item: QueueRow, role: int) -> Any:
-        if role in (_DISPLAY, _ACCESSIBLE):
+        if role == _DISPLAY:
             return " ".join(item.summary.split()) or self.tr("(no subject)")
+        if role == _ACCESSIBLE:
+            text = " ".join(item.summary.split()) or self.tr("(no subject)")
+            if item.follow_up_of:
+                return self.tr("Follow-up of {reference}: {subject}").format(
+                    reference=item.follow_up_of, subject=text
+                )
+            return text
+        if role == _DECORATION and item.follow_up_of:
+            return state_icon("follow_up")
         if role == _TOOLTIP:
-            parts = [item.reference, item.subject, item.preview]
+            origin = (
+                self.tr("Follow-up of {reference}").format(reference=item.follow_up_of)
+                if item.follow_up_of
+                else ""
+            )
+            parts = [item.reference, origin, item.subject, item.preview]
             return "\n".join(p for p in parts if p)
         if role == self.SORT_ROLE:
             return item.summary.casefold()
@@ -415,10 +465,18 @@ class QueueModel(QAbstractTableModel):
         seconds = (item.due_at - self._now).total_seconds()
         overdue = seconds < 0
         if role == _DISPLAY and self.DUE in self._compact:
+            if self._filter.follow_ups and not overdue:
+                return format_datetime(item.due_at)  # "15:30": a follow-up's time of day
             return format_duration(seconds)  # "-12 min" when overdue; colour and weight say it
         if role in (_DISPLAY, _ACCESSIBLE):
             if overdue:
                 return self.tr("overdue {duration}").format(duration=format_duration(-seconds))
+            if self._filter.follow_ups:
+                if role == _ACCESSIBLE:
+                    return self.tr("due at {time}, in {duration}").format(
+                        time=format_datetime(item.due_at), duration=format_duration(seconds)
+                    )
+                return format_datetime(item.due_at)
             return format_duration(seconds)
         if role == _TOOLTIP:
             if overdue:
@@ -434,21 +492,65 @@ class QueueModel(QAbstractTableModel):
             return seconds
         return None
 
+    def state_of(self, item: QueueRow) -> str:
+        """``STATE_MINE``, ``STATE_TAKEN``, ``STATE_WAITING`` or ``STATE_PLANNED``."""
+        if item.status == ContactStatus.IN_PROGRESS:
+            return self.STATE_MINE if item.assigned_to_me else self.STATE_TAKEN
+        if item.status == ContactStatus.QUEUED and item.received_at > self._now:
+            return self.STATE_PLANNED
+        return self.STATE_WAITING
+
     def _status(self, item: QueueRow, role: int) -> Any:
-        if role in (_DISPLAY, _ACCESSIBLE):
-            if item.status == ContactStatus.IN_PROGRESS:
-                if item.assigned_to_me:
-                    return self.tr("With you")
-                if item.assigned_to_name:
-                    return item.assigned_to_name
+        state = self.state_of(item)
+        # Among the advisor's follow-ups, one in the queue is one whose time has come.
+        due = state == self.STATE_WAITING and self._filter.follow_ups
+        if role == _DISPLAY:
+            if self.STATUS in self._compact:
+                return None  # the icon alone; the words stay in the tooltip and for readers
+            if state == self.STATE_MINE:
+                return self.tr("With you")
+            if state == self.STATE_TAKEN and item.assigned_to_name:
+                return item.assigned_to_name
+            if state == self.STATE_PLANNED:
+                return self.tr("Planned")
+            if due:
+                return self.tr("Overdue")
+            return status_label(item.status)
+        if role == _ACCESSIBLE:
+            if state == self.STATE_MINE:
+                return self.tr("In progress with you")
+            if state == self.STATE_TAKEN and item.assigned_to_name:
+                return self.tr("In progress with {name}").format(name=item.assigned_to_name)
+            if state == self.STATE_PLANNED:
+                return self.tr("Planned: enters the queue at {time}").format(
+                    time=format_datetime(item.received_at)
+                )
+            if due:
+                return self.tr("Overdue: in the queue, it can be taken now")
             return status_label(item.status)
         if role == _TOOLTIP:
-            if item.status == ContactStatus.IN_PROGRESS and item.assigned_to_me:
+            if state == self.STATE_MINE:
                 return self.tr("In progress: you took this contact.")
-            if item.status == ContactStatus.IN_PROGRESS and item.assigned_to_name:
+            if state == self.STATE_TAKEN and item.assigned_to_name:
                 return self.tr("In progress with {name}.").format(name=item.assigned_to_name)
+            if state == self.STATE_PLANNED:
+                return self.tr(
+                    "Planned: it enters the queue at {time}, and can be taken from then on."
+                ).format(time=format_datetime(item.received_at))
+            if due:
+                return self.tr("Overdue: it is in the queue and can be taken now.")
             return status_label(item.status)
-        if role == _FOREGROUND and item.status == ContactStatus.QUEUED:
+        if role == _DECORATION:
+            # A shape for the contacts in progress, the planned and the overdue follow-ups;
+            # none for the waiting (most rows): the figure stands out where it matters.
+            if due:
+                return state_icon("overdue")
+            return None if state == self.STATE_WAITING else state_icon(state)
+        if role == _FONT and (state == self.STATE_MINE or due):
+            return self._bold
+        if role == _FOREGROUND and due:
+            return QBrush(QColor("#FF8A80" if dark_theme() else "#B42318"))
+        if role == _FOREGROUND and state in (self.STATE_WAITING, self.STATE_PLANNED):
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == self.SORT_ROLE:
             return item.status.value
@@ -483,7 +585,7 @@ class QueueModel(QAbstractTableModel):
             self.tr("Customer"),
             self.tr("Subject"),
             self.tr("Waiting"),
-            self.tr("Due in"),
+            self.tr("Due") if self._filter.follow_ups else self.tr("Due in"),
             self.tr("Status"),
         ]
 
@@ -495,8 +597,10 @@ class QueueModel(QAbstractTableModel):
             self.tr("The customer, or the sender as they wrote when not identified yet."),
             self.tr("The subject or the first line of the message."),
             self.tr("How long the customer has been waiting."),
-            self.tr("Time left before the promised answer time."),
-            self.tr("Waiting, or who is handling it."),
+            self.tr("When the follow-up is due; overdue ones say by how long.")
+            if self._filter.follow_ups
+            else self.tr("Time left before the promised answer time."),
+            self.tr("Waiting, with you, or who is handling it."),
         ]
 
     def _mine_brush(self) -> QBrush:
@@ -529,34 +633,38 @@ class QueueModel(QAbstractTableModel):
             self._pump.start()
 
     def _start_wanted(self) -> None:
-        """Starts the most recently wanted pages first: they are the ones on screen."""
+        """Starts the most recently wanted pages first: they are the ones on screen. A page
+        past the first waits for the index it seeks from."""
+        if self._index is None:
+            return
         while self._wanted and len(self._in_flight) < self.MAX_IN_FLIGHT:
             number, _ = self._wanted.popitem(last=True)
             if number in self._pages or number * self._page_size >= self._count:
                 continue
             self._in_flight.add(number)
-            self._request(self._generation, self._filter, number, self._page_size)
+            self._request(self._generation, self._filter, number, self._index)
 
-    def _request(self, gen: int, f: QueueFilter, number: int, size: int) -> None:
-        queue = self._queue
+    def _request(self, gen: int, f: QueueFilter, number: int, index: QueueIndex | None) -> None:
+        queue, size = self._queue, self._page_size
         self.page_requests += 1
         self._runner.read(
-            lambda: queue.page(f, number * size, size),
+            lambda: queue.page(f, number * size, size, index),
             partial(self._on_page, gen, number),
             partial(self._on_error, gen, number),
             owner=self,
         )
 
-    def _on_count(self, gen: int, count: int) -> None:
+    def _on_index(self, gen: int, index: QueueIndex) -> None:
         if gen != self._generation:
             return
         if self._applied_generation != gen:
-            self._pending_count = count
+            self._pending_index = index
             self._apply_when_ready(gen)
             return
-        self._resize(count)
+        self._index = index
+        self._resize(index.count)
         self._count_known = True
-        self.loaded.emit(count)
+        self.loaded.emit(index.count)
         self._start_wanted()
 
     def _on_page(self, gen: int, number: int, rows: list[QueueRow]) -> None:
@@ -589,35 +697,45 @@ class QueueModel(QAbstractTableModel):
     def _apply_when_ready(self, gen: int) -> None:
         """Swaps the new list in once its first page is here, so a refresh never flickers.
 
-        The count may come before or after the first page. If the first page is first, the
+        The index may come before or after the first page. If the first page is first, the
         list shows it at once with a provisional length (a refresh keeps the old length so the
-        scroll position survives) and the count corrects the length when it arrives.
+        scroll position survives) and the index corrects the length when it arrives; pages
+        further down wait for it.
         """
-        count = self._pending_count
+        index = self._pending_index
         rows = self._pending_first
         if rows is not None:
-            if count is None:
+            if index is None:
                 count = len(rows)
                 if len(rows) == self._page_size and self._next_filter == self._filter:
                     count = max(self._count, len(rows))
-            self._apply(gen, count, {0: rows})
-        elif self._first_failed and count is not None:
-            self._apply(gen, count, {})
+            else:
+                count = index.count
+            self._apply(gen, count, index, {0: rows})
+        elif self._first_failed and index is not None:
+            self._apply(gen, index.count, index, {})
         else:
             return
-        if self._pending_count is not None:
+        if index is not None:
             self._count_known = True
-            self.loaded.emit(self._pending_count)
+            self.loaded.emit(index.count)
         if rows is not None:
             self.first_rows_ready.emit()
         self._start_wanted()
 
-    def _apply(self, gen: int, count: int, pages: dict[int, list[QueueRow]]) -> None:
+    def _apply(
+        self,
+        gen: int,
+        count: int,
+        index: QueueIndex | None,
+        pages: dict[int, list[QueueRow]],
+    ) -> None:
         self.beginResetModel()
         self._filter = self._next_filter
         self._applied_generation = gen
         self._count = count
         self._count_known = False
+        self._index = index
         self._pages = OrderedDict()
         self._rows_by_id = {}
         self._now = self._clock()

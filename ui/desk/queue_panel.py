@@ -3,6 +3,11 @@
 The advisor's usual move is "Next contact" (the main window binds Ctrl+N to ``next_requested``);
 the list is there to see what is coming and to open a particular contact (Enter or double-click).
 The order is the business rule (priority, then due time), so the columns do not sort.
+
+A second tab lists the advisor's own follow-ups — the callbacks and replies they planned when
+closing a contact — due today or overdue, with their time; its title counts them and says how
+many are overdue. One that has entered the queue opens like any contact (``contact_activated``);
+one still planned for later is previewed, and the panel says when it can be taken.
 """
 
 import uuid
@@ -12,7 +17,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,16 +24,19 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedLayout,
     QStyle,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.dto import QueueFilter, Who
+from app.dto import FollowUpCounts, QueueFilter, QueueRow, Who
 from app.enums import Channel, ContactStatus
 from app.services.queue import QueueService
 from ui.common.ops import Runner
-from ui.common.texts import channel_label, format_duration, priority_label
+from ui.common.texts import channel_label, format_datetime, format_duration, priority_label
+from ui.desk.fitting import ElidedLabel, ElidingComboBox
+from ui.desk.queue_icons import state_icon
 from ui.desk.queue_model import QueueModel
 
 ROW_HEIGHT = 26
@@ -44,9 +51,11 @@ class QueuePanel(QWidget):
     """The advisor's queue: filters, the paged list and the "Next contact" button.
 
     In a narrow pane the columns give way in this order, so the subject stays readable: the
-    channel and the priority show their icon only, the risk column drops its header text, "Due
-    in" shows "-12 min" for "overdue 12 min", then "Status" and "Waiting" hide, then the
-    customer column narrows. Labels stay in the tooltips and the accessible texts.
+    channel and the priority show their icon only, the risk column drops its header text, the
+    status shows its icon only (a filled figure for the advisor's own contacts in progress),
+    "Due in" shows "-12 min" for "overdue 12 min", then the customer column narrows, and last
+    "Waiting" hides. Labels stay in the tooltips and the accessible texts; the title, the
+    subtitle, the tabs and the status choice elide, never cut, their whole text in a tooltip.
 
     Signals:
         next_requested(): the advisor asked for the next contact (button; Ctrl+N in the window).
@@ -58,6 +67,9 @@ class QueuePanel(QWidget):
         first_rows_ready(): the first rows of a (re)load are on screen.
         counts_changed(int, int): contacts waiting and in progress for the channel filter, so
             the window can show them elsewhere (a tab title, the status bar).
+        follow_ups_changed(object): a ``FollowUpCounts``: the advisor's own follow-ups due
+            today (overdue ones included) and how many are overdue, counted again with the
+            queue and every minute.
     """
 
     next_requested = Signal()
@@ -65,6 +77,7 @@ class QueuePanel(QWidget):
     current_changed = Signal(object)
     first_rows_ready = Signal()
     counts_changed = Signal(int, int)
+    follow_ups_changed = Signal(object)
 
     # Channel filter choices, in button order.
     ALL_CHANNELS = "all"
@@ -77,6 +90,10 @@ class QueuePanel(QWidget):
     }
     # Status filter choices, in combo order.
     WAITING, MINE, BOTH = "waiting", "mine", "both"
+    # Lists, in tab order.
+    QUEUE_TAB, FOLLOW_UPS_TAB = 0, 1
+    FOLLOW_UPS_EVERY_MS = 60_000
+    """How often the follow-ups are counted again: one turns overdue without any change."""
 
     def __init__(
         self, runner: Runner, queue: QueueService, who: Who, parent: QWidget | None = None
@@ -95,21 +112,22 @@ class QueuePanel(QWidget):
         self._natural: dict[int, int] = {}
         self._compact_width: dict[int, int] = {}
         self._customer_width = 0
+        self._follow_ups: FollowUpCounts | None = None
 
         self.model = QueueModel(runner, queue, self)
 
-        # Header line: title with counts, and the primary action.
-        self._title = QLabel(self.tr("Queue"))
+        # Header line: title with counts, and the primary action. Both texts elide in a narrow
+        # pane (the whole text in their tooltips), the subtitle first.
+        self._title = ElidedLabel(self.tr("Queue"))
         self._title.setObjectName("queueTitle")
         title_font = QFont(self._title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         title_font.setBold(True)
         self._title.setFont(title_font)
         self._title.setAccessibleName(self.tr("Queue"))
-        self._subtitle = QLabel()
+        self._subtitle = ElidedLabel()
         self._subtitle.setObjectName("queueSubtitle")
         self._subtitle.setStyleSheet("color: palette(placeholder-text);")
-        # Secondary: in a narrow pane it gives up its room before the title or the button do.
         self._subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self._next = QPushButton(self.tr("Next contact"))
@@ -142,9 +160,28 @@ class QueuePanel(QWidget):
 
         top = QHBoxLayout()
         top.setSpacing(10)
-        top.addWidget(self._title)
+        top.addWidget(self._title, 0)
         top.addWidget(self._subtitle, 1, Qt.AlignmentFlag.AlignBaseline)  # takes the slack
         top.addWidget(self._next)
+
+        # Which list: the queue, or the advisor's own follow-ups (counted in the tab's title).
+        self._tabs = QTabBar()
+        self._tabs.setObjectName("queueTabs")
+        self._tabs.setDocumentMode(True)
+        self._tabs.setExpanding(False)
+        self._tabs.setDrawBase(False)
+        self._tabs.setUsesScrollButtons(False)
+        self._tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self._tabs.setAccessibleName(self.tr("Lists"))
+        self._tabs.addTab(self.tr("Queue"))
+        self._tabs.addTab(state_icon("follow_up"), self.tr("My follow-ups"))
+        self._tabs.setTabToolTip(  # whole, also when a narrow pane elides the tab's title
+            self.QUEUE_TAB,
+            self.tr("Queue") + "\n" + self.tr("Every contact waiting or in progress."),
+        )
+        self._tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._tabs.currentChanged.connect(lambda _i: self._filters_changed())
+        self._update_follow_ups_tab()
 
         # Filter line: channel chips, then the status choice.
         self._channel_group = QButtonGroup(self)
@@ -191,30 +228,41 @@ class QueuePanel(QWidget):
         self._chips["all"].setChecked(True)
         self._channel_group.buttonToggled.connect(self._chip_toggled)
 
-        self._status = QComboBox()
+        # As wide as its longest choice where there is room; elided, never cut, where not.
+        self._status = ElidingComboBox()
         self._status.setObjectName("queueStatusFilter")
         self._status.addItem(self.tr("Waiting"), self.WAITING)
         self._status.addItem(self.tr("In progress (mine)"), self.MINE)
         self._status.addItem(self.tr("Waiting and in progress"), self.BOTH)
         self._status.setCurrentIndex(2)
         self._status.setAccessibleName(self.tr("Show contacts"))
-        self._status.setToolTip(self.tr("Which contacts the list shows."))
-        # Shrinks with a narrow pane (the full text stays in the list and the tooltip).
-        self._status.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self._status.set_tip(self.tr("Which contacts the list shows."))
         self._status.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        self._status.setMinimumContentsLength(9)
         status_label = QLabel(self.tr("&Show:"))
         status_label.setBuddy(self._status)
         self._status_label = status_label
+
+        lists = QHBoxLayout()
+        lists.setSpacing(8)
+        lists.addWidget(self._tabs, 1, Qt.AlignmentFlag.AlignBottom)
+        lists.addWidget(status_label)
+        lists.addWidget(self._status)
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
         filters.addLayout(chips)
         filters.addStretch(1)
-        filters.addWidget(status_label)
-        filters.addWidget(self._status)
+
+        # Said above the list when a follow-up planned for later is opened.
+        self._notice = QLabel()
+        self._notice.setObjectName("queueNotice")
+        self._notice.setWordWrap(True)
+        self._notice.setAccessibleName(self.tr("Queue notice"))
+        self._notice.setStyleSheet(
+            "QLabel#queueNotice { background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 4px; padding: 4px 8px; }"
+        )
+        self._notice.hide()
 
         # The list.
         self.table = QTableView()
@@ -276,17 +324,24 @@ class QueuePanel(QWidget):
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(8)
         layout.addLayout(top)
+        layout.addLayout(lists)
         layout.addLayout(filters)
+        layout.addWidget(self._notice)
         layout.addWidget(stack_host, 1)
 
         self.setFocusProxy(self.table)
-        QWidget.setTabOrder(self._next, self._chips["all"])
+        QWidget.setTabOrder(self._next, self._tabs)
+        QWidget.setTabOrder(self._tabs, self._status)
+        QWidget.setTabOrder(self._status, self._chips["all"])
         previous: QWidget = self._chips["all"]
         for key in ("phone", "email", "social", "letter"):
             QWidget.setTabOrder(previous, self._chips[key])
             previous = self._chips[key]
-        QWidget.setTabOrder(previous, self._status)
-        QWidget.setTabOrder(self._status, self.table)
+        QWidget.setTabOrder(previous, self.table)
+
+        self._follow_ups_timer = QTimer(self)
+        self._follow_ups_timer.setInterval(self.FOLLOW_UPS_EVERY_MS)
+        self._follow_ups_timer.timeout.connect(self._load_follow_up_counts)
 
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
@@ -301,10 +356,12 @@ class QueuePanel(QWidget):
     # ----------------------------------------------------------------------------- public API
 
     def queue_filter(self) -> QueueFilter:
-        """The filter the chips and the status choice describe."""
+        """The filter the tab, the chips and the status choice describe."""
         checked = self._channel_group.checkedButton()
         key = checked.property("filterKey") if checked is not None else self.ALL_CHANNELS
         channels = self.CHANNEL_FILTERS.get(str(key), frozenset())
+        if self._tabs.currentIndex() == self.FOLLOW_UPS_TAB:
+            return QueueFilter(channels, follow_ups=True)
         status = self._status.currentData()
         if status == self.WAITING:
             return QueueFilter(channels, frozenset({ContactStatus.QUEUED}))
@@ -346,6 +403,14 @@ class QueuePanel(QWidget):
         """Chooses the status filter: ``WAITING``, ``MINE`` or ``BOTH``."""
         self._status.setCurrentIndex(self._status.findData(key))
 
+    def show_follow_ups(self, shown: bool = True) -> None:
+        """Lists the advisor's own follow-ups (True) or the queue (False)."""
+        self._tabs.setCurrentIndex(self.FOLLOW_UPS_TAB if shown else self.QUEUE_TAB)
+
+    def follow_up_counts(self) -> FollowUpCounts | None:
+        """The last counts of the advisor's own follow-ups (None until the first answer)."""
+        return self._follow_ups
+
     # ------------------------------------------------------------------------------ events
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -365,15 +430,18 @@ class QueuePanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The "Show:" caption is the first thing a narrow pane can do without (the list keeps
         # its accessible name and tooltip).
-        self._status_label.setVisible(event.size().width() >= 720)
+        follow_ups = self._tabs.currentIndex() == self.FOLLOW_UPS_TAB
+        self._status_label.setVisible(event.size().width() >= 720 and not follow_ups)
         super().resizeEvent(event)
 
     def showEvent(self, event: QEvent) -> None:
         self.model.set_live(True)
+        self._follow_ups_timer.start()
         super().showEvent(event)  # type: ignore[arg-type]
 
     def hideEvent(self, event: QEvent) -> None:
         self.model.set_live(False)
+        self._follow_ups_timer.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
 
     # ----------------------------------------------------------------------------- internals
@@ -381,9 +449,24 @@ class QueuePanel(QWidget):
     def _activate(self, index: object) -> None:
         if not getattr(index, "isValid", lambda: False)():
             return
-        contact_id = self.model.data(index, QueueModel.ID_ROLE)  # type: ignore[arg-type]
-        if isinstance(contact_id, uuid.UUID):
-            self.contact_activated.emit(contact_id)
+        row = self.model.data(index, QueueModel.ROW_ROLE)  # type: ignore[arg-type]
+        if not isinstance(row, QueueRow):
+            return
+        if self.model.data(index, QueueModel.STATE_ROLE) == QueueModel.STATE_PLANNED:  # type: ignore[arg-type]
+            # The centre hands it out from its time on: until then it can be read, not taken.
+            self._say(
+                self.tr(
+                    "Follow-up {reference} enters the queue at {time}: you can take it from "
+                    "then on. It is shown read-only meanwhile."
+                ).format(reference=row.reference, time=format_datetime(row.received_at))
+            )
+            self.current_changed.emit(row.id)
+            return
+        self.contact_activated.emit(row.id)
+
+    def _say(self, text: str) -> None:
+        self._notice.setText(text)
+        self._notice.show()
 
     def _chip_toggled(self, _button: QPushButton, checked: bool) -> None:
         if checked:
@@ -393,6 +476,10 @@ class QueuePanel(QWidget):
         self._pending_select = self.current_contact()
         self._restore_scroll = None
         self._waiting = self._in_progress = -1
+        self._notice.hide()
+        follow_ups = self._tabs.currentIndex() == self.FOLLOW_UPS_TAB
+        self._status.setVisible(not follow_ups)  # the follow-ups are all waiting ones
+        self._status_label.setVisible(not follow_ups and self.width() >= 720)
         self._update_title()
         self._fit_columns()
         self.model.reload(self.queue_filter())
@@ -455,6 +542,7 @@ class QueuePanel(QWidget):
         # A row chosen by the advisor wins over a selection still waiting for its page.
         if self.table.hasFocus():
             self._pending_select = None
+        self._notice.hide()
         self._announce_current()
 
     def _announce_current(self) -> None:
@@ -464,22 +552,73 @@ class QueuePanel(QWidget):
             self.current_changed.emit(contact_id)
 
     def _load_counts(self) -> None:
-        """Counts for the title, after the list so they never delay the first rows."""
+        """Counts for the title and the follow-ups tab, after the list so they never delay
+        the first rows."""
         f = self.model.queue_filter
         waiting = QueueFilter(f.channels, frozenset({ContactStatus.QUEUED}))
         busy = QueueFilter(f.channels, frozenset({ContactStatus.IN_PROGRESS}))
         queue = self._queue
         self._runner.read(
-            lambda: (queue.count(waiting), queue.count(busy)),
+            lambda: (queue.count(waiting), queue.count(busy), queue.follow_up_counts()),
             self._counts_loaded,
             owner=self,
             key=f"queue-panel-counts-{id(self)}",
         )
 
-    def _counts_loaded(self, counts: tuple[int, int]) -> None:
-        self._waiting, self._in_progress = counts
+    def _load_follow_up_counts(self) -> None:
+        """Every minute: a follow-up whose time came is overdue now, and has entered the
+        queue (it waits outside until its due time): the list shown is reloaded then."""
+        queue = self._queue
+        self._runner.read(
+            queue.follow_up_counts,
+            self._follow_ups_counted,
+            owner=self,
+            key=f"queue-panel-follow-ups-{id(self)}",
+        )
+
+    def _follow_ups_counted(self, counts: FollowUpCounts) -> None:
+        before = self._follow_ups
+        self._follow_ups_loaded(counts)
+        if before is not None and counts != before:
+            self.refresh()
+
+    def _counts_loaded(self, counts: tuple[int, int, FollowUpCounts]) -> None:
+        self._waiting, self._in_progress, follow_ups = counts
         self._update_title()
         self.counts_changed.emit(self._waiting, self._in_progress)
+        self._follow_ups_loaded(follow_ups)
+
+    def _follow_ups_loaded(self, counts: FollowUpCounts) -> None:
+        changed = counts != self._follow_ups
+        self._follow_ups = counts
+        self._update_follow_ups_tab()
+        if changed:
+            self.follow_ups_changed.emit(counts)
+
+    def _update_follow_ups_tab(self) -> None:
+        counts = self._follow_ups
+        if counts is None or counts.today == 0:
+            text = self.tr("My follow-ups")
+            tip = self.tr("None of your follow-ups is due today.") if counts else ""
+        elif counts.overdue:
+            text = self.tr("My follow-ups ({count}, {overdue} overdue)").format(
+                count=counts.today, overdue=counts.overdue
+            )
+            tip = self.tr(
+                "Your follow-ups due today, overdue ones included: {count}. Overdue: {overdue}."
+            ).format(count=counts.today, overdue=counts.overdue)
+        else:
+            text = self.tr("My follow-ups ({count})").format(count=counts.today)
+            tip = self.tr("Your follow-ups due today: {count}. None is overdue.").format(
+                count=counts.today
+            )
+        tab = self._tabs
+        tab.setTabText(self.FOLLOW_UPS_TAB, text)
+        tab.setTabIcon(
+            self.FOLLOW_UPS_TAB, state_icon("overdue" if counts and counts.overdue else "follow_up")
+        )
+        tab.setTabToolTip(self.FOLLOW_UPS_TAB, "\n".join(t for t in (text, tip) if t))
+        tab.setAccessibleDescription(text)
 
     def _update_title(self) -> None:
         if self._waiting < 0:
@@ -503,7 +642,12 @@ class QueuePanel(QWidget):
 
     def _show_empty(self) -> None:
         f = self.model.queue_filter
-        if f.mine_only:
+        if f.follow_ups:
+            text = self.tr(
+                "No follow-up of yours is due today. The callbacks and replies you plan when "
+                "closing a contact appear here on their day."
+            )
+        elif f.mine_only:
             text = self.tr("You have no contact in progress.")
         elif f.channels:
             text = self.tr("No contact on this channel. Choose “All” to see the whole queue.")
@@ -544,7 +688,15 @@ class QueuePanel(QWidget):
                 m.tr("overdue {duration}").format(duration=format_duration(86_399)),
                 metrics=fm_bold,
             ),
-            m.STATUS: fit(titles[m.STATUS], m.tr("With you"), "Marie-Christine D.", extra=0),
+            m.STATUS: fit(
+                titles[m.STATUS],
+                m.tr("With you"),
+                m.tr("Planned"),
+                m.tr("Overdue"),
+                "Marie-Christine D.",
+                metrics=fm_bold,
+                extra=icon,
+            ),
         }
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -552,22 +704,32 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(m.SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self._natural = widths
+        # An icon alone: the cell's padding on both sides and nothing more (each pixel goes to
+        # the subject, or lets "Waiting" stay).
         self._compact_width = {
-            m.CHANNEL: icon + 20,
-            m.PRIORITY: icon + 14,
-            m.RISK: icon + 14,
+            m.CHANNEL: icon + 8,
+            m.PRIORITY: icon + 8,
+            m.RISK: icon + 8,
             m.DUE: fit(titles[m.DUE], format_duration(-86_399), metrics=fm_bold),
+            m.STATUS: icon + 8,
         }
         self._customer_width = widths[m.CUSTOMER]
 
     def _fit_columns(self) -> None:
-        """Gives way, column by column, until the subject keeps ``SUBJECT_MIN`` pixels."""
+        """Gives way, column by column, until the subject keeps ``SUBJECT_MIN`` pixels. The
+        status narrows to its icon but stays: it is what tells the advisor's own contacts in
+        progress from the waiting ones, in words for screen readers and by shape on screen."""
         m = self.model
         available = self.table.viewport().width()
         if available <= 0 or not self._natural:
             return
-        waiting_only = self.queue_filter().statuses == frozenset({ContactStatus.QUEUED})
-        hidden = {m.STATUS} if waiting_only else set()  # it would say "Waiting" on every row
+        f = self.queue_filter()
+        hidden: set[int] = set()
+        if f.statuses == frozenset({ContactStatus.QUEUED}) and not f.follow_ups:
+            hidden.add(m.STATUS)  # it would say "Waiting" on every row
+        if f.follow_ups:
+            hidden.add(m.WAITING)  # a follow-up waits from its due time: the due column says it
+            hidden.add(m.PRIORITY)  # the centre gives every follow-up the same
         compact: set[int] = set()
         customer = self._natural[m.CUSTOMER]
 
@@ -586,8 +748,8 @@ class QueuePanel(QWidget):
             lambda: compact.add(m.CHANNEL),
             lambda: compact.add(m.PRIORITY),
             lambda: compact.add(m.RISK),
+            lambda: compact.add(m.STATUS),
             lambda: compact.add(m.DUE),
-            lambda: hidden.add(m.STATUS),  # the advisor's own rows keep their tint
         ]
         for step in steps:
             if needed() <= available:
@@ -605,7 +767,7 @@ class QueuePanel(QWidget):
                 m.set_compact(column, small)
                 width = self._compact_width[column] if small else self._natural[column]
                 header.resizeSection(column, width)
-        for column in (m.WAITING, m.STATUS):
+        for column in (m.PRIORITY, m.WAITING, m.STATUS):
             if self.table.isColumnHidden(column) != (column in hidden):
                 self.table.setColumnHidden(column, column in hidden)
         if customer != self._customer_width:
