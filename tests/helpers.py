@@ -63,3 +63,16 @@ class StallMonitor:
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+class SecondContactAnswers:
+    """Answers the desk's "take another contact?" question without a modal loop, and records
+    the references it was asked about."""
+
+    def __init__(self) -> None:
+        self.take_another = True
+        self.asked: list[str] = []
+
+    def __call__(self, _parent: object, working_on: str) -> bool:
+        self.asked.append(working_on)
+        return self.take_another

@@ -338,7 +338,7 @@ def test_compiled_french_catalogue_loads(tmp_path: Path) -> None:
     translator = QTranslator()
     assert translator.load(str(qm))
     assert translator.language().startswith("fr")
-    assert translator.translate("MainWindow", "Next contact") == "Contact suivant"
+    assert translator.translate("Desk", "Next contact") == "Contact suivant"
     assert translator.translate("QueuePanel", "Next contact") == "Contact suivant"
     assert translator.translate("Language", "en") == "fr"
     assert translator.translate("Outcome", "Resolved at first contact") == (

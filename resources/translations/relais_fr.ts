@@ -729,12 +729,12 @@
     <name>ContactPanel</name>
     <message>
         <location filename="../../ui/desk/contact_panel.py" line="+53"/>
-        <location line="+145"/>
+        <location line="+140"/>
         <source>Send the reply</source>
         <translation>Envoyer la réponse</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-137"/>
         <source>Add the internal note (from elsewhere: go to the note editor)</source>
         <translation>Ajouter la note interne (ailleurs&#xa0;: aller à la saisie de la note)</translation>
     </message>
@@ -790,11 +790,6 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>Message about the reply</source>
-        <translation>Message concernant la réponse</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Insert template ({keys})</source>
         <translation>Insérer un modèle ({keys})</translation>
     </message>
@@ -809,7 +804,7 @@
         <translation>Envoyer ({keys})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
@@ -840,7 +835,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+223"/>
+        <location line="+222"/>
         <source>Internal notes</source>
         <translation>Notes internes</translation>
     </message>
@@ -876,27 +871,7 @@
         <translation>Un autre conseiller traite ce contact&#xa0;: vous pouvez le lire, mais pas y répondre ni ajouter de note.</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Not sent: fill in or remove {names} first. The first one is selected — type its value.</source>
-        <translation>Non envoyé&#xa0;: complétez ou supprimez d’abord {names}. Le premier est sélectionné — tapez sa valeur.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The reply is empty. Write an answer or insert a template with Ctrl+T.</source>
-        <translation>La réponse est vide. Rédigez une réponse ou insérez un modèle avec Ctrl+T.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sending…</source>
-        <translation>Envoi…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Reply sent at {time}.</source>
-        <translation>Réponse envoyée à {time}.</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="+90"/>
         <source>Write the note first.</source>
         <translation>Rédigez d’abord la note.</translation>
     </message>
@@ -1110,202 +1085,197 @@
     <message>
         <location filename="../../ui/desk/desk.py" line="+72"/>
         <source>Take another contact?</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre un autre contact ?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are working on contact {reference}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous traitez le contact {reference}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Take another contact as well? Both stay yours; close this one first if you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre aussi un autre contact ? Les deux restent à vous ; clôturez d’abord celui-ci si vous le pouvez.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stay on {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rester sur {reference}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Take another</source>
-        <translation type="unfinished"></translation>
+        <translation>En prendre un autre</translation>
     </message>
     <message>
         <location line="+154"/>
         <source>Next contact</source>
-        <translation type="unfinished">Contact suivant</translation>
+        <translation>Contact suivant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Insert template</source>
-        <translation type="unfinished">Insérer un modèle</translation>
+        <translation>Insérer un modèle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close contact</source>
-        <translation type="unfinished">Clôturer le contact</translation>
+        <translation>Clôturer le contact</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Find a customer</source>
-        <translation type="unfinished">Rechercher un client</translation>
+        <translation>Rechercher un client</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to the queue</source>
-        <translation type="unfinished">Aller à la file d’attente</translation>
+        <translation>Aller à la file d’attente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to the contact</source>
-        <translation type="unfinished">Aller au contact</translation>
+        <translation>Aller au contact</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Go to the customer</source>
-        <translation type="unfinished">Aller au client</translation>
+        <translation>Aller au client</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Refresh the queue</source>
-        <translation type="unfinished">Actualiser la file d’attente</translation>
+        <translation>Actualiser la file d’attente</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Log a phone call…</source>
-        <translation type="unfinished">Saisir un appel…</translation>
+        <translation>Saisir un appel…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Put back in the queue</source>
-        <translation type="unfinished">Remettre dans la file</translation>
+        <translation>Remettre dans la file</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Take the selected contact, or open the selected past contact</source>
-        <translation type="unfinished">Prendre le contact ou ouvrir le contact passé sélectionné</translation>
+        <translation>Prendre le contact ou ouvrir le contact passé sélectionné</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>At the start of a line in a reply: search templates as you type</source>
-        <translation type="unfinished">En début de ligne d’une réponse&#xa0;: chercher un modèle en tapant</translation>
+        <translation>En début de ligne d’une réponse : chercher un modèle en tapant</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>In the closing dialog: choose the self-assessment</source>
-        <translation type="unfinished">Dans la fenêtre de clôture&#xa0;: choisir votre ressenti</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Still waiting for the centre to hand you a contact…</source>
-        <translation type="unfinished">Le centre ne vous a pas encore attribué de contact, patientez…</translation>
+        <translation>Le centre ne vous a pas encore attribué de contact, patientez…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Taking the next contact…</source>
-        <translation type="unfinished">Prise du contact suivant…</translation>
+        <translation>Prise du contact suivant…</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Open one of your contacts first.</source>
-        <translation type="unfinished">Ouvrez d’abord l’un de vos contacts.</translation>
+        <translation>Ouvrez d’abord l’un de vos contacts.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Contact {reference} is back in the queue.</source>
-        <translation type="unfinished">Le contact {reference} est de retour dans la file.</translation>
+        <translation>Le contact {reference} est de retour dans la file.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Contact {reference} is now yours and waits in your queue; open it when you are done with this one.</source>
-        <translation type="unfinished">Le contact {reference} vous est maintenant attribué et vous attend dans votre file&#xa0;; ouvrez-le quand vous aurez fini celui-ci.</translation>
+        <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file ; ouvrez-le quand vous aurez fini celui-ci.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Offline: new contacts can be taken when the centre answers again. Your contacts stay workable; log a call with Ctrl+Shift+L.</source>
-        <translation type="unfinished">Hors ligne&#xa0;: vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables&#xa0;; saisissez un appel avec Ctrl+Maj+L.</translation>
+        <translation>Hors ligne : vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables ; saisissez un appel avec Ctrl+Maj+L.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The queue is empty. Well done!</source>
-        <translation type="unfinished">La file d’attente est vide. Bravo&#xa0;!</translation>
+        <translation>La file d’attente est vide. Bravo !</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You are handling contact {reference}.</source>
-        <translation type="unfinished">Vous traitez le contact {reference}.</translation>
+        <translation>Vous traitez le contact {reference}.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>You are looking at {shown}, read-only. You are working on {held}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous consultez {shown}, en lecture seule. Vous traitez {held}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Back to {held} ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir à {held} ({keys})</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Pinned: {name} — not the customer of contact {reference} ({sender}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Épinglé : {name} — ce n’est pas le client du contact {reference} ({sender}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a customer you searched for</source>
-        <translation type="unfinished"></translation>
+        <translation>un client recherché</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show {sender}</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher {sender}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Go back to {held} ({keys}) to close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenez à {held} ({keys}) pour le clôturer.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Take a contact first: there is nothing of yours to close.</source>
-        <translation type="unfinished">Prenez d’abord un contact&#xa0;: vous n’avez rien à clôturer.</translation>
+        <translation>Prenez d’abord un contact : vous n’avez rien à clôturer.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Reply not sent</source>
-        <translation type="unfinished">Réponse non envoyée</translation>
+        <translation>Réponse non envoyée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your reply to this contact has not been sent.</source>
-        <translation type="unfinished">Votre réponse à ce contact n’a pas été envoyée.</translation>
+        <translation>Votre réponse à ce contact n’a pas été envoyée.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the contact anyway? The reply will be lost.</source>
-        <translation type="unfinished">Clôturer le contact quand même&#xa0;? La réponse sera perdue.</translation>
+        <translation>Clôturer le contact quand même ? La réponse sera perdue.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go back to the reply</source>
-        <translation type="unfinished">Revenir à la réponse</translation>
+        <translation>Revenir à la réponse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close without sending</source>
-        <translation type="unfinished">Clôturer sans envoyer</translation>
+        <translation>Clôturer sans envoyer</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Contact {reference} closed. Follow-up planned for {when}.</source>
-        <translation type="unfinished">Contact {reference} clôturé. Suivi prévu&#xa0;: {when}.</translation>
+        <translation>Contact {reference} clôturé. Suivi prévu : {when}.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Contact {reference} closed.</source>
-        <translation type="unfinished">Contact {reference} clôturé.</translation>
+        <translation>Contact {reference} clôturé.</translation>
     </message>
 </context>
 <context>
@@ -1646,12 +1616,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/application.py" line="+73"/>
+        <location filename="../../ui/application.py" line="+80"/>
         <source>Relais cannot start</source>
         <translation>Relais ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+189"/>
         <source>Could not write the screenshot to {path}.</source>
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
@@ -1906,7 +1876,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/desk/queue_model.py" line="+321"/>
+        <location filename="../../ui/desk/queue_model.py" line="+327"/>
         <source>{column}
 The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
         <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
@@ -1952,7 +1922,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+2"/>
         <source>Follow-up of {reference}: {subject}</source>
-        <translation>Suivi de {reference} : {subject}</translation>
+        <translation>Suivi de {reference}&#xa0;: {subject}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2012,12 +1982,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+2"/>
         <source>Planned: enters the queue at {time}</source>
-        <translation>Prévu : entre dans la file à {time}</translation>
+        <translation>Prévu&#xa0;: entre dans la file à {time}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Overdue: in the queue, it can be taken now</source>
-        <translation>En retard : dans la file, il peut être pris dès maintenant</translation>
+        <translation>En retard&#xa0;: dans la file, il peut être pris dès maintenant</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2032,12 +2002,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+3"/>
         <source>Planned: it enters the queue at {time}, and can be taken from then on.</source>
-        <translation>Prévu : il entre dans la file à {time} et pourra être pris dès lors.</translation>
+        <translation>Prévu&#xa0;: il entre dans la file à {time} et pourra être pris dès lors.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overdue: it is in the queue and can be taken now.</source>
-        <translation>En retard : il est dans la file et peut être pris dès maintenant.</translation>
+        <translation>En retard&#xa0;: il est dans la file et peut être pris dès maintenant.</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -2122,7 +2092,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+1"/>
         <source>When the follow-up is due; overdue ones say by how long.</source>
-        <translation>L’heure prévue du suivi ; en retard, de combien.</translation>
+        <translation>L’heure prévue du suivi&#xa0;; en retard, de combien.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2141,13 +2111,14 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <location filename="../../ui/desk/queue_panel.py" line="+121"/>
         <location line="+6"/>
         <location line="+49"/>
-        <location line="+92"/>
+        <location line="+4"/>
+        <location line="+91"/>
         <location line="+354"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
     </message>
     <message>
-        <location line="-489"/>
+        <location line="-492"/>
         <location line="+2"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
@@ -2169,17 +2140,17 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+421"/>
+        <location line="+424"/>
         <source>My follow-ups</source>
         <translation>Mes suivis</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-421"/>
         <source>Every contact waiting or in progress.</source>
         <translation>Tous les contacts en attente ou en cours.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -2266,7 +2237,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+144"/>
         <source>Follow-up {reference} enters the queue at {time}: you can take it from then on. It is shown read-only meanwhile.</source>
-        <translation>Le suivi {reference} entre dans la file à {time} : vous pourrez le prendre dès lors. D’ici là, il s’affiche en lecture seule.</translation>
+        <translation>Le suivi {reference} entre dans la file à {time}&#xa0;: vous pourrez le prendre dès lors. D’ici là, il s’affiche en lecture seule.</translation>
     </message>
     <message>
         <location line="+143"/>
@@ -2281,7 +2252,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+4"/>
         <source>Your follow-ups due today, overdue ones included: {count}. Overdue: {overdue}.</source>
-        <translation>Vos suivis du jour, retards compris : {count}. En retard : {overdue}.</translation>
+        <translation>Vos suivis du jour, retards compris&#xa0;: {count}. En retard&#xa0;: {overdue}.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2291,7 +2262,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location line="+1"/>
         <source>Your follow-ups due today: {count}. None is overdue.</source>
-        <translation>Vos suivis du jour : {count}. Aucun n’est en retard.</translation>
+        <translation>Vos suivis du jour&#xa0;: {count}. Aucun n’est en retard.</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
@@ -4318,12 +4289,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <location line="+1"/>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard</translation>
     </message>
 </context>
 <context>

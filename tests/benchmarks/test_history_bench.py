@@ -297,7 +297,7 @@ def test_a_customer_with_2000_contacts_appears_fast(
     service = [timed_ms(lambda: ws.customers.history(customer_id)) for _ in range(RUNS)]
     profile = [timed_ms(lambda: ws.customers.profile(customer_id)) for _ in range(RUNS)]
 
-    panel = CustomerPanel(runner, ws)
+    panel = CustomerPanel(runner, ws.customers, ws.contacts)
     qtbot.addWidget(panel)
     size = (560, 820)
     panel.resize(*size)

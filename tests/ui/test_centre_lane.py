@@ -137,13 +137,14 @@ def window(
     win.show()
     with qtbot.waitSignal(win.ready, timeout=10_000):
         win.attach(workspace)
+    win.desk.ask_second = lambda _parent, _reference: True  # takes another
     yield win
     gate.set()
     win.shutdown()
 
 
 def _working_on(win: MainWindow) -> uuid.UUID | None:
-    d = win.contact_panel.current()
+    d = win.desk.contact_panel.current()
     return d.id if d is not None and d.workable else None
 
 
@@ -155,7 +156,7 @@ def _take_next(qtbot: QtBot, win: MainWindow) -> uuid.UUID:
 
 
 def _add_note(qtbot: QtBot, win: MainWindow, text: str) -> None:
-    panel = win.contact_panel
+    panel = win.desk.contact_panel
     panel.tabs.setCurrentWidget(panel.notes_tab)
     panel.note_editor.setFocus()
     panel.note_editor.setPlainText(text)
@@ -215,8 +216,8 @@ def test_a_claim_answered_after_the_advisor_moved_on_is_theirs_without_taking_th
     monkeypatch.setattr(
         "ui.desk.log_call_dialog.LogCallDialog.values", lambda self: ("06 12 34 56 78", "Appel")
     )
-    window.log_call()
-    panel = window.contact_panel
+    window.desk.log_call()
+    panel = window.desk.contact_panel
     qtbot.waitUntil(
         lambda: (d := panel.current()) is not None and d.workable and d.subject == "Appel",
         timeout=5_000,
@@ -231,7 +232,7 @@ def test_a_claim_answered_after_the_advisor_moved_on_is_theirs_without_taking_th
     [claimed] = [r for r in mine if r.id != call]
     assert claimed.reference in window.statusBar().currentMessage()
     # The queue on screen lists it as the advisor's.
-    model = window.queue_panel.model
+    model = window.desk.queue_panel.model
     qtbot.waitUntil(
         lambda: (
             (row := model.row_for(claimed.id)) is not None

@@ -27,7 +27,7 @@ def runner(workspace: Workspace) -> Iterator[Runner]:
 
 @pytest.fixture
 def panel(qtbot, runner: Runner, workspace: Workspace) -> ContactPanel:
-    widget = ContactPanel(runner, workspace)
+    widget = ContactPanel(runner, workspace.contacts, workspace.templates, workspace.who)
     qtbot.addWidget(widget)
     widget.resize(620, 860)
     widget.show()
@@ -105,8 +105,8 @@ def test_send_is_refused_while_a_placeholder_is_unfilled_then_records_template_u
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
 
-    assert panel.reply_message.isVisible()
-    assert "{{case_number}}" in panel.reply_message.text()
+    assert panel.composer.notice.isVisible()
+    assert "{{case_number}}" in panel.composer.notice.text()
     assert composer.editor.textCursor().selectedText() == "{{case_number}}"
     assert runner.wait_idle() and outbound_bodies(workspace, contact_id) == []
 
@@ -123,7 +123,7 @@ def test_send_is_refused_while_a_placeholder_is_unfilled_then_records_template_u
     assert sent.args == [contact_id]
     assert outbound_bodies(workspace, contact_id) == [final.strip()]
     assert composer.text() == ""
-    qtbot.waitUntil(lambda: "Reply sent" in panel.reply_message.text())
+    qtbot.waitUntil(lambda: "Reply sent" in panel.composer.notice.text())
     qtbot.waitUntil(lambda: "(modifié)" in panel.thread.toPlainText())
     assert workspace.contacts.load_draft(contact_id) == ""
     with workspace.local.session() as s:
@@ -147,7 +147,7 @@ def test_a_failed_send_keeps_the_text_and_says_why(
 
     panel.send()
 
-    qtbot.waitUntil(lambda: "not yours" in panel.reply_message.text())
+    qtbot.waitUntil(lambda: "not yours" in panel.composer.notice.text())
     assert panel.composer.text() == "Nous avons bien recu votre demande."
     qtbot.waitUntil(lambda: panel.read_only.isVisible())  # reloaded: now closed, read-only
     assert panel.composer.editor.isReadOnly()
@@ -170,7 +170,7 @@ def test_a_contact_not_mine_is_read_only_with_the_reason(
     assert not panel.send_button.isEnabled() and not panel.note_button.isEnabled()
     assert not panel.close_button.isEnabled()
     panel.send()  # the shortcut on a read-only contact does nothing
-    assert not panel.reply_message.isVisible()
+    assert not panel.composer.notice.isVisible()
 
 
 def test_phone_call_start_and_end_show_the_times_and_notes_mark_the_call(

@@ -31,7 +31,7 @@ def runner(qapp: object) -> Iterator[Runner]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, runner: Runner, workspace: Workspace) -> CustomerPanel:
-    p = CustomerPanel(runner, workspace)
+    p = CustomerPanel(runner, workspace.customers, workspace.contacts)
     qtbot.addWidget(p)
     p.resize(520, 800)
     p.show()
@@ -293,7 +293,7 @@ def test_the_find_dialog_returns_the_chosen_customer(
 ) -> None:
     customer_id, _ = busiest_customer(workspace)
     profile = workspace.customers.profile(customer_id)
-    dialog = CustomerSearchDialog(runner, workspace)
+    dialog = CustomerSearchDialog(runner, workspace.customers)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.search.edit, profile.full_name)

@@ -45,6 +45,7 @@ def window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> Iterator[MainW
     win.show()
     with qtbot.waitSignal(win.ready, timeout=10_000):
         win.attach(workspace)
+    win.desk.ask_second = lambda _parent, _reference: True  # takes another
     yield win
     win.shutdown()
 
@@ -101,9 +102,9 @@ def test_f1_lists_the_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_the_window_works_without_a_mouse(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.queue_panel.table.hasFocus())
-    qtbot.keyClick(window.queue_panel.table, Qt.Key.Key_Return)  # take the selected contact
-    qtbot.waitUntil(lambda: (d := window.contact_panel.current()) is not None and d.workable)
+    qtbot.waitUntil(lambda: window.desk.queue_panel.table.hasFocus())
+    qtbot.keyClick(window.desk.queue_panel.table, Qt.Key.Key_Return)  # take the selected contact
+    qtbot.waitUntil(lambda: (d := window.desk.contact_panel.current()) is not None and d.workable)
 
 
 def test_language_choice_is_saved_for_the_next_start(
@@ -124,12 +125,12 @@ def test_dialogs_name_their_widgets_too(qtbot: QtBot, window: MainWindow) -> Non
 
     ws = window.ws
     assert ws is not None
-    detail = window.contact_panel.current()
+    detail = window.desk.contact_panel.current()
     assert detail is not None
     dialogs = [
         CloseDialog(detail, ws.reference.reason_codes(), window),
         TemplatePicker(window.runner, ws.templates, "fr", "email", window),
-        CustomerSearchDialog(window.runner, ws, window),
+        CustomerSearchDialog(window.runner, ws.customers, window),
         HelpDialog(window.shortcuts(), window),
     ]
     for dialog in dialogs:
@@ -144,7 +145,7 @@ def test_closing_with_an_unsent_reply_asks_first_and_can_go_back(
     from PySide6.QtWidgets import QMessageBox
 
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    panel = window.contact_panel
+    panel = window.desk.contact_panel
     qtbot.waitUntil(lambda: (d := panel.current()) is not None and d.workable)
     contact_id = panel.current().id  # type: ignore[union-attr]
     panel.composer.set_text("Bonjour, je regarde votre dossier.")

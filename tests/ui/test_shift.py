@@ -60,7 +60,7 @@ def test_a_slice_of_a_shift(
         for w in t.title.split()
         if w.isascii() and w.isalpha() and len(w) >= 4  # QTest types ASCII only
     )
-    panel = window.contact_panel
+    panel = window.desk.contact_panel
 
     # Next contact, from the keyboard.
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)

@@ -59,7 +59,7 @@ def test_offline_shows_a_banner_keeps_work_possible_and_recovers_alone(
     assert "Offline since" in window._sync.text()
     assert "Offline since" in window.banner.text()
     # Taking a new contact needs the centre: said plainly, nothing else breaks.
-    window.next_contact()
+    window.desk.next_contact()
     qtbot.waitUntil(lambda: "Offline" in window.statusBar().currentMessage(), timeout=5_000)
     # The contact already held stays workable; a call can be logged by hand.
     window.runner.write(
@@ -72,10 +72,10 @@ def test_offline_shows_a_banner_keeps_work_possible_and_recovers_alone(
     monkeypatch.setattr(
         "ui.desk.log_call_dialog.LogCallDialog.values", lambda self: ("06 12 34 56 78", "Coupure")
     )
-    window.log_call()
+    window.desk.log_call()
     qtbot.waitUntil(
         lambda: (
-            (d := window.contact_panel.current()) is not None
+            (d := window.desk.contact_panel.current()) is not None
             and d.workable
             and d.subject == "Coupure"
         ),
@@ -103,7 +103,7 @@ def test_another_workstation_s_claim_shows_after_the_next_sync_cycle(
     other = pg_centre.workstation(pg_centre.add_user("advisor", team=team), tmp_path / "b")
     win = _window(qtbot, mine, tmp_path)
     try:
-        panel = win.queue_panel
+        panel = win.desk.queue_panel
         qtbot.waitUntil(lambda: "Online" in win._sync.text(), timeout=10_000)
         head = panel.model.contact_at(0)
         assert head is not None

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import ContactDetail, MessageView, NoteView
+from app.dto import ContactDetail, MessageView, NoteView, Who
 from app.enums import Channel, ContactStatus
 from app.errors import RelaisError
-from app.workspace import Workspace
+from app.services.contacts import ContactService
+from app.services.templates import TemplateService
 from ui.common.ops import Bug, Runner
 from ui.common.texts import (
     error_text,
@@ -105,14 +106,21 @@ class ContactPanel(QWidget):
     detail_loaded = Signal(object)
     reply_sent = Signal(object)
 
-    def __init__(self, runner: Runner, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        contacts: ContactService,
+        templates: TemplateService,
+        who: Who,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("contactPanel")
         self.setAccessibleName(self.tr("Current contact"))
         self._runner = runner
-        self._contacts = workspace.contacts
-        self._templates = workspace.templates
-        self._who = workspace.who
+        self._contacts = contacts
+        self._templates = templates
+        self._who = who
         self._detail: ContactDetail | None = None
         self._contact_id: uuid.UUID | None = None
         self._sending = False
@@ -172,11 +180,6 @@ class ContactPanel(QWidget):
         # Reply tab
         reply_page = QWidget(self.tabs)
         self.composer = Composer(runner, self._contacts, self._templates, reply_page)
-        self.reply_message = QLabel(reply_page)
-        self.reply_message.setObjectName("replyMessage")
-        self.reply_message.setWordWrap(True)
-        self.reply_message.setAccessibleName(self.tr("Message about the reply"))
-        self.reply_message.hide()
         send_keys = QKeySequence(SEND_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
         template_keys = QKeySequence("Ctrl+T").toString(QKeySequence.SequenceFormat.NativeText)
         self.template_button = QPushButton(
@@ -197,7 +200,6 @@ class ContactPanel(QWidget):
         reply_layout.setContentsMargins(0, 6, 0, 0)
         reply_layout.setSpacing(4)
         reply_layout.addWidget(self.composer, 1)
-        reply_layout.addWidget(self.reply_message)
         reply_layout.addLayout(reply_buttons)
         self.tabs.addTab(reply_page, self.tr("Reply"))
 
@@ -310,7 +312,6 @@ class ContactPanel(QWidget):
         self._detail = None
         self._contact_id = contact_id
         self.call_bar.stop()
-        self._say(self.reply_message, None)
         self._say(self.note_message, None)
         self.note_editor.clear()
         self.header.reference.setText("")
@@ -503,34 +504,15 @@ class ContactPanel(QWidget):
         if d is None or not d.workable or self._sending:
             return
         self.tabs.setCurrentWidget(self.reply_tab)
-        missing = self.composer.unfilled()
-        if missing:
-            names = ", ".join("{{" + name + "}}" for name in missing)
-            self._say(
-                self.reply_message,
-                self.tr(
-                    "Not sent: fill in or remove {names} first. The first one is selected — "
-                    "type its value."
-                ).format(names=names),
-                ERROR_STYLE,
-            )
-            self.composer.select_placeholder(missing[0])
+        if not self.composer.ready_to_send():  # it says why, and keeps the text
             return
         text = self.composer.text()
-        if not text.strip():
-            self._say(
-                self.reply_message,
-                self.tr("The reply is empty. Write an answer or insert a template with Ctrl+T."),
-                ERROR_STYLE,
-            )
-            self.composer.editor.setFocus()
-            return
         insertions = self.composer.insertions()
         cid, contacts = d.id, self._contacts
         self._sending = True
         self.composer.set_sending(True)
         self._set_enabled(True)
-        self._say(self.reply_message, self.tr("Sending…"), WAIT_STYLE)
+        self.composer.show_sending()
         self._runner.write(
             lambda: contacts.send_reply(cid, text, insertions),
             lambda message: self._sent(cid, message),
@@ -543,13 +525,9 @@ class ContactPanel(QWidget):
         if cid == self.composer.contact_id():
             self.composer.clear_after_send()
             self.composer.set_sending(False)
+            self.composer.show_sent(message.created_at)
         if cid == self._contact_id:
             self._set_enabled(True)
-            self._say(
-                self.reply_message,
-                self.tr("Reply sent at {time}.").format(time=format_datetime(message.created_at)),
-                INFO_STYLE,
-            )
             self._reload()
         self.reply_sent.emit(cid)
 
@@ -564,7 +542,7 @@ class ContactPanel(QWidget):
             return
         self.composer.set_sending(False)
         self._set_enabled(True)
-        self._say(self.reply_message, error_text(err), ERROR_STYLE)
+        self.composer.show_send_failed(err)
         self.composer.editor.setFocus()
         if isinstance(err, RelaisError):
             self._reload()  # e.g. the contact was taken away: show why it is now read-only

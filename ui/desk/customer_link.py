@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.dto import ContactDetail, CustomerMatch, Found, NewCustomer, NewIdentity
 from app.enums import Channel, IdentityKind
 from app.errors import RelaisError
-from app.workspace import Workspace
+from app.services.customers import CustomerService
 from ui.common.ops import Bug, Runner
 from ui.common.texts import error_text, translate
 from ui.desk.customer_match_model import CustomerMatchModel, MatchDelegate
@@ -103,7 +103,7 @@ class CustomerSearchBox(QWidget):
     def __init__(
         self,
         runner: Runner,
-        ws: Workspace,
+        customers: CustomerService,
         parent: QWidget | None = None,
         *,
         max_rows: int | None = None,
@@ -111,7 +111,7 @@ class CustomerSearchBox(QWidget):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._customers = ws.customers
+        self._customers = customers
         self._key = f"customer-search:{id(self)}"
         self._asked = ""
         self._answered: str | None = None
@@ -347,15 +347,19 @@ class LinkCustomerWidget(QWidget):
     linked = Signal(object, object)
 
     def __init__(
-        self, runner: Runner, ws: Workspace, detail: ContactDetail, parent: QWidget | None = None
+        self,
+        runner: Runner,
+        customers: CustomerService,
+        detail: ContactDetail,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._customers = ws.customers
+        self._customers = customers
         self._detail = detail
         self._busy = False
 
-        self.search = CustomerSearchBox(runner, ws, self, max_rows=7, cautious=True)
+        self.search = CustomerSearchBox(runner, customers, self, max_rows=7, cautious=True)
         self.link_button = QPushButton(self.tr("&Link to this customer"), self)
         self.link_button.setAccessibleName(self.tr("Link this contact to the selected customer"))
         self.link_button.setEnabled(False)
@@ -542,12 +546,14 @@ class LinkCustomerWidget(QWidget):
 class CustomerSearchDialog(QDialog):
     """Ctrl+F: look up any customer and open their history. ``chosen()`` after ``exec()``."""
 
-    def __init__(self, runner: Runner, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: Runner, customers: CustomerService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Find a customer"))
         self.setAccessibleName(self.tr("Find a customer"))
         self._chosen: uuid.UUID | None = None
-        self.search = CustomerSearchBox(runner, ws, self)
+        self.search = CustomerSearchBox(runner, customers, self)
         self.buttons = QDialogButtonBox(self)
         self.open_button = self.buttons.addButton(
             self.tr("&Open history"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -573,9 +579,9 @@ class CustomerSearchDialog(QDialog):
 
     @classmethod
     def choose(
-        cls, runner: Runner, ws: Workspace, parent: QWidget | None = None
+        cls, runner: Runner, customers: CustomerService, parent: QWidget | None = None
     ) -> uuid.UUID | None:
-        dialog = cls(runner, ws, parent)
+        dialog = cls(runner, customers, parent)
         try:
             return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.dto import ContactDetail, CustomerProfile, HistoryRow
 from app.errors import RelaisError
-from app.workspace import Workspace
+from app.services.contacts import ContactService
+from app.services.customers import CustomerService
 from ui.common import texts
 from ui.common.ops import Bug, Runner
 from ui.common.texts import translate
@@ -236,11 +237,18 @@ class CustomerPanel(QWidget):
     history_loaded = Signal()
     past_contact_opened = Signal(object)
 
-    def __init__(self, runner: Runner, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        customers: CustomerService,
+        contacts: ContactService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("customerPanel")
         self._runner = runner
-        self._ws = workspace
+        self._customers = customers
+        self._contacts = contacts
         self._customer_id: uuid.UUID | None = None
         self._profile: CustomerProfile | None = None
         self._key = f"customer-panel:{id(self)}"
@@ -453,7 +461,7 @@ class CustomerPanel(QWidget):
         # On the centre lane: a customer this copy does not hold yet is fetched from the centre
         # first (CustomerService.hold), and opening one renews their stay in the working set
         # there. A slow centre then holds up this card, not the queue's pages nor the writes.
-        customers = self._ws.customers
+        customers = self._customers
         self._runner.centre(
             lambda: customers.profile(customer_id),
             lambda p: self._profile_arrived(customer_id, p),
@@ -497,7 +505,7 @@ class CustomerPanel(QWidget):
             self.setFocusProxy(None)
             self._stack.setCurrentWidget(self._unknown_page)
             return
-        self._link = LinkCustomerWidget(self._runner, self._ws, detail, self._unknown_page)
+        self._link = LinkCustomerWidget(self._runner, self._customers, detail, self._unknown_page)
         self._link.linked.connect(self._linked)
         self._unknown_layout.addWidget(self._link, 1)
         self._stack.setCurrentWidget(self._unknown_page)
@@ -554,7 +562,7 @@ class CustomerPanel(QWidget):
         # dependency of this panel.
         from ui.desk.thread_view import ContactViewerDialog
 
-        viewer = ContactViewerDialog(self._runner, self._ws.contacts, contact_id, self.window())
+        viewer = ContactViewerDialog(self._runner, self._contacts, contact_id, self.window())
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
         viewer.raise_()
