@@ -161,7 +161,7 @@ class ContactPanel(QWidget):
             self.tr("Close the contact: reason, outcome and your view of the customer")
         )
         self.close_button.clicked.connect(self._request_close)
-        self.header.actions.addWidget(self.close_button)
+        self.header.action_row.addWidget(self.close_button)
         self.read_only = QLabel(self.work)
         self.read_only.setObjectName("readOnlyNotice")
         self.read_only.setWordWrap(True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from ui.common.texts import (
     priority_label,
     status_label,
 )
+from ui.common.widgets import ElidedLabel
 
 SEND_KEYS = ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")
 NOTE_KEYS = "Ctrl+Shift+N"
@@ -61,10 +61,9 @@ class ContactHeader(QWidget):
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reference.setStyleSheet("font-weight: 600;")
         self.reference.setAccessibleName(self.tr("Contact reference"))
-        self.subject = QLabel(self)
+        self.subject = ElidedLabel("", self)
         self.subject.setObjectName("contactSubject")
         self.subject.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        self.subject.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.facts = QLabel(self)
         self.facts.setObjectName("contactFacts")
         self.facts.setStyleSheet(f"color: {MUTED};")
@@ -87,8 +86,8 @@ class ContactHeader(QWidget):
         line.addWidget(self.channel_icon)
         line.addWidget(self.reference)
         line.addWidget(self.subject, 1)
-        self.actions = QHBoxLayout()
-        line.addLayout(self.actions)
+        self.action_row = QHBoxLayout()
+        line.addLayout(self.action_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -103,7 +102,6 @@ class ContactHeader(QWidget):
         self.reference.setText(d.reference)
         subject = d.subject or self.tr("(no subject)")
         self.subject.setText(subject)
-        self.subject.setToolTip(subject)
         who = d.sender_display or d.sender_address
         if d.sender_display and d.sender_address and d.sender_address != d.sender_display:
             who = self.tr("{name} <{address}>").format(

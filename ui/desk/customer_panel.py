@@ -369,14 +369,13 @@ class CustomerPanel(QWidget):
             HistoryModel.CSAT: score,
             HistoryModel.ADVISOR: em * 11,
         }
-        # In a narrow pane the subject matters most: the score columns keep just their badge
-        # (the header's full text stays in its tooltip).
-        badge = max(44, em * 3)
+        # In a narrow pane the subject matters most, but the score columns keep room for their
+        # whole header: "Ress…" over a badge says nothing (the tooltip explains the scale).
         self._compact_widths = {
             HistoryModel.DATE: fm.horizontalAdvance("0000-00-00") + em + 6,
             HistoryModel.CHANNEL: 34,
-            HistoryModel.ASSESSMENT: badge,
-            HistoryModel.CSAT: badge,
+            HistoryModel.ASSESSMENT: header_width[HistoryModel.ASSESSMENT],
+            HistoryModel.CSAT: header_width[HistoryModel.CSAT],
         }
         self._compact: bool | None = None
         self._set_compact(True)
