@@ -16,7 +16,13 @@ from app.models import Channel, Contact, ContactStatus, Direction, Outcome, Wrap
 from app.sanitize import safe_html
 from app.workspace import Workspace
 from ui.common.ops import Runner
-from ui.desk.thread_view import ContactViewerDialog, ThreadView, thread_html
+from ui.desk.thread_view import (
+    ADVISOR_BG,
+    CUSTOMER_BG,
+    ContactViewerDialog,
+    ThreadView,
+    thread_html,
+)
 
 NOW = datetime(2026, 3, 12, 14, 0, tzinfo=UTC)
 
@@ -97,7 +103,8 @@ def test_inbound_and_outbound_look_different_and_notes_are_marked() -> None:
     assert "customer" in page and "advisor's reply" in html.unescape(page)
     assert page.count("Internal note — not sent") == 1
     # The customer's card and the advisor's card do not share a colour.
-    assert "#f4f6f8" in page and "#e6f2f5" in page
+    assert CUSTOMER_BG != ADVISOR_BG
+    assert CUSTOMER_BG in page and ADVISOR_BG in page
 
 
 def test_phone_call_record_wrap_up_and_survey_are_shown() -> None:

@@ -36,13 +36,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QShortcut,
 )
@@ -74,8 +72,7 @@ from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
 from app.enums import Channel, Outcome
 from app.opening_hours import OpeningHours
 from app.settings import Settings
-from ui.common import texts
-from ui.desk.history_model import MUTED, SCORE_COLOURS
+from ui.common import texts, theme
 from ui.desk.reason_box import ReasonBox
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -185,15 +182,14 @@ class ScoreButton(QPushButton):
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(SCORE_COLOURS[self.score])
+        colour = theme.color(theme.SCORE[self.score])
         rect = self.rect().adjusted(1, 1, -1, -1)
-        pal = self.palette()
         if self.isChecked():
             p.setBrush(colour)
             p.setPen(QPen(colour.darker(115), 1))
         else:
-            p.setBrush(pal.color(QPalette.ColorRole.Base))
-            border = colour if self.underMouse() else pal.color(QPalette.ColorRole.Mid)
+            p.setBrush(theme.color(theme.SURFACE))
+            border = colour if self.underMouse() else theme.color(theme.BORDER_STRONG)
             p.setPen(QPen(border, 1))
         p.drawRoundedRect(rect, 7, 7)
         if not self.isChecked():
@@ -203,9 +199,9 @@ class ScoreButton(QPushButton):
             p.drawRoundedRect(QRect(rect.left() + 10, rect.top() + 5, rect.width() - 20, 4), 2, 2)
         if self.hasFocus():
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
+            p.setPen(QPen(theme.color(theme.ACCENT), 2))
             p.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 6, 6)
-        text_colour = QColor("white") if self.isChecked() else pal.color(QPalette.ColorRole.Text)
+        text_colour = theme.color(theme.SCORE_TEXT if self.isChecked() else theme.TEXT)
         p.setPen(text_colour)
         digit_font = QFont(self.font())
         digit_font.setPointSizeF(digit_font.pointSizeF() * 1.6)
@@ -296,6 +292,7 @@ class CloseDialog(QDialog):
         hours: OpeningHours | None = None,
     ) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         self._detail = detail
         self._take_next = False
         self._language = texts.ui_language()
@@ -317,7 +314,7 @@ class CloseDialog(QDialog):
             ),
             self,
         )
-        self.heading.setStyleSheet(f"color: {MUTED};")
+        self.heading.setProperty("tone", "muted")
         self.subject = QLabel(subject, self)
         self.subject.setTextFormat(Qt.TextFormat.PlainText)
         self.subject.setWordWrap(True)
@@ -373,15 +370,11 @@ class CloseDialog(QDialog):
         self._score_keys = _ChoiceKeys(list(self.score_buttons.values()), self)
         score_label = QLabel(self.tr("How satisfied do you think the customer is?"), self)
         score_hint = QLabel(self.tr("Keys 1 to 4"), self)
-        score_hint.setStyleSheet(f"color: {MUTED};")
+        score_hint.setProperty("tone", "muted")
 
         # -- follow-up (1 or 2 only)
         self.follow_up_box = QFrame(self)
         self.follow_up_box.setObjectName("followUpBox")
-        self.follow_up_box.setStyleSheet(
-            "QFrame#followUpBox { background: #FBF3E4; border: 1px solid #E9CFA0;"
-            " border-radius: 6px; }"
-        )
         self.plan_follow_up = QCheckBox(self.tr("&Plan a follow-up"), self.follow_up_box)
         self.plan_follow_up.setAccessibleName(self.tr("Plan a follow-up"))
         self.plan_follow_up.setChecked(True)
@@ -414,7 +407,7 @@ class CloseDialog(QDialog):
         self.when_problem = QLabel(self.follow_up_box)
         self.when_problem.setObjectName("followUpClosed")
         self.when_problem.setWordWrap(True)
-        self.when_problem.setStyleSheet("color: #8A1C12;")
+        self.when_problem.setProperty("tone", "error")
         self.when_fix = QPushButton(self.follow_up_box)
         self.when_fix.setAutoDefault(False)
         self.when_fix.clicked.connect(self._move_to_opening)
@@ -466,7 +459,7 @@ class CloseDialog(QDialog):
         self.missing = QLabel(self)
         self.missing.setObjectName("missingChoices")
         self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("color: #8A4B00;")
+        self.missing.setProperty("tone", "warning")
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel: keep the contact open"))
         self.cancel_button.setAutoDefault(False)

@@ -35,7 +35,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QKeyEvent,
     QKeySequence,
@@ -62,14 +61,15 @@ from app.placeholders import PATTERN, fill
 from app.placeholders import unfilled as unfilled_in
 from app.services.contacts import ContactService
 from app.services.templates import TemplateService
+from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import error_text, format_datetime
 from ui.desk.reply_feedback import LengthCounter, ReplyNotice, Tone
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-PLACEHOLDER_BACKGROUND = "#ffe58a"
-PLACEHOLDER_INK = "#5c4400"
+PLACEHOLDER_BACKGROUND = theme.PLACEHOLDER_BG
+PLACEHOLDER_INK = theme.PLACEHOLDER_TEXT
 
 SLASH = re.compile(r"^/([^\W\d_][\w-]*)$")
 """A "/" at the start of a line followed by letters: the advisor is asking for a template."""
@@ -99,8 +99,8 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._format = QTextCharFormat()
-        self._format.setBackground(QColor(PLACEHOLDER_BACKGROUND))
-        self._format.setForeground(QColor(PLACEHOLDER_INK))
+        self._format.setBackground(theme.color(PLACEHOLDER_BACKGROUND))
+        self._format.setForeground(theme.color(PLACEHOLDER_INK))
         self._format.setFontWeight(QFont.Weight.Bold)
 
     def highlightBlock(self, text: str) -> None:  # Qt override
@@ -253,7 +253,7 @@ class Composer(QWidget):
         self.draft_label = QLabel(self)
         self.draft_label.setObjectName("draftSaved")
         self.draft_label.setAccessibleName(self.tr("Draft status"))
-        self.draft_label.setStyleSheet("color: #5f6b7a;")
+        self.draft_label.setProperty("tone", "muted")
         self.draft_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.counter = LengthCounter(self)
         self.notice = ReplyNotice(self)
@@ -530,14 +530,14 @@ class Composer(QWidget):
             self._last_unfilled = names
             self.unfilled_changed.emit(names)
         if names:
-            self.status.setStyleSheet(f"color: {PLACEHOLDER_INK};")
+            theme.set_state(self.status, "tone", "placeholder")
             self.status.setText(
                 self.tr("To fill before sending: {names} (F8 selects the next one)").format(
                     names=", ".join("{{" + n + "}}" for n in names)
                 )
             )
         else:
-            self.status.setStyleSheet("")
+            theme.set_state(self.status, "tone", None)
             self.status.clear()
 
     # -- draft -------------------------------------------------------------------------------
@@ -568,7 +568,7 @@ class Composer(QWidget):
         self._forget_pending(cid, text)
         when = datetime.now().astimezone()
         if cid == self._contact_id:
-            self.draft_label.setStyleSheet("color: #5f6b7a;")
+            theme.set_state(self.draft_label, "tone", "muted")
             self.draft_label.setToolTip("")
             self.draft_label.setText(
                 self.tr("Draft saved {time}").format(time=when.strftime("%H:%M"))
@@ -581,7 +581,7 @@ class Composer(QWidget):
             self._runner.error.emit(err)
             return
         self._dirty = True  # try again on the next keystroke or flush
-        self.draft_label.setStyleSheet("color: #8a1c12;")
+        theme.set_state(self.draft_label, "tone", "error")
         self.draft_label.setText(self.tr("Draft not saved — your text is still here"))
         self.draft_label.setToolTip(error_text(err))
 

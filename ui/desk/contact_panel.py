@@ -33,6 +33,7 @@ from app.enums import Channel, ContactStatus
 from app.errors import RelaisError
 from app.services.contacts import ContactService
 from app.services.templates import TemplateService
+from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import (
     error_text,
@@ -80,15 +81,10 @@ def shortcuts() -> list[tuple[str, str]]:
     ]
 
 
-MUTED = "#5f6b7a"
-ERROR_STYLE = (
-    "QLabel { background: #fdecea; color: #8a1c12; border-radius: 3px; padding: 4px 8px; }"
-)
-INFO_STYLE = "QLabel { color: #1d6b3a; padding: 4px 2px; }"
-WAIT_STYLE = f"QLabel {{ color: {MUTED}; padding: 4px 2px; }}"
-READONLY_STYLE = (
-    "QLabel { background: #eef1f5; color: #3e4c59; border-radius: 3px; padding: 6px 8px; }"
-)
+# Tones of the note's message, as the theme's sheet selects them (``QLabel[tone=…]``).
+ERROR_STYLE = "error"
+INFO_STYLE = "success"
+WAIT_STYLE = "muted"
 
 
 class ContactPanel(QWidget):
@@ -141,7 +137,6 @@ class ContactPanel(QWidget):
         self.empty_label.setObjectName("emptyText")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(f"color: {MUTED}; font-size: 11pt;")
         self.empty_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.empty_label.setAccessibleName(self.tr("No contact open"))
         empty_layout = QVBoxLayout(self.empty)
@@ -165,7 +160,7 @@ class ContactPanel(QWidget):
         self.read_only = QLabel(self.work)
         self.read_only.setObjectName("readOnlyNotice")
         self.read_only.setWordWrap(True)
-        self.read_only.setStyleSheet(READONLY_STYLE)
+        self.read_only.setProperty("box", "neutral")
         self.call_bar = CallBar(self.work)
         self.call_bar.start_clicked.connect(self.start_call)
         self.call_bar.end_clicked.connect(self.end_call)
@@ -221,6 +216,7 @@ class ContactPanel(QWidget):
         self.note_message = QLabel(notes_page)
         self.note_message.setObjectName("noteMessage")
         self.note_message.setWordWrap(True)
+        self.note_message.setProperty("message", True)
         self.note_message.hide()
         note_keys = QKeySequence(NOTE_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
         self.note_button = QPushButton(
@@ -659,11 +655,11 @@ class ContactPanel(QWidget):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _say(self, label: QLabel, text: str | None, style: str = INFO_STYLE) -> None:
+    def _say(self, label: QLabel, text: str | None, tone: str = INFO_STYLE) -> None:
         if not text:
             label.clear()
             label.hide()
             return
-        label.setStyleSheet(style)
+        theme.set_state(label, "tone", tone)
         label.setText(text)
         label.show()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import ContactDetail
 from app.enums import Channel, ContactStatus
+from ui.common import theme
 from ui.common.texts import (
     channel_icon,
     channel_label,
@@ -32,13 +33,6 @@ NOTE_KEYS = "Ctrl+Shift+N"
 CALL_KEYS = "Ctrl+Shift+D"
 REPLY_KEYS = "Ctrl+Shift+R"
 NEXT_PLACEHOLDER_KEYS = "F8"
-
-MUTED = "#5f6b7a"
-RISK_STYLE = (
-    "QFrame#riskBanner { background: #fdecea; border-radius: 3px; }"
-    " QLabel { color: #8a1c12; font-weight: 600; }"
-)
-CALL_STYLE = "QFrame#callBar { background: #eef5f8; border-radius: 3px; }"
 
 
 def _elapsed(seconds: float) -> str:
@@ -59,18 +53,15 @@ class ContactHeader(QWidget):
         self.reference = QLabel(self)
         self.reference.setObjectName("contactReference")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reference.setStyleSheet("font-weight: 600;")
         self.reference.setAccessibleName(self.tr("Contact reference"))
         self.subject = ElidedLabel("", self)
         self.subject.setObjectName("contactSubject")
-        self.subject.setStyleSheet("font-weight: 600; font-size: 11pt;")
         self.facts = QLabel(self)
         self.facts.setObjectName("contactFacts")
-        self.facts.setStyleSheet(f"color: {MUTED};")
+        self.facts.setProperty("tone", "muted")
         self.facts.setWordWrap(True)
         self.risk = QFrame(self)
         self.risk.setObjectName("riskBanner")
-        self.risk.setStyleSheet(RISK_STYLE)
         risk_icon = QLabel(self.risk)
         risk_icon.setPixmap(icon("risk").pixmap(16, 16))
         self.risk_text = QLabel(self.risk)
@@ -149,7 +140,6 @@ class CallBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callBar")
-        self.setStyleSheet(CALL_STYLE)
         keys = QKeySequence(CALL_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
         self.start_button = QPushButton(self.tr("Start call"), self)
         self.start_button.setObjectName("startCall")
@@ -202,7 +192,7 @@ class CallBar(QFrame):
                         duration=format_duration((ended - started).total_seconds()),
                     )
                 )
-        self.state.setStyleSheet("font-weight: 600; color: #1b5f80;" if running else "")
+        theme.set_state(self.state, "tone", "accent" if running else None)
 
     def running(self) -> bool:
         return self._clock.isActive()

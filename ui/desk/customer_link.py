@@ -37,10 +37,10 @@ from app.dto import ContactDetail, CustomerMatch, Found, NewCustomer, NewIdentit
 from app.enums import Channel, IdentityKind
 from app.errors import RelaisError
 from app.services.customers import CustomerService
+from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import error_text, translate
 from ui.desk.customer_match_model import CustomerMatchModel, MatchDelegate
-from ui.desk.history_model import MUTED
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -137,7 +137,7 @@ class CustomerSearchBox(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet(f"color: {MUTED};")
+        self.status.setProperty("tone", "muted")
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -376,10 +376,7 @@ class LinkCustomerWidget(QWidget):
         self.message.setObjectName("linkMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(
-            "QLabel#linkMessage { background: #FDECEA; color: #7A1C12; border: 1px solid #F0B8B0;"
-            " border-radius: 4px; padding: 6px 8px; }"
-        )
+        self.message.setProperty("box", "error")
         self.message.hide()
 
         self.search.current_changed.connect(self._current_changed)
@@ -496,7 +493,7 @@ class LinkCustomerWidget(QWidget):
         if self._busy or not self._form_box.isVisible():
             return
         for field in (self.form.first_name, self.form.phone, self.form.email, self.form.social):
-            field.setStyleSheet("")
+            theme.set_state(field, "invalid", False)
         new = self.form.new_customer()
         contact_id = self._detail.id
         customers = self._customers
@@ -521,7 +518,7 @@ class LinkCustomerWidget(QWidget):
         self.message.show()
         field = self._field_at_fault(err)
         if field is not None:
-            field.setStyleSheet("QLineEdit { border: 1px solid #C0392B; border-radius: 3px; }")
+            theme.set_state(field, "invalid", True)
             field.setFocus()
             field.selectAll()
 
@@ -550,6 +547,7 @@ class CustomerSearchDialog(QDialog):
         self, runner: Runner, customers: CustomerService, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         self.setWindowTitle(self.tr("Find a customer"))
         self.setAccessibleName(self.tr("Find a customer"))
         self._chosen: uuid.UUID | None = None

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.dto import CustomerMatch
+from ui.common import theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -99,7 +100,7 @@ class MatchDelegate(QStyledItemDelegate):
         )
         painter.setFont(opt.font)
         if not selected:
-            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(theme.color(theme.MUTED))
         detail = index.data(CustomerMatchModel.DETAIL_ROLE) or ""
         bottom = QRect(rect.left(), rect.top() + half, rect.width(), rect.height() - half)
         painter.drawText(

@@ -40,17 +40,12 @@ from ui.common.ops import Bug, Runner
 from ui.common.texts import translate
 from ui.desk.customer_link import LinkCustomerWidget, kind_label
 from ui.desk.history_model import (
-    MUTED,
     ChannelDelegate,
     HistoryModel,
     ScoreBadgeDelegate,
     TwoLineDelegate,
 )
 
-CHIP_STYLE = "QLabel { background: #E6EEF3; color: #23465A; border-radius: 8px; padding: 1px 8px; }"
-ATTENTION_CHIP_STYLE = (
-    "QLabel { background: #FBE3C2; color: #6B3A00; border-radius: 8px; padding: 1px 8px; }"
-)
 ATTENTION_TAGS = frozenset({"self_excluded", "cooling_off", "deposit_limit", "kyc_pending"})
 """Tags an advisor must not miss (responsible gaming, identity checks): amber chips."""
 
@@ -178,7 +173,7 @@ class _IdentityCard(QWidget):
         _clear_layout(self._tags)
         for tag in p.tags:
             chip = QLabel(tag_label(tag), self._tags_box)
-            chip.setStyleSheet(ATTENTION_CHIP_STYLE if tag in ATTENTION_TAGS else CHIP_STYLE)
+            chip.setProperty("chip", "attention" if tag in ATTENTION_TAGS else "plain")
             chip.setAccessibleName(self.tr("Tag: {tag}").format(tag=tag_label(tag)))
             small = chip.font()
             small.setPointSizeF(small.pointSizeF() * 0.9)
@@ -194,7 +189,7 @@ class _IdentityCard(QWidget):
             small.setPointSizeF(small.pointSizeF() * 0.8)
             small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 105)
             kind.setFont(small)
-            kind.setStyleSheet(f"color: {MUTED};")
+            kind.setProperty("tone", "muted")
             value = QLabel(ident.display or ident.value, self._ids_box)
             value.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
@@ -212,7 +207,7 @@ class _IdentityCard(QWidget):
             row = len(p.identities)
             kind = QLabel(self.tr("Address"), self._ids_box)
             kind.setFont(small if p.identities else kind.font())
-            kind.setStyleSheet(f"color: {MUTED};")
+            kind.setProperty("tone", "muted")
             value = QLabel(p.postal_address.replace("\n", ", "), self._ids_box)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -296,10 +291,7 @@ class CustomerPanel(QWidget):
         self.sender_label.setWordWrap(True)
         self.sender_label.setTextFormat(Qt.TextFormat.RichText)
         self.sender_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sender_label.setStyleSheet(
-            "QLabel#unidentifiedSender { background: #FFF6E0; border: 1px solid #EBCB8B;"
-            " border-radius: 4px; padding: 8px 10px; }"
-        )
+        self.sender_label.setProperty("box", "warning")
         self._unknown_hint = QLabel(
             self.tr(
                 "No customer has this address yet. Find the customer to link this contact to "

@@ -25,28 +25,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette
+from PySide6.QtGui import QBrush, QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.dto import HistoryRow
 from app.enums import ContactStatus
 from app.services.customers import disagrees
-from ui.common import texts
+from ui.common import texts, theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-SCORE_COLOURS: dict[int, str] = {
-    1: "#B42318",
-    2: "#B85300",
-    3: "#3D7F55",
-    4: "#1F6540",
-}
-"""Badge colours of the 1–4 scale, dark enough for white digits; the digit always shows too, so
-colour is never the only signal."""
-
-DISAGREE_TINT = "#FCEBC8"
-MUTED = "#5E6A75"
-"""Secondary text (captions, the second line of a row): readable, yet clearly second."""
 
 
 def score_text(score: int | None) -> str:
@@ -86,8 +73,8 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[HistoryRow] = []
         self._language = texts.ui_language()
-        self._muted = QBrush(QColor(MUTED))
-        self._tint = QBrush(QColor(DISAGREE_TINT))
+        self._muted = QBrush(theme.color(theme.MUTED))
+        self._tint = QBrush(theme.color(theme.ATTENTION_BG))
         self._italic = QFont()
         self._italic.setItalic(True)
         self._headers = {
@@ -341,12 +328,12 @@ class ScoreBadgeDelegate(QStyledItemDelegate):
         x = rect.left() + 6 if show_label else rect.center().x() - self.BADGE // 2
         badge = QRect(x, rect.center().y() - self.BADGE // 2 + 1, self.BADGE, self.BADGE)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(SCORE_COLOURS.get(int(score), "#666666")))
+        painter.setBrush(theme.color(theme.SCORE.get(int(score), theme.SCORE_UNKNOWN)))
         painter.drawRoundedRect(badge, 5, 5)
         font = QFont(opt.font)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(theme.color(theme.SCORE_TEXT))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(score))
         if show_label:
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -409,7 +396,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         small.setPointSizeF(opt.font.pointSizeF() * 0.9)
         painter.setFont(small)
         if not selected:
-            painter.setPen(QColor(MUTED))
+            painter.setPen(theme.color(theme.MUTED))
         small_fm = painter.fontMetrics()
         painter.drawText(
             QRect(rect.left(), rect.top() + half, rect.width(), rect.height() - half),

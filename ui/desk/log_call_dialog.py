@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
 
 from app.enums import IdentityKind
 from app.identities import normalise_identity
+from ui.common import theme
 
 
 class LogCallDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         self.setWindowTitle(self.tr("Log a phone call"))
         self.setObjectName("logCallDialog")
         self.number = QLineEdit(self)

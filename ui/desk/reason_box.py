@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.dto import ReasonCodeView
 from app.services.reference import reason_matches, reason_search_key
 from app.text import fold, words_key
+from ui.common import theme
 from ui.common.texts import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -109,7 +110,7 @@ class _CompletionDelegate(QStyledItemDelegate):
             fm.elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - cat_width - 12),
         )
         if not selected:
-            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(theme.color(theme.MUTED))
         painter.drawText(
             QRect(rect.right() - cat_width, rect.top(), cat_width, rect.height()),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,

@@ -15,11 +15,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.channels import Length, Measure, grouped, reply_length, rules_for
 from app.enums import Channel
+from ui.common import theme
 from ui.common.texts import channel_label
-
-MUTED = "#5f6b7a"
-NEAR_INK = "#8a5a00"
-OVER_INK = "#8a1c12"
 
 
 def number(value: int) -> str:
@@ -68,12 +65,13 @@ class LengthCounter(QLabel):
             shown = self.tr("{used} / {limit} · {excess} too many").format(
                 used=used, limit=limit, excess=number(length.excess)
             )
-            style = f"color: {OVER_INK}; font-weight: 600;"
+            tone = "error"
         else:
             shown = self.tr("{used} / {limit}").format(used=used, limit=limit)
-            style = f"color: {NEAR_INK}; font-weight: 600;" if length.near else f"color: {MUTED};"
+            tone = "warning" if length.near else "muted"
         self.setText(shown)
-        self.setStyleSheet(style)
+        self.setProperty("strong", tone != "muted")
+        theme.set_state(self, "tone", tone)  # the theme's sheet colours it by its tone
         self.setAccessibleDescription(f"{shown}. {self.toolTip()}")
 
     def _explanation(self, channel: Channel) -> str:
@@ -90,9 +88,11 @@ class LengthCounter(QLabel):
 
 
 class Tone(enum.Enum):
-    ERROR = "QLabel { background: #fdecea; color: #8a1c12; border-radius: 3px; padding: 4px 8px; }"
-    INFO = "QLabel { color: #1d6b3a; padding: 4px 2px; }"
-    WAIT = f"QLabel {{ color: {MUTED}; padding: 4px 2px; }}"
+    """A notice's tone, as the theme's sheet selects it (``QLabel[message="true"][tone=…]``)."""
+
+    ERROR = "error"
+    INFO = "success"
+    WAIT = "muted"
 
 
 class ReplyNotice(QLabel):
@@ -108,6 +108,7 @@ class ReplyNotice(QLabel):
         self.setObjectName("replyNotice")
         self.setAccessibleName(self.tr("Message about the reply"))
         self.setWordWrap(True)
+        self.setProperty("message", True)
         self._render: Callable[[], str | None] | None = None
         self._until_edited = False
         self.hide()
@@ -147,6 +148,6 @@ class ReplyNotice(QLabel):
                 self.setText(text)
 
     def _show(self, text: str, tone: Tone) -> None:
-        self.setStyleSheet(tone.value)
+        theme.set_state(self, "tone", tone.value)
         self.setText(text)
         self.show()

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +47,7 @@ from app.dto import TemplateSummary
 from app.enums import Channel
 from app.errors import RelaisError
 from app.services.templates import Suggestions, TemplateService, made_for
+from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import channel_label, error_text
 from ui.desk.composer import PlaceholderHighlighter, TemplateRows, category_label
@@ -64,7 +65,7 @@ def language_name(code: str) -> str:
     return code.upper()
 
 
-OTHER_CHANNEL_INK = "#8a5a00"
+OTHER_CHANNEL_INK = theme.WARNING_TEXT
 """Amber: the ink of a template made for another channel than the contact's."""
 
 
@@ -137,7 +138,7 @@ class TemplateTableModel(TemplateRows, QAbstractTableModel):
                 return self._channels_text(t)
             return None
         if foreign and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(OTHER_CHANNEL_INK))
+            return QBrush(theme.color(OTHER_CHANNEL_INK))
         if foreign and role == Qt.ItemDataRole.FontRole and col == self.CHANNELS:
             font = QFont()
             font.setBold(True)
@@ -195,6 +196,7 @@ class TemplatePicker(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         self.setWindowTitle(self.tr("Insert a template"))
         self.setAccessibleName(self.tr("Insert a template"))
         self.setObjectName("templatePicker")
@@ -265,13 +267,11 @@ class TemplatePicker(QDialog):
         self.preview_title = QLabel(self)
         self.preview_title.setObjectName("templatePreviewTitle")
         self.preview_title.setWordWrap(True)
-        self.preview_title.setStyleSheet("font-weight: 600;")
         self.preview_channel = QLabel(self)
         self.preview_channel.setObjectName("templatePreviewChannel")
         self.preview_channel.setWordWrap(True)
-        self.preview_channel.setStyleSheet(
-            f"QLabel {{ color: {OTHER_CHANNEL_INK}; font-weight: 600; }}"
-        )
+        self.preview_channel.setProperty("tone", "warning")
+        self.preview_channel.setProperty("strong", True)
         self.preview_channel.hide()
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("templatePreview")
@@ -296,7 +296,7 @@ class TemplatePicker(QDialog):
 
         self.count = QLabel(self)
         self.count.setObjectName("templateCount")
-        self.count.setStyleSheet("color: #5f6b7a;")
+        self.count.setProperty("tone", "muted")
         buttons = QDialogButtonBox(self)
         self.insert_button = buttons.addButton(
             self.tr("Insert"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -30,6 +30,7 @@ from app.dto import ContactDetail, FollowUpView, MessageView, NoteView, SurveyVi
 from app.enums import Channel, Direction
 from app.errors import RelaisError
 from app.services.contacts import ContactService
+from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import (
     assessment_label,
@@ -50,20 +51,19 @@ RESOURCE_SCHEME = "relais"
 ICON_PX = 16
 
 # Calm colours for a page read all day: the customer on a neutral grey card, the advisor on a
-# pale teal card set in from the left, internal notes on pale amber so nobody mistakes them for
-# something the customer saw. Text stays dark on every card (contrast above 10:1).
-INK = "#1f2933"
-MUTED = "#5f6b7a"
-CUSTOMER_BG = "#f4f6f8"
-CUSTOMER_BAR = "#9aa5b1"
-ADVISOR_BG = "#e6f2f5"
-ADVISOR_BAR = "#1b5f80"
-NOTE_BG = "#fff6d9"
-NOTE_BAR = "#c98a00"
-NOTE_INK = "#7a5300"
-RISK_BG = "#fdecea"
-RISK_INK = "#8a1c12"
-INFO_BG = "#f7f8fa"
+# pale card of the accent set in from the left, internal notes on pale amber so nobody mistakes
+# them for something the customer saw. Text stays dark on every card. Rich text takes colours,
+# not a style sheet: these are the theme's tokens (ui.common.theme checks their contrast).
+CUSTOMER_BG = theme.SURFACE_ALT
+CUSTOMER_BAR = theme.BORDER_STRONG
+ADVISOR_BG = theme.ACCENT_SOFT
+ADVISOR_BAR = theme.ACCENT
+NOTE_BG = theme.WARNING_BG
+NOTE_BAR = theme.WARNING_STRONG
+NOTE_INK = theme.WARNING_TEXT
+RISK_BG = theme.RISK_BG
+RISK_INK = theme.RISK_TEXT
+INFO_BG = theme.SURFACE_ALT
 
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate recognises
@@ -107,8 +107,8 @@ def _card(bar: str, background: str, meta: str, body: str, indent: bool | None =
         f'<table width="100%" cellspacing="0" cellpadding="0" '
         f'style="margin-top:10px; margin-left:{left}px; margin-right:{right}px;">'
         f'<tr><td width="4" bgcolor="{bar}"></td>'
-        f'<td bgcolor="{background}" style="padding:7px 10px 8px 10px; color:{INK};">'
-        f'<p style="margin:0 0 4px 0; color:{MUTED};">{meta}</p>'
+        f'<td bgcolor="{background}" style="padding:7px 10px 8px 10px; color:{theme.TEXT};">'
+        f'<p style="margin:0 0 4px 0; color:{theme.MUTED};">{meta}</p>'
         f"{body}</td></tr></table>"
     )
 
@@ -119,7 +119,7 @@ def _message(m: MessageView) -> str:
     if m.direction == Direction.INBOUND:
         meta = _fmt(
             translate("ThreadView", "{sender} · customer · {when}"),
-            sender=f'<b style="color:{INK};">{sender}</b>',
+            sender=f'<b style="color:{theme.TEXT};">{sender}</b>',
             when=when,
         )
     else:
@@ -180,7 +180,7 @@ def _call_record(detail: ContactDetail) -> str:
     call_record = translate("ThreadView", "Call record")
     return (
         f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:10px;">'
-        f'<tr><td bgcolor="{INFO_BG}" style="color:{INK};">'
+        f'<tr><td bgcolor="{INFO_BG}" style="color:{theme.TEXT};">'
         f"{_icon('channel/phone')} "
         f"<b>{_esc(call_record)}</b> — {text}</td></tr></table>"
     )
@@ -282,11 +282,11 @@ def _header(detail: ContactDetail) -> str:
     if who:
         facts.insert(0, _fmt(translate("ThreadView", "From {who}"), who=_esc(who)))
     out = [
-        f'<p style="margin:0; color:{MUTED};">'
+        f'<p style="margin:0; color:{theme.MUTED};">'
         f"{_icon('channel/' + detail.channel.value)} {_esc(channel_label(detail.channel))} · "
-        f'<b style="color:{INK};">{_esc(detail.reference)}</b></p>',
-        f'<h3 style="margin:2px 0 2px 0; color:{INK};">{_esc(subject)}</h3>',
-        f'<p style="margin:0; color:{MUTED};">{" · ".join(facts)}</p>',
+        f'<b style="color:{theme.TEXT};">{_esc(detail.reference)}</b></p>',
+        f'<h3 style="margin:2px 0 2px 0; color:{theme.TEXT};">{_esc(subject)}</h3>',
+        f'<p style="margin:0; color:{theme.MUTED};">{" · ".join(facts)}</p>',
     ]
     if detail.risk_flag:
         out.append(risk_banner(detail.risk_reason))
@@ -310,9 +310,9 @@ def risk_banner(reason: str) -> str:
 
 def _section(title: str, body: str) -> str:
     return (
-        f'<h4 style="margin:16px 0 0 0; color:{MUTED};">{_esc(title)}</h4>'
+        f'<h4 style="margin:16px 0 0 0; color:{theme.MUTED};">{_esc(title)}</h4>'
         f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:4px;">'
-        f'<tr><td bgcolor="{INFO_BG}" style="color:{INK};">{body}</td></tr></table>'
+        f'<tr><td bgcolor="{INFO_BG}" style="color:{theme.TEXT};">{body}</td></tr></table>'
     )
 
 
@@ -324,7 +324,7 @@ def thread_html(detail: ContactDetail, header: bool = True) -> str:
     customer HTML was sanitised by the service, and the only images are ``relais:`` icons.
     ``header=False`` leaves the header out for the contact panel, which shows its own.
     """
-    parts: list[str] = [f'<body style="color:{INK};">']
+    parts: list[str] = [f'<body style="color:{theme.TEXT};">']
     if header:
         parts.append(_header(detail))
     if detail.channel == Channel.PHONE:
@@ -337,7 +337,7 @@ def thread_html(detail: ContactDetail, header: bool = True) -> str:
     timeline.sort(key=lambda item: (item[0], item[1]))
     if not timeline:
         empty = translate("ThreadView", "No message or note on this contact yet.")
-        parts.append(f'<p style="margin-top:14px; color:{MUTED};">{_esc(empty)}</p>')
+        parts.append(f'<p style="margin-top:14px; color:{theme.MUTED};">{_esc(empty)}</p>')
     parts.extend(block for _when, _kind, block in timeline)
     if detail.wrap_ups:
         body = "".join(_wrap_up(w) for w in detail.wrap_ups)
@@ -355,9 +355,11 @@ def notes_html(notes: Sequence[NoteView]) -> str:
     """Only the internal notes, oldest first, for the contact panel's notes tab."""
     if not notes:
         empty = _esc(translate("ThreadView", "No internal note yet."))
-        return f'<p style="color:{MUTED};">{empty}</p>'
+        return f'<p style="color:{theme.MUTED};">{empty}</p>'
     return (
-        f'<body style="color:{INK};">' + "".join(_note(n, indent=None) for n in notes) + "</body>"
+        f'<body style="color:{theme.TEXT};">'
+        + "".join(_note(n, indent=None) for n in notes)
+        + "</body>"
     )
 
 
@@ -400,7 +402,7 @@ class ThreadView(QTextBrowser):
     def show_message(self, text: str) -> None:
         """A placeholder line instead of a thread (loading, error, nothing open)."""
         self._detail = None
-        self.setHtml(f'<p style="color:{MUTED};">{plain_to_html(text)}</p>')
+        self.setHtml(f'<p style="color:{theme.MUTED};">{plain_to_html(text)}</p>')
 
     def detail(self) -> ContactDetail | None:
         return self._detail
@@ -463,6 +465,7 @@ class ContactViewerDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         self.setWindowTitle(self.tr("Contact"))
         self.setAccessibleName(self.tr("Past contact"))
         self.setModal(False)
@@ -472,7 +475,7 @@ class ContactViewerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.notice = QLabel(self.tr("Read only: this is the record of the contact."), self)
-        self.notice.setStyleSheet(f"color: {MUTED};")
+        self.notice.setProperty("tone", "muted")
         layout.addWidget(self.notice)
         self.view = ThreadView(self)
         self.view.show_message(self.tr("Loading the contact…"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.connection import Profile
 from app.db import parse_url
 from app.errors import InputError
+from ui.common import theme
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class ConnectDialog(QDialog):
         keyring: bool = True,
     ) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         self.setWindowTitle(self.tr("Connect to the centre"))
         self.setObjectName("connectDialog")
         self.intro = QLabel(
@@ -58,7 +60,7 @@ class ConnectDialog(QDialog):
         self.problem = QLabel(problem, self)
         self.problem.setObjectName("connectProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("#connectProblem { color: #a4262c; }")
+        self.problem.setProperty("tone", "error")
         self.problem.setAccessibleName(self.tr("Why the connection failed"))
         self.problem.setVisible(bool(problem))
         self.host = QLineEdit(self)

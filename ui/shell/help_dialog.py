@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import theme
+
 Shortcut = tuple[QKeySequence | str, str]
 Section = tuple[str, Sequence[Shortcut]]
 
@@ -65,6 +67,7 @@ class HelpDialog(QDialog):
         sections: Sequence[Section] | None = None,
     ) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         title = title or self.tr("Keyboard shortcuts")
         self.setWindowTitle(title)
         self.setAccessibleName(title)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.enums import Role
 from app.errors import RelaisError
 from app.settings import Settings
+from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import error_text, format_datetime
 
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.ws: Workspace | None = None
         self.setWindowTitle(self.tr("Relais"))
         self.setObjectName("mainWindow")
+        # The one style sheet: every widget and every dialog parented to the window inherits it.
+        self.setStyleSheet(theme.style_sheet())
         self.resize(fitting_size(self.screen().availableGeometry().size()))
         self._loading = QLabel(self.tr("Opening your workspace…"), self)
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -129,10 +132,6 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("offlineBanner")
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Connection to the centre"))
-        self.banner.setStyleSheet(
-            "#offlineBanner { background: #fff4ce; color: #3d2e00; padding: 6px 10px;"
-            " border-bottom: 1px solid #e0c870; }"
-        )
         self.banner.hide()
         body = QWidget(self)
         column = QVBoxLayout(body)

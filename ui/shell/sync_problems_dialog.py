@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import SyncProblem
 from app.services.sync_problems import SyncProblemService
+from ui.common import theme
 from ui.common.ops import Runner
 from ui.common.texts import error_text, format_datetime
 
@@ -22,6 +23,7 @@ from ui.common.texts import error_text, format_datetime
 class SyncProblemsDialog(QDialog):
     def __init__(self, runner: Runner, service: SyncProblemService, parent: QWidget) -> None:
         super().__init__(parent)
+        theme.adopt(self)  # the window's sheet, also when made without a parent
         self.setWindowTitle(self.tr("Changes that did not go through"))
         self.setObjectName("syncProblemsDialog")
         self.summary = QLabel(self.tr("Loading…"), self)
