@@ -248,8 +248,14 @@ QPlainTextEdit, QTextEdit, QTableView, QListView, QTreeView {
     selection-background-color: @ACCENT; selection-color: @ACCENT_TEXT; }
 QPlainTextEdit:focus, QTextEdit:focus, QTableView:focus, QListView:focus, QTreeView:focus {
     border: 2px solid @ACCENT; padding: 0px; }
+/* A combo box keeps Qt's own drop-down button (styling it loses the arrow); spin boxes keep
+   their native frame whole, for the same reason. */
+QComboBox { border: 1px solid @BORDER_STRONG; border-radius: 3px; padding: 2px 4px; }
+QComboBox:focus { border: 2px solid @ACCENT; padding: 1px 3px; }
 QComboBox QAbstractItemView { border: 1px solid @BORDER; padding: 0px; }
-QCheckBox:focus, QRadioButton:focus { background: @ACCENT_SOFT; border-radius: 3px; }
+QCheckBox, QRadioButton { border: 1px solid transparent; border-radius: 3px; padding: 1px 2px; }
+QCheckBox:focus, QRadioButton:focus { border-color: @ACCENT; background: @ACCENT_SOFT; }
+QTabBar::tab:focus { border: 2px solid @ACCENT; }
 """
 
 
