@@ -45,7 +45,7 @@ def _file_handler(path: Path, fmt: logging.Formatter) -> logging.Handler:
 
         _complained = False
 
-        def _open(self) -> IO[str]:
+        def _open(self) -> IO[str]:  # type: ignore[override]  # a text stream, as the base's
             fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
             if os.name == "posix":
                 with contextlib.suppress(PermissionError):  # not ours: nothing to do about it
@@ -73,7 +73,7 @@ def setup(level: int = logging.INFO) -> Path | None:
     Idempotent: later calls return the file already in use."""
     global _configured
     if _configured is not None:
-        return _configured or None
+        return _configured if isinstance(_configured, Path) else None
     root = logging.getLogger()
     root.setLevel(level)
     fmt = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"

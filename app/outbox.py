@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.ids import new_id
 from app.models import Base, OutboxOp
+from app.models.base import table_of
 
 
 def plain(value: Any) -> Any:
@@ -72,8 +73,9 @@ def _previous(state: Any, name: str) -> Any:
 
 
 def _append(session: Session, kind: str, obj: Base, payload: dict[str, Any]) -> None:
-    table = obj.__table__.name  # type: ignore[attr-defined]
-    if obj.__table__.info.get("scope") == "local":  # type: ignore[attr-defined]
+    mapped = table_of(type(obj))
+    table = mapped.name
+    if mapped.info.get("scope") == "local":
         return
     pk = inspect(obj).identity
     row_id = pk[0] if pk else new_id()

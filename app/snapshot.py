@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sqlalchemy import insert, text
 
 from app.db import Database, allow_long_statements, storage_errors
-from app.models import LocalState
+from app.models import LocalState, table_of
 from app.sync import scope, stored
 from app.sync.cursor import start_position
 from app.sync.pull import WORKING_SET
@@ -48,7 +48,7 @@ def copy_all(
                 stored.write(dst, table, batch)
                 copied += len(batch)
         dst.execute(
-            insert(LocalState.__table__),
+            insert(table_of(LocalState)),
             [
                 {"key": "snapshot", "value": "done"},
                 {"key": "cursor", "value": cursor.encode()},

@@ -23,7 +23,7 @@ from app.db import Database, storage_errors
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP, Marked, Translate, no_translation
 from app.ids import new_id
-from app.models import Advisor, CentreLogin, CentreRole, Role, Team
+from app.models import Advisor, CentreLogin, CentreRole, Role, Team, table_of
 from app.sync.handshake import check_schema
 
 LOGIN_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{1,62}")
@@ -69,12 +69,12 @@ def check_login(login: str) -> None:
 def check_names(team: str | None, display_name: str | None) -> None:
     """A team's and a user's names: one line, within what the centre stores."""
     for value, table, column, what in (
-        (team, Team.__table__, "name", QT_TRANSLATE_NOOP("errors", "team name")),
-        (display_name, Advisor.__table__, "display_name", QT_TRANSLATE_NOOP("errors", "name")),
+        (team, table_of(Team), "name", QT_TRANSLATE_NOOP("errors", "team name")),
+        (display_name, table_of(Advisor), "display_name", QT_TRANSLATE_NOOP("errors", "name")),
     ):
         if value is None:
             continue
-        limit = limits.max_length(table, column)  # type: ignore[arg-type]
+        limit = limits.max_length(table, column)
         if not value.strip() or any(ch < " " for ch in value) or len(value) > (limit or 0):
             raise InputError(
                 QT_TRANSLATE_NOOP(

@@ -1,6 +1,6 @@
 """The whole domain schema; importing this package registers every table on ``Base.metadata``."""
 
-from app.models.base import Base
+from app.models.base import Base, table_of
 from app.models.contacts import (
     Channel,
     Contact,
@@ -68,4 +68,5 @@ __all__ = [
     "TemplateUsage",
     "TemplateVersion",
     "WrapUp",
+    "table_of",
 ]

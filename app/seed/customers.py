@@ -55,7 +55,9 @@ def _people(
     """Teams and advisors, created when missing (by name and login) so a second run reuses
     them. Returns the advisors who work contacts, the reviewers, and what was created."""
     teams = {t.name: t.id for t in session.scalars(select(Team))}
-    new_teams = [{"id": new_id(), "name": name} for name in cat.TEAMS if name not in teams]
+    new_teams: list[dict[str, Any]] = [
+        {"id": new_id(), "name": name} for name in cat.TEAMS if name not in teams
+    ]
     if new_teams:
         _bulk(session, Team, new_teams)
         teams.update({row["name"]: row["id"] for row in new_teams})
@@ -76,7 +78,7 @@ def _people(
     for n, (display, login, language) in enumerate(cat.OTHER_ADVISORS):
         wanted.append((login, display, Role.ADVISOR, team1 if n % 2 == 0 else team2, language))
     existing = {a.login: a for a in session.scalars(select(Advisor))}
-    new_rows = [
+    new_rows: list[dict[str, Any]] = [
         {
             "id": new_id(),
             "login": login,

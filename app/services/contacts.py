@@ -48,6 +48,7 @@ from app.models import (
     Template,
     TemplateUsage,
     WrapUp,
+    table_of,
 )
 from app.opening_hours import OpeningHours
 from app.outbox import record_insert, record_update
@@ -252,7 +253,7 @@ class ContactService:
                 QT_TRANSLATE_NOOP("errors", "The note is empty."),
                 QT_TRANSLATE_NOOP("errors", "Write something before adding it."),
             )
-        check_values(Note.__table__, {"body": text}, {"body": FIELDS["note"]})
+        check_values(table_of(Note), {"body": text}, {"body": FIELDS["note"]})
         with self._db.session() as s:
             self._workable(s, contact_id)
             note = Note(
@@ -284,7 +285,7 @@ class ContactService:
             )
         subject = subject.strip()[:300]
         check_values(
-            Contact.__table__,
+            table_of(Contact),
             {"sender_display": number, "subject": subject},
             {"sender_display": FIELDS["caller"], "subject": FIELDS["subject"]},
         )
@@ -373,7 +374,7 @@ class ContactService:
                 ),
                 names=", ".join(missing),
             )
-        check_values(Message.__table__, {"body_text": text}, {"body_text": FIELDS["reply"]})
+        check_values(table_of(Message), {"body_text": text}, {"body_text": FIELDS["reply"]})
         with self._db.session() as s:
             c = self._workable(s, contact_id)
             channels.check_reply_length(text, c.channel)
@@ -453,14 +454,14 @@ class ContactService:
     def close(self, req: CloseRequest) -> CloseResult:
         """Closes the contact with its wrap-up; plans a follow-up and flags it for review when
         the advisor believes the customer is dissatisfied."""
-        if limits.problems(WrapUp.__table__, {"self_assessment": req.self_assessment}):
+        if limits.problems(table_of(WrapUp), {"self_assessment": req.self_assessment}):
             raise InputError(
                 QT_TRANSLATE_NOOP(
                     "errors", "Choose how satisfied you think the customer is (1 to 4)."
                 )
             )
         comment = req.comment.strip()
-        check_values(WrapUp.__table__, {"comment": comment}, {"comment": FIELDS["comment"]})
+        check_values(table_of(WrapUp), {"comment": comment}, {"comment": FIELDS["comment"]})
         try:
             outcome = Outcome(req.outcome)
         except ValueError as exc:

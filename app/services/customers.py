@@ -5,10 +5,10 @@ import logging
 import threading
 import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, false, func, or_, select, union
+from sqlalchemy import Row, and_, bindparam, false, func, or_, select, union
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,7 @@ from app.models import (
     ReasonCode,
     SurveyAnswer,
     WrapUp,
+    table_of,
 )
 from app.outbox import record_insert, record_update
 from app.services.contacts import check_values
@@ -388,7 +389,7 @@ class CustomerService:
         for kind, value, display in identities:
             field = IDENTITY_FIELDS[kind]
             check_values(
-                CustomerIdentity.__table__,
+                table_of(CustomerIdentity),
                 {"value": value, "display": display},
                 {"value": field, "display": field},
                 typed=display,
@@ -436,7 +437,7 @@ def _check_customer(values: dict[str, str | None]) -> None:
     for name, key in (("first_name", "first_key"), ("last_name", "last_key")):
         if values.get(name) is not None:
             row[key] = name_key(values[name] or "")
-    check_values(Customer.__table__, row, FIELDS)
+    check_values(table_of(Customer), row, FIELDS)
 
 
 def search_text(text: str) -> str:
@@ -474,7 +475,7 @@ def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:
     guessed = guess_identity(text)
     with db.reading() as conn:
         dialect = conn.dialect.name
-        rows = []
+        rows: Sequence[Row[Any]] = ()
         if guessed is not None and guessed[0] != IdentityKind.X:
             kind, value = guessed
             kinds = [kind, IdentityKind.WHATSAPP] if kind == IdentityKind.PHONE else [kind]

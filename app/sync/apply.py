@@ -44,6 +44,7 @@ from app.models import (
     ReviewItem,
     SyncConflict,
     SyncRefusal,
+    table_of,
 )
 from app.outbox import plain
 from app.sync.ops import (
@@ -362,7 +363,7 @@ def _new_contact(
         ).first()
         if parent is None or parent.assigned_to != me.id or parent.status != ContactStatus.CLOSED:
             return f"{PERMISSION}: a follow-up belongs to a contact you closed"
-        due = decode(Contact.__table__, {"due_at": r.get("due_at")})["due_at"]  # type: ignore[arg-type]
+        due = decode(table_of(Contact), {"due_at": r.get("due_at")})["due_at"]
         if due is None or not now - timedelta(days=1) <= due <= now + timedelta(days=400):
             return f"{INVALID}: a follow-up is planned from now to a year ahead"
         return {
@@ -460,8 +461,8 @@ def _current(conn: Connection, table: Table, row_id: uuid.UUID) -> dict[str, Any
 def _update_contact(
     conn: Connection, me: User, who: Pusher, op: Op, values: dict[str, Any]
 ) -> str | None:
-    table = Contact.__table__
-    current = _current(conn, table, op.row_id)  # type: ignore[arg-type]
+    table = table_of(Contact)
+    current = _current(conn, table, op.row_id)
     if current is None:
         return f"{INVALID}: contact {op.row_id} does not exist on the centre"
     for name in values:
@@ -504,7 +505,7 @@ def _update_contact(
     closing = status == ContactStatus.CLOSED.value and current["status"] != ContactStatus.CLOSED
     now = utcnow()
     changes = decode(
-        table,  # type: ignore[arg-type]
+        table,
         {k: values[k] for k in ("call_started_at", "call_ended_at", "customer_id") if k in values},
     )
     if closing:
@@ -806,7 +807,7 @@ def renew(conn: Connection, me: User, tokens: list[uuid.UUID]) -> int:
         )
         .values(lease_until=now + LEASE)
     )
-    return int(done.rowcount)  # type: ignore[attr-defined]
+    return int(done.rowcount)
 
 
 def release(conn: Connection, me: User, contact_id: uuid.UUID, token: uuid.UUID) -> bool:
@@ -827,7 +828,7 @@ def release(conn: Connection, me: User, contact_id: uuid.UUID, token: uuid.UUID)
             version=Contact.version + 1,
         )
     )
-    if not done.rowcount:  # type: ignore[attr-defined]
+    if not done.rowcount:
         return False
     conn.execute(
         update(ContactAssignment)

@@ -25,14 +25,14 @@ from app.db import Database, sqlstate, storage_errors
 from app.errors import EnvironmentProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
-from app.models import Contact, ContactAssignment
+from app.models import Contact, ContactAssignment, table_of
 from app.sync import apply, stored
 from app.sync.ops import INVALID, Answer, Batch, Diverged, Failure, Op, Pusher, answers_upto
 
 Row = tuple[Any, ...]
 
-_CONTACT: Table = Contact.__table__  # type: ignore[assignment]
-_ASSIGNMENT: Table = ContactAssignment.__table__  # type: ignore[assignment]
+_CONTACT: Table = table_of(Contact)
+_ASSIGNMENT: Table = table_of(ContactAssignment)
 
 
 def not_a_user(login: str) -> EnvironmentProblem:

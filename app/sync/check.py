@@ -123,11 +123,12 @@ def _remove(
                 return  # rows came from the centre meanwhile: decide again at the next check
             s.execute(text("PRAGMA defer_foreign_keys = ON"))
             for table in reversed(shared_tables()):
-                ids = sorted(outside.get(table, ()))
-                for start in range(0, len(ids), _CHUNK):
-                    s.execute(delete(table).where(table.c.id.in_(ids[start : start + _CHUNK])))
-                if ids:
-                    removed[table.name] = len(ids)
+                doomed = sorted(outside.get(table, ()))
+                for start in range(0, len(doomed), _CHUNK):
+                    chunk = doomed[start : start + _CHUNK]
+                    s.execute(delete(table).where(table.c.id.in_(chunk)))
+                if doomed:
+                    removed[table.name] = len(doomed)
     except (RelaisError, IntegrityError) as exc:
         log.info("Rows outside the working set kept for now: %s", exc)
         return

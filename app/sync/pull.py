@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, and_, func, select, text, tuple_
 
 from app.db import Database, allow_long_statements, storage_errors
-from app.models import ChangeLog, Contact, Customer, OutboxOp
+from app.models import ChangeLog, Contact, Customer, OutboxOp, table_of
 from app.sync import scope, state, stored
 from app.sync.cursor import Position, safe_bound
 from app.sync.rows import shared_tables
@@ -163,7 +163,7 @@ def _adopt_held(local: Database, central: Database) -> None:
 def holds(local: Database, customer_id: uuid.UUID) -> bool:
     """Whether this copy holds the customer (one indexed read, no objects)."""
     with storage_errors(local), local.engine.connect() as conn:
-        return bool(stored.local(conn, Customer.__table__, [customer_id.hex]))  # type: ignore[arg-type]
+        return bool(stored.local(conn, table_of(Customer), [customer_id.hex]))
 
 
 def keep(local: Database, central: Database, customers: set[uuid.UUID]) -> PullReport:
@@ -185,15 +185,15 @@ def _entering(
     customers of fetched contacts that were not in the set yet (a contact of theirs just
     entered this user's queue or work, or this workstation created them), and any this copy
     does not hold (the set grew on another of the user's workstations)."""
-    contact = Contact.__table__
-    at, of = stored.position(contact, "id"), stored.position(contact, "customer_id")  # type: ignore[arg-type]
+    contact = table_of(Contact)
+    at, of = stored.position(contact, "id"), stored.position(contact, "customer_id")
     fetched = rows.get("contact", ())
     added = scope.enter_through(conn, [uuid.UUID(r[at]) for r in fetched])
     conn.commit()  # before the history is read: no later change of theirs can be filtered out
     named = sorted({r[of] for r in fetched if r[of] is not None})
     if named:
         with local.session() as s:
-            held = set(stored.local(s.connection(), Customer.__table__, named))  # type: ignore[arg-type]
+            held = set(stored.local(s.connection(), table_of(Customer), named))
         added |= {uuid.UUID(hex_id) for hex_id in named if hex_id not in held}
     return _history(conn, added)
 

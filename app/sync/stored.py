@@ -239,7 +239,6 @@ def _upsert(table: Table, spare_pending: bool = False) -> str:
 
 
 @functools.cache
-def position(table: Table, column: str) -> int | None:
-    """Where ``column`` sits in a stored row of ``table`` (None when it has none)."""
-    names = [c.name for c in table.columns]
-    return names.index(column) if column in names else None
+def position(table: Table, column: str) -> int:
+    """Where ``column`` sits in a stored row of ``table`` (a ValueError when it has none)."""
+    return [c.name for c in table.columns].index(column)

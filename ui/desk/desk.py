@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from app.services.templates import TemplateService
     from app.sync.pull import PullReport
     from app.workspace import Workspace
+    from ui.desk.close_dialog import CloseChoices
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ class Desk(QWidget):
         # Replaceable, so tests answer the question without a modal loop.
         self.ask_second: Callable[[QWidget, str], bool] = ask_second_contact
         self._reason_codes: list[ReasonCodeView] | None = None
-        self._close_choices: dict[uuid.UUID, object] = {}
+        self._close_choices: dict[uuid.UUID, CloseChoices] = {}
         self._focus_when_loaded: uuid.UUID | None = None
         self._customer_shown_for: tuple[object, ...] | None = None
         self._held: ContactDetail | None = None  # the contact being worked, if any

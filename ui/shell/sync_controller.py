@@ -90,8 +90,13 @@ class SyncController(QObject):
         self._timer.setInterval(NEWS_EVERY_MS)
         self._timer.timeout.connect(self._deliver)
         wake, stop = self._wake, self._stop
+
         # Going away with the window stops the thread (no reference to self in the lambda).
-        self.destroyed.connect(lambda *_: (stop.set(), wake.set()))
+        def wake_to_stop(*_: object) -> None:
+            stop.set()
+            wake.set()
+
+        self.destroyed.connect(wake_to_stop)
         self._thread = threading.Thread(target=self._run, name="relais-sync", daemon=True)
         _running.add(self._thread, stop, wake)
 
