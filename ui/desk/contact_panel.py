@@ -82,9 +82,9 @@ def shortcuts() -> list[tuple[str, str]]:
 
 
 # Tones of the note's message, as the theme's sheet selects them (``QLabel[tone=…]``).
-ERROR_STYLE = "error"
-INFO_STYLE = "success"
-WAIT_STYLE = "muted"
+ERROR_TONE = "error"
+DONE_TONE = "success"
+WAIT_TONE = "muted"
 
 
 class ContactPanel(QWidget):
@@ -571,13 +571,13 @@ class ContactPanel(QWidget):
         text = self.note_editor.toPlainText()
         if not text.strip():
             self.tabs.setCurrentWidget(self.notes_tab)
-            self._say(self.note_message, self.tr("Write the note first."), ERROR_STYLE)
+            self._say(self.note_message, self.tr("Write the note first."), ERROR_TONE)
             self.note_editor.setFocus()
             return
         during_call = self.call_running()
         cid, contacts = d.id, self._contacts
         self.note_button.setEnabled(False)
-        self._say(self.note_message, self.tr("Adding the note…"), WAIT_STYLE)
+        self._say(self.note_message, self.tr("Adding the note…"), WAIT_TONE)
         self._runner.write(
             lambda: contacts.add_note(cid, text, during_call),
             lambda note: self._note_added(cid, text, note),
@@ -597,7 +597,7 @@ class ContactPanel(QWidget):
             else self.tr("Note added at {time}.")
         )
         self._say(
-            self.note_message, message.format(time=format_datetime(note.created_at)), INFO_STYLE
+            self.note_message, message.format(time=format_datetime(note.created_at)), DONE_TONE
         )
         self._reload()
 
@@ -606,7 +606,7 @@ class ContactPanel(QWidget):
             self._runner.error.emit(err)
             return
         self._set_enabled(True)
-        self._say(self.note_message, error_text(err), ERROR_STYLE)
+        self._say(self.note_message, error_text(err), ERROR_TONE)
 
     # -- the call ------------------------------------------------------------------------------
 
@@ -655,7 +655,7 @@ class ContactPanel(QWidget):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _say(self, label: QLabel, text: str | None, tone: str = INFO_STYLE) -> None:
+    def _say(self, label: QLabel, text: str | None, tone: str = DONE_TONE) -> None:
         if not text:
             label.clear()
             label.hide()
