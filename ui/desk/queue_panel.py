@@ -183,7 +183,7 @@ class QueuePanel(QWidget):
         self._tabs.currentChanged.connect(lambda _i: self._filters_changed())
         self._update_follow_ups_tab()
 
-        # Filter line: channel chips, then the status choice.
+        # Filter line: the channel chips (the status choice sits beside the tabs).
         self._channel_group = QButtonGroup(self)
         self._channel_group.setExclusive(True)
         chips = QHBoxLayout()
