@@ -33,7 +33,9 @@ ACCENT = "#1f6fa8"
 """The program's one accent: selection, the main action, keyboard focus, the advisor's side."""
 ACCENT_HOVER = "#185a8a"
 """The accent under the mouse or pressed (darker, so white text keeps its contrast)."""
-ACCENT_TEXT = "#ffffff"
+ON_STRONG = "#ffffff"
+"""Text and marks on a strong colour: the accent, a score badge, the overdue disc."""
+ACCENT_TEXT = ON_STRONG
 """Text on the accent."""
 ACCENT_SOFT = "#e3eef7"
 """A pale accent: the advisor's messages, a hovered button, the contacts with you."""
@@ -85,10 +87,16 @@ CHIP_TEXT = "#23465a"
 SCORE: dict[int, str] = {1: "#b42318", 2: "#b85300", 3: "#3d7f55", 4: "#1f6540"}
 """Badges of the 1–4 satisfaction scale: dark enough for white digits, and readable as digits on
 white; the digit always shows too, so colour is never the only signal."""
-SCORE_TEXT = "#ffffff"
+SCORE_TEXT = ON_STRONG
 SCORE_UNKNOWN = "#5f6b7a"
 PRIORITY: dict[int, str] = {3: "#d92d20", 2: "#f08c00", 1: "#7a8fa6", 0: "#c4cdd5"}
 """Priority dots (urgent, high, normal, low): a cue beside the words, never text."""
+
+# -- on a dark system palette ------------------------------------------------------------------
+MUTED_ON_DARK = "#9aa5b1"
+ERROR_ON_DARK = "#ff8a80"
+"""The queue's painted cues (muted rows, overdue times, a colleague's figure) when the desktop's
+palette is dark (``ui.desk.queue_icons.dark_theme``): the light tokens would not read there."""
 
 TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("text on window", TEXT, WINDOW),
@@ -125,6 +133,7 @@ TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("warning on surface", WARNING_TEXT, SURFACE),
     ("warning on card", WARNING_TEXT, SURFACE_ALT),
     ("info on info", INFO_TEXT, INFO_BG),
+    ("mark on strong error", ON_STRONG, ERROR_STRONG),
     ("success on success", SUCCESS_TEXT, SUCCESS_BG),
     ("success on window", SUCCESS_TEXT, WINDOW),
     ("success on surface", SUCCESS_TEXT, SURFACE),
@@ -222,6 +231,29 @@ QFrame#riskBanner QLabel { color: @RISK_TEXT; font-weight: 600; }
 QFrame#callBar { background: @SURFACE_SUNKEN; border-radius: 3px; }
 QFrame#followUpBox {
     background: @WARNING_BG; border: 1px solid @WARNING_BORDER; border-radius: 6px; }
+
+/* -- the queue ----------------------------------------------------------------------------- */
+QLabel#queueEmpty { color: @MUTED; padding: 24px; }
+QLabel#queueNotice {
+    background: @INFO_BG; color: @INFO_TEXT; border: 1px solid @BORDER; border-radius: 4px;
+    padding: 4px 8px; }
+/* A little air on both sides of each cell, so right-aligned times never touch the next
+   column's text. */
+QTableView#queueTable::item { padding: 0px 6px; }
+QTableView#queueTable QHeaderView::section { padding: 3px 9px; }
+QPushButton#nextContactButton {
+    background: @ACCENT; color: @ACCENT_TEXT; border: none; border-radius: 6px;
+    padding: 6px 22px; font-weight: 600; }
+QPushButton#nextContactButton:hover { background: @ACCENT_HOVER; }
+QPushButton#nextContactButton:focus { border: 2px solid @TEXT; padding: 4px 20px; }
+QPushButton#nextContactButton:disabled { background: @SURFACE_SUNKEN; color: @DISABLED_TEXT; }
+QPushButton#queueChip {
+    background: @SURFACE; border: 1px solid @BORDER_STRONG; border-radius: 12px;
+    min-height: 18px; padding: 3px 9px; }
+QPushButton#queueChip:hover { border-color: @ACCENT; }
+QPushButton#queueChip:checked { background: @ACCENT; color: @ACCENT_TEXT; border-color: @ACCENT; }
+QPushButton#queueChip:focus { border: 2px solid @ACCENT; padding: 2px 8px; }
+QPushButton#queueChip:checked:focus { border: 2px solid @TEXT; }
 
 /* -- buttons -------------------------------------------------------------------------------- */
 QPushButton {
