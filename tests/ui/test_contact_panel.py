@@ -78,7 +78,7 @@ def test_opening_a_contact_shows_its_thread_and_announces_it(
     assert detail.id == contact_id and panel.current() == detail
     assert panel.header.reference.text() == detail.reference
     first = detail.messages[0]
-    assert first.body_text.split("\n")[0].strip() in panel.thread.toPlainText()
+    assert first.body_text.split("\n")[0].strip() in panel.thread_view.toPlainText()
     assert panel.tabs.currentWidget() is panel.reply_tab
     assert panel.send_button.isEnabled() and not panel.read_only.isVisible()
 
@@ -124,7 +124,7 @@ def test_send_is_refused_while_a_placeholder_is_unfilled_then_records_template_u
     assert outbound_bodies(workspace, contact_id) == [final.strip()]
     assert composer.text() == ""
     qtbot.waitUntil(lambda: "Reply sent" in panel.composer.notice.text())
-    qtbot.waitUntil(lambda: "(modifié)" in panel.thread.toPlainText())
+    qtbot.waitUntil(lambda: "(modifié)" in panel.thread_view.toPlainText())
     assert workspace.contacts.load_draft(contact_id) == ""
     with workspace.local.session() as s:
         rows = s.execute(
@@ -198,13 +198,13 @@ def test_phone_call_start_and_end_show_the_times_and_notes_mark_the_call(
     [note] = workspace.contacts.detail(contact_id).notes
     assert note.during_call and note.body == "Le client confirme son IBAN."
     assert panel.note_editor.toPlainText() == ""
-    qtbot.waitUntil(lambda: "Internal note — not sent" in panel.thread.toPlainText())
+    qtbot.waitUntil(lambda: "Internal note — not sent" in panel.thread_view.toPlainText())
 
     qtbot.mouseClick(bar.end_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.state.text().startswith("Call from"))
     detail = workspace.contacts.detail(contact_id)
     assert detail.call_ended_at is not None
-    assert "Call from" in panel.thread.toPlainText()
+    assert "Call from" in panel.thread_view.toPlainText()
     assert not bar.end_button.isVisible() and not bar.start_button.isVisible()
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDate,
     QDateTime,
     QEvent,
     QLocale,
@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTime,
     Signal,
 )
 from PySide6.QtGui import (
@@ -70,6 +71,7 @@ from PySide6.QtWidgets import (
 from app.clock import centre_now
 from app.dto import CloseRequest, ContactDetail, FollowUpRequest, ReasonCodeView
 from app.enums import Channel, Outcome
+from app.i18n import QT_TRANSLATE_NOOP
 from app.opening_hours import OpeningHours
 from app.settings import Settings
 from ui.common import texts, theme
@@ -140,7 +142,11 @@ def _now() -> QDateTime:
 
 def _qt(dt: datetime) -> QDateTime:
     """An aware datetime as the local wall-clock time a QDateTimeEdit shows."""
-    return QDateTime(dt.astimezone().replace(tzinfo=None))
+    local = dt.astimezone()
+    return QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute, local.second),
+    )
 
 
 @dataclass(frozen=True)
@@ -327,10 +333,9 @@ class CloseDialog(QDialog):
         # -- reason
         self.reason = ReasonBox(reason_codes, self._language, self)
         self.reason.setAccessibleName(self.tr("Reason for the contact"))
-        line = self.reason.lineEdit()
-        if line is not None:  # what a screen reader lands on when typing a reason
-            line.setAccessibleName(self.reason.accessibleName())
-        self.reason.lineEdit().setPlaceholderText(self.tr("Type to search: withdrawal, bonus…"))
+        # What a screen reader lands on when typing a reason.
+        self.reason.edit.setAccessibleName(self.reason.accessibleName())
+        self.reason.edit.setPlaceholderText(self.tr("Type to search: withdrawal, bonus…"))
         self.reason.reason_changed.connect(self._changed)
         reason_label = QLabel(self.tr("&Reason"), self)
         reason_label.setBuddy(self.reason)
@@ -450,8 +455,8 @@ class CloseDialog(QDialog):
             self.tr("Optional: what a colleague or supervisor should know. Never sent.")
         )
         self.comment.setTabChangesFocus(True)
-        line = self.comment.fontMetrics().lineSpacing()
-        self.comment.setFixedHeight(line * 2 + 16)
+        spacing = self.comment.fontMetrics().lineSpacing()
+        self.comment.setFixedHeight(spacing * 2 + 16)
         comment_label = QLabel(self.tr("C&omment"), self)
         comment_label.setBuddy(self.comment)
 
@@ -601,7 +606,9 @@ class CloseDialog(QDialog):
         return score is not None and score <= 2 and self.plan_follow_up.isChecked()
 
     def _when(self) -> datetime:
-        return self.when.dateTime().toPython().astimezone()
+        when = self.when.dateTime().toPython()
+        assert isinstance(when, datetime)
+        return when.astimezone()
 
     def choices(self) -> CloseChoices:
         reason = self.reason.reason()

@@ -20,11 +20,11 @@ reply may be (``app.channels``), which the service enforces again when sending.
 
 import re
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QListView,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -57,6 +58,7 @@ from PySide6.QtWidgets import (
 from app.channels import check_reply_length
 from app.dto import ContactDetail, TemplateInsertion, TemplateSummary
 from app.errors import InputError, RelaisError
+from app.i18n import QT_TRANSLATE_NOOP
 from app.placeholders import PATTERN, fill
 from app.placeholders import unfilled as unfilled_in
 from app.services.contacts import ContactService
@@ -120,7 +122,7 @@ class TemplateRows:
     SORT_ROLE = Qt.ItemDataRole.UserRole + 3
     _rows: list[TemplateSummary]
 
-    def set_templates(self, rows: list[TemplateSummary]) -> None:
+    def set_templates(self, rows: Sequence[TemplateSummary]) -> None:
         self.beginResetModel()  # type: ignore[attr-defined]
         self._rows = list(rows)
         self.endResetModel()  # type: ignore[attr-defined]
@@ -276,11 +278,13 @@ class Composer(QWidget):
         self.completer.setWidget(self.editor)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(8)
-        popup = self.completer.popup()
-        popup.setObjectName("templatePopup")
-        popup.setAccessibleName(self.tr("Matching templates"))
-        popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.completer.activated[QModelIndex].connect(self._activated)
+        # The pop-up is made here and kept: QCompleter.popup() may answer None for a checker.
+        self.popup = QListView(self.editor)
+        self.completer.setPopup(self.popup)
+        self.popup.setObjectName("templatePopup")
+        self.popup.setAccessibleName(self.tr("Matching templates"))
+        self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -627,11 +631,11 @@ class Composer(QWidget):
     # -- the "/" popup -----------------------------------------------------------------------
 
     def popup_visible(self) -> bool:
-        return self.completer.popup().isVisible()
+        return self.popup.isVisible()
 
     def hide_popup(self) -> None:
         self._slash_word = None
-        self.completer.popup().hide()
+        self.popup.hide()
 
     def _slash_state(self) -> tuple[int, str] | None:
         """(block number, word) when the text before the cursor on its line is "/word"."""
@@ -667,7 +671,7 @@ class Composer(QWidget):
         if state is None or state[1] != word or self._slash_word != word:
             return
         self.model.set_templates(rows)
-        popup = self.completer.popup()
+        popup = self.popup
         if not rows:
             popup.hide()
             return
@@ -681,7 +685,7 @@ class Composer(QWidget):
 
     def _choose_row(self, row: int) -> None:
         summary = self.model.summary(row)
-        self.completer.popup().hide()
+        self.popup.hide()
         if summary is None:
             return
         self._slash_word = None
@@ -692,7 +696,7 @@ class Composer(QWidget):
 
     def _popup_key(self, event: QKeyEvent) -> bool:
         """Keys that steer the popup while it is open; True when handled here."""
-        popup = self.completer.popup()
+        popup = self.popup
         if not popup.isVisible():
             return False
         key = event.key()

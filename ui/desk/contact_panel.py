@@ -13,7 +13,7 @@ Keyboard: the panel's own shortcuts are listed by ``shortcuts()`` for the help d
 import uuid
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.dto import ContactDetail, MessageView, NoteView, Who
 from app.enums import Channel, ContactStatus
 from app.errors import RelaisError
+from app.i18n import QT_TRANSLATE_NOOP
 from app.services.contacts import ContactService
 from app.services.templates import TemplateService
 from ui.common import theme
@@ -165,7 +166,7 @@ class ContactPanel(QWidget):
         self.call_bar.start_clicked.connect(self.start_call)
         self.call_bar.end_clicked.connect(self.end_call)
 
-        self.thread = ThreadView(self.work)
+        self.thread_view = ThreadView(self.work)
 
         self.tabs = QTabWidget(self.work)
         self.tabs.setObjectName("contactTabs")
@@ -241,7 +242,7 @@ class ContactPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self.work)
         splitter.setObjectName("contactSplitter")
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.thread)
+        splitter.addWidget(self.thread_view)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -259,8 +260,8 @@ class ContactPanel(QWidget):
 
         self.setTabOrder(self.close_button, self.call_bar.start_button)
         self.setTabOrder(self.call_bar.start_button, self.call_bar.end_button)
-        self.setTabOrder(self.call_bar.end_button, self.thread)
-        self.setTabOrder(self.thread, self.tabs)
+        self.setTabOrder(self.call_bar.end_button, self.thread_view)
+        self.setTabOrder(self.thread_view, self.tabs)
         self.setTabOrder(self.tabs, self.composer.editor)
         self.setTabOrder(self.composer.editor, self.template_button)
         self.setTabOrder(self.template_button, self.send_button)
@@ -316,7 +317,7 @@ class ContactPanel(QWidget):
         self.header.risk.hide()
         self.read_only.hide()
         self.call_bar.hide()
-        self.thread.show_message(self.tr("Loading the contact…"))
+        self.thread_view.show_message(self.tr("Loading the contact…"))
         self.notes_view.clear()
         self._set_enabled(False)
         self.stack.setCurrentWidget(self.work)
@@ -370,7 +371,7 @@ class ContactPanel(QWidget):
             self._focus_on_load = self._contact_id is not None
             return
         if not self._detail.workable:
-            self.thread.setFocus()
+            self.thread_view.setFocus()
             return
         if self._detail.channel == Channel.PHONE:
             self.tabs.setCurrentWidget(self.notes_tab)
@@ -450,7 +451,7 @@ class ContactPanel(QWidget):
         self._detail = d
         self.stack.setCurrentWidget(self.work)
         self.header.show_detail(d)
-        self.thread.show_detail(d, header=False, at_end=True)
+        self.thread_view.show_detail(d, header=False, at_end=True)
         self.notes_view.setHtml(notes_html(d.notes))
         count = len(d.notes)
         self.tabs.setTabText(
@@ -471,7 +472,7 @@ class ContactPanel(QWidget):
             self.call_bar.stop()
             self.call_bar.hide()
         self._set_enabled(True)
-        self.setFocusProxy(self.composer.editor if d.workable else self.thread)
+        self.setFocusProxy(self.composer.editor if d.workable else self.thread_view)
 
     def _read_only_reason(self, d: ContactDetail) -> str:
         if d.status == ContactStatus.CLOSED:

@@ -13,7 +13,16 @@ import html
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -421,7 +430,7 @@ class CustomerPanel(QWidget):
         self.model.clear()
         self._drop_link_tools()
         self._stack.setCurrentWidget(self._empty)
-        self.setFocusProxy(None)
+        self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes None: no proxy
 
     def show_customer(self, customer_id: uuid.UUID) -> None:
         """Shows the customer's card and timeline; both load in workers."""
@@ -493,7 +502,7 @@ class CustomerPanel(QWidget):
             self.sender_label.setText(
                 text + "<br>" + self.tr("Take the contact to link it to a customer.")
             )
-            self.setFocusProxy(None)
+            self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes None: no proxy
             self._stack.setCurrentWidget(self._unknown_page)
             return
         self._link = LinkCustomerWidget(self._runner, self._customers, detail, self._unknown_page)
@@ -591,7 +600,7 @@ def count_line(rows: list[HistoryRow]) -> str:
     ).format(count=n, since=since, score=last)
 
 
-def _date_lines(index: QModelIndex) -> tuple[str, str]:
+def _date_lines(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
     when = index.data(HistoryModel.SORT_ROLE)
     if when is None:
         return "", ""
@@ -601,7 +610,7 @@ def _date_lines(index: QModelIndex) -> tuple[str, str]:
     return texts.format_date(when), local.strftime("%H:%M")
 
 
-def _subject_lines(index: QModelIndex) -> tuple[str, str]:
+def _subject_lines(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
     subject = index.data(Qt.ItemDataRole.DisplayRole) or translate("CustomerPanel", "(no subject)")
     return subject, index.data(HistoryModel.DETAIL_ROLE) or ""
 

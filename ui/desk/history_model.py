@@ -12,12 +12,13 @@ flagged (``DISAGREE_ROLE``, an amber tint and a tooltip): that is what superviso
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
@@ -32,6 +33,10 @@ from app.dto import HistoryRow
 from app.enums import ContactStatus
 from app.services.customers import disagrees
 from ui.common import texts, theme
+from ui.common.item_models import role_data
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -140,9 +145,9 @@ class HistoryModel(QAbstractTableModel):
             return self._header_tips.get(section) or self._headers[section] or None
         return None
 
-    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan | QModelRoleData) -> None:
         """Every role of a cell in one call (see QueueModel.multiData): halves the paint."""
-        for data in roles:
+        for data in role_data(roles):
             data.setData(self.data(index, data.role()))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -198,7 +203,10 @@ class HistoryModel(QAbstractTableModel):
         missing = [r for r in self._rows if self._sort_value(r, column) is None]
         # Ties keep the time order (newest first) so equal reasons still read as a timeline.
         present.sort(key=lambda r: r.received_at, reverse=True)
-        present.sort(key=lambda r: self._sort_value(r, column), reverse=reverse)
+        present.sort(
+            key=lambda r: cast("SupportsRichComparison", self._sort_value(r, column)),
+            reverse=reverse,
+        )
         self._rows = present + missing
         position = {r.contact_id: n for n, r in enumerate(self._rows)}
         self.changePersistentIndexList(

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
+    QLineEdit,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -140,7 +142,10 @@ class ReasonBox(QComboBox):
         self, codes: list[ReasonCodeView], language: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # The field and the pop-up are made here and kept: Qt's accessors may answer None.
+        self.edit = QLineEdit(self)
         self.setEditable(True)
+        self.setLineEdit(self.edit)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
         self._by_folded: dict[str, ReasonCodeView] = {}
@@ -175,7 +180,7 @@ class ReasonBox(QComboBox):
                 self._by_folded.setdefault(fold(label), code)
         self.setModel(model)
         self.setCurrentIndex(-1)
-        self.lineEdit().clear()
+        self.edit.clear()
 
         self._filter = _ReasonFilter(self)
         self._filter.setSourceModel(model)
@@ -183,19 +188,22 @@ class ReasonBox(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
-        completer.popup().setItemDelegate(_CompletionDelegate(completer.popup()))
+        self.suggestions = QListView(self)
+        completer.setPopup(self.suggestions)
+        self.suggestions.setItemDelegate(_CompletionDelegate(self.suggestions))
+        self._completer = completer
         self.setCompleter(completer)
-        self.lineEdit().textEdited.connect(self._typed)
-        self.lineEdit().textChanged.connect(self._text_changed)
-        self.lineEdit().editingFinished.connect(self._settle)
+        self.edit.textEdited.connect(self._typed)
+        self.edit.textChanged.connect(self._text_changed)
+        self.edit.editingFinished.connect(self._settle)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The arrows never change the reason behind the advisor's back (a combo box's default):
         they open the list of reasons matching what is typed, where Up and Down then move."""
         arrows = (Qt.Key.Key_Up, Qt.Key.Key_Down)
-        if event.key() in arrows and not self.completer().popup().isVisible():
+        if event.key() in arrows and not self.suggestions.isVisible():
             if self.candidates():
-                self.completer().complete()
+                self._completer.complete()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -209,7 +217,7 @@ class ReasonBox(QComboBox):
             code = model.index(row, 0).data(CODE_ROLE)
             if code is not None and code.id == reason_id:
                 self.setCurrentIndex(row)
-                self.lineEdit().setText(model.index(row, 0).data())
+                self.edit.setText(model.index(row, 0).data())
                 return
 
     def candidates(self) -> int:
@@ -218,9 +226,9 @@ class ReasonBox(QComboBox):
     def _typed(self, text: str) -> None:
         self._filter.set_text(text)
         if text.strip():
-            self.completer().complete()
+            self._completer.complete()
         else:
-            self.completer().popup().hide()
+            self.suggestions.hide()
 
     def _text_changed(self, text: str) -> None:
         code = self._by_folded.get(fold(text.strip()))
@@ -230,10 +238,10 @@ class ReasonBox(QComboBox):
 
     def _settle(self) -> None:
         """Leaving the field with a partial text that fits a single reason picks that one."""
-        if self._current is not None or not self.lineEdit().text().strip():
+        if self._current is not None or not self.edit.text().strip():
             return
-        self._filter.set_text(self.lineEdit().text())
+        self._filter.set_text(self.edit.text())
         if self._filter.rowCount() == 1:
             source = self._filter.mapToSource(self._filter.index(0, 0))
             self.setCurrentIndex(source.row())
-            self.lineEdit().setText(source.data())
+            self.edit.setText(source.data())

@@ -485,7 +485,7 @@ class ContactViewerDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close the contact view"))
         layout.addWidget(buttons)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self).activated.connect(self.reject)
         self.resize(780, 680)
         self.view.setFocus()
         runner.read(
