@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 from app.dto import QueueFilter
 from app.models import Channel, ContactStatus
 from app.workspace import Workspace
+from ui.common import theme
 from ui.common.ops import Runner
 from ui.desk.queue_model import QueueModel
 from ui.desk.queue_panel import QueuePanel
@@ -27,6 +28,7 @@ def runner(qapp: object) -> Iterator[Runner]:
 
 def make_panel(qtbot, ws: Workspace, runner: Runner) -> QueuePanel:
     panel = QueuePanel(runner, ws.queue, ws.who)
+    panel.setStyleSheet(theme.style_sheet())  # its looks and sizes, as inside the window
     qtbot.addWidget(panel)
     panel.resize(1200, 700)
     panel.show()

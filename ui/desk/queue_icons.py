@@ -5,6 +5,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 
 from app.enums import Channel
+from ui.common import theme
 from ui.common.texts import channel_icon, icon
 
 _DOTS: dict[tuple[int, bool], QIcon] = {}
@@ -50,8 +51,7 @@ def priority_dot(priority: int) -> QIcon:
     cached = _DOTS.get(key)
     if cached is not None:
         return cached
-    colours = {3: "#D92D20", 2: "#F08C00", 1: "#7A8FA6", 0: "#C4CDD5"}
-    colour = QColor(colours.get(priority, "#7A8FA6"))
+    colour = QColor(theme.PRIORITY.get(priority, theme.PRIORITY[1]))
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -85,10 +85,9 @@ def state_icon(state: str) -> QIcon:
     cached = _STATES.get(key)
     if cached is not None:
         return cached
-    palette = QGuiApplication.palette()
-    accent = palette.color(QPalette.ColorRole.Highlight)
-    grey = QColor("#9AA5B1" if dark else "#66707A")
-    on_selection = palette.color(QPalette.ColorRole.HighlightedText)  # the row's own highlight
+    accent = theme.color(theme.ACCENT)
+    grey = theme.color(theme.MUTED_ON_DARK if dark else theme.MUTED)
+    on_selection = theme.color(theme.ACCENT_TEXT)  # on the row's own highlight, the accent
     result = QIcon()
     for mode, colours in (
         (QIcon.Mode.Normal, (accent, grey)),
@@ -129,9 +128,9 @@ def _draw_state(painter: QPainter, state: str, accent: QColor, grey: QColor) -> 
         painter.drawLine(QPointF(10.5, 1.5), QPointF(10.5, 4.0))
     elif state == "overdue":  # a follow-up's time has passed: a disc with an exclamation mark
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#D92D20"))
+        painter.setBrush(theme.color(theme.ERROR_STRONG))
         painter.drawEllipse(QRectF(1.5, 1.5, 13.0, 13.0))
-        pen = QPen(QColor("#FFFFFF"), 2.0)
+        pen = QPen(theme.color(theme.ON_STRONG), 2.0)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawLine(QPointF(8.0, 4.5), QPointF(8.0, 8.8))

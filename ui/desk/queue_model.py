@@ -35,13 +35,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.clock import centre_now
 from app.dto import QueueFilter, QueueIndex, QueueRow
 from app.enums import ContactStatus
 from app.errors import RelaisError
 from app.services.queue import QueueService
+from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import (
     channel_label,
@@ -53,6 +54,22 @@ from ui.common.texts import (
 from ui.desk.queue_icons import dark_theme, priority_dot, queue_icon, state_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+_BRUSHES: dict[tuple[str, bool], QBrush] = {}
+
+
+def _brush(name: str) -> QBrush:
+    """The theme's "muted" or "overdue" ink for the palette in use (made once each)."""
+    dark = dark_theme()
+    cached = _BRUSHES.get((name, dark))
+    if cached is None:
+        if name == "overdue":
+            value = theme.ERROR_ON_DARK if dark else theme.ERROR_STRONG
+        else:
+            value = theme.MUTED_ON_DARK if dark else theme.MUTED
+        cached = _BRUSHES[(name, dark)] = QBrush(theme.color(value))
+    return cached
+
 
 #: Shown in the text columns of a row whose page has not arrived yet.
 PLACEHOLDER = "…"
@@ -422,7 +439,7 @@ class QueueModel(QAbstractTableModel):
         if role == _FONT and unidentified:
             return self._italic
         if role == _FOREGROUND and unidentified:
-            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            return _brush("muted")
         if role == self.SORT_ROLE:
             return item.who.casefold()
         return None
@@ -485,7 +502,7 @@ class QueueModel(QAbstractTableModel):
                 )
             return self.tr("Due {time}").format(time=format_datetime(item.due_at))
         if overdue and role == _FOREGROUND:
-            return QBrush(QColor("#FF8A80" if dark_theme() else "#B42318"))
+            return _brush("overdue")
         if overdue and role == _FONT:
             return self._bold
         if role == self.SORT_ROLE:
@@ -549,9 +566,9 @@ class QueueModel(QAbstractTableModel):
         if role == _FONT and (state == self.STATE_MINE or due):
             return self._bold
         if role == _FOREGROUND and due:
-            return QBrush(QColor("#FF8A80" if dark_theme() else "#B42318"))
+            return _brush("overdue")
         if role == _FOREGROUND and state in (self.STATE_WAITING, self.STATE_PLANNED):
-            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            return _brush("muted")
         if role == self.SORT_ROLE:
             return item.status.value
         return None
@@ -572,7 +589,7 @@ class QueueModel(QAbstractTableModel):
             if role in (_DISPLAY, _ACCESSIBLE):
                 return PLACEHOLDER
             if role == _FOREGROUND:
-                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+                return _brush("muted")
             if role == _TOOLTIP:
                 return self.tr("Loading…")
         return None
@@ -604,8 +621,10 @@ class QueueModel(QAbstractTableModel):
         ]
 
     def _mine_brush(self) -> QBrush:
-        tint = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
-        tint.setAlpha(70 if dark_theme() else 38)
+        if not dark_theme():
+            return QBrush(theme.color(theme.ACCENT_SOFT))
+        tint = QColor(theme.ACCENT)
+        tint.setAlpha(70)
         return QBrush(tint)
 
     # ------------------------------------------------------------------------------ paging

@@ -127,7 +127,7 @@ class QueuePanel(QWidget):
         self._title.setAccessibleName(self.tr("Queue"))
         self._subtitle = ElidedLabel()
         self._subtitle.setObjectName("queueSubtitle")
-        self._subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self._subtitle.setProperty("tone", "muted")
         self._subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self._next = QPushButton(self.tr("Next contact"))
@@ -143,16 +143,6 @@ class QueuePanel(QWidget):
         self._next.setAutoDefault(False)
         self._next.setMinimumHeight(36)
         self._next.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._next.setStyleSheet(
-            "QPushButton#nextContactButton {"
-            " background: palette(highlight); color: palette(highlighted-text);"
-            " border: none; border-radius: 6px; padding: 6px 22px; font-weight: 600; }"
-            "QPushButton#nextContactButton:hover { background: palette(dark); }"
-            "QPushButton#nextContactButton:focus { outline: none;"
-            " border: 2px solid palette(text); padding: 4px 20px; }"
-            "QPushButton#nextContactButton:disabled {"
-            " background: palette(mid); color: palette(base); }"
-        )
         next_font = QFont(self._next.font())
         next_font.setPointSizeF(next_font.pointSizeF() * 1.1)
         self._next.setFont(next_font)
@@ -212,16 +202,6 @@ class QueuePanel(QWidget):
             chip.setToolTip(chip_tips[key])
             chip.setAccessibleName(self.tr("Channel filter: {channel}").format(channel=label))
             chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            chip.setStyleSheet(
-                "QPushButton#queueChip { border: 1px solid palette(mid); border-radius: 12px;"
-                " min-height: 18px; padding: 3px 9px; background: palette(base); }"
-                "QPushButton#queueChip:hover { border-color: palette(highlight); }"
-                "QPushButton#queueChip:checked { background: palette(highlight);"
-                " color: palette(highlighted-text); border-color: palette(highlight); }"
-                "QPushButton#queueChip:focus { border: 2px solid palette(highlight);"
-                " padding: 2px 8px; }"
-                "QPushButton#queueChip:checked:focus { border: 2px solid palette(text); }"
-            )
             self._channel_group.addButton(chip)
             self._chips[key] = chip
             chips.addWidget(chip)
@@ -258,10 +238,6 @@ class QueuePanel(QWidget):
         self._notice.setObjectName("queueNotice")
         self._notice.setWordWrap(True)
         self._notice.setAccessibleName(self.tr("Queue notice"))
-        self._notice.setStyleSheet(
-            "QLabel#queueNotice { background: palette(alternate-base);"
-            " border: 1px solid palette(mid); border-radius: 4px; padding: 4px 8px; }"
-        )
         self._notice.hide()
 
         # The list.
@@ -274,12 +250,8 @@ class QueuePanel(QWidget):
         )
         self.table.setShowGrid(False)
         self.table.setCornerButtonEnabled(False)
-        # A little air on both sides of each cell, so right-aligned times never touch the next
-        # column's text.
-        self.table.setStyleSheet(
-            "QTableView#queueTable::item { padding: 0px 6px; }"
-            "QTableView#queueTable QHeaderView::section { padding: 3px 9px; }"
-        )
+        # The theme's sheet gives each cell a little air on both sides (#queueTable::item), so
+        # right-aligned times never touch the next column's text.
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(False)
         self.table.setWordWrap(False)
@@ -311,7 +283,6 @@ class QueuePanel(QWidget):
         self._empty.setObjectName("queueEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
-        self._empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         self._empty.setAccessibleName(self.tr("Queue status"))
 
         stack_host = QWidget()
