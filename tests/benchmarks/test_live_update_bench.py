@@ -53,7 +53,7 @@ def test_a_colleague_s_claim_shows_within_two_seconds(
         win.attach(mine)
     seen, stalls, idle = [], [], []
     try:
-        panel = win.queue_panel
+        panel = win.desk.queue_panel
         qtbot.waitUntil(lambda: "Online" in win._sync.text(), timeout=10_000)
         # As the program does once its workspace is open (ui/application.py).
         gc.collect()

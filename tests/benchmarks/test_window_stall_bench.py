@@ -59,7 +59,7 @@ def one_load(qtbot: QtBot, folder: Path) -> tuple[float, float, float, float]:
             started = time.perf_counter()
             gaps.start()
             cpu.start()
-        panel = window.customer_panel
+        panel = window.desk.customer_panel
         with qtbot.waitSignal(panel.history_loaded, timeout=20_000):
             panel.show_customer(customer)
         qtbot.wait(200)  # the rows paint

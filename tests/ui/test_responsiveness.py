@@ -111,7 +111,7 @@ def test_queue_and_history_load_without_stalling_the_gui(
                 QApplication.processEvents()
                 watch.io_watched = True
                 meter.start()
-            panel = window.customer_panel
+            panel = window.desk.customer_panel
             with qtbot.waitSignal(panel.history_loaded, timeout=10_000):
                 panel.show_customer(customer)
             qtbot.wait(200)  # the rows paint
