@@ -9,9 +9,16 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import logs
 from app.enums import Role
@@ -179,14 +186,38 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
 
         runner.read(read, found, failed)
 
-    if getattr(args, "command", None) == "demo":
-        demo()
-    else:
-        remembered()
+    # The workspace opens once the window has painted its first frame: the worker's imports
+    # hold the interpreter's lock, and sharing it would slow that first paint down while
+    # gaining the data nothing (both sides are Python, one at a time).
+    _AfterFirstPaint(window, demo if getattr(args, "command", None) == "demo" else remembered)
     code = app.exec()
     window.shutdown()
     runner.wait_idle()
     return code or outcome["code"]
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, right after the window's first paint — or after ``FALLBACK_MS``
+    if no paint comes (a window started minimised is not painted until it is restored)."""
+
+    FALLBACK_MS = 300
+
+    def __init__(self, window: QWidget, then: "Callable[[], None]") -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._go)  # once this paint pass is over
+        return False
+
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
 
 class _NeedPassword(InputError):
