@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app import logs
 from app.enums import Role
 from app.errors import InputError, RelaisError, StorageCorrupt
 from app.i18n import QT_TRANSLATE_NOOP
@@ -83,6 +82,8 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
 
     def start(opener: "Callable[[], Workspace]", on_error: "Callable[..., None]") -> None:
         def open_workspace() -> "Workspace":
+            from app import logs
+
             try:
                 # Set up in the worker: the log file's machinery costs the first paint ~20 ms.
                 # Until then Python's last-resort handler prints warnings to stderr.

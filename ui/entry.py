@@ -39,11 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not headless:
         gc.disable()  # until the workspace is open (see the module's docstring)
-    import uuid
-
     from PySide6.QtCore import QCoreApplication
 
-    from app import logs
     from app.cli import build_parser
     from app.errors import RelaisError
     from app.settings import Settings
@@ -64,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(_tr).parse_args(argv)
     try:
         if args.command in HEADLESS:
-            from app import commands
+            from app import commands, logs
 
             logs.setup()
             return commands.run(args, settings, translate=_tr)
@@ -77,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
+        import uuid
+
+        from app import logs
+
         written = logs.setup()  # the traceback goes to the log file, never to the screen
         reference = uuid.uuid4().hex[:8]
         log.exception("Unexpected error (reference %s)", reference)

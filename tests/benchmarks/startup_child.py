@@ -200,7 +200,6 @@ def profile_patches() -> dict[str, Callable[[Any], None]]:
         window.__init__ = step("main window built", window.__init__)
         window.attach = step("panels built (attach)", window.attach)
         module.preload = step("the panels' modules imported (preload)", module.preload)
-        module.logs.setup = step("log file set up", module.logs.setup)
         run_window = module.run_window
 
         def entered(*args: Any) -> Any:
@@ -220,7 +219,20 @@ def profile_patches() -> dict[str, Callable[[Any], None]]:
         app.migrations.upgrade = step("database opened, schema checked", app.migrations.upgrade)
         app.snapshot.has_snapshot = step("query: copy made?", app.snapshot.has_snapshot)
 
+    def logs(module: Any) -> None:
+        module.setup = step("log file set up", module.setup)
+
+    def nothing(_module: Any) -> None:
+        """Only timed: how long the import took, its own imports included."""
+
     return {
+        "PySide6.QtCore": nothing,
+        "PySide6.QtWidgets": nothing,  # QtGui included
+        "app.cli": nothing,
+        "app.settings": nothing,
+        "ui.common.i18n": nothing,
+        "ui.common.ops": nothing,
+        "app.logs": logs,
         "ui.entry": entry,
         "ui.shell.main_window": main_window,
         "ui.application": application,
