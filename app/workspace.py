@@ -31,7 +31,7 @@ from app.sync.engine import SyncEngine
 
 log = logging.getLogger(__name__)
 
-DEMO_SIZE = {"customers": 400, "contacts": 2_500, "queue": 60}
+DEMO_CUSTOMERS, DEMO_CONTACTS, DEMO_QUEUE = 400, 2_500, 60  # the demo centre's size
 DEMO_LOGINS = {Role.ADVISOR: "demo", Role.SUPERVISOR: "superviseur"}
 
 Progress = Callable[[str], None]
@@ -97,7 +97,7 @@ def open_demo(
             from app.seed.generator import seed  # heavy: only imported when seeding
 
             say(QT_TRANSLATE_NOOP("progress", "Creating the demo data…"))
-            seed(central, **DEMO_SIZE)
+            seed(central, DEMO_CUSTOMERS, DEMO_CONTACTS, DEMO_QUEUE)
         local = Database(sqlite_url(private_sqlite(folder / "workstation.sqlite3")), "local")
         say(QT_TRANSLATE_NOOP("progress", "Opening this workstation's copy…"))
         migrations.upgrade(local)

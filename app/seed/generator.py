@@ -221,14 +221,15 @@ def seed(
     # The queue: a fifth from customers with long histories, a few strangers.
     for n in range(queue):
         r = rng.random()
+        sender: int | None  # None: a stranger no customer matches
         if r < UNIDENTIFIED_SHARE:
-            owner = None
+            sender = None
         elif r < 0.25 and demo:
-            owner = rng.randrange(demo)
+            sender = rng.randrange(demo)
         else:
-            owner = rng.randrange(customers)
+            sender = rng.randrange(customers)
         team = reviewers["team1"] if rng.random() < 0.8 else reviewers["team2"]
-        factory.queued(owner, team)
+        factory.queued(sender, team)
         if (n + 1) % CONTACT_BATCH == 0 or n + 1 == queue:
             factory.flush(db)
             if progress:

@@ -37,7 +37,16 @@ from app.dto import (
 )
 from app.errors import Conflict, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Advisor, Contact, ContactAssignment, ContactStatus, Customer, OutboxOp, Role
+from app.models import (
+    Advisor,
+    Contact,
+    ContactAssignment,
+    ContactStatus,
+    Customer,
+    OutboxOp,
+    Role,
+    table_of,
+)
 from app.sync import centre, state, stored
 from app.sync.pull import holds, keep, refresh
 
@@ -275,7 +284,7 @@ class QueueService:
         """Claims the first claimable contact in queue order on the centre; None when there is
         none. Needs the centre: offline, it raises the centre's EnvironmentProblem."""
         f = f or QueueFilter()
-        channels = sorted(f.channels) or None
+        channels = sorted(c.value for c in f.channels) or None
         claim = centre.claim_next(self._central, self._who.login, channels)
         return None if claim is None else self._mirror(claim)
 
@@ -286,11 +295,11 @@ class QueueService:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
         if taken.outcome in ("claimed", "mine"):
             return self._mirror(taken.claim)
-        table = Contact.__table__
+        table = table_of(Contact)
         raise Conflict(
             QT_TRANSLATE_NOOP("errors", "Contact {reference} is already being handled or closed."),
             QT_TRANSLATE_NOOP("errors", "Open it from the history to read it."),
-            reference=taken.claim.contact[stored.position(table, "reference")],  # type: ignore[arg-type,index]
+            reference=taken.claim.contact[stored.position(table, "reference")],
         )
 
     def renew_leases(self, force: bool = False) -> int:
@@ -300,16 +309,18 @@ class QueueService:
         if not force and time.monotonic() - self._renewed_at < RENEW_EVERY:
             return 0
         with self._db.session() as s:
-            tokens = list(
-                s.scalars(
+            tokens = [
+                token
+                for token in s.scalars(
                     select(Contact.claim_token).where(
                         Contact.assigned_to == self._who.advisor_id,
                         Contact.status == ContactStatus.IN_PROGRESS,
                         Contact.claim_token.is_not(None),
                     )
                 )
-            )
-        renewed = centre.renew(self._central, self._who.login, tokens)  # type: ignore[arg-type]
+                if token is not None
+            ]
+        renewed = centre.renew(self._central, self._who.login, tokens)
         self._renewed_at = time.monotonic()
         return renewed
 
@@ -354,9 +365,9 @@ class QueueService:
                 # writer on another thread cannot make it fail when it turns from reading to
                 # writing.
                 state.bump_generation(conn)
-                stored.write(conn, Contact.__table__, [claim.contact], spare_pending=True)  # type: ignore[arg-type]
+                stored.write(conn, table_of(Contact), [claim.contact], spare_pending=True)
                 if claim.assignment is not None:
-                    stored.write(conn, ContactAssignment.__table__, [claim.assignment])  # type: ignore[arg-type]
+                    stored.write(conn, table_of(ContactAssignment), [claim.assignment])
         except IntegrityError:  # a foreign key: the customer, most likely
             if customer is None or holds(self._db, uuid.UUID(customer)):
                 raise
@@ -367,10 +378,10 @@ class QueueService:
         """The claim as the centre wrote it, into this copy at once (the pull would bring it a
         moment later); nothing goes to the outbox, the centre already has it. Rows this
         workstation has not sent yet are left alone: the pull after the push brings them."""
-        table = Contact.__table__
+        table = table_of(Contact)
         contact = claim.contact
-        contact_id = uuid.UUID(contact[stored.position(table, "id")])  # type: ignore[arg-type,index]
-        customer = contact[stored.position(table, "customer_id")]  # type: ignore[arg-type,index]
+        contact_id = uuid.UUID(contact[stored.position(table, "id")])
+        customer = contact[stored.position(table, "customer_id")]
         if not self._write_claim(claim, customer):
             # A returning customer's contact just queued, claimed before the pull brought the
             # customer: they and their history come first, or the copy could not hold it.
@@ -378,7 +389,7 @@ class QueueService:
             self._write_claim(claim, None)
         return Claimed(
             contact_id,
-            contact[stored.position(table, "reference")],  # type: ignore[arg-type,index]
+            contact[stored.position(table, "reference")],
             uuid.UUID(customer) if customer is not None else None,
         )
 

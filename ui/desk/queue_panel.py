@@ -12,8 +12,8 @@ one still planned for later is previewed, and the panel says when it can be take
 
 import uuid
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -405,25 +405,25 @@ class QueuePanel(QWidget):
         self._status_label.setVisible(event.size().width() >= 720 and not follow_ups)
         super().resizeEvent(event)
 
-    def showEvent(self, event: QEvent) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.model.set_live(True)
         self._follow_ups_timer.start()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self.model.set_live(False)
         self._follow_ups_timer.stop()
-        super().hideEvent(event)  # type: ignore[arg-type]
+        super().hideEvent(event)
 
     # ----------------------------------------------------------------------------- internals
 
-    def _activate(self, index: object) -> None:
-        if not getattr(index, "isValid", lambda: False)():
+    def _activate(self, index: QModelIndex) -> None:
+        if not index.isValid():
             return
-        row = self.model.data(index, QueueModel.ROW_ROLE)  # type: ignore[arg-type]
+        row = self.model.data(index, QueueModel.ROW_ROLE)
         if not isinstance(row, QueueRow):
             return
-        if self.model.data(index, QueueModel.STATE_ROLE) == QueueModel.STATE_PLANNED:  # type: ignore[arg-type]
+        if self.model.data(index, QueueModel.STATE_ROLE) == QueueModel.STATE_PLANNED:
             # The centre hands it out from its time on: until then it can be read, not taken.
             self._say(
                 self.tr(

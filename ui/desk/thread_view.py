@@ -358,7 +358,7 @@ def notes_html(notes: Sequence[NoteView]) -> str:
         return f'<p style="color:{theme.MUTED};">{empty}</p>'
     return (
         f'<body style="color:{theme.TEXT};">'
-        + "".join(_note(n, indent=None) for n in notes)
+        + "".join(_note(n, indent=False) for n in notes)
         + "</body>"
     )
 
