@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from ui.shell.sync_controller import SyncView
 
 PANELS = (
+    "ui.desk.desk",
+    "ui.shell.sync_controller",
     "ui.desk.queue_panel",
     "ui.desk.contact_panel",
     "ui.desk.customer_panel",
