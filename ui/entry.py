@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         gc.disable()  # until the workspace is open (see the module's docstring)
     from PySide6.QtCore import QCoreApplication
 
+    from ui import pyside_feature_scan
+
+    pyside_feature_scan.install()  # before the imports it would otherwise slow down
+
     from app.cli import build_parser
     from app.errors import RelaisError
     from app.settings import Settings
