@@ -52,7 +52,6 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
     app.setOrganizationName("Relais")
     app.setApplicationDisplayName("Relais")
     QGuiApplication.setDesktopFileName("relais")
-    app.setWindowIcon(app_icon())
     role = Role.SUPERVISOR if getattr(args, "role", "advisor") == "supervisor" else Role.ADVISOR
     data_dir: Path | None = getattr(args, "data_dir", None)
     screenshot: Path | None = getattr(args, "screenshot", None)
@@ -190,7 +189,15 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
     # The workspace opens once the window has painted its first frame: the worker's imports
     # hold the interpreter's lock, and sharing it would slow that first paint down while
     # gaining the data nothing (both sides are Python, one at a time).
-    _AfterFirstPaint(window, demo if getattr(args, "command", None) == "demo" else remembered)
+    first = demo if getattr(args, "command", None) == "demo" else remembered
+
+    def after_first_paint() -> None:
+        # The window's icon (an SVG and seven PNG files, ~5 ms) is for the taskbar: it can
+        # follow the first frame (the desktop file names the icon meanwhile).
+        app.setWindowIcon(app_icon())
+        first()
+
+    _AfterFirstPaint(window, after_first_paint)
     code = app.exec()
     window.shutdown()
     runner.wait_idle()
