@@ -486,6 +486,10 @@ class Desk(QWidget):
             return
         if self._focus_when_loaded not in (None, contact_id):
             return  # a contact just taken is loading: it wins over the queue's moving row
+        if self._held is not None and not self.queue_panel.table.hasFocus():
+            # The queue moved its current row by itself (a reload restoring its selection):
+            # only the advisor's own browsing takes the screen from the contact being worked.
+            return
         shown = self.contact_panel.current()
         if shown is not None and shown.id == contact_id:
             return
