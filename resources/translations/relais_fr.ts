@@ -27,7 +27,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="+156"/>
+        <location filename="../../ui/desk/contact_parts.py" line="+144"/>
         <source>Start call</source>
         <translation>Démarrer l’appel</translation>
     </message>
@@ -125,23 +125,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/desk/reason_box.py" line="+168"/>
+        <location filename="../../ui/desk/reason_box.py" line="+174"/>
         <source>{reason}, in {category}</source>
         <translation>{reason}, dans {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/close_dialog.py" line="+307"/>
+        <location filename="../../ui/desk/close_dialog.py" line="+310"/>
         <source>Close contact {reference}</source>
         <translation>Clôturer le contact {reference}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+162"/>
         <source>Close the contact</source>
         <translation>Clôturer le contact</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-155"/>
         <source>{channel} · {reference} · {who}</source>
         <translation>{channel} · {reference} · {who}</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>Motif du contact</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Type to search: withdrawal, bonus…</source>
         <translation>Tapez pour chercher&#xa0;: retrait, bonus…</translation>
     </message>
@@ -176,7 +176,7 @@
         <translation>Touches 1 à 4</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>&amp;Plan a follow-up</source>
         <translation>&amp;Prévoir un suivi</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>Clôturer et passer au &amp;suivant</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-387"/>
         <source>Find the reason: a few letters, in French or English</source>
         <translation>Trouver le motif&#xa0;: quelques lettres, en français ou en anglais</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Lettres</translation>
     </message>
     <message>
-        <location line="+327"/>
+        <location line="+326"/>
         <source>W&amp;hen</source>
         <translation>&amp;Quand</translation>
     </message>
@@ -341,7 +341,7 @@
         <translation>Les touches de cette fenêtre</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+188"/>
         <source>Follow up at {time}</source>
         <translation>Suivi à {time}</translation>
     </message>
@@ -464,7 +464,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/desk/composer.py" line="+238"/>
+        <location filename="../../ui/desk/composer.py" line="+240"/>
         <source>Reply to the customer</source>
         <translation>Réponse au client</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>État du brouillon</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Matching templates</source>
         <translation>Modèles correspondants</translation>
     </message>
@@ -537,7 +537,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/shell/connect_dialog.py" line="+48"/>
+        <location filename="../../ui/shell/connect_dialog.py" line="+50"/>
         <source>Connect to the centre</source>
         <translation>Se connecter au centre</translation>
     </message>
@@ -660,17 +660,17 @@
 <context>
     <name>ContactHeader</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="-157"/>
+        <location filename="../../ui/desk/contact_parts.py" line="-152"/>
         <source>Contact reference</source>
         <translation>Référence du contact</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{name} &lt;{address}&gt;</source>
         <translation>{name} &lt;{address}&gt;</translation>
     </message>
@@ -728,13 +728,13 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../ui/desk/contact_panel.py" line="+53"/>
-        <location line="+140"/>
+        <location filename="../../ui/desk/contact_panel.py" line="+55"/>
+        <location line="+134"/>
         <source>Send the reply</source>
         <translation>Envoyer la réponse</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-131"/>
         <source>Add the internal note (from elsewhere: go to the note editor)</source>
         <translation>Ajouter la note interne (ailleurs&#xa0;: aller à la saisie de la note)</translation>
     </message>
@@ -759,12 +759,12 @@
         <translation>Dans la réponse&#xa0;: fermer les suggestions, garder la saisie</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+46"/>
         <source>Current contact</source>
         <translation>Contact en cours</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>No contact open</source>
         <translation>Aucun contact ouvert</translation>
     </message>
@@ -824,7 +824,7 @@
         <translation>Une note interne pour les collègues et les superviseurs — jamais envoyée au client.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Add note ({keys})</source>
         <translation>Ajouter la note ({keys})</translation>
     </message>
@@ -894,7 +894,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="+466"/>
+        <location filename="../../ui/desk/thread_view.py" line="+469"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -927,7 +927,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+260"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+264"/>
         <source>Select a contact to see its customer here.</source>
         <translation>Sélectionnez un contact pour afficher son client ici.</translation>
     </message>
@@ -937,12 +937,12 @@
         <translation>Historique des contacts, du plus récent au plus ancien</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>No customer has this address yet. Find the customer to link this contact to them (the address is then remembered), or create a new customer.</source>
         <translation>Aucun client n’a encore cette adresse. Recherchez le client pour lui rattacher ce contact (l’adresse sera alors mémorisée), ou créez un nouveau client.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+183"/>
         <source>Unidentified sender: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</source>
         <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</translation>
     </message>
@@ -1059,7 +1059,7 @@
 <context>
     <name>CustomerSearchDialog</name>
     <message>
-        <location line="+323"/>
+        <location line="+321"/>
         <location line="+1"/>
         <source>Find a customer</source>
         <translation>Rechercher un client</translation>
@@ -1083,9 +1083,9 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk/desk.py" line="+72"/>
+        <location filename="../../ui/desk/desk.py" line="+73"/>
         <source>Take another contact?</source>
-        <translation>Prendre un autre contact ?</translation>
+        <translation>Prendre un autre contact&#xa0;?</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1095,7 +1095,7 @@
     <message>
         <location line="+5"/>
         <source>Take another contact as well? Both stay yours; close this one first if you can.</source>
-        <translation>Prendre aussi un autre contact ? Les deux restent à vous ; clôturez d’abord celui-ci si vous le pouvez.</translation>
+        <translation>Prendre aussi un autre contact&#xa0;? Les deux restent à vous&#xa0;; clôturez d’abord celui-ci si vous le pouvez.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1108,7 +1108,7 @@
         <translation>En prendre un autre</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+157"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
     </message>
@@ -1165,7 +1165,7 @@
     <message>
         <location line="+3"/>
         <source>At the start of a line in a reply: search templates as you type</source>
-        <translation>En début de ligne d’une réponse : chercher un modèle en tapant</translation>
+        <translation>En début de ligne d’une réponse&#xa0;: chercher un modèle en tapant</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -1190,17 +1190,17 @@
     <message>
         <location line="+27"/>
         <source>Contact {reference} is now yours and waits in your queue; open it when you are done with this one.</source>
-        <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file ; ouvrez-le quand vous aurez fini celui-ci.</translation>
+        <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file&#xa0;; ouvrez-le quand vous aurez fini celui-ci.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Offline: new contacts can be taken when the centre answers again. Your contacts stay workable; log a call with Ctrl+Shift+L.</source>
-        <translation>Hors ligne : vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables ; saisissez un appel avec Ctrl+Maj+L.</translation>
+        <translation>Hors ligne&#xa0;: vous pourrez prendre de nouveaux contacts quand le centre répondra. Vos contacts restent traitables&#xa0;; saisissez un appel avec Ctrl+Maj+L.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The queue is empty. Well done!</source>
-        <translation>La file d’attente est vide. Bravo !</translation>
+        <translation>La file d’attente est vide. Bravo&#xa0;!</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1208,7 +1208,17 @@
         <translation>Vous traitez le contact {reference}.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+60"/>
+        <source>Your contact {held} is not in this list: the filter leaves it out.</source>
+        <translation>Votre contact {held} n’est pas dans cette liste : le filtre l’écarte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show it</source>
+        <translation>L’afficher</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>You are looking at {shown}, read-only. You are working on {held}.</source>
         <translation>Vous consultez {shown}, en lecture seule. Vous traitez {held}.</translation>
     </message>
@@ -1220,7 +1230,7 @@
     <message>
         <location line="+50"/>
         <source>Pinned: {name} — not the customer of contact {reference} ({sender}).</source>
-        <translation>Épinglé : {name} — ce n’est pas le client du contact {reference} ({sender}).</translation>
+        <translation>Épinglé&#xa0;: {name} — ce n’est pas le client du contact {reference} ({sender}).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1240,7 +1250,7 @@
     <message>
         <location line="+7"/>
         <source>Take a contact first: there is nothing of yours to close.</source>
-        <translation>Prenez d’abord un contact : vous n’avez rien à clôturer.</translation>
+        <translation>Prenez d’abord un contact&#xa0;: vous n’avez rien à clôturer.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1255,7 +1265,7 @@
     <message>
         <location line="+1"/>
         <source>Close the contact anyway? The reply will be lost.</source>
-        <translation>Clôturer le contact quand même ? La réponse sera perdue.</translation>
+        <translation>Clôturer le contact quand même&#xa0;? La réponse sera perdue.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1270,7 +1280,7 @@
     <message>
         <location line="+32"/>
         <source>Contact {reference} closed. Follow-up planned for {when}.</source>
-        <translation>Contact {reference} clôturé. Suivi prévu : {when}.</translation>
+        <translation>Contact {reference} clôturé. Suivi prévu&#xa0;: {when}.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1311,7 +1321,7 @@ If it happens again, give your supervisor this reference: {reference}.</source>
 Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../ui/entry.py" line="+84"/>
+        <location filename="../../ui/entry.py" line="+89"/>
         <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file {path}.</source>
         <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; le détail est dans le journal {path}.</translation>
     </message>
@@ -1324,12 +1334,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/shell/help_dialog.py" line="+33"/>
+        <location filename="../../ui/shell/help_dialog.py" line="+35"/>
         <source>In the closing dialog (Ctrl+Return from the window)</source>
         <translation>Dans la clôture d’un contact (Ctrl+Entrée depuis la fenêtre)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1357,7 +1367,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/desk/history_model.py" line="+56"/>
+        <location filename="../../ui/desk/history_model.py" line="+48"/>
         <source>{score} — {label}</source>
         <translation>{score} — {label}</translation>
     </message>
@@ -1417,7 +1427,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Le conseiller qui a clôturé le contact</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+162"/>
         <source>{reason} · {outcome} · {advisor}</source>
         <translation>{reason} · {outcome} · {advisor}</translation>
     </message>
@@ -1481,7 +1491,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LengthCounter</name>
     <message>
-        <location filename="../../ui/desk/reply_feedback.py" line="+37"/>
+        <location filename="../../ui/desk/reply_feedback.py" line="+34"/>
         <source>Length of the reply</source>
         <translation>Longueur de la réponse</translation>
     </message>
@@ -1496,7 +1506,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>{used} / {limit}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{channel} accepts up to {limit} bytes in a reply: a letter takes 1, an accented letter 2, an emoji 4.</source>
         <translation>{channel} accepte jusqu’à {limit} octets par réponse&#xa0;: une lettre en prend 1, une lettre accentuée 2, un émoji 4.</translation>
     </message>
@@ -1509,7 +1519,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LinkCustomerWidget</name>
     <message>
-        <location filename="../../ui/desk/customer_link.py" line="-256"/>
+        <location filename="../../ui/desk/customer_link.py" line="-254"/>
         <source>&amp;Link to this customer</source>
         <translation>&amp;Lier à ce client</translation>
     </message>
@@ -1549,7 +1559,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Retour à la recherche de client</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>New customer</source>
         <translation>Nouveau client</translation>
     </message>
@@ -1557,7 +1567,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../ui/desk/log_call_dialog.py" line="+21"/>
+        <location filename="../../ui/desk/log_call_dialog.py" line="+23"/>
         <source>Log a phone call</source>
         <translation>Saisir un appel téléphonique</translation>
     </message>
@@ -1616,40 +1626,40 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/application.py" line="+80"/>
+        <location filename="../../ui/application.py" line="+78"/>
         <source>Relais cannot start</source>
         <translation>Relais ne peut pas démarrer</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>Could not write the screenshot to {path}.</source>
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+91"/>
-        <location line="+247"/>
+        <location filename="../../ui/shell/main_window.py" line="+94"/>
+        <location line="+245"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-240"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+81"/>
+        <location line="+77"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+81"/>
+        <location line="-77"/>
+        <location line="+77"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-75"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
@@ -1659,7 +1669,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Connexion au centre</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>Changes that did not go through…</source>
         <translation>Modifications non passées…</translation>
     </message>
@@ -1876,7 +1886,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/desk/queue_model.py" line="+327"/>
+        <location filename="../../ui/desk/queue_model.py" line="+346"/>
         <source>{column}
 The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
         <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
@@ -2110,15 +2120,15 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     <message>
         <location filename="../../ui/desk/queue_panel.py" line="+121"/>
         <location line="+6"/>
-        <location line="+49"/>
+        <location line="+39"/>
         <location line="+4"/>
-        <location line="+91"/>
-        <location line="+354"/>
+        <location line="+77"/>
+        <location line="+349"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-463"/>
         <location line="+2"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
@@ -2134,18 +2144,18 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Prendre le premier contact en attente dans l’ordre de la file et l’ouvrir (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+25"/>
         <source>Lists</source>
         <translation>Listes</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+424"/>
+        <location line="+405"/>
         <source>My follow-ups</source>
         <translation>Mes suivis</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-402"/>
         <source>Every contact waiting or in progress.</source>
         <translation>Tous les contacts en attente ou en cours.</translation>
     </message>
@@ -2190,7 +2200,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Filtre de canal&#xa0;: {channel}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -2225,12 +2235,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Message de la file d’attente</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Contacts ordered by priority, then by due time. Press Enter to open one.</source>
         <translation>Contacts triés par priorité, puis par échéance. Appuyez sur Entrée pour en ouvrir un.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>Queue status</source>
         <translation>État de la file d’attente</translation>
     </message>
@@ -2317,7 +2327,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ReasonCategory</name>
     <message>
-        <location filename="../../ui/desk/reason_box.py" line="-113"/>
+        <location filename="../../ui/desk/reason_box.py" line="-116"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
@@ -2365,7 +2375,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ReplyNotice</name>
     <message>
-        <location filename="../../ui/desk/reply_feedback.py" line="+22"/>
+        <location filename="../../ui/desk/reply_feedback.py" line="+24"/>
         <source>Message about the reply</source>
         <translation>Message sur la réponse</translation>
     </message>
@@ -2373,7 +2383,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ScoreButton</name>
     <message>
-        <location filename="../../ui/desk/close_dialog.py" line="-639"/>
+        <location filename="../../ui/desk/close_dialog.py" line="-636"/>
         <source>{score} {label}</source>
         <translation>{score} {label}</translation>
     </message>
@@ -2437,7 +2447,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../ui/shell/sync_problems_dialog.py" line="+25"/>
+        <location filename="../../ui/shell/sync_problems_dialog.py" line="+27"/>
         <source>Changes that did not go through</source>
         <translation>Modifications non passées</translation>
     </message>
@@ -2589,7 +2599,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplateListModel</name>
     <message>
-        <location filename="../../ui/desk/composer.py" line="-438"/>
+        <location filename="../../ui/desk/composer.py" line="-440"/>
         <source>{title}  —  {category} · {language}</source>
         <translation>{title}  —  {category} · {language}</translation>
     </message>
@@ -2647,7 +2657,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Technique</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/template_picker.py" line="+61"/>
+        <location filename="../../ui/desk/template_picker.py" line="+62"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -2657,7 +2667,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Anglais</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <location line="+1"/>
         <source>Insert a template</source>
         <translation>Insérer un modèle</translation>
@@ -2708,7 +2718,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Modèles correspondants</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
@@ -2770,7 +2780,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplateTableModel</name>
     <message>
-        <location line="-324"/>
+        <location line="-323"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2813,7 +2823,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="-379"/>
+        <location filename="../../ui/desk/thread_view.py" line="-382"/>
         <source>Unknown sender</source>
         <translation>Expéditeur inconnu</translation>
     </message>
@@ -2978,7 +2988,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Aucune note interne pour le moment.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Contact thread</source>
         <translation>Fil du contact</translation>
     </message>
@@ -3004,7 +3014,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="-483"/>
+        <location filename="../../ui/desk/customer_panel.py" line="-479"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -3052,7 +3062,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_NewCustomerForm</name>
     <message>
-        <location filename="../../ui/desk/customer_link.py" line="-128"/>
+        <location filename="../../ui/desk/customer_link.py" line="-125"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -3685,7 +3695,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+72"/>
+        <location filename="../../app/services/contacts.py" line="+73"/>
         <source>Relais cannot keep {field}: {problem}.</source>
         <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
@@ -3696,8 +3706,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../../app/services/queue.py" line="+286"/>
-        <location line="+41"/>
+        <location filename="../../app/services/queue.py" line="+329"/>
+        <location line="+43"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
@@ -3799,7 +3809,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+163"/>
+        <location filename="../../app/services/customers.py" line="+164"/>
         <location line="+190"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
@@ -3857,7 +3867,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il arrivera dès que la base centrale répondra de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/services/queue.py" line="-50"/>
+        <location filename="../../app/services/queue.py" line="-52"/>
         <source>Contact {reference} is already being handled or closed.</source>
         <translation>Le contact {reference} est déjà en cours de traitement ou clôturé.</translation>
     </message>
@@ -3867,7 +3877,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ouvrez-le depuis l’historique pour le lire.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Contact {reference} cannot go back to the queue now.</source>
         <translation>Le contact {reference} ne peut pas retourner dans la file maintenant.</translation>
     </message>

@@ -185,3 +185,23 @@ def test_a_screenshot_or_test_window_keeps_the_user_s_saved_layout(
     window.shutdown()  # the fixture's window does not restore the layout, so saves none
     assert QSettings().value("main/geometry") == b"the user's own"
     settings.remove("main/geometry")
+
+
+def test_a_filter_leaving_out_the_contact_worked_says_so_and_shows_it_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    desk = window.desk
+    held = _take_next(qtbot, window)
+    queue = desk.queue_panel
+    other = "phone" if held.channel.value != "phone" else "email"
+    queue.set_channel_filter(other)
+    qtbot.waitUntil(desk.hidden_notice.isVisible)
+    assert held.reference in desk.hidden_notice.label.text()
+
+    desk.hidden_notice.button.click()  # the whole queue again, the contact selected
+    qtbot.waitUntil(lambda: queue.current_contact() == held.id)
+    assert not desk.hidden_notice.isVisible()
+    assert queue.queue_filter().channels == frozenset()
+
+    queue.set_status_filter(queue.WAITING)  # waiting only: the contact in progress is left out
+    qtbot.waitUntil(desk.hidden_notice.isVisible)

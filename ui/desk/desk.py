@@ -184,8 +184,10 @@ class Desk(QWidget):
         self.preview_notice.button.clicked.connect(self.back_to_held)
         self.pin_notice = _Notice("pinNotice", self)
         self.pin_notice.button.clicked.connect(self.unpin_customer)
+        self.hidden_notice = _Notice("hiddenNotice", self)
+        self.hidden_notice.button.clicked.connect(self.show_held_in_queue)
         self.panes = (
-            _Pane("queuePane", self, self.queue_panel),
+            _Pane("queuePane", self, self.hidden_notice, self.queue_panel),
             _Pane("contactPane", self, self.preview_notice, self.contact_panel),
             _Pane("customerPane", self, self.pin_notice, self.customer_panel),
         )
@@ -222,6 +224,7 @@ class Desk(QWidget):
         self.queue_panel.next_requested.connect(self.next_contact)
         self.queue_panel.current_changed.connect(self.preview_contact)
         self.queue_panel.first_rows_ready.connect(lambda: self._part_ready("queue"))
+        self.queue_panel.first_rows_ready.connect(self._show_hidden_notice)
         self.contact_panel.detail_loaded.connect(self._contact_loaded)
         self.contact_panel.close_requested.connect(self.close_contact)
         self.contact_panel.reply_sent.connect(lambda _id: self.queue_panel.refresh())
@@ -513,6 +516,37 @@ class Desk(QWidget):
 
     def _set_held(self, detail: ContactDetail | None) -> None:
         self._held = detail
+        self._show_hidden_notice()
+
+    def _show_hidden_notice(self) -> None:
+        """A filter of the queue that leaves out the contact being worked says so: the queue
+        never looks as if that contact were gone."""
+        held, shown = self._held, self.queue_panel.queue_filter()
+        hidden = held is not None and (
+            shown.follow_ups
+            or (bool(shown.channels) and held.channel not in shown.channels)
+            or held.status not in shown.statuses
+        )
+        if not hidden or held is None:
+            self.hidden_notice.hide()
+            return
+        self.hidden_notice.say(
+            self.tr("Your contact {held} is not in this list: the filter leaves it out.").format(
+                held=held.reference
+            ),
+            self.tr("Show it"),
+        )
+
+    @Slot()
+    def show_held_in_queue(self) -> None:
+        """Back to the whole queue, the contact being worked selected."""
+        held = self._held
+        self.queue_panel.show_follow_ups(False)
+        self.queue_panel.set_channel_filter(QueuePanel.ALL_CHANNELS)
+        self.queue_panel.set_status_filter(QueuePanel.BOTH)
+        if held is not None:
+            self.queue_panel.select_contact(held.id)
+        self.hidden_notice.hide()
 
     def _contact_loaded(self, detail: ContactDetail) -> None:
         if detail.workable:
