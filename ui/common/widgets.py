@@ -1,8 +1,34 @@
 """Small widgets every view uses."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+def window_action(
+    owner: QWidget, text: str, keys: QKeySequence | str | None, slot: Callable[[], object]
+) -> QAction:
+    """An action of ``owner`` whose keys work anywhere in its window (menus and tool bars
+    show the same action)."""
+    action = QAction(text, owner)
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action
+
+
+def shortcut_line(action: QAction) -> tuple[QKeySequence, str]:
+    """An action as the help (F1) lists it: its keys, and its text without mnemonic or "…"."""
+    return action.shortcut(), action.text().replace("&", "").rstrip("…")
+
+
+def native_keys(action: QAction) -> str:
+    """The action's keys as this platform writes them ("Ctrl+2")."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ElidedLabel(QLabel):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import CentreUnreachable, RelaisError
 from ui.common.ops import Bug, Runner
 from ui.common.texts import format_datetime
+from ui.common.widgets import native_keys, shortcut_line, window_action
 from ui.desk.contact_panel import ContactPanel
 from ui.desk.customer_panel import CustomerPanel
 from ui.desk.queue_panel import QueuePanel
@@ -235,13 +236,7 @@ class Desk(QWidget):
     # -- actions -------------------------------------------------------------------------------
 
     def _action(self, text: str, keys: str | None, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return window_action(self, text, keys, slot)
 
     def _build_actions(self) -> None:
         self.act_next = self._action(self.tr("Next contact"), "Ctrl+N", self.next_contact)
@@ -288,7 +283,7 @@ class Desk(QWidget):
         from ui.desk.contact_panel import shortcuts
 
         listed: list[tuple[QKeySequence | str, str]] = [
-            (a.shortcut(), a.text().replace("&", "").rstrip("…"))
+            shortcut_line(a)
             for a in (
                 self.act_next,
                 self.act_log_call,
@@ -584,7 +579,7 @@ class Desk(QWidget):
         if held is None or held.id == detail.id:
             self.preview_notice.hide()
             return
-        keys = self.act_contact.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        keys = native_keys(self.act_contact)
         self.preview_notice.say(
             self.tr("You are looking at {shown}, read-only. You are working on {held}.").format(
                 shown=detail.reference, held=held.reference
@@ -655,7 +650,7 @@ class Desk(QWidget):
         if detail is None or not detail.workable:
             held = self._held
             if held is not None:
-                keys = self.act_contact.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                keys = native_keys(self.act_contact)
                 self.message.emit(
                     self.tr("Go back to {held} ({keys}) to close it.").format(
                         held=held.reference, keys=keys

@@ -8,6 +8,7 @@ its panes; the window only frames it. Every database call goes through the runne
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from app.settings import Settings
 from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import error_text, format_datetime
+from ui.common.widgets import native_keys, shortcut_line, window_action
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -164,14 +166,8 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _action(self, text: str, keys: QKeySequence | str | None, slot: object) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def _action(self, text: str, keys: str | None, slot: Callable[[], object]) -> QAction:
+        return window_action(self, text, keys, slot)
 
     def _build_actions(self) -> None:
         self.act_problems = self._action(
@@ -189,8 +185,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.desk.toolbar_actions():
             bar.addAction(action)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{action.text()} ({keys})")
+            action.setToolTip(f"{action.text()} ({native_keys(action)})")
         bar.addSeparator()
         bar.addAction(self.act_help)
         spacer = QWidget(bar)
@@ -241,10 +236,7 @@ class MainWindow(QMainWindow):
 
     def shortcuts(self) -> list[tuple[QKeySequence | str, str]]:
         listed = self.desk.shortcuts()
-        listed.extend(
-            (a.shortcut(), a.text().replace("&", "").rstrip("…"))
-            for a in (self.act_help, self.act_screenshot, self.act_quit)
-        )
+        listed.extend(shortcut_line(a) for a in (self.act_help, self.act_screenshot, self.act_quit))
         return listed
 
     def _build_status_bar(self) -> None:
