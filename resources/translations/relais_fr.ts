@@ -130,7 +130,7 @@
         <translation>{reason}, dans {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/close_dialog.py" line="+310"/>
+        <location filename="../../ui/desk/close_dialog.py" line="+146"/>
         <source>Close contact {reference}</source>
         <translation>Clôturer le contact {reference}</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>Clôturer et passer au &amp;suivant</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location filename="../../ui/desk/close_parts.py" line="+38"/>
         <source>Find the reason: a few letters, in French or English</source>
         <translation>Trouver le motif&#xa0;: quelques lettres, en français ou en anglais</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Lettres</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location filename="../../ui/desk/close_dialog.py" line="-42"/>
         <source>W&amp;hen</source>
         <translation>&amp;Quand</translation>
     </message>
@@ -1083,7 +1083,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk/desk.py" line="+73"/>
+        <location filename="../../ui/desk/desk.py" line="+74"/>
         <source>Take another contact?</source>
         <translation>Prendre un autre contact&#xa0;?</translation>
     </message>
@@ -1108,7 +1108,7 @@
         <translation>En prendre un autre</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+151"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
     </message>
@@ -1210,7 +1210,7 @@
     <message>
         <location line="+60"/>
         <source>Your contact {held} is not in this list: the filter leaves it out.</source>
-        <translation>Votre contact {held} n’est pas dans cette liste : le filtre l’écarte.</translation>
+        <translation>Votre contact {held} n’est pas dans cette liste&#xa0;: le filtre l’écarte.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1636,30 +1636,30 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+94"/>
-        <location line="+245"/>
+        <location filename="../../ui/shell/main_window.py" line="+96"/>
+        <location line="+235"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-230"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+77"/>
+        <location line="+70"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+77"/>
+        <location line="-70"/>
+        <location line="+70"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-68"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
@@ -1669,7 +1669,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Connexion au centre</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+36"/>
         <source>Changes that did not go through…</source>
         <translation>Modifications non passées…</translation>
     </message>
@@ -1694,7 +1694,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Actions principales</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>{name} · {role} · {team}</source>
         <translation>{name} · {role} · {team}</translation>
     </message>
@@ -1710,12 +1710,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+128"/>
+        <location line="+125"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-121"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -1735,7 +1735,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Embedded demo database</source>
         <translation>Base de démonstration intégrée</translation>
     </message>
@@ -2383,7 +2383,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>ScoreButton</name>
     <message>
-        <location filename="../../ui/desk/close_dialog.py" line="-636"/>
+        <location filename="../../ui/desk/close_parts.py" line="+31"/>
         <source>{score} {label}</source>
         <translation>{score} {label}</translation>
     </message>

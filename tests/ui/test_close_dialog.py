@@ -194,7 +194,7 @@ def test_the_windows_send_keys_close_nothing_and_say_which_keys_do(
 
 
 def test_the_dialogs_keys_are_none_of_the_windows_but_the_close(qtbot: QtBot) -> None:
-    from ui.desk.close_dialog import CLOSE_AND_NEXT_KEYS, CLOSE_ONLY_KEYS, shortcuts
+    from ui.desk.close_parts import CLOSE_AND_NEXT_KEYS, CLOSE_ONLY_KEYS, shortcuts
     from ui.desk.contact_panel import SEND_KEYS
 
     assert not set(CLOSE_ONLY_KEYS) & set(SEND_KEYS)

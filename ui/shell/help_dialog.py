@@ -30,7 +30,7 @@ Section = tuple[str, Sequence[Shortcut]]
 
 def close_dialog_section() -> Section:
     """The closing dialog's keys, under their heading (translated when called)."""
-    from ui.desk.close_dialog import shortcuts
+    from ui.desk.close_parts import shortcuts
 
     heading = QCoreApplication.translate(
         "HelpDialog", "In the closing dialog (Ctrl+Return from the window)"
