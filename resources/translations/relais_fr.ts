@@ -464,7 +464,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/desk/composer.py" line="+240"/>
+        <location filename="../../ui/desk/composer.py" line="+142"/>
         <source>Reply to the customer</source>
         <translation>Réponse au client</translation>
     </message>
@@ -2599,7 +2599,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>TemplateListModel</name>
     <message>
-        <location filename="../../ui/desk/composer.py" line="-440"/>
+        <location filename="../../ui/desk/template_rows.py" line="+101"/>
         <source>{title}  —  {category} · {language}</source>
         <translation>{title}  —  {category} · {language}</translation>
     </message>

@@ -12,7 +12,8 @@ from app.models import Channel
 from app.placeholders import fill
 from app.workspace import Workspace
 from ui.common.ops import Runner
-from ui.desk.composer import PLACEHOLDER_BACKGROUND, Composer, TemplateListModel
+from ui.desk.composer import Composer
+from ui.desk.template_rows import PLACEHOLDER_BACKGROUND, TemplateListModel
 
 
 @pytest.fixture

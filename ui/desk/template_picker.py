@@ -50,7 +50,7 @@ from app.services.templates import Suggestions, TemplateService, made_for
 from ui.common import theme
 from ui.common.ops import Bug, Runner
 from ui.common.texts import channel_label, error_text
-from ui.desk.composer import PlaceholderHighlighter, TemplateRows, category_label
+from ui.desk.template_rows import PlaceholderHighlighter, TemplateRows, category_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
