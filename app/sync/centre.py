@@ -26,7 +26,7 @@ from app.errors import EnvironmentProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import Contact, ContactAssignment, table_of
-from app.sync import apply, stored
+from app.sync import apply, apply_claims, stored
 from app.sync.ops import INVALID, Answer, Batch, Diverged, Failure, Op, Pusher, answers_upto
 
 Row = tuple[Any, ...]
@@ -141,7 +141,7 @@ def claim_next(central: Database, login: str, channels: list[str] | None) -> Cla
     assignment = new_id()
     if central.is_sqlite:
         with _embedded(central, login) as (conn, me):
-            found = apply.claim_next(conn, me, channels, assignment)
+            found = apply_claims.claim_next(conn, me, channels, assignment)
             return None if found is None else _read_claim(conn, *found)
     sql = f"SELECT {_claim_columns()} FROM relais_claim_next(%s, %s) r"
     with central.driver_autocommit() as driver:
@@ -154,7 +154,7 @@ def take(central: Database, login: str, contact_id: uuid.UUID) -> Taken:
     assignment = new_id()
     if central.is_sqlite:
         with _embedded(central, login) as (conn, me):
-            outcome, mine = apply.take(conn, me, contact_id, assignment)
+            outcome, mine = apply_claims.take(conn, me, contact_id, assignment)
             if outcome == "missing":
                 return Taken(outcome, None)
             claim = _read_claim(conn, contact_id, mine)
@@ -175,7 +175,7 @@ def renew(central: Database, login: str, tokens: list[uuid.UUID]) -> int:
         return 0
     if central.is_sqlite:
         with _embedded(central, login) as (conn, me):
-            return apply.renew(conn, me, tokens)
+            return apply_claims.renew(conn, me, tokens)
     with central.driver_autocommit() as driver:
         return int(
             _refusing(
@@ -189,7 +189,7 @@ def release(central: Database, login: str, contact_id: uuid.UUID, token: uuid.UU
     theirs."""
     if central.is_sqlite:
         with _embedded(central, login) as (conn, me):
-            return apply.release(conn, me, contact_id, token)
+            return apply_claims.release(conn, me, contact_id, token)
     with central.driver_autocommit() as driver:
         row = _refusing(
             login,
