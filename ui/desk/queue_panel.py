@@ -548,10 +548,7 @@ class QueuePanel(QWidget):
         )
 
     def _follow_ups_counted(self, counts: FollowUpCounts) -> None:
-        before = self._follow_ups
         self._follow_ups_loaded(counts)
-        if before is not None and counts != before:
-            self.refresh()
 
     def _counts_loaded(self, counts: tuple[int, int, FollowUpCounts]) -> None:
         self._waiting, self._in_progress, follow_ups = counts
@@ -560,11 +557,16 @@ class QueuePanel(QWidget):
         self._follow_ups_loaded(follow_ups)
 
     def _follow_ups_loaded(self, counts: FollowUpCounts) -> None:
-        changed = counts != self._follow_ups
+        """New counts, from the minute's recount or from a reload's: when they changed, the list
+        is read again too (a reload's counts may see a follow-up its pages, read just before,
+        did not)."""
+        before = self._follow_ups
         self._follow_ups = counts
         self._update_follow_ups_tab()
-        if changed:
+        if counts != before:
             self.follow_ups_changed.emit(counts)
+            if before is not None:
+                self.refresh()
 
     def _update_follow_ups_tab(self) -> None:
         counts = self._follow_ups
