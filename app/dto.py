@@ -160,7 +160,7 @@ class FollowUpView:
 
 @dataclass(frozen=True)
 class SurveyView:
-    csat: int
+    csat: int  # 1-5, as the customer answered
     nps: int | None
     effort: int | None
     comment: str
@@ -243,7 +243,7 @@ class HistoryRow:
     reason_label_fr: str
     outcome: Outcome | None
     self_assessment: int | None
-    csat: int | None
+    csat: int | None  # the survey's CSAT on the self-assessment's 1-4 scale (app.backoffice.scales)
     advisor: str
 
 

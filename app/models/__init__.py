@@ -18,7 +18,15 @@ from app.models.contacts import (
 )
 from app.models.customers import Customer, CustomerIdentity, IdentityKind
 from app.models.people import Advisor, Role, Team
-from app.models.quality import Evaluation, EvaluatorKind, SurveyAnswer
+from app.models.quality import (
+    Evaluation,
+    EvaluationReply,
+    EvaluatorKind,
+    Scorecard,
+    ScorecardVersion,
+    SurveyAnswer,
+    Verbatim,
+)
 from app.models.sync import (
     AppliedOps,
     CentreLogin,
@@ -49,6 +57,7 @@ __all__ = [
     "Direction",
     "Draft",
     "Evaluation",
+    "EvaluationReply",
     "EvaluatorKind",
     "IdentityKind",
     "Incident",
@@ -60,6 +69,8 @@ __all__ = [
     "ReasonCode",
     "ReviewItem",
     "Role",
+    "Scorecard",
+    "ScorecardVersion",
     "SurveyAnswer",
     "SyncConflict",
     "SyncRefusal",
@@ -67,6 +78,7 @@ __all__ = [
     "Template",
     "TemplateUsage",
     "TemplateVersion",
+    "Verbatim",
     "WrapUp",
     "table_of",
 ]

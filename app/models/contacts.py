@@ -23,6 +23,10 @@ class Incident(IdMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None]
+    expected_end_at: Mapped[datetime | None]
+    # The template advisors are offered first while the incident lasts.
+    template_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("template.id"))
+    published_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"))
 
 
 class Contact(IdMixin, Base):
@@ -137,13 +141,19 @@ class WrapUp(IdMixin, Base):
 
 
 class ReviewItem(IdMixin, Base):
-    """A contact placed on the supervisors' review list (e.g. a self-assessment of 1 or 2)."""
+    """A contact placed on the supervisors' review list (a self-assessment of 1 or 2, a lease
+    lost, a conflict, a disagreement), and where its follow-up stands: ``state`` goes from
+    "to_review" to "in_progress" (``taken_by`` a supervisor) to "done"."""
 
     __tablename__ = "review_item"
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
     reason: Mapped[str] = mapped_column(String(40))
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="to_review", server_default="to_review")
+    taken_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"))
+    taken_at: Mapped[datetime | None]
+    done_at: Mapped[datetime | None]
 
 
 class Draft(Base):

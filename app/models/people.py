@@ -1,8 +1,9 @@
 """Teams, advisors and their roles."""
 
 import uuid
+from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.enums import Role
@@ -10,8 +11,13 @@ from app.models.base import Base, IdMixin, enum_column
 
 
 class Team(IdMixin, Base):
+    """A team of advisors and its supervisor's one focus indicator (``app.backoffice``'s key),
+    shown on every advisor's status bar."""
+
     __tablename__ = "team"
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    focus_indicator: Mapped[str | None] = mapped_column(String(40))
+    focus_set_at: Mapped[datetime | None]
 
 
 class Advisor(IdMixin, Base):
@@ -22,3 +28,5 @@ class Advisor(IdMixin, Base):
     team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"), index=True)
     language: Mapped[str] = mapped_column(String(8), default="fr")
     active: Mapped[bool] = mapped_column(default=True)
+    # A supervisor or administrator who also evaluates as a quality reviewer.
+    reviews_quality: Mapped[bool] = mapped_column(default=False, server_default=false())

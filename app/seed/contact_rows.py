@@ -230,15 +230,18 @@ class _ContactRows:
         gap = SURVEY_GAPS[_weighted(rng, SURVEY_GAP_WEIGHTS)]
         if rng.random() < abs(advisor.bias):
             gap += -1 if advisor.bias > 0 else 1
-        csat = min(4, max(1, assessment + gap))
+        feel = min(4, max(1, assessment + gap))  # on the advisor's 1-4 scale
+        # Onto the survey's CSAT 1-5, as app.backoffice.scales reads it back: a dissatisfied
+        # customer answers 2 or the neutral 3.
+        csat = (1, rng.choice((2, 2, 3)), 4, 5)[feel - 1]
         nps = None
         if rng.random() < 0.6:
-            low, high = ((0, 3), (4, 6), (7, 8), (9, 10))[csat - 1]
+            low, high = ((0, 3), (4, 6), (7, 8), (9, 10))[feel - 1]
             nps = rng.randint(low, high)
         effort = None
-        if rng.random() < 0.5:  # 1 very easy ... 5 very hard
-            effort = min(5, max(1, 5 - csat + rng.choice((0, 0, 1))))
-        comment = rng.choice(cat.SURVEY_COMMENTS[language][csat]) if rng.random() < 0.55 else ""
+        if rng.random() < 0.5:  # 1 very easy ... 7 very hard
+            effort = min(7, max(1, 9 - 2 * feel + rng.choice((-1, 0, 0, 1))))
+        comment = rng.choice(cat.SURVEY_COMMENTS[language][feel]) if rng.random() < 0.55 else ""
         self.rows[SurveyAnswer].append(
             {
                 "id": new_id(),
@@ -248,6 +251,7 @@ class _ContactRows:
                 "effort": effort,
                 "comment": comment,
                 "answered_at": answered,
+                "imported_at": answered,
             }
         )
         self.counts["survey_answers"] += 1

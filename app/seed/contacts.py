@@ -407,6 +407,10 @@ class _Contacts(_ContactRows):
                     "reason": "low_self_assessment",
                     "created_by": final.id,
                     "created_at": closed_at,
+                    "state": "to_review",
+                    "taken_by": None,
+                    "taken_at": None,
+                    "done_at": None,
                 }
             )
             self.counts["review_items"] += 1
@@ -434,6 +438,10 @@ class _Contacts(_ContactRows):
                             "comment": rng.choice(cat.EVALUATION_COMMENTS[score]),
                             "created_at": at,
                             "supersedes_id": None,
+                            "advisor_id": final.id,
+                            "scorecard_version_id": None,
+                            "criteria": None,
+                            "quality_score": None,
                         }
                     )
                     self.counts["evaluations"] += 1

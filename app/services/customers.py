@@ -12,6 +12,7 @@ from sqlalchemy import Row, and_, bindparam, false, func, or_, select, union
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.backoffice.scales import csat_on_four
 from app.clock import utcnow
 from app.db import Database
 from app.dto import (
@@ -240,7 +241,7 @@ class CustomerService:
                     reason_label_fr=label_fr or "",
                     outcome=outcome,
                     self_assessment=assessment,
-                    csat=csat,
+                    csat=csat_on_four(csat),
                     advisor=advisor or "",
                 )
                 for (

@@ -260,7 +260,9 @@ def insert_rows(conn: Connection, me: User, name: str, rows: list[Any]) -> str |
             return f"{PERMISSION}: a workstation flags only low self-assessments for review"
 
         def stamp(r: dict[str, Any]) -> dict[str, Any]:
-            return {**r, "created_by": me.id, "created_at": now}
+            # It enters the list to be reviewed: its state is the supervisors' to change.
+            entered = {"state": "to_review", "taken_by": None, "taken_at": None, "done_at": None}
+            return {**r, "created_by": me.id, "created_at": now, **entered}
 
     elif name == "customer":
 
@@ -289,12 +291,8 @@ def insert_rows(conn: Connection, me: User, name: str, rows: list[Any]) -> str |
             return {**r, "advisor_id": me.id, "started_at": now, "ended_at": None}
 
     elif name == "evaluation":
-        if me.role not in ("supervisor", "admin"):
-            return f"{PERMISSION}: evaluations are for supervisors and quality reviewers"
-
-        def stamp(r: dict[str, Any]) -> dict[str, Any]:
-            return {**r, "evaluator_id": me.id, "created_at": now}
-
+        # Made with a scorecard, blind, on the centre (app.backoffice.evaluations) only.
+        return f"{PERMISSION}: evaluations are entered in the back office"
     elif name in ("template", "reason_code", "incident", "template_version"):
         if me.role not in ("supervisor", "admin"):
             return f"{PERMISSION}: only supervisors change {name}"

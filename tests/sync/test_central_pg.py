@@ -65,6 +65,7 @@ def _write_assessments(pg_centre, logins: list[str]) -> dict[str, uuid.UUID]:
                 Evaluation(
                     contact_id=evaluated.id,
                     evaluator_id=supervisor.id,
+                    advisor_id=advisor.id,
                     kind=EvaluatorKind.MANAGER,
                     score=3,
                 )

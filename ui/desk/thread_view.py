@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backoffice.scales import csat_on_four
 from app.dto import ContactDetail, FollowUpView, MessageView, NoteView, SurveyView, WrapUpView
 from app.enums import Channel, Direction
 from app.errors import RelaisError
@@ -237,14 +238,14 @@ def _survey(a: SurveyView) -> str:
         _fmt(translate("ThreadView", "Answered {when}"), when=_esc(format_datetime(a.answered_at))),
         _fmt(
             translate("ThreadView", "Customer's satisfaction: {csat}"),
-            csat=f"<b>{_esc(assessment_label(a.csat))}</b>",
+            csat=f"<b>{_esc(assessment_label(csat_on_four(a.csat) or 1))}</b> ({a.csat}/5)",
         ),
     ]
     if a.nps is not None:
         parts.append(_fmt(translate("ThreadView", "Likelihood to recommend: {nps}/10"), nps=a.nps))
     if a.effort is not None:
         parts.append(
-            _fmt(translate("ThreadView", "Effort to get an answer: {effort}/5"), effort=a.effort)
+            _fmt(translate("ThreadView", "Effort to get an answer: {effort}/7"), effort=a.effort)
         )
     if a.comment.strip():
         parts.append(
