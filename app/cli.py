@@ -5,7 +5,10 @@ commands to ``app.commands``; both read the arguments parsed here.
 """
 
 import argparse
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 from app.i18n import QT_TRANSLATE_NOOP, Translate, no_translation
@@ -160,4 +163,67 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
     )
     sync.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     sync.add_argument("--password-stdin", action="store_true", help=password_stdin)
+    _back_office(sub, t, password_stdin)
     return parser
+
+
+def _back_office(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:
+    """Commands that act on the centre as the user (``app.backoffice.commands``)."""
+    centre = argparse.ArgumentParser(add_help=False)
+    centre.add_argument(
+        "--demo",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP("cli", "on the demo's embedded centre instead of the connected one")
+        ),
+    )
+    centre.add_argument(
+        "--as",
+        dest="role",
+        choices=["advisor", "supervisor"],
+        help=t(QT_TRANSLATE_NOOP("cli", "with --demo: as the demo advisor or supervisor")),
+    )
+    centre.add_argument("--password-stdin", action="store_true", help=password_stdin)
+    centre.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+
+    surveys = sub.add_parser(
+        "surveys", help=t(QT_TRANSLATE_NOOP("cli", "customers' survey answers"))
+    )
+    surveys_sub = surveys.add_subparsers(dest="surveys_command", required=True)
+    load = surveys_sub.add_parser(
+        "import",
+        parents=[centre],
+        help=t(QT_TRANSLATE_NOOP("cli", "link a CSV file of survey answers to their contacts")),
+    )
+    load.add_argument("file", type=Path, help=t(QT_TRANSLATE_NOOP("cli", "the CSV file")))
+    load.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP("cli", "check the file and say what would happen, import nothing")
+        ),
+    )
+
+    report = sub.add_parser("report", help=t(QT_TRANSLATE_NOOP("cli", "figures from the centre")))
+    report_sub = report.add_subparsers(dest="report_command", required=True)
+    alignment = report_sub.add_parser(
+        "alignment",
+        parents=[centre],
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "cli", "how the self-assessment, evaluations and surveys agree, per advisor"
+            )
+        ),
+    )
+    alignment.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
+    alignment.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
+    alignment.add_argument("--team", help=t(QT_TRANSLATE_NOOP("cli", "one team, by name")))
+    alignment.add_argument("--advisor", help=t(QT_TRANSLATE_NOOP("cli", "one advisor, by login")))
+    alignment.add_argument("--format", choices=["csv", "json"], default="csv")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD") from exc

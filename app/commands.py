@@ -214,6 +214,10 @@ def run(args: Any, settings: Settings, translate: Translate = no_translation) ->
         from app import users
 
         return users.run(args, translate)
+    if args.command in ("surveys", "report"):
+        from app.backoffice import commands as back_office
+
+        return back_office.run(args, settings, translate)
     if args.command == "connect":
         password = read_password(args.password_stdin, translate)
         return connect(args.url, args.login, password, args.data_dir, settings, translate=translate)
