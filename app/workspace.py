@@ -22,6 +22,7 @@ from app.models import Advisor, Customer, Role, Team
 from app.paths import PRIVATE_FILE, data_dir, ensure_writable_dir, private_file, private_sqlite
 from app.services.contacts import ContactService
 from app.services.customers import CustomerService
+from app.services.incidents import IncidentService
 from app.services.queue import QueueService
 from app.services.reference import ReferenceService
 from app.services.sync_problems import SyncProblemService
@@ -49,6 +50,7 @@ class Workspace:
     templates: TemplateService
     reference: ReferenceService
     problems: SyncProblemService
+    incidents: IncidentService
     sync: SyncEngine
     lock: FileLock
 
@@ -126,6 +128,7 @@ def build(folder: Path, central: Database, local: Database, who: Who, lock: File
         templates=TemplateService(local, who),
         reference=ReferenceService(local),
         problems=SyncProblemService(local),
+        incidents=IncidentService(local, central, who),
         sync=sync,
         lock=lock,
     )
