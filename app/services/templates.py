@@ -60,6 +60,7 @@ class TemplateService:
         self._who = who
         self._lock = threading.Lock()
         self._library: list[tuple[TemplateSummary, str, str]] | None = None
+        self._preferred: frozenset[uuid.UUID] = frozenset()
 
     def _load(self) -> list[tuple[TemplateSummary, str, str]]:
         with self._lock:
@@ -88,8 +89,14 @@ class TemplateService:
             return self._library
 
     def invalidate(self) -> None:
+        """Reads the library again at its next use: the sync brought a template's change."""
         with self._lock:
             self._library = None
+
+    def prefer(self, template_ids: set[uuid.UUID]) -> None:
+        """Templates offered before all others (an incident's), wherever they may go."""
+        with self._lock:
+            self._preferred = frozenset(template_ids)
 
     def search(
         self,
@@ -128,7 +135,8 @@ class TemplateService:
         """The templates to offer for ``text`` on a contact of ``channel``: the ranking the "/"
         popup and the picker share.
 
-        Templates made for the channel come first; those made for others are offered only with
+        An active incident's templates come first of all (``prefer``); then templates made
+        for the channel; those made for others are offered only with
         ``other_channels``, after them all. ``language`` keeps only that language;
         ``preferred_language`` (the contact's) puts its templates first within each of those two
         groups. Otherwise the search's order (title matches first) is kept. Runs in a worker.
@@ -147,6 +155,9 @@ class TemplateService:
             other_language = bool(preferred_language) and summary.language != preferred_language
             groups[2 * (not fits) + other_language].append(summary)
         ranked = [summary for group in groups for summary in group]
+        preferred = self._preferred
+        if preferred:
+            ranked.sort(key=lambda summary: summary.id not in preferred)  # stable
         return Suggestions(tuple(ranked[:limit]), hidden, withheld)
 
     def get(self, template_id: uuid.UUID) -> TemplateSummary:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from app.backoffice.scales import csat_on_four
 from app.dto import ContactDetail
 from app.models import Contact, ContactStatus, IdentityKind
 from app.workspace import Workspace
@@ -99,7 +100,7 @@ def test_a_long_history_shows_every_contact_newest_first(
         assert cell(panel, r, M.ASSESSMENT, M.SORT_ROLE) == closer.self_assessment
         assert str(closer.self_assessment) in cell(panel, r, M.ASSESSMENT)
         if detail.surveys:
-            assert cell(panel, r, M.CSAT, M.SORT_ROLE) == detail.surveys[-1].csat
+            assert cell(panel, r, M.CSAT, M.SORT_ROLE) == csat_on_four(detail.surveys[-1].csat)
             kinds["with a survey answer"] += 1
         else:
             assert cell(panel, r, M.CSAT) == "—"

@@ -193,6 +193,10 @@ QFrame[notice="true"] {
     background: @WARNING_BG; border: 1px solid @WARNING_BORDER;
     border-left: 4px solid @WARNING_STRONG; border-radius: 3px; }
 QFrame[notice="true"] > QLabel { color: @WARNING_TEXT; }
+QFrame#incidentBanner {
+    background: @ERROR_BG; border-bottom: 1px solid @ERROR_BORDER;
+    border-left: 4px solid @ERROR_STRONG; }
+QFrame#incidentBanner > QLabel { color: @ERROR_TEXT; }
 QLabel#offlineBanner {
     background: @WARNING_BG; color: @WARNING_TEXT; padding: 6px 10px;
     border-bottom: 1px solid @WARNING_BORDER; }

@@ -351,7 +351,7 @@ class Desk(QWidget):
             return
         queue, shown = self.services.queue, self.queue_panel.queue_filter()
         self.message.emit(self.tr("Taking the next contact…"), 0)
-        asked_on = self._working_on()
+        asked_on = self.working_on()
         # The next contact of the channels the advisor chose to see, if they filtered.
         self.runner.claim(
             lambda: queue.next_contact(shown),
@@ -375,7 +375,7 @@ class Desk(QWidget):
             self.back_to_held()
             return
         queue = self.services.queue
-        asked_on = self._working_on()
+        asked_on = self.working_on()
         self.runner.claim(
             lambda: queue.take(contact_id),
             lambda claimed: self._claim_answered(claimed, asked_on),
@@ -414,7 +414,8 @@ class Desk(QWidget):
 
         self.runner.claim(lambda: queue.release(contact_id), released, self.failed.emit, owner=self)
 
-    def _working_on(self) -> uuid.UUID | None:
+    def working_on(self) -> uuid.UUID | None:
+        """The contact the advisor is working (held), whatever the screen shows."""
         return self._held.id if self._held is not None else None
 
     def _claim_answered(self, claimed: Claimed | None, asked_on: uuid.UUID | None) -> None:
@@ -422,7 +423,7 @@ class Desk(QWidget):
         asking (taken one, logged a call), the claimed one does not replace it on screen: it is
         theirs already (the service mirrored it into the copy), the queue lists it among their
         contacts and the status bar says so."""
-        working_on = self._working_on()
+        working_on = self.working_on()
         if claimed is None or working_on is None or working_on in (asked_on, claimed.contact_id):
             self._claimed(claimed)
             return

@@ -8,6 +8,7 @@ its panes; the window only frames it. Every database call goes through the runne
 from __future__ import annotations
 
 import importlib
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +37,10 @@ from ui.common.texts import error_text, format_datetime
 from ui.common.widgets import native_keys, shortcut_line, window_action
 
 if TYPE_CHECKING:
+    from app.dto import TemplateSummary
+    from app.sync.pull import PullReport
     from app.workspace import Workspace
+    from ui.shell.incident_banner import IncidentBanner
     from ui.shell.sync_controller import SyncView
 
 PANELS = (
@@ -137,11 +141,13 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Connection to the centre"))
         self.banner.hide()
+        self.incidents = self._incident_banner(ws)
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        column.addWidget(self.incidents)
         column.addWidget(self.desk, 1)
         self._stack.addWidget(body)
         self._stack.setCurrentWidget(body)
@@ -155,6 +161,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(ws.sync, self)
         self.sync.status.connect(self._show_sync)
         self.sync.pulled.connect(self.desk.pulled)
+        self.sync.pulled.connect(self._pulled)
         self.desk.offline_claim.connect(self.sync.sync_now)
         self.runner.written.connect(self.sync.sync_now)  # an advisor's change leaves at once
         # The first sync (handshake, check of the copy) waits until the advisor's screen is
@@ -163,6 +170,35 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(1_000, self.sync.start),
             Qt.ConnectionType.SingleShotConnection,
         )
+
+    def _incident_banner(self, ws: Workspace) -> IncidentBanner:
+        from ui.shell.incident_banner import IncidentBanner
+
+        end = None
+        if ws.who.role in (Role.SUPERVISOR, Role.ADMIN):
+            from app.backoffice import incidents
+            from app.backoffice.centre import BackOffice
+
+            office = BackOffice(ws.central, ws.who)
+
+            def end(incident_id: uuid.UUID) -> bool:
+                return incidents.end(office, incident_id)
+
+        banner = IncidentBanner(self.runner, ws.incidents, self.desk.working_on, end, self)
+        banner.templates.connect(ws.templates.prefer)
+        banner.message.connect(self._note)
+        banner.failed.connect(self.show_error)
+        banner.refresh()
+        return banner
+
+    @Slot(object)
+    def _pulled(self, report: PullReport) -> None:
+        """What the sync brought that the window itself shows: incidents, the templates."""
+        if report.wholesale or "incident" in report.tables:
+            self.incidents.refresh()
+        if report.wholesale or {"template", "template_version"} & report.tables:
+            assert self.ws is not None
+            self.ws.templates.invalidate()
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -178,6 +214,11 @@ class MainWindow(QMainWindow):
             self.tr("Save a screenshot…"), "Ctrl+Shift+P", self._ask_screenshot
         )
         self.act_quit = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
+        self.act_incident = self._action(
+            self.tr("Publish an incident…"), "Ctrl+Shift+I", self.publish_incident
+        )
+        assert self.ws is not None
+        self.act_incident.setVisible(self.ws.who.role in (Role.SUPERVISOR, Role.ADMIN))
 
         bar = QToolBar(self.tr("Main actions"), self)
         bar.setObjectName("mainToolBar")
@@ -228,15 +269,38 @@ class MainWindow(QMainWindow):
         work = menu.addMenu(self.tr("&Contact"))
         for action in self.desk.contact_actions():
             work.addAction(action)
+        if self.act_incident.isVisible():
+            team = menu.addMenu(self.tr("&Team"))
+            team.addAction(self.act_incident)
         go = menu.addMenu(self.tr("&Go"))
         for action in self.desk.go_actions():
             go.addAction(action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_help)
 
+    def publish_incident(self) -> None:
+        """A supervisor's incident, for every workstation (the banner shows here at once)."""
+        assert self.ws is not None
+        if self.ws.who.role not in (Role.SUPERVISOR, Role.ADMIN):
+            return
+        from app.backoffice.centre import BackOffice
+        from ui.backoffice.incident_dialog import IncidentDialog
+
+        ws = self.ws
+
+        def ask(templates: list[TemplateSummary]) -> None:
+            dialog = IncidentDialog(self.runner, BackOffice(ws.central, ws.who), templates, self)
+            dialog.published.connect(lambda _id: self.sync.sync_now())
+            dialog.open()
+            self.incident_dialog = dialog
+
+        self.runner.read(lambda: ws.templates.search(""), ask, self.show_error, owner=self)
+
     def shortcuts(self) -> list[tuple[QKeySequence | str, str]]:
         listed = self.desk.shortcuts()
         listed.extend(shortcut_line(a) for a in (self.act_help, self.act_screenshot, self.act_quit))
+        if self.act_incident.isVisible():
+            listed.append(shortcut_line(self.act_incident))
         return listed
 
     def _build_status_bar(self) -> None:
@@ -267,6 +331,10 @@ class MainWindow(QMainWindow):
     @Slot(str, int)
     def _say(self, text: str, timeout: int) -> None:
         self.statusBar().showMessage(text, timeout)
+
+    @Slot(str)
+    def _note(self, text: str) -> None:
+        self._say(text, 8_000)
 
     def show_problems(self) -> None:
         from ui.shell.sync_problems_dialog import SyncProblemsDialog
