@@ -1,0 +1,434 @@
+"""The alignment's queries (SQLAlchemy Core, the same on PostgreSQL and on the embedded SQLite
+centre): the four views of every closed contact of a selection as one common table expression,
+and the aggregates over it. Nothing here loads contacts: the report reads counts per (advisor,
+level) and per (advisor, pair, a, b); the drill-down reads one page.
+
+The four views of a closed contact, credited to the advisor who closed it (contact.assigned_to):
+- self: the self-assessment of the closing advisor's latest wrap-up of the contact that no
+  other wrap-up supersedes (a colleague's wrap-up of their own part does not count);
+- manager, quality: the score of the latest evaluation of that kind of the contact that none
+  supersedes, made of the closing advisor (evaluation.advisor_id: an evaluation of an earlier
+  closing does not follow the contact to the next advisor);
+- customer: the survey's CSAT on the 4-point scale (app.backoffice.scales).
+
+Rights: on PostgreSQL row-level security decides which wrap-ups and evaluations the user's own
+login reads, and the queries see nothing else. On the embedded centre the same rules are written
+here (``visible_wrap_up``, ``visible_evaluation``, as sql/3fe0ed6959e9_10_rights.sql and the
+wrap_up_read policy say them), so both centres give the same answers to the same user.
+"""
+
+import contextlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    exists,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    true,
+    union_all,
+)
+
+from app.backoffice.centre import BackOffice
+from app.backoffice.scales import csat_on_four_sql
+from app.db import Database, allow_long_statements, storage_errors
+from app.enums import ContactStatus, EvaluatorKind, Role
+from app.errors import InputError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Advisor, Contact, Evaluation, SurveyAnswer, Team, WrapUp
+
+VIEWS = ("self", "manager", "quality", "customer")
+PAIRS = tuple((a, b) for i, a in enumerate(VIEWS) for b in VIEWS[i + 1 :])
+REPORT_SECONDS = 120.0  # a report over a million contacts takes seconds; a stuck one stops
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Whose rights the embedded centre applies (PostgreSQL applies the login's own)."""
+
+    id: uuid.UUID
+    role: str
+    team_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Closed contacts with ``start <= closed_at < end``, of one team (the closing advisor's)
+    and/or one advisor; ``viewer`` is set on the embedded centre only."""
+
+    start: datetime
+    end: datetime
+    team_id: uuid.UUID | None = None
+    advisor_id: uuid.UUID | None = None
+    viewer: Viewer | None = None
+
+
+def _my_team_members(viewer: Viewer) -> Any:
+    return select(Advisor.id).where(Advisor.team_id == viewer.team_id)
+
+
+def visible_wrap_up(w: Any, viewer: Viewer | None) -> ColumnElement[bool]:
+    """wrap_up_read: its advisor, their team's supervisor, administrators."""
+    if viewer is None or viewer.role == Role.ADMIN:
+        return true()
+    supervises = (
+        w.c.advisor_id.in_(_my_team_members(viewer))
+        if viewer.role == Role.SUPERVISOR and viewer.team_id is not None
+        else false()
+    )
+    return or_(w.c.advisor_id == viewer.id, supervises)
+
+
+def visible_evaluation(e: Any, viewer: Viewer | None) -> ColumnElement[bool]:
+    """evaluation_read: the evaluator, the advisor evaluated, the contact's team's supervisors,
+    administrators."""
+    if viewer is None or viewer.role == Role.ADMIN:
+        return true()
+    supervises = (
+        exists().where(Contact.id == e.c.contact_id, Contact.team_id == viewer.team_id)
+        if viewer.role == Role.SUPERVISOR and viewer.team_id is not None
+        else false()
+    )
+    return or_(e.c.evaluator_id == viewer.id, e.c.advisor_id == viewer.id, supervises)
+
+
+def _closed(scope: Scope) -> CTE:
+    conditions = [
+        Contact.status == ContactStatus.CLOSED,
+        Contact.closed_at >= scope.start,
+        Contact.closed_at < scope.end,
+    ]
+    if scope.advisor_id is not None:
+        conditions.append(Contact.assigned_to == scope.advisor_id)
+    if scope.team_id is not None:
+        conditions.append(Advisor.team_id == scope.team_id)
+    return (
+        select(
+            Contact.id,
+            Contact.reference,
+            Contact.closed_at,
+            Contact.assigned_to.label("advisor_id"),
+            Advisor.team_id,
+        )
+        .join(Advisor, Advisor.id == Contact.assigned_to)
+        .where(*conditions)
+        .cte("closed")
+    )
+
+
+def _latest(table: Any, value: Any, closed: CTE, viewer: Viewer | None, kind: str | None) -> Any:
+    """The latest row of ``table`` per closed contact, by the closing advisor (or of them, for
+    an evaluation), that no row the user reads supersedes."""
+    row = table.__table__.alias(f"{table.__tablename__}_{kind or 'row'}")
+    later = table.__table__.alias(f"{table.__tablename__}_{kind or 'row'}_later")
+    visible = visible_wrap_up if table is WrapUp else visible_evaluation
+    conditions = [
+        ~exists().where(later.c.supersedes_id == row.c.id, visible(later, viewer)),
+        visible(row, viewer),
+    ]
+    if kind is not None:
+        conditions.append(row.c.kind == kind)
+    ranked = (
+        select(
+            row.c.contact_id,
+            row.c[value].label("value"),
+            func.row_number()
+            .over(
+                partition_by=row.c.contact_id, order_by=(row.c.created_at.desc(), row.c.id.desc())
+            )
+            .label("rank"),
+        )
+        .join(
+            closed,
+            and_(closed.c.id == row.c.contact_id, closed.c.advisor_id == row.c.advisor_id),
+        )
+        .where(*conditions)
+        .subquery()
+    )
+    return select(ranked.c.contact_id, ranked.c.value).where(ranked.c.rank == 1).subquery()
+
+
+def views(scope: Scope) -> CTE:
+    """One row per closed contact of the scope: its credited advisor and team, and its four
+    views (NULL where a view is missing or the user may not read it)."""
+    closed = _closed(scope)
+    own = _latest(WrapUp, "self_assessment", closed, scope.viewer, None)
+    manager = _latest(Evaluation, "score", closed, scope.viewer, EvaluatorKind.MANAGER)
+    quality = _latest(Evaluation, "score", closed, scope.viewer, EvaluatorKind.QUALITY)
+    survey = SurveyAnswer.__table__
+    return (
+        select(
+            closed.c.id,
+            closed.c.reference,
+            closed.c.closed_at,
+            closed.c.advisor_id,
+            closed.c.team_id,
+            own.c.value.label("self"),
+            manager.c.value.label("manager"),
+            quality.c.value.label("quality"),
+            csat_on_four_sql(survey.c.csat).label("customer"),
+            survey.c.csat,
+            survey.c.comment,
+        )
+        .select_from(closed)
+        .outerjoin(own, own.c.contact_id == closed.c.id)
+        .outerjoin(manager, manager.c.contact_id == closed.c.id)
+        .outerjoin(quality, quality.c.contact_id == closed.c.id)
+        .outerjoin(survey, survey.c.contact_id == closed.c.id)
+        .cte("views")
+    )
+
+
+def _count_if(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def levels_query(v: CTE) -> Select[Any]:
+    """Per (advisor, team, self-assessment level or NULL): closed contacts, how many have each
+    other view, how many customers were satisfied (CSAT 4-5), and the calibration counts: rated
+    3-4 where the customer answered CSAT 1-2 ("over"), rated 1-2 where they answered 4-5
+    ("under")."""
+    return select(
+        v.c.advisor_id,
+        v.c.team_id,
+        v.c.self,
+        func.count().label("closed"),
+        func.count(v.c.manager).label("manager"),
+        func.count(v.c.quality).label("quality"),
+        func.count(v.c.customer).label("customer"),
+        _count_if(v.c.customer >= 3).label("satisfied"),
+        _count_if(and_(v.c.self >= 3, v.c.csat <= 2)).label("over"),
+        _count_if(and_(v.c.self <= 2, v.c.csat >= 4)).label("under"),
+    ).group_by(v.c.advisor_id, v.c.team_id, v.c.self)
+
+
+def pairs_query(v: CTE) -> Any:
+    """Per (advisor, team, pair, a, b): the contacts the pair's first view rated ``a`` and its
+    second ``b`` (the pair is its index in PAIRS)."""
+    parts = [
+        select(
+            v.c.advisor_id,
+            v.c.team_id,
+            literal_column(str(i)).label("pair"),
+            v.c[first].label("a"),
+            v.c[second].label("b"),
+            func.count().label("n"),
+        )
+        .where(v.c[first].is_not(None), v.c[second].is_not(None))
+        .group_by(v.c.advisor_id, v.c.team_id, v.c[first], v.c[second])
+        for i, (first, second) in enumerate(PAIRS)
+    ]
+    return union_all(*parts)
+
+
+@dataclass(frozen=True)
+class Behind:
+    """Which contacts a figure rests on: those having ``view``; having both views of ``pair``
+    (and rated ``cell`` = (a, b) by them, or agreeing / disagreeing); or the calibration's
+    ``over`` / ``under`` contacts."""
+
+    view: str | None = None
+    pair: tuple[str, str] | None = None
+    cell: tuple[int, int] | None = None
+    agreeing: bool | None = None
+    calibration: str | None = None
+
+
+def _behind(v: CTE, behind: Behind) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if behind.view is not None:
+        conditions.append(v.c[behind.view].is_not(None))
+    if behind.pair is not None:
+        first, second = (v.c[name] for name in behind.pair)
+        conditions += [first.is_not(None), second.is_not(None)]
+        if behind.cell is not None:
+            conditions += [first == behind.cell[0], second == behind.cell[1]]
+        if behind.agreeing is not None:
+            conditions.append(first == second if behind.agreeing else first != second)
+    if behind.calibration == "over":
+        conditions += [v.c.self >= 3, v.c.csat <= 2]
+    elif behind.calibration == "under":
+        conditions += [v.c.self <= 2, v.c.csat >= 4]
+    return conditions
+
+
+def drill_query(v: CTE, behind: Behind, limit: int, offset: int) -> Select[Any]:
+    """One page of the contacts behind a figure, the latest closed first."""
+    return (
+        select(
+            v.c.id,
+            v.c.reference,
+            v.c.closed_at,
+            Advisor.login,
+            v.c.self,
+            v.c.manager,
+            v.c.quality,
+            v.c.customer,
+            v.c.csat,
+            v.c.comment,
+        )
+        .join(Advisor, Advisor.id == v.c.advisor_id)
+        .where(*_behind(v, behind))
+        .order_by(v.c.closed_at.desc(), v.c.reference, v.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+
+
+def drill_count(v: CTE, behind: Behind) -> Select[Any]:
+    return select(func.count()).select_from(v).where(*_behind(v, behind))
+
+
+class NotYours(InputError):
+    """The user asked for figures their role does not let them read."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user asked for, resolved: the period's bounds and the team and advisor."""
+
+    start: date
+    end: date
+    team_id: uuid.UUID | None = None
+    team: str | None = None
+    advisor_id: uuid.UUID | None = None
+    advisor: str | None = None
+
+    def scope(self, viewer: Viewer | None) -> Scope:
+        begin = datetime.combine(self.start, time(0), UTC)
+        end = datetime.combine(self.end + timedelta(days=1), time(0), UTC)
+        return Scope(begin, end, self.team_id, self.advisor_id, viewer)
+
+
+# -- who may ask for what ------------------------------------------------------------------------
+
+
+def _refuse(message: str, hint: str, **values: object) -> NotYours:
+    return NotYours(message, hint, **values)
+
+
+def select_for(
+    office: BackOffice, start: date, end: date, team: str | None, advisor: str | None
+) -> Selection:
+    """The selection the user may read: an advisor their own contacts, a supervisor their
+    team's (by default), an administrator anyone's. Unknown names and forbidden ones are
+    refused here, before any figure is read."""
+    if end < start:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "The period ends ({end}) before it starts ({start})."),
+            QT_TRANSLATE_NOOP("errors", "Give --from the first day and --to the last."),
+            start=start.isoformat(),
+            end=end.isoformat(),
+        )
+    who = office.who
+    if who.role == Role.ADVISOR:
+        if advisor is not None and advisor != who.login:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "An advisor sees their own alignment only, not that of “{login}”."
+                ),
+                QT_TRANSLATE_NOOP("errors", "Leave out --advisor to see yours."),
+                login=advisor,
+            )
+        if team is not None and team != who.team_name:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "An advisor sees their own alignment only, not the team “{team}”."
+                ),
+                QT_TRANSLATE_NOOP("errors", "Leave out --team to see yours."),
+                team=team,
+            )
+        return Selection(start, end, None, None, who.advisor_id, who.login)
+    with storage_errors(office.reader), office.reader.engine.connect() as conn:
+        team_id = None if team is None else _team_id(conn, team)
+        found = None if advisor is None else _advisor(conn, advisor)
+    if who.role == Role.SUPERVISOR:
+        if who.team_id is None:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "You supervise no team: there is no alignment to read."
+                ),
+                QT_TRANSLATE_NOOP("errors", "Ask an administrator to put you in your team."),
+            )
+        if team_id is not None and team_id != who.team_id:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "A supervisor reads their own team's alignment only ({mine})."
+                ),
+                QT_TRANSLATE_NOOP("errors", "Leave out --team, or ask an administrator."),
+                mine=who.team_name,
+            )
+        if found is not None and found[1] != who.team_id:
+            raise _refuse(
+                QT_TRANSLATE_NOOP("errors", "“{login}” is not in your team ({mine})."),
+                QT_TRANSLATE_NOOP("errors", "A supervisor reads their own team's alignment only."),
+                login=advisor,
+                mine=who.team_name,
+            )
+        team_id, team = who.team_id, who.team_name
+    elif found is not None and team_id is not None and found[1] != team_id:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "“{login}” is not in the team “{team}”."),
+            QT_TRANSLATE_NOOP("errors", "Leave out --team, or give theirs."),
+            login=advisor,
+            team=team,
+        )
+    return Selection(
+        start, end, team_id, team, None if found is None else found[0], advisor if found else None
+    )
+
+
+def _team_id(conn: Connection, name: str) -> uuid.UUID:
+    found = conn.scalar(select(Team.id).where(Team.name == name))
+    if found is None:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "There is no team “{team}”."),
+            QT_TRANSLATE_NOOP("errors", "Give the team's name as the centre spells it."),
+            team=name,
+        )
+    return found
+
+
+def _advisor(conn: Connection, login: str) -> tuple[uuid.UUID, uuid.UUID | None]:
+    row = conn.execute(select(Advisor.id, Advisor.team_id).where(Advisor.login == login)).first()
+    if row is None:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "There is no advisor “{login}”."),
+            QT_TRANSLATE_NOOP("errors", "Give the advisor's login."),
+            login=login,
+        )
+    return row[0], row[1]
+
+
+def viewer(office: BackOffice) -> Viewer | None:
+    """The rights the embedded centre applies in the queries; PostgreSQL applies the login's."""
+    if not office.reader.is_sqlite:
+        return None
+    who = office.who
+    return Viewer(who.advisor_id, str(who.role), who.team_id)
+
+
+@contextlib.contextmanager
+def snapshot(db: Database) -> Iterator[Connection]:
+    """One read-only snapshot for all of a report's queries: its figures add up even while
+    contacts close."""
+    with storage_errors(db), db.engine.connect() as conn:
+        if not db.is_sqlite:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            if not db.is_sqlite:
+                conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+                allow_long_statements(conn, REPORT_SECONDS)
+            yield conn
