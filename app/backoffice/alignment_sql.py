@@ -76,7 +76,8 @@ class Scope:
 
 
 def _my_team_members(viewer: Viewer) -> Any:
-    return select(Advisor.id).where(Advisor.team_id == viewer.team_id)
+    member = Advisor.__table__.alias("my_team_member")  # never correlated with the outer query
+    return select(member.c.id).where(member.c.team_id == viewer.team_id)
 
 
 def visible_wrap_up(w: Any, viewer: Viewer | None) -> ColumnElement[bool]:
@@ -96,8 +97,9 @@ def visible_evaluation(e: Any, viewer: Viewer | None) -> ColumnElement[bool]:
     administrators."""
     if viewer is None or viewer.role == Role.ADMIN:
         return true()
+    k = Contact.__table__.alias("evaluated_contact")
     supervises = (
-        exists().where(Contact.id == e.c.contact_id, Contact.team_id == viewer.team_id)
+        exists().where(k.c.id == e.c.contact_id, k.c.team_id == viewer.team_id)
         if viewer.role == Role.SUPERVISOR and viewer.team_id is not None
         else false()
     )
@@ -342,7 +344,7 @@ def select_for(
                 QT_TRANSLATE_NOOP("errors", "Leave out --advisor to see yours."),
                 login=advisor,
             )
-        if team is not None and team != who.team_name:
+        if team is not None:  # their own team too: its figures are their colleagues' as well
             raise _refuse(
                 QT_TRANSLATE_NOOP(
                     "errors", "An advisor sees their own alignment only, not the team “{team}”."
