@@ -1,7 +1,11 @@
-"""The alignment's queries (SQLAlchemy Core, the same on PostgreSQL and on the embedded SQLite
-centre): the four views of every closed contact of a selection as one common table expression,
-and the aggregates over it. Nothing here loads contacts: the report reads counts per (advisor,
-level) and per (advisor, pair, a, b); the drill-down reads one page.
+"""The alignment's selection (who may ask for what, ``select_for``) and its queries
+(SQLAlchemy Core, the same on PostgreSQL and on the embedded SQLite centre): the four views of
+every closed contact of a selection as one common table expression, and the aggregates over it.
+Nothing here loads contacts: the report reads counts per (advisor, level) and per (advisor,
+pair, a, b); the drill-down reads one page.
+
+A superseding row counts only where the user may read it: a correction by someone the user may
+not read (a supervisor's, for an advisor) leaves the advisor their own row.
 
 The four views of a closed contact, credited to the advisor who closed it (contact.assigned_to):
 - self: the self-assessment of the closing advisor's latest wrap-up of the contact that no
@@ -317,10 +321,6 @@ class Selection:
 # -- who may ask for what ------------------------------------------------------------------------
 
 
-def _refuse(message: str, hint: str, **values: object) -> NotYours:
-    return NotYours(message, hint, **values)
-
-
 def select_for(
     office: BackOffice, start: date, end: date, team: str | None, advisor: str | None
 ) -> Selection:
@@ -337,7 +337,7 @@ def select_for(
     who = office.who
     if who.role == Role.ADVISOR:
         if advisor is not None and advisor != who.login:
-            raise _refuse(
+            raise NotYours(
                 QT_TRANSLATE_NOOP(
                     "errors", "An advisor sees their own alignment only, not that of “{login}”."
                 ),
@@ -345,7 +345,7 @@ def select_for(
                 login=advisor,
             )
         if team is not None:  # their own team too: its figures are their colleagues' as well
-            raise _refuse(
+            raise NotYours(
                 QT_TRANSLATE_NOOP(
                     "errors", "An advisor sees their own alignment only, not the team “{team}”."
                 ),
@@ -358,14 +358,14 @@ def select_for(
         found = None if advisor is None else _advisor(conn, advisor)
     if who.role == Role.SUPERVISOR:
         if who.team_id is None:
-            raise _refuse(
+            raise NotYours(
                 QT_TRANSLATE_NOOP(
                     "errors", "You supervise no team: there is no alignment to read."
                 ),
                 QT_TRANSLATE_NOOP("errors", "Ask an administrator to put you in your team."),
             )
         if team_id is not None and team_id != who.team_id:
-            raise _refuse(
+            raise NotYours(
                 QT_TRANSLATE_NOOP(
                     "errors", "A supervisor reads their own team's alignment only ({mine})."
                 ),
@@ -373,7 +373,7 @@ def select_for(
                 mine=who.team_name,
             )
         if found is not None and found[1] != who.team_id:
-            raise _refuse(
+            raise NotYours(
                 QT_TRANSLATE_NOOP("errors", "“{login}” is not in your team ({mine})."),
                 QT_TRANSLATE_NOOP("errors", "A supervisor reads their own team's alignment only."),
                 login=advisor,
