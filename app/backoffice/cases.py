@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, literal, not_, select
+from sqlalchemy import Connection, Select, and_, exists, func, not_, select
 from sqlalchemy.orm import aliased
 
 from app.backoffice import visibility
@@ -230,7 +230,7 @@ def cases(
         query = _query(office, conn, flt)
         count = conn.scalar(
             select(func.count()).select_from(
-                query.with_only_columns(literal(1), maintain_column_froms=True).subquery()
+                query.with_only_columns(Contact.id).subquery()
             )
         )
         page = conn.execute(

@@ -90,6 +90,7 @@ class Casebook:
     contacts: dict[str, uuid.UUID] = field(default_factory=dict)
     items: dict[str, uuid.UUID] = field(default_factory=dict)
     reasons: dict[str, uuid.UUID] = field(default_factory=dict)
+    teams: dict[str, uuid.UUID] = field(default_factory=dict)
     incident: uuid.UUID = field(default_factory=uuid.uuid4)
     _dbs: list[Database] = field(default_factory=list)
 
@@ -127,7 +128,7 @@ def write(centre: Any) -> Casebook:
             book.ids[name] = s.scalars(
                 select(Advisor.id).where(Advisor.login == book.logins[name])
             ).one()
-        teams = {
+        teams = book.teams = {
             team: s.scalars(select(Advisor.team_id).where(Advisor.id == book.ids[person])).one()
             for person, team in (("alice", NORTH), ("carol", SOUTH))
         }
