@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from app.dto import TemplateSummary
     from app.sync.pull import PullReport
     from app.workspace import Workspace
+    from ui.backoffice.supervisor_desk import SupervisorDesk
     from ui.shell.incident_banner import IncidentBanner
     from ui.shell.sync_controller import SyncView
 
@@ -148,7 +149,17 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.banner)
         column.addWidget(self.incidents)
-        column.addWidget(self.desk, 1)
+        self.perspectives = QStackedWidget(body)
+        self.perspectives.addWidget(self.desk)
+        self.board: SupervisorDesk | None = None
+        if who.role in (Role.SUPERVISOR, Role.ADMIN):
+            from app.backoffice.centre import BackOffice
+            from ui.backoffice.supervisor_desk import SupervisorDesk
+
+            self.board = SupervisorDesk(self.runner, BackOffice(ws.central, who), self)
+            self.board.failed.connect(self.show_error)
+            self.perspectives.addWidget(self.board)
+        column.addWidget(self.perspectives, 1)
         self._stack.addWidget(body)
         self._stack.setCurrentWidget(body)
         self._build_actions()
@@ -196,6 +207,12 @@ class MainWindow(QMainWindow):
         """What the sync brought that the window itself shows: incidents, the templates."""
         if report.wholesale or "incident" in report.tables:
             self.incidents.refresh()
+        if (
+            self.board is not None
+            and self.board.isVisible()
+            and (report.wholesale or report.contacts)
+        ):
+            self.board.refresh()
         if report.wholesale or {"template", "template_version"} & report.tables:
             assert self.ws is not None
             self.ws.templates.invalidate()
@@ -219,6 +236,12 @@ class MainWindow(QMainWindow):
         )
         assert self.ws is not None
         self.act_incident.setVisible(self.ws.who.role in (Role.SUPERVISOR, Role.ADMIN))
+        self.act_perspective = self._action(
+            self.tr("Supervisor's desk"), "F9", self.switch_perspective
+        )
+        self.act_perspective.setVisible(self.board is not None)
+        for action in (*self.desk.toolbar_actions(), *self.desk.contact_actions()):
+            action.triggered.connect(self.show_desk)  # the desk's keys bring the desk back
 
         bar = QToolBar(self.tr("Main actions"), self)
         bar.setObjectName("mainToolBar")
@@ -269,14 +292,34 @@ class MainWindow(QMainWindow):
         work = menu.addMenu(self.tr("&Contact"))
         for action in self.desk.contact_actions():
             work.addAction(action)
-        if self.act_incident.isVisible():
+        if self.board is not None:
             team = menu.addMenu(self.tr("&Team"))
+            team.addAction(self.act_perspective)
             team.addAction(self.act_incident)
+            bar.insertAction(self.act_help, self.act_perspective)
         go = menu.addMenu(self.tr("&Go"))
         for action in self.desk.go_actions():
             go.addAction(action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_help)
+
+    @Slot()
+    def switch_perspective(self) -> None:
+        """F9: the supervisor's desk and the advisor's, one key apart."""
+        if self.board is None:
+            return
+        if self.perspectives.currentWidget() is self.board:
+            self.show_desk()
+            return
+        self.perspectives.setCurrentWidget(self.board)
+        self.act_perspective.setText(self.tr("Advisor's desk"))
+        self.board.tabs.setFocus()
+
+    @Slot()
+    def show_desk(self) -> None:
+        if self.perspectives.currentWidget() is not self.desk:
+            self.perspectives.setCurrentWidget(self.desk)
+            self.act_perspective.setText(self.tr("Supervisor's desk"))
 
     def publish_incident(self) -> None:
         """A supervisor's incident, for every workstation (the banner shows here at once)."""
@@ -299,8 +342,8 @@ class MainWindow(QMainWindow):
     def shortcuts(self) -> list[tuple[QKeySequence | str, str]]:
         listed = self.desk.shortcuts()
         listed.extend(shortcut_line(a) for a in (self.act_help, self.act_screenshot, self.act_quit))
-        if self.act_incident.isVisible():
-            listed.append(shortcut_line(self.act_incident))
+        if self.board is not None:
+            listed.extend(shortcut_line(a) for a in (self.act_perspective, self.act_incident))
         return listed
 
     def _build_status_bar(self) -> None:
