@@ -1,6 +1,7 @@
 """The supervisor's perspective: F9 switches between the team's board and the advisor's desk;
 the board reads the centre off the GUI thread; the desk's keys bring the desk back."""
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,3 +56,29 @@ def test_the_desks_keys_bring_the_desk_back(qtbot: QtBot, supervisor_window: Mai
 
 def test_an_advisor_has_no_board(window: MainWindow) -> None:
     assert window.board is None and not window.act_perspective.isVisible()
+
+
+def test_a_supervisor_pins_words_and_exports_one_page(
+    qtbot: QtBot, supervisor_window: MainWindow, tmp_path: Path
+) -> None:
+    win = supervisor_window
+    win.switch_perspective()
+    board = win.board.verbatims
+    win.board.tabs.setCurrentWidget(board)
+    qtbot.waitUntil(lambda: board.quotes.count() > 0, timeout=10_000)
+    first = board.quotes.item(0)
+    assert "«" in first.text()
+    board.quotes.setCurrentRow(0)
+    board.tags.setText("délais, remboursement")
+    board.pin_current()
+    qtbot.waitUntil(lambda: board.board.count() == 1, timeout=10_000)
+    assert "délais" in board.board.item(0).text()
+    assert board.tag_filter.findData("remboursement") >= 0
+    pdf = tmp_path / "voix.pdf"
+    assert board.export(pdf) == 1
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) == 1  # one page
+    board.board.setCurrentRow(0)
+    board.unpin_current()
+    qtbot.waitUntil(lambda: board.board.count() == 0, timeout=10_000)

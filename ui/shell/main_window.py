@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
 
             self.board = SupervisorDesk(self.runner, BackOffice(ws.central, who), self)
             self.board.failed.connect(self.show_error)
+            self.board.verbatims.message.connect(self._note)
             self.perspectives.addWidget(self.board)
         column.addWidget(self.perspectives, 1)
         self._stack.addWidget(body)
