@@ -229,9 +229,7 @@ def cases(
     with office.reader.reading() as conn:
         query = _query(office, conn, flt)
         count = conn.scalar(
-            select(func.count()).select_from(
-                query.with_only_columns(Contact.id).subquery()
-            )
+            select(func.count()).select_from(query.with_only_columns(Contact.id).subquery())
         )
         page = conn.execute(
             query.order_by(Contact.closed_at.desc(), Contact.id.desc()).limit(limit).offset(offset)

@@ -176,9 +176,7 @@ def review_list(
     query = _select(office, *conditions)
     with office.reader.reading() as conn:
         count = conn.scalar(
-            select(func.count()).select_from(
-                query.with_only_columns(ReviewItem.id).subquery()
-            )
+            select(func.count()).select_from(query.with_only_columns(ReviewItem.id).subquery())
         )
         rows = conn.execute(
             query.order_by(ReviewItem.created_at.desc(), ReviewItem.id.desc())
