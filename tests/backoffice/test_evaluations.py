@@ -16,7 +16,7 @@ from app.backoffice.scorecards import Criterion
 from app.clock import utcnow
 from app.enums import EvaluatorKind
 from app.errors import Conflict, InputError, NotFound
-from app.models import Evaluation, EvaluationReply
+from app.models import ChangeLog, Evaluation, EvaluationReply
 
 GRID = [
     Criterion("greeting", "Accueil", 1),
@@ -78,6 +78,22 @@ def test_a_supervisor_evaluates_a_closed_contact_of_their_team(book, grid) -> No
     with book.truth.session() as s:
         row = s.get(Evaluation, saved.id)
         assert row.criteria == GOOD and row.scorecard_version_id == grid.id
+        # Synced: the change log carries it to the workstations that may read it.
+        logged = select(func.count()).where(
+            ChangeLog.table_name == "evaluation", ChangeLog.row_id == saved.id
+        )
+        assert s.scalar(logged) == 1
+
+
+def test_both_centres_round_the_quality_score_half_up(book) -> None:
+    card = scorecards.create(
+        book.office("boss"), "Poids", [Criterion("a", "A", 999.5), Criterion("b", "B", 0.5)]
+    )
+    # (999.5 * 1 + 0.5 * 4) / 1000 = 1.0015 -> (0.0015 * 100 / 3) = 0.05 exactly
+    saved = evaluations.evaluate(
+        book.office("chief"), book.contacts["N1"], "manager", card.current.id, {"a": 1, "b": 4}, 2
+    )
+    assert saved.quality_score == 0.1
 
 
 def test_a_second_evaluation_of_the_same_kind_replaces_the_first(book, grid) -> None:

@@ -4,12 +4,12 @@ casebook's (tests/backoffice/casebook.py)."""
 
 import pytest
 from casebook import CENTRES, NORTH, made
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.backoffice import reviews
 from app.backoffice.reviews import ReviewFilter, review_list
 from app.errors import Conflict, InputError
-from app.models import ReviewItem
+from app.models import ChangeLog, ReviewItem
 
 EVERY_STATE = frozenset(reviews.STATES)
 
@@ -74,6 +74,11 @@ def test_an_item_is_taken_then_done_and_nobody_else_takes_it_meanwhile(book) -> 
     with book.truth.session() as s:
         row = s.get(ReviewItem, item)
         assert (row.state, row.taken_by) == ("done", book.ids["chief"])
+        # Synced: the insert, the take and the finish each reach the change log.
+        logged = select(func.count()).where(
+            ChangeLog.table_name == "review_item", ChangeLog.row_id == item
+        )
+        assert s.scalar(logged) == 3
 
 
 def test_an_item_nobody_took_may_be_done_at_once(book) -> None:
