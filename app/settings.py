@@ -38,6 +38,13 @@ SETTINGS = {
         Setting("central_url", "", None, "the central database, without user or password"),
         Setting("login", "", None, "the user this workstation signs in as"),
         Setting(
+            "replica_url",
+            "",
+            None,
+            "a read replica of the centre for the back office's long reads (indicators, "
+            "alignment, case lists), without user or password; empty: the centre itself",
+        ),
+        Setting(
             "opening_hours",
             opening_hours.DEFAULT_WEEK,
             None,

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import make_url
+
 from app.db import Database
 from app.dto import Who
 from app.enums import Role
@@ -31,6 +33,21 @@ class BackOffice:
     @property
     def is_supervisor(self) -> bool:
         return self.who.role in (Role.SUPERVISOR, Role.ADMIN)
+
+
+def replica_of(central: Database, settings: Any) -> Database | None:
+    """The read replica the settings name, reached with the centre's own login and password
+    (a streaming replica has the same roles); None without one, or on the embedded centre."""
+    url = (settings.get("replica_url") or "").strip() if settings is not None else ""
+    if not url or central.is_sqlite:
+        return None
+    replica = make_url(url).set(username=central.url.username, password=central.url.password)
+    return Database(replica.render_as_string(hide_password=False), "central")
+
+
+def open_office(central: Database, who: Who, settings: Any = None) -> BackOffice:
+    """The back office of a signed-in user, reading the replica when the settings name one."""
+    return BackOffice(central, who, replica_of(central, settings))
 
 
 @contextlib.contextmanager
@@ -64,7 +81,11 @@ def for_command(args: Any, settings: Any, translate: Any) -> Iterator[BackOffice
         or commands.read_password(False, translate)
     )
     db = Database(profile.url(password).render_as_string(hide_password=False), "central")
+    office = None
     try:
-        yield BackOffice(db, find_user(db, profile.login))
+        office = open_office(db, find_user(db, profile.login), settings)
+        yield office
     finally:
+        if office is not None and office.replica is not None:
+            office.replica.dispose()
         db.dispose()

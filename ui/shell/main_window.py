@@ -37,6 +37,7 @@ from ui.common.texts import error_text, format_datetime
 from ui.common.widgets import native_keys, shortcut_line, window_action
 
 if TYPE_CHECKING:
+    from app.backoffice.centre import BackOffice
     from app.dto import TemplateSummary
     from app.sync.pull import PullReport
     from app.workspace import Workspace
@@ -142,6 +143,11 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Connection to the centre"))
         self.banner.hide()
+        self.office: BackOffice | None = None
+        if who.role in (Role.SUPERVISOR, Role.ADMIN):
+            from app.backoffice.centre import open_office
+
+            self.office = open_office(ws.central, who, self.settings)
         self.incidents = self._incident_banner(ws)
         body = QWidget(self)
         column = QVBoxLayout(body)
@@ -152,11 +158,10 @@ class MainWindow(QMainWindow):
         self.perspectives = QStackedWidget(body)
         self.perspectives.addWidget(self.desk)
         self.board: SupervisorDesk | None = None
-        if who.role in (Role.SUPERVISOR, Role.ADMIN):
-            from app.backoffice.centre import BackOffice
+        if self.office is not None:
             from ui.backoffice.supervisor_desk import SupervisorDesk
 
-            self.board = SupervisorDesk(self.runner, BackOffice(ws.central, who), self)
+            self.board = SupervisorDesk(self.runner, self.office, self)
             self.board.failed.connect(self.show_error)
             self.board.verbatims.message.connect(self._note)
             self.perspectives.addWidget(self.board)
@@ -187,11 +192,9 @@ class MainWindow(QMainWindow):
         from ui.shell.incident_banner import IncidentBanner
 
         end = None
-        if ws.who.role in (Role.SUPERVISOR, Role.ADMIN):
+        office = self.office
+        if office is not None:
             from app.backoffice import incidents
-            from app.backoffice.centre import BackOffice
-
-            office = BackOffice(ws.central, ws.who)
 
             def end(incident_id: uuid.UUID) -> bool:
                 return incidents.end(office, incident_id)
@@ -324,16 +327,13 @@ class MainWindow(QMainWindow):
 
     def publish_incident(self) -> None:
         """A supervisor's incident, for every workstation (the banner shows here at once)."""
-        assert self.ws is not None
-        if self.ws.who.role not in (Role.SUPERVISOR, Role.ADMIN):
+        office, ws = self.office, self.ws
+        if office is None or ws is None:
             return
-        from app.backoffice.centre import BackOffice
         from ui.backoffice.incident_dialog import IncidentDialog
 
-        ws = self.ws
-
         def ask(templates: list[TemplateSummary]) -> None:
-            dialog = IncidentDialog(self.runner, BackOffice(ws.central, ws.who), templates, self)
+            dialog = IncidentDialog(self.runner, office, templates, self)
             dialog.published.connect(lambda _id: self.sync.sync_now())
             dialog.open()
             self.incident_dialog = dialog
@@ -489,6 +489,8 @@ class MainWindow(QMainWindow):
             settings = QSettings()
             settings.setValue("main/geometry", self.saveGeometry())
             settings.setValue("main/splitter", self.desk.layout_state())
+        if self.office is not None and self.office.replica is not None:
+            self.office.replica.dispose()
         self.ws.close()
         self.ws = None
 
