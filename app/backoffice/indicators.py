@@ -57,7 +57,17 @@ from app.backoffice.centre import BackOffice
 from app.backoffice.indicators_figures import (
     FOCUS_KEYS,
     INDICATORS,
+    NO_ANSWERED,
+    NO_BACKLOG,
+    NO_CALLS,
+    NO_CLOSED,
     NO_CONTACTS,
+    NO_EFFORT,
+    NO_HANDLED,
+    NO_JUDGED,
+    NO_NPS,
+    NO_QUEUE,
+    NO_SURVEY,
     Cancelled,
     Dashboard,
     Figure,
@@ -79,8 +89,10 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Team
 
 __all__ = [
-    "FOCUS_KEYS", "INDICATORS", "NO_CONTACTS", "Cancelled", "Dashboard", "Figure", "HeatCell",
-    "IndicatorSettings", "Measure", "Progress", "Selection", "dashboard", "prepare", "select_for",
+    "FOCUS_KEYS", "INDICATORS", "NO_ANSWERED", "NO_BACKLOG", "NO_CALLS", "NO_CLOSED",
+    "NO_CONTACTS", "NO_EFFORT", "NO_HANDLED", "NO_JUDGED", "NO_NPS", "NO_QUEUE", "NO_SURVEY",
+    "Cancelled", "Dashboard", "Figure", "HeatCell", "IndicatorSettings", "Measure", "Progress",
+    "Selection", "dashboard", "prepare", "select_for",
 ]  # fmt: skip
 
 
