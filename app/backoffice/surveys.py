@@ -778,7 +778,34 @@ def import_command(
 
 
 def summary(report: Report, name: str, translate: Translate = no_translation) -> list[str]:
-    """The report as the command prints it (and the window's dialog shows it)."""
+    """The report as the command prints it: the counts, each row refused or in conflict with
+    its line and reason, who the answers imported are credited to."""
+    lines = summary_counts(report, name, translate)
+    tail = lines.pop() if report.dry_run else None
+    for row in report.rows:
+        if row.status in (Status.REFUSED, Status.CONFLICT):
+            said = translate("surveys", "line {line}: {reason}")
+            lines.append("  " + said.format(line=row.line, reason=row.reason_text(translate)))
+    credited = Counter(
+        r.credit.advisor.name
+        for r in report.rows
+        if r.status is Status.IMPORTED and r.credit is not None and r.credit.advisor is not None
+    )
+    if credited:
+        tally = ", ".join(f"{who} {n}" for who, n in sorted(credited.items()))
+        label = (
+            translate("surveys", "Would be credited to: {advisors}")
+            if report.dry_run
+            else translate("surveys", "Credited to: {advisors}")
+        )
+        lines.append(label.format(advisors=tally))
+    if tail is not None:
+        lines.append(tail)
+    return lines
+
+
+def summary_counts(report: Report, name: str, translate: Translate = no_translation) -> list[str]:
+    """What the file is and how many rows came to what (the window's dialog shows the rows)."""
 
     def t(source: str) -> str:
         return translate("surveys", source)
@@ -798,25 +825,6 @@ def summary(report: Report, name: str, translate: Translate = no_translation) ->
         t("Conflicts (the stored answer is kept): {n}").format(n=counts[Status.CONFLICT]),
         t("Refused: {n}").format(n=counts[Status.REFUSED]),
     ]
-    problems = [r for r in report.rows if r.status in (Status.REFUSED, Status.CONFLICT)]
-    for row in problems:
-        lines.append(
-            "  "
-            + t("line {line}: {reason}").format(line=row.line, reason=row.reason_text(translate))
-        )
-    credited = Counter(
-        r.credit.advisor.name
-        for r in report.rows
-        if r.status is Status.IMPORTED and r.credit is not None and r.credit.advisor is not None
-    )
-    if credited:
-        tally = ", ".join(f"{name} {n}" for name, n in sorted(credited.items()))
-        label = (
-            t("Would be credited to: {advisors}")
-            if report.dry_run
-            else t("Credited to: {advisors}")
-        )
-        lines.append(label.format(advisors=tally))
     if report.dry_run:
         lines.append(t("Nothing was imported (dry run)."))
     return lines
