@@ -15,7 +15,8 @@ decide on their own. Rules, per kind of data:
   case put on the review list; a workstation may only close a contact, never move or reassign it;
 - a customer's profile is merged field by field: the first edit to reach the centre wins, a
   later edit made on top of a value that changed meanwhile loses and is kept in ``sync_conflict``;
-- reference data (templates, reason codes, incidents) is for supervisors; the latest write wins.
+- reference data (reason codes, incidents) is for supervisors; the latest write wins; templates
+  change in the back office only (drafted, approved by another supervisor, retired).
 
 An operation is refused (final, stored, answered the same on a replay) when a rule or the data
 says no; when this code itself fails on it, the batch stops there and the operation waits on the
@@ -102,6 +103,13 @@ _REFERENCE = {
     "reason_code": ("code", "label_en", "label_fr", "category", "active"),
     "incident": ("title", "description", "started_at", "ended_at"),
 }
+
+
+# Templates are drafted, approved (four eyes) and retired in the back office only
+# (app.backoffice.template_admin; on PostgreSQL a trigger refuses them to the push with the same
+# words, sql/3fe0ed6959e9_90_templates.sql).
+_GOVERNED = {"template", "template_version"}
+_GOVERNED_REFUSAL = f"{PERMISSION}: templates are changed in the back office"
 
 
 class NotAUser(Exception):
@@ -296,10 +304,10 @@ def insert_rows(conn: Connection, me: User, name: str, rows: list[Any]) -> str |
     elif name in ("template", "reason_code", "incident", "template_version"):
         if me.role not in ("supervisor", "admin"):
             return f"{PERMISSION}: only supervisors change {name}"
+        if name in _GOVERNED:
+            return _GOVERNED_REFUSAL
 
         def stamp(r: dict[str, Any]) -> dict[str, Any]:
-            if name == "template_version":
-                return {**r, "author_id": me.id, "created_at": now}
             return r
 
     elif name == "survey_answer":
@@ -444,6 +452,8 @@ def update_row(conn: Connection, me: User, who: Pusher, op: Op) -> str | None:
     if op.table_name in _REFERENCE:
         if me.role not in ("supervisor", "admin"):
             return f"{PERMISSION}: only supervisors change {op.table_name}"
+        if op.table_name in _GOVERNED:
+            return _GOVERNED_REFUSAL
         table = shared_table(op.table_name)
         changed = decode(table, {k: v for k, v in values.items() if k in _REFERENCE[op.table_name]})
         if changed:

@@ -207,9 +207,11 @@ DATA = (
     "UPDATE survey_answer SET csat = CASE csat WHEN 4 THEN 5 WHEN 3 THEN 4 ELSE csat END",
     "UPDATE evaluation SET advisor_id = (SELECT c.assigned_to FROM contact c "
     "WHERE c.id = evaluation.contact_id)",
-    # The versions older than a template's current one were replaced by it.
-    "UPDATE template_version SET status = 'superseded' WHERE version < "
-    "(SELECT t.current_version FROM template t WHERE t.id = template_version.template_id)",
+    # Every version written before was approved; those older than a template's current one were
+    # replaced by it.
+    "UPDATE template_version SET approved_at = created_at, status = CASE WHEN version < "
+    "(SELECT t.current_version FROM template t WHERE t.id = template_version.template_id) "
+    "THEN 'superseded' ELSE 'approved' END",
 )
 
 

@@ -111,10 +111,12 @@ def upgrade() -> None:
         "UPDATE evaluation SET advisor_id = "
         "(SELECT c.assigned_to FROM contact c WHERE c.id = evaluation.contact_id)"
     )
-    # As the centre does: the versions older than a template's current one were replaced by it.
+    # As the centre does: every version written before was approved; those older than a
+    # template's current one were replaced by it.
     op.execute(
-        "UPDATE template_version SET status = 'superseded' WHERE version < "
-        "(SELECT t.current_version FROM template t WHERE t.id = template_version.template_id)"
+        "UPDATE template_version SET approved_at = created_at, status = CASE WHEN version < "
+        "(SELECT t.current_version FROM template t WHERE t.id = template_version.template_id) "
+        "THEN 'superseded' ELSE 'approved' END"
     )
 
 
