@@ -222,11 +222,15 @@ Medians = dict[tuple[int, Channel | None], float]
 
 
 def compute(
-    db: Database, scope: q.Scope, progress: Progress | None = None
+    db: Database,
+    scope: q.Scope,
+    progress: Progress | None = None,
+    only: frozenset[str] | None = None,
 ) -> tuple[Sums, Medians, dict[tuple[int, int], int]]:
-    """Runs the queries one by one in one snapshot: the sums per (period, channel), the
-    medians per (period, channel or None) and the arrivals per (period, UTC epoch hour). No
-    rights checked here: the caller's (``dashboard``), or the centre's own (a team's focus)."""
+    """Runs the queries one by one in one snapshot (``only`` those named): the sums per
+    (period, channel), the medians per (period, channel or None) and the arrivals per (period,
+    UTC epoch hour). No rights checked here: the caller's (``dashboard``), or the centre's own
+    (a team's focus indicator, app.backoffice.focus)."""
     responses = q.response_rows(scope)
     steps: list[tuple[str, Any]] = [
         ("volume", q.volume_query(q.received_rows(scope))),
@@ -239,6 +243,7 @@ def compute(
         ("backlog", q.volume_query(q.backlog_rows(scope))),
         ("queued", q.volume_query(q.queued_rows(scope))),
     ]
+    steps = [step for step in steps if only is None or step[0] in only]
     sums: Sums = defaultdict(lambda: defaultdict(float))
     medians: Medians = {}
     hours: dict[tuple[int, int], int] = {}
@@ -296,6 +301,26 @@ def measure(key: str, s: Mapping[str, float], median: float | None) -> Measure:
     if key == "effort":
         return _ratio(s.get("survey.effort_sum", 0), s.get("survey.effort_n", 0))
     raise KeyError(key)
+
+
+STEPS_OF = {
+    "volume": {"volume"}, "backlog": {"backlog"}, "queued": {"queued"},
+    "first_response_median": {"responses", "median_all"}, "first_response_mean": {"responses"},
+    "sla": {"responses"}, "handling_time": {"closed"}, "talk_time": {"closed"},
+    "fcr": {"closed"}, "transfer_rate": {"closed"}, "csat": {"survey"}, "csat_mean": {"survey"},
+    "nps": {"survey"}, "effort": {"survey"},
+}  # fmt: skip
+"""The queries of ``compute`` each figure needs."""
+
+
+def overall(db: Database, scope: q.Scope, key: str) -> tuple[Measure, Measure]:
+    """One figure over every channel of the scope, in the period and the previous one, from
+    its own queries alone."""
+    sums, medians, _hours = compute(db, scope, only=frozenset(STEPS_OF[key]))
+    return (
+        measure(key, _total(sums, 0, None), medians.get((0, None))),
+        measure(key, _total(sums, 1, None), medians.get((1, None))),
+    )
 
 
 def _total(sums: Sums, period: int, channel: Channel | None) -> dict[str, float]:
