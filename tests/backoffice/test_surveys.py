@@ -16,7 +16,7 @@ import pytest
 from centres import EmbeddedCentre, PostgresCentre, owner
 from sqlalchemy import func, insert, select, update
 
-from app.backoffice import surveys
+from app.backoffice import survey_file, surveys
 from app.backoffice.centre import BackOffice
 from app.backoffice.surveys import Status
 from app.clock import utcnow
@@ -71,7 +71,7 @@ def test_comma_semicolon_or_tab(delimiter: str) -> None:
 def test_headers_in_french_or_english(header: str) -> None:
     values = {"reference": "R-9", "csat": "2", "nps": "3", "effort": "6", "verbatim": "lent"}
     values["date"] = "2026-11-30"
-    order = [surveys._BY_NAME.get(surveys.header_key(h)) for h in header.split(",")]
+    order = [survey_file._BY_NAME.get(surveys.header_key(h)) for h in header.split(",")]
     row = ",".join(values.get(c or "", "x") for c in order)
     answer = _parse(f"{header}\n{row}\n").answers[0]
     assert (answer.reference, answer.csat, answer.nps, answer.effort, answer.comment) == (
