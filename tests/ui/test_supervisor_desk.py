@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
 from app.workspace import Workspace
+from ui.backoffice.scorecard_dialog import ScorecardDialog
 from ui.common.ops import Runner
 from ui.shell.main_window import MainWindow
 
@@ -82,3 +83,42 @@ def test_a_supervisor_pins_words_and_exports_one_page(
     board.board.setCurrentRow(0)
     board.unpin_current()
     qtbot.waitUntil(lambda: board.board.count() == 0, timeout=10_000)
+
+
+def test_a_case_is_evaluated_blind_then_shown_whole(
+    qtbot: QtBot, supervisor_window: MainWindow
+) -> None:
+    win = supervisor_window
+    win.switch_perspective()
+    review = win.board.cases
+    win.board.tabs.setCurrentWidget(review)
+    qtbot.waitUntil(lambda: review.list.model.rowCount() > 0, timeout=15_000)
+    model = review.list.model
+    assert model.data(model.index(0, 5)) == "•" and model.data(model.index(0, 6)) == "•"
+    qtbot.waitUntil(lambda: review.detail.case is not None, timeout=10_000)
+    assert review.detail.case.blind
+    assert "Hidden until you save your evaluation" in review.detail.text.toPlainText()
+
+    dialog = ScorecardDialog(win.runner, win.office, win)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Grille d'essai")
+    dialog.criteria.setPlainText("Accueil\nSolution apportée: 2")
+    with qtbot.waitSignal(dialog.created, timeout=10_000):
+        dialog.submit()
+    review.load_scorecards()
+    form = review.detail.form
+    qtbot.waitUntil(lambda: form.card.count() == 1, timeout=10_000)
+    review.detail.open_case(review.detail.case.contact_id)
+    qtbot.waitUntil(lambda: form.isEnabled() and len(form._criteria) == 2, timeout=10_000)
+    form.submit()  # nothing scored yet: said, nothing sent
+    assert "Score every criterion" in form.problem.text()
+    for _criterion, box in form._criteria:
+        box.setCurrentIndex(3)  # 3
+    form.estimate.button(2).setChecked(True)
+    form.comment.setPlainText("Bonne reformulation")
+    with qtbot.waitSignal(review.detail.evaluated, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: not review.detail.case.blind, timeout=10_000)
+    text = review.detail.text.toPlainText()
+    assert "Hidden until" not in text and "Bonne reformulation" in text
+    assert "Quality score: 66.7/100" in text

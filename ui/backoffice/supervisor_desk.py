@@ -21,6 +21,7 @@ from app.backoffice import team_board
 from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
 from ui.backoffice.board_models import FollowUpModel, HeldModel
+from ui.backoffice.case_review import CaseReview
 from ui.backoffice.verbatim_board import VerbatimBoard
 from ui.common.ops import Bug, Runner
 from ui.common.texts import channel_label, error_text, format_datetime, format_duration
@@ -84,6 +85,8 @@ class SupervisorDesk(QWidget):
         )
         column.addWidget(self.follow_up_view, 1)
         self.tabs.addTab(planned, self.tr("Team &follow-ups"))
+        self.cases = CaseReview(runner, office, self.tabs)
+        self.tabs.addTab(self.cases, self.tr("&Cases"))
         self.verbatims = VerbatimBoard(runner, office, parent=self.tabs)
         self.tabs.addTab(self.verbatims, self.tr("&Verbatims"))
 
