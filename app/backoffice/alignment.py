@@ -114,18 +114,19 @@ def report(
     with q.snapshot(office.reader) as conn:
         views = q.views(selection.scope(q.viewer(office)))
         advisors: dict[uuid.UUID, _Advisor] = {}
-        for row in conn.execute(q.levels_query(views)):
+        for row in conn.execute(q.figures_query(views)):
             one = advisors.setdefault(row.advisor_id, _Advisor(row.team_id))
-            rated = row.self is not None
+            if row.pair != q.LEVELS:
+                one.pairs[int(row.pair)][(row.a, row.b)] = row.n
+                continue
+            rated = row.a is not None
             one.coverage += stats.Coverage(
-                row.closed, row.closed if rated else 0, row.manager, row.quality, row.customer
+                row.n, row.n if rated else 0, row.manager, row.quality, row.customer
             )
             one.calibration += stats.Calibration(row.customer if rated else 0, row.over, row.under)
-            one.levels[row.self or 0] = stats.LevelCell(row.closed, row.customer, row.satisfied)
+            one.levels[row.a or 0] = stats.LevelCell(row.n, row.customer, row.satisfied)
         if not advisors:
             return Report(selection, (), NO_CONTACT)
-        for row in conn.execute(q.pairs_query(views)):
-            advisors[row.advisor_id].pairs[int(row.pair)][(row.a, row.b)] = row.n
         names = _names(conn, advisors)
     return Report(selection, _lines(selection, advisors, names))
 
@@ -234,9 +235,9 @@ def contacts_behind(
     selection = q.select_for(office, start, end, team, advisor)
     with q.snapshot(office.reader) as conn:
         views = q.views(selection.scope(q.viewer(office)))
-        total = conn.scalar(q.drill_count(views, behind)) or 0
-        rows = conn.execute(q.drill_query(views, behind, max(1, limit), max(0, offset)))
-        page = tuple(DrillRow(*row) for row in rows)
+        rows = conn.execute(q.drill_query(views, behind, max(1, limit), max(0, offset))).all()
+        page = tuple(DrillRow(*row[:-1]) for row in rows)
+        total = rows[0].total if rows else conn.scalar(q.drill_count(views, behind)) or 0
     return DrillPage(page, total, offset)
 
 

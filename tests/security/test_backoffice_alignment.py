@@ -69,7 +69,7 @@ def _levels(session: Session, team_id=None, advisor_id=None) -> dict[uuid.UUID, 
     views = q.views(q.Scope(START, END, team_id, advisor_id))
     sums: dict[uuid.UUID, list[int]] = {}
     for row in session.rows(_sql(q.levels_query(views))):
-        advisor, _team, level, closed, manager, quality, customer, _sat, over, under = row
+        advisor, _team, _pair, level, _b, closed, manager, quality, customer, _, over, under = row
         one = sums.setdefault(advisor, [0] * 7)
         for i, value in enumerate((closed, closed if level is not None else 0, manager, quality,
                                    customer, over, under)):  # fmt: skip
