@@ -8,6 +8,11 @@ What is offered for a contact is decided here once (``suggest``), for the "/" po
 picker alike: templates made for the contact's channel, in its language first; templates made for
 other channels only when the advisor asks for them (the picker marks them); and never, on a
 channel where replies can be public, one that puts account data into the reply.
+
+The library holds approved templates only: drafts wait for a supervisor's approval and retired
+templates are gone (app.backoffice.template_admin). A template key may exist in several
+languages; one variant of each is offered: the contact's language, else the centre's fallback
+language, else any.
 """
 
 import threading
@@ -24,6 +29,7 @@ from app.dto import TemplateSummary, Who
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Contact, Customer, Template
+from app.models.templates import TemplateStatus
 from app.text import fold
 
 
@@ -54,10 +60,15 @@ class Suggestions:
     """Matching templates holding account data, never offered on this public channel."""
 
 
+FALLBACK_LANGUAGE = "fr"
+"""The language offered when a template has no variant in the contact's (a setting)."""
+
+
 class TemplateService:
-    def __init__(self, db: Database, who: Who) -> None:
+    def __init__(self, db: Database, who: Who, fallback_language: str = FALLBACK_LANGUAGE) -> None:
         self._db = db
         self._who = who
+        self.fallback_language = fallback_language
         self._lock = threading.Lock()
         self._library: list[tuple[TemplateSummary, str, str]] | None = None
         self._preferred: frozenset[uuid.UUID] = frozenset()
@@ -67,7 +78,9 @@ class TemplateService:
             if self._library is None:
                 with self._db.session() as s:
                     rows = s.scalars(
-                        select(Template).where(Template.active).order_by(Template.title)
+                        select(Template)
+                        .where(Template.active, Template.status == TemplateStatus.APPROVED.value)
+                        .order_by(Template.title, Template.language)
                     ).all()
                     self._library = [
                         (
@@ -135,16 +148,21 @@ class TemplateService:
         """The templates to offer for ``text`` on a contact of ``channel``: the ranking the "/"
         popup and the picker share.
 
-        An active incident's templates come first of all (``prefer``); then templates made
-        for the channel; those made for others are offered only with
-        ``other_channels``, after them all. ``language`` keeps only that language;
-        ``preferred_language`` (the contact's) puts its templates first within each of those two
-        groups. Otherwise the search's order (title matches first) is kept. Runs in a worker.
+        An active incident's templates come first of all (``prefer``, in whichever language
+        they are offered); then templates made for the channel; those made for others are offered
+        only with ``other_channels``, after them all. ``language`` keeps only that language;
+        otherwise one variant of each key is offered, the matching one in ``preferred_language``
+        (the contact's), else in the fallback language, else any; ``preferred_language`` also
+        puts its templates first within each of those two groups. Otherwise the search's order
+        (title matches first) is kept. Runs in a worker.
         """
+        found = self.search(text, language=language, limit=1 << 30)
+        if language is None:
+            found = self._variants(found, preferred_language)
         # Four groups in rank order, each filled in the search's order: no sort needed.
         groups: tuple[list[TemplateSummary], ...] = ([], [], [], [])
         hidden = withheld = 0
-        for summary in self.search(text, language=language, limit=1 << 30):
+        for summary in found:
             if not allowed_on(summary, channel):
                 withheld += 1
                 continue
@@ -157,8 +175,26 @@ class TemplateService:
         ranked = [summary for group in groups for summary in group]
         preferred = self._preferred
         if preferred:
-            ranked.sort(key=lambda summary: summary.id not in preferred)  # stable
+            keys = {s.key for s, _title, _body in self._load() if s.id in preferred}
+            ranked.sort(key=lambda summary: summary.key not in keys)  # stable
         return Suggestions(tuple(ranked[:limit]), hidden, withheld)
+
+    def _variants(
+        self, found: list[TemplateSummary], preferred_language: str | None
+    ) -> list[TemplateSummary]:
+        """One template per key, in the search's order: the variant in ``preferred_language``,
+        else in the fallback language, else the first found."""
+        order = [preferred_language, self.fallback_language]
+
+        def rank(summary: TemplateSummary) -> int:
+            return order.index(summary.language) if summary.language in order else len(order)
+
+        best: dict[str, TemplateSummary] = {}
+        for summary in found:
+            kept = best.get(summary.key)
+            if kept is None or rank(summary) < rank(kept):
+                best[summary.key] = summary
+        return [summary for summary in found if best[summary.key] is summary]
 
     def get(self, template_id: uuid.UUID) -> TemplateSummary:
         for summary, _title, _body in self._load():
