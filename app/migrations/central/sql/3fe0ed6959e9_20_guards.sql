@@ -36,3 +36,18 @@ BEGIN
 END $$;
 CREATE TRIGGER evaluation_enters BEFORE INSERT ON public.evaluation
   FOR EACH ROW EXECUTE FUNCTION public.relais_evaluation_enters();
+
+-- Survey answers come in through relais_import_surveys only (its checks: a closed contact of the
+-- importer's team, an answer in time, the centre's import time), not by a workstation's push.
+CREATE OR REPLACE FUNCTION public.relais_survey_answer_enters() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF current_setting('relais.importing_surveys', true) IS DISTINCT FROM 'on'
+     AND public.relais_session_is_user() THEN
+    RAISE EXCEPTION 'survey answers are imported with relais surveys import'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER survey_answer_enters BEFORE INSERT OR UPDATE ON public.survey_answer
+  FOR EACH ROW EXECUTE FUNCTION public.relais_survey_answer_enters();
