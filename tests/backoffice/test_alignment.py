@@ -698,3 +698,11 @@ def test_calibration_sentence() -> None:
         "contacts, and 1 or 2 where they answered 4 or 5 in 4%."
     )
     assert "None of your" in alignment.calibration_sentence(stats.Calibration())
+
+
+def test_a_team_without_surveyed_contacts_has_no_estimate_and_says_why(boss, centre) -> None:
+    last_day = alignment.report(boss, END, END)  # A7 alone: alice's, never surveyed
+    team = lines(last_day, centre)["A"].satisfaction
+    assert team is not None and team.surveyed == 0 and team.share is None
+    assert team.estimate is None and team.why == alignment.NO_SURVEY
+    assert last_day.figures[0].satisfaction.why == alignment.NO_SURVEY
