@@ -122,3 +122,10 @@ def test_a_case_is_evaluated_blind_then_shown_whole(
     text = review.detail.text.toPlainText()
     assert "Hidden until" not in text and "Bonne reformulation" in text
     assert "Quality score: 66.7/100" in text
+
+
+def test_the_team_menu_opens_the_survey_import(supervisor_window: MainWindow) -> None:
+    supervisor_window.act_surveys.trigger()
+    dialog = supervisor_window.survey_dialog
+    assert dialog.isVisible()
+    dialog.reject()

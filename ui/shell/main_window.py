@@ -240,6 +240,9 @@ class MainWindow(QMainWindow):
         )
         assert self.ws is not None
         self.act_incident.setVisible(self.ws.who.role in (Role.SUPERVISOR, Role.ADMIN))
+        self.act_surveys = self._action(
+            self.tr("Import survey answers…"), None, self.import_surveys
+        )
         self.act_perspective = self._action(
             self.tr("Supervisor's desk"), "F9", self.switch_perspective
         )
@@ -300,6 +303,7 @@ class MainWindow(QMainWindow):
             team = menu.addMenu(self.tr("&Team"))
             team.addAction(self.act_perspective)
             team.addAction(self.act_incident)
+            team.addAction(self.act_surveys)
             bar.insertAction(self.act_help, self.act_perspective)
         go = menu.addMenu(self.tr("&Go"))
         for action in self.desk.go_actions():
@@ -324,6 +328,16 @@ class MainWindow(QMainWindow):
         if self.perspectives.currentWidget() is not self.desk:
             self.perspectives.setCurrentWidget(self.desk)
             self.act_perspective.setText(self.tr("Supervisor's desk"))
+
+    def import_surveys(self) -> None:
+        """The survey tool's CSV export, previewed then imported on the centre."""
+        if self.office is None:
+            return
+        from ui.backoffice.survey_import_dialog import SurveyImportDialog
+
+        dialog = SurveyImportDialog(self.runner, self.office, self)
+        dialog.open()
+        self.survey_dialog = dialog
 
     def publish_incident(self) -> None:
         """A supervisor's incident, for every workstation (the banner shows here at once)."""
