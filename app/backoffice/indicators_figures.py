@@ -20,8 +20,8 @@ from app.errors import InputError, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], bool]
-"""Called before each query and once at the end with (queries done, queries in all); a False
-answer cancels the computation between two queries (``Cancelled``)."""
+"""Called on the computing thread before each query and once at the end with (queries done,
+queries in all); a False answer cancels the computation between two queries (``Cancelled``)."""
 
 SOCIAL = (Channel.FACEBOOK, Channel.X, Channel.INSTAGRAM, Channel.WHATSAPP)
 
@@ -110,6 +110,30 @@ class IndicatorSettings:
             Channel.LETTER: 5 * 86400,
         }
     )
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> "IndicatorSettings":
+        """From the user's settings (app.settings) where they declare these, else the defaults:
+        ``centre_time_zone`` and ``sla_<phone|email|social|letter>_seconds``."""
+        declared = getattr(settings, "get", None)
+        default = cls()
+
+        def read(name: str, fallback: Any) -> Any:
+            try:
+                return declared(name) if declared else fallback
+            except KeyError:  # not a setting (yet) of this version
+                return fallback
+
+        targets = dict(default.targets)
+        for group, channels in (
+            ("phone", (Channel.PHONE,)), ("email", (Channel.EMAIL,)), ("social", SOCIAL),
+            ("letter", (Channel.LETTER,)),
+        ):  # fmt: skip
+            seconds = read(f"sla_{group}_seconds", None)
+            if isinstance(seconds, int) and seconds > 0:
+                targets.update(dict.fromkeys(channels, seconds))
+        zone = read("centre_time_zone", default.time_zone)
+        return cls(zone if isinstance(zone, str) and zone else default.time_zone, targets)
 
     def zone(self) -> ZoneInfo:
         try:
@@ -236,8 +260,7 @@ def compute(
         ("volume", q.volume_query(q.received_rows(scope))),
         ("heat", q.heat_query(q.received_rows(scope))),
         ("responses", q.responses_query(responses)),
-        ("median", q.median_query(responses, "frt", per_channel=True)),
-        ("median_all", q.median_query(responses, "frt", per_channel=False)),
+        ("medians", q.medians_query(responses, "frt")),
         ("closed", q.closed_query(q.closed_rows(scope))),
         ("survey", q.survey_query(q.survey_rows(scope))),
         ("backlog", q.volume_query(q.backlog_rows(scope))),
@@ -254,8 +277,8 @@ def compute(
             for row in conn.execute(statement).mappings():
                 if name == "heat":
                     hours[(row["period"], row["hour"])] = row["n"]
-                elif name.startswith("median"):
-                    channel = Channel(row["channel"]) if name == "median" else None
+                elif name == "medians":
+                    channel = Channel(row["channel"]) if row["channel"] else None
                     medians[(row["period"], channel)] = float(row["median"])
                 else:
                     one = sums[(row["period"], Channel(row["channel"]))]
@@ -305,7 +328,7 @@ def measure(key: str, s: Mapping[str, float], median: float | None) -> Measure:
 
 STEPS_OF = {
     "volume": {"volume"}, "backlog": {"backlog"}, "queued": {"queued"},
-    "first_response_median": {"responses", "median_all"}, "first_response_mean": {"responses"},
+    "first_response_median": {"responses", "medians"}, "first_response_mean": {"responses"},
     "sla": {"responses"}, "handling_time": {"closed"}, "talk_time": {"closed"},
     "fcr": {"closed"}, "transfer_rate": {"closed"}, "csat": {"survey"}, "csat_mean": {"survey"},
     "nps": {"survey"}, "effort": {"survey"},

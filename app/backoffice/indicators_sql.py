@@ -18,11 +18,14 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    String,
     Subquery,
     and_,
     case,
+    cast,
     func,
     literal,
+    null,
     or_,
     select,
     true,
@@ -156,11 +159,6 @@ def response_rows(s: Scope) -> Subquery:
     ).subquery("responses")
 
 
-def _not_superseded(w: Any, visible: Visible | None) -> ColumnElement[bool]:
-    later = aliased(WrapUp)
-    return ~select(later.id).where(later.supersedes_id == w.id, _visible(later, visible)).exists()
-
-
 def _visible(w: Any, visible: Visible | None) -> ColumnElement[bool]:
     return true() if visible is None else visible(w)
 
@@ -170,22 +168,12 @@ def closed_rows(s: Scope) -> Subquery:
     advisors held it (the sum of its assignments, from started_at to ended_at, an assignment
     never ended counting to the close; NULL without any), ``talk`` a call's seconds from
     call_started_at to call_ended_at, ``fcr`` 1 when resolved at the first contact (the closing
-    advisor's latest wrap-up says resolved, and the same customer started no other contact
-    after this one's arrival up to 7 days after its close), ``transferred`` 1 when a wrap-up
-    says transferred or more than one advisor held it."""
-    a = aliased(ContactAssignment)
-    handled = (
-        select(
-            func.sum(seconds_between(a.started_at, func.coalesce(a.ended_at, Contact.closed_at)))
-        )
-        .where(a.contact_id == Contact.id)
-        .scalar_subquery()
-    )
-    held_by = (
-        select(func.count(func.distinct(a.advisor_id)))
-        .where(a.contact_id == Contact.id)
-        .scalar_subquery()
-    )
+    advisor's latest wrap-up that no other supersedes says resolved, and the same customer
+    started no other contact after this one's arrival up to 7 days after its close),
+    ``transferred`` 1 when such a wrap-up says transferred or more than one advisor held it.
+
+    Set-based on purpose (derived tables joined once, not a subquery per contact): a wrap-up
+    is found superseded through one pass over the superseding ones, which no index serves."""
     talk = case(
         (
             and_(Contact.call_started_at.is_not(None), Contact.call_ended_at.is_not(None)),
@@ -193,55 +181,94 @@ def closed_rows(s: Scope) -> Subquery:
         ),
         else_=None,
     )
-    w = aliased(WrapUp)
-    closing_outcome = (
-        select(w.outcome)
-        .where(
-            w.contact_id == Contact.id,
-            w.advisor_id == Contact.assigned_to,
-            _not_superseded(w, s.wrap_visible),
-            _visible(w, s.wrap_visible),
+    base = (
+        select(
+            Contact.id,
+            _period(Contact.closed_at, s),
+            Contact.channel,
+            Contact.closed_at.label("at"),
+            Contact.received_at,
+            Contact.customer_id,
+            Contact.assigned_to,
+            talk.label("talk"),
         )
-        .order_by(w.created_at.desc(), w.id.desc())
-        .limit(1)
-        .scalar_subquery()
+        .where(Contact.status == ContactStatus.CLOSED, *_in_both(Contact.closed_at, s), *_kept(s))
+        .cte("closing")
     )
-    t = aliased(WrapUp)
-    transferred_outcome = (
-        select(t.id)
-        .where(
-            t.contact_id == Contact.id,
-            t.outcome == Outcome.TRANSFERRED,
-            _not_superseded(t, s.wrap_visible),
-            _visible(t, s.wrap_visible),
+    a = aliased(ContactAssignment)
+    held = (
+        select(
+            a.contact_id,
+            func.sum(seconds_between(a.started_at, func.coalesce(a.ended_at, base.c.at))).label(
+                "handled"
+            ),
+            func.count(func.distinct(a.advisor_id)).label("advisors"),
         )
-        .exists()
+        .join(base, base.c.id == a.contact_id)
+        .group_by(a.contact_id)
+        .subquery("held")
+    )
+    later = aliased(WrapUp)
+    superseded = (
+        select(later.supersedes_id.label("id"))
+        .where(later.supersedes_id.is_not(None), _visible(later, s.wrap_visible))
+        .subquery("superseded")
+    )
+    w = aliased(WrapUp)
+    live = (
+        select(
+            w.contact_id,
+            w.outcome,
+            (w.advisor_id == base.c.assigned_to).label("closer"),
+            func.row_number()
+            .over(
+                partition_by=(w.contact_id, w.advisor_id),
+                order_by=(w.created_at.desc(), w.id.desc()),
+            )
+            .label("rank"),
+        )
+        .join(base, base.c.id == w.contact_id)
+        .outerjoin(superseded, superseded.c.id == w.id)
+        .where(superseded.c.id.is_(None), _visible(w, s.wrap_visible))
+        .subquery("live")
+    )
+    resolved = and_(live.c.closer, live.c.rank == 1, live.c.outcome == Outcome.RESOLVED)
+    outcomes = (
+        select(
+            live.c.contact_id,
+            func.max(_flag(resolved)).label("resolved"),
+            func.max(_flag(live.c.outcome == Outcome.TRANSFERRED)).label("transfer_said"),
+        )
+        .group_by(live.c.contact_id)
+        .subquery("outcomes")
     )
     k = aliased(Contact)
     # (select k.id, not *: a user may not read every column of a contact, its claim token)
     came_back = (
         select(k.id)
         .where(
-            k.customer_id == Contact.customer_id,
-            k.id != Contact.id,
+            k.customer_id == base.c.customer_id,
+            k.id != base.c.id,
             k.parent_id.is_(None),
-            k.received_at > Contact.received_at,
-            seconds_between(Contact.closed_at, k.received_at) <= REPEAT_WINDOW_SECONDS,
+            k.received_at > base.c.received_at,
+            seconds_between(base.c.at, k.received_at) <= REPEAT_WINDOW_SECONDS,
         )
         .exists()
     )
     return (
         select(
-            Contact.id,
-            _period(Contact.closed_at, s),
-            Contact.channel,
-            Contact.closed_at.label("at"),
-            handled.label("handled"),
-            talk.label("talk"),
-            _flag(and_(closing_outcome == Outcome.RESOLVED, ~came_back)).label("fcr"),
-            _flag(or_(transferred_outcome, held_by > 1)).label("transferred"),
+            base.c.id,
+            base.c.period,
+            base.c.channel,
+            base.c.at,
+            held.c.handled,
+            base.c.talk,
+            _flag(and_(outcomes.c.resolved == 1, ~came_back)).label("fcr"),
+            _flag(or_(outcomes.c.transfer_said == 1, held.c.advisors > 1)).label("transferred"),
         )
-        .where(Contact.status == ContactStatus.CLOSED, *_in_both(Contact.closed_at, s), *_kept(s))
+        .select_from(base)
+        .outerjoin(held, held.c.contact_id == base.c.id)
+        .outerjoin(outcomes, outcomes.c.contact_id == base.c.id)
         .subquery("closed")
     )
 
@@ -334,24 +361,44 @@ def responses_query(r: Subquery) -> Any:
     ).group_by(r.c.period, r.c.channel)
 
 
-def median_query(r: Subquery, column: str, per_channel: bool) -> Any:
-    """The median of ``column`` (NULLs left out) per period, and per channel or overall: the
-    mean of the one or two middle values, by row numbers (SQLite has no percentile_cont)."""
+def medians_query(r: Subquery, column: str) -> Any:
+    """The median of ``column`` (NULLs left out) per period and channel, and per period over
+    every channel (channel NULL): the mean of the one or two middle values, by row numbers
+    (SQLite has no percentile_cont), from one pass over the rows."""
     value = r.c[column]
-    keys = (r.c.period, r.c.channel) if per_channel else (r.c.period,)
+    by_channel, by_period = (r.c.period, r.c.channel), (r.c.period,)
     ranked = (
         select(
-            *keys,
+            r.c.period,
+            r.c.channel,
             value.label("value"),
-            func.row_number().over(partition_by=keys, order_by=value).label("rn"),
-            func.count().over(partition_by=keys).label("cnt"),
+            func.row_number().over(partition_by=by_channel, order_by=value).label("rn_c"),
+            func.count().over(partition_by=by_channel).label("cnt_c"),
+            func.row_number().over(partition_by=by_period, order_by=value).label("rn_a"),
+            func.count().over(partition_by=by_period).label("cnt_a"),
         )
         .where(value.is_not(None))
-        .subquery("ranked")
+        .cte("ranked")
     )
-    middle = and_(ranked.c.rn * 2 >= ranked.c.cnt, ranked.c.rn * 2 <= ranked.c.cnt + 2)
-    groups = [ranked.c.period] + ([ranked.c.channel] if per_channel else [])
-    return select(*groups, func.avg(ranked.c.value).label("median")).where(middle).group_by(*groups)
+
+    def middle(rn: Any, cnt: Any) -> ColumnElement[bool]:
+        return and_(rn * 2 >= cnt, rn * 2 <= cnt + 2)
+
+    per_channel = (
+        select(ranked.c.period, ranked.c.channel, func.avg(ranked.c.value).label("median"))
+        .where(middle(ranked.c.rn_c, ranked.c.cnt_c))
+        .group_by(ranked.c.period, ranked.c.channel)
+    )
+    overall = (
+        select(
+            ranked.c.period,
+            cast(null(), String).label("channel"),
+            func.avg(ranked.c.value).label("median"),
+        )
+        .where(middle(ranked.c.rn_a, ranked.c.cnt_a))
+        .group_by(ranked.c.period)
+    )
+    return per_channel.union_all(overall)
 
 
 def closed_query(r: Subquery) -> Any:

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from centres import EmbeddedCentre, PostgresCentre, owner
 from indicators_data import END, NOW, START
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from app.backoffice import export, indicators
 from app.backoffice.centre import BackOffice
@@ -484,3 +484,33 @@ def test_owner_reads_what_the_dashboard_counts(centre) -> None:
         ).all()  # fmt: skip
     assert len(refs_in_p) == 10
     assert timedelta(days=7) == END - START
+
+
+def test_settings_come_from_the_users_settings_where_declared() -> None:
+    values = {"centre_time_zone": "America/Montreal", "sla_social_seconds": 7200}
+    declared = SimpleNamespace(get=values.__getitem__)  # KeyError: not a setting of this version
+    read = IndicatorSettings.from_settings(declared)
+    assert read.time_zone == "America/Montreal"
+    assert read.targets[Channel.WHATSAPP] == read.targets[Channel.X] == 7200
+    assert read.targets[Channel.PHONE] == 60 and read.targets[Channel.LETTER] == 5 * 86400
+    assert IndicatorSettings.from_settings(None) == IndicatorSettings()
+
+
+def test_the_centres_focus_function_agrees_with_every_figure(centre, north) -> None:
+    """PostgreSQL's relais_indicator (the focus indicator's, written in SQL apart) against the
+    hand-checked figures above, in both periods; the embedded centre's focus runs the
+    dashboard's own queries."""
+    if centre.kind != "postgres":
+        pytest.skip("the embedded centre's focus is computed by the dashboard's own queries")
+    team = centre.teams["north"]
+    with centre.truth.reading() as conn:
+        for key in indicators.FOCUS_KEYS:
+            figure = north.figure(key)
+            for (start, end), measure in (
+                ((START, END), figure.current), ((START - (END - START), START), figure.previous),
+            ):  # fmt: skip
+                got = conn.execute(
+                    text("SELECT * FROM relais_indicator(:k, :t, :s, :e, :n)"),
+                    {"k": key, "t": team, "s": start, "e": end, "n": NOW},
+                ).one()
+                assert approx(got[0], got[1]) == (measure.value, measure.n), (key, start)

@@ -55,30 +55,42 @@ BEGIN
            CASE WHEN p_key = 'sla' THEN count(j.met) ELSE count(j.frt) END
     FROM judged j;
   ELSIF p_key IN ('handling_time', 'fcr', 'transfer_rate') THEN
+    -- Set-based (derived tables joined once): a wrap-up is found superseded by one anti-join,
+    -- not by a scan of the wrap-ups per contact.
     RETURN QUERY
-    WITH closed AS (
-      SELECT (SELECT sum(EXTRACT(EPOCH FROM COALESCE(a.ended_at, c.closed_at) - a.started_at))
-              FROM public.contact_assignment a WHERE a.contact_id = c.id)::double precision
-               AS handled,
-             COALESCE((SELECT w.outcome FROM public.wrap_up w
-                       WHERE w.contact_id = c.id AND w.advisor_id = c.assigned_to
-                         AND NOT EXISTS (SELECT 1 FROM public.wrap_up l
-                                         WHERE l.supersedes_id = w.id)
-                       ORDER BY w.created_at DESC, w.id DESC LIMIT 1) = 'resolved', false)
-             AND NOT EXISTS (
-               SELECT 1 FROM public.contact k
-               WHERE k.customer_id = c.customer_id AND k.id <> c.id AND k.parent_id IS NULL
-                 AND k.received_at > c.received_at
-                 AND EXTRACT(EPOCH FROM k.received_at - c.closed_at) <= 604800) AS fcr,
-             EXISTS (SELECT 1 FROM public.wrap_up t
-                     WHERE t.contact_id = c.id AND t.outcome = 'transferred'
-                       AND NOT EXISTS (SELECT 1 FROM public.wrap_up l
-                                       WHERE l.supersedes_id = t.id))
-             OR (SELECT count(DISTINCT a.advisor_id) FROM public.contact_assignment a
-                 WHERE a.contact_id = c.id) > 1 AS transferred
+    WITH closing AS (
+      SELECT c.id, c.received_at, c.closed_at, c.customer_id, c.assigned_to
       FROM public.contact c
       WHERE c.status = 'closed' AND c.closed_at >= p_start AND c.closed_at < p_end
-        AND c.parent_id IS NULL AND (p_team IS NULL OR c.team_id = p_team))
+        AND c.parent_id IS NULL AND (p_team IS NULL OR c.team_id = p_team)),
+    held AS (
+      SELECT a.contact_id,
+             sum(EXTRACT(EPOCH FROM COALESCE(a.ended_at, x.closed_at) - a.started_at))
+               ::double precision AS handled,
+             count(DISTINCT a.advisor_id) AS advisors
+      FROM public.contact_assignment a JOIN closing x ON x.id = a.contact_id
+      GROUP BY a.contact_id),
+    live AS (
+      SELECT w.contact_id, w.outcome, w.advisor_id = x.assigned_to AS closer,
+             row_number() OVER (PARTITION BY w.contact_id, w.advisor_id
+                                ORDER BY w.created_at DESC, w.id DESC) AS rn
+      FROM public.wrap_up w JOIN closing x ON x.id = w.contact_id
+      WHERE NOT EXISTS (SELECT 1 FROM public.wrap_up l WHERE l.supersedes_id = w.id)),
+    outcomes AS (
+      SELECT l.contact_id,
+             bool_or(l.closer AND l.rn = 1 AND l.outcome = 'resolved') AS resolved,
+             bool_or(l.outcome = 'transferred') AS transfer_said
+      FROM live l GROUP BY l.contact_id),
+    closed AS (
+      SELECT h.handled,
+             COALESCE(o.resolved, false) AND NOT EXISTS (
+               SELECT 1 FROM public.contact k
+               WHERE k.customer_id = x.customer_id AND k.id <> x.id AND k.parent_id IS NULL
+                 AND k.received_at > x.received_at
+                 AND EXTRACT(EPOCH FROM k.received_at - x.closed_at) <= 604800) AS fcr,
+             COALESCE(o.transfer_said, false) OR COALESCE(h.advisors, 0) > 1 AS transferred
+      FROM closing x LEFT JOIN held h ON h.contact_id = x.id
+      LEFT JOIN outcomes o ON o.contact_id = x.id)
     SELECT CASE p_key
              WHEN 'handling_time' THEN avg(x.handled)
              WHEN 'fcr' THEN (count(*) FILTER (WHERE x.fcr))::double precision
