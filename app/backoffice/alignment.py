@@ -241,19 +241,26 @@ def contacts_behind(
     return DrillPage(page, total, offset)
 
 
+NOT_SURVEYED_YET = QT_TRANSLATE_NOOP(
+    "alignment", "None of your rated contacts has a survey answer yet."
+)
+CALIBRATION = QT_TRANSLATE_NOOP(
+    "alignment",
+    "You rated 3 or 4 where the customer answered 1 or 2 in {over} of your {n} surveyed "
+    "contacts, and 1 or 2 where they answered 4 or 5 in {under}.",
+)
+
+
 def calibration_sentence(
     calibration: stats.Calibration, translate: Translate = no_translation
 ) -> str:
-    """What an advisor reads of their own calibration."""
+    """What an advisor reads of their own calibration (CSAT answers on the survey's 1-5)."""
     if not calibration.surveyed:
-        return translate("alignment", "None of your rated contacts has a survey answer yet.")
-    text = translate(
-        "alignment",
-        "You rated 3 or 4 where the customer answered 1 or 2 in {over} of your {n} surveyed "
-        "contacts, and 1 or 2 where they answered 4 or 5 in {under}.",
-    )
+        return translate("alignment", NOT_SURVEYED_YET)
     over, under = calibration.over_share or 0.0, calibration.under_share or 0.0
-    return text.format(over=f"{over:.0%}", under=f"{under:.0%}", n=calibration.surveyed)
+    return translate("alignment", CALIBRATION).format(
+        over=f"{over:.0%}", under=f"{under:.0%}", n=calibration.surveyed
+    )
 
 
 # -- relais report alignment ---------------------------------------------------------------------
