@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
 from app.workspace import Workspace
+from ui.backoffice.alignment_view import AlignmentView
 from ui.backoffice.scorecard_dialog import ScorecardDialog
 from ui.common.ops import Runner
 from ui.shell.main_window import MainWindow
@@ -128,4 +129,42 @@ def test_the_team_menu_opens_the_survey_import(supervisor_window: MainWindow) ->
     supervisor_window.act_surveys.trigger()
     dialog = supervisor_window.survey_dialog
     assert dialog.isVisible()
+    dialog.reject()
+
+
+def test_the_alignment_tab_drills_down_to_the_customers_words(
+    qtbot: QtBot, supervisor_window: MainWindow
+) -> None:
+    win = supervisor_window
+    win.switch_perspective()
+    view = win.board.alignment
+    win.board.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.lines.rowCount() > 1, timeout=20_000)
+    assert "surveyed contacts" in view.summary.text() or "survey" in view.summary.text()
+    view.pair.setCurrentIndex(2)  # feeling ↔ customer
+    view.lines.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: view.matrix.rowCount() == 4, timeout=5_000)
+    cells = [(a, b) for a in range(4) for b in range(4) if view.matrix.item(a, b).text() != "0"]
+    assert cells, "the demo has surveyed contacts"
+    a, b = cells[0]
+    view._drill_cell(a, b)
+    expected = int(view.matrix.item(a, b).text())
+    qtbot.waitUntil(lambda: view.drill.rowCount() == min(expected, 200), timeout=10_000)
+    assert view.drill.item(0, 3).text() == str(a + 1)  # the feeling of the cell
+    view._open(0, 0)
+    assert win.board.tabs.currentWidget() is win.board.cases
+    qtbot.waitUntil(lambda: win.board.cases.detail.case is not None, timeout=10_000)
+
+
+def test_an_advisor_reads_their_own_calibration(qtbot: QtBot, window: MainWindow) -> None:
+    window.act_calibration.trigger()
+    dialog = window.calibration_dialog
+    view = dialog.findChild(AlignmentView)
+    qtbot.waitUntil(
+        lambda: view.lines.rowCount() >= 1 or "None" in view.summary.text(), timeout=20_000
+    )
+    assert view.problem.isHidden()
+    names = [view.lines.item(r, 0).text().strip() for r in range(view.lines.rowCount())]
+    assert names[-1] == window.ws.who.display_name  # their own line, and no colleague's
+    assert len(names) <= 2
     dialog.reject()

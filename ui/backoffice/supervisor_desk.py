@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.backoffice import team_board
 from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
+from ui.backoffice.alignment_view import AlignmentView
 from ui.backoffice.board_models import FollowUpModel, HeldModel
 from ui.backoffice.case_review import CaseReview
 from ui.backoffice.verbatim_board import VerbatimBoard
@@ -87,6 +88,9 @@ class SupervisorDesk(QWidget):
         self.tabs.addTab(planned, self.tr("Team &follow-ups"))
         self.cases = CaseReview(runner, office, self.tabs)
         self.tabs.addTab(self.cases, self.tr("&Cases"))
+        self.alignment = AlignmentView(runner, office, self.tabs)
+        self.alignment.open_case.connect(self.open_case)
+        self.tabs.addTab(self.alignment, self.tr("&Alignment"))
         self.verbatims = VerbatimBoard(runner, office, parent=self.tabs)
         self.tabs.addTab(self.verbatims, self.tr("&Verbatims"))
 
@@ -100,6 +104,11 @@ class SupervisorDesk(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+
+    def open_case(self, contact_id: object) -> None:
+        """A contact behind a figure, opened in the case review."""
+        self.tabs.setCurrentWidget(self.cases)
+        self.cases.detail.open_case(contact_id)  # type: ignore[arg-type]
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)

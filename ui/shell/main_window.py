@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal, Slo
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         return window_action(self, text, keys, slot)
 
     def _build_actions(self) -> None:
+        self.act_calibration = self._action(self.tr("My calibration…"), None, self.show_calibration)
         self.act_problems = self._action(
             self.tr("Changes that did not go through…"), None, self.show_problems
         )
@@ -294,6 +296,7 @@ class MainWindow(QMainWindow):
             act.setChecked(self.settings.get("language") == code)
             act.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         file_menu.addSeparator()
+        file_menu.addAction(self.act_calibration)
         file_menu.addAction(self.act_problems)
         file_menu.addAction(self.act_quit)
         work = menu.addMenu(self.tr("&Contact"))
@@ -328,6 +331,24 @@ class MainWindow(QMainWindow):
         if self.perspectives.currentWidget() is not self.desk:
             self.perspectives.setCurrentWidget(self.desk)
             self.act_perspective.setText(self.tr("Supervisor's desk"))
+
+    def show_calibration(self) -> None:
+        """How the advisor's own feelings compare with their customers' answers and their
+        evaluations: theirs only, as the centre's rights allow."""
+        assert self.ws is not None
+        from app.backoffice.centre import BackOffice
+        from ui.backoffice.alignment_view import AlignmentView
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("My calibration"))
+        view = AlignmentView(
+            self.runner, self.office or BackOffice(self.ws.central, self.ws.who), dialog
+        )
+        column = QVBoxLayout(dialog)
+        column.addWidget(view)
+        dialog.resize(1100, 640)
+        dialog.open()
+        self.calibration_dialog = dialog
 
     def import_surveys(self) -> None:
         """The survey tool's CSV export, previewed then imported on the centre."""

@@ -1,0 +1,331 @@
+"""The alignment of the four views (self-assessment, manager, quality, customer) for a period:
+one line per selection, team and advisor with coverage, calibration and the satisfaction
+surveyed and estimated; for the line chosen, each pair's agreement, mean gap, weighted kappa and
+4×4 matrix; a click on a figure or a cell lists the contacts behind it with the customer's own
+words, and opening one shows the case. An advisor sees the same of themselves only."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.backoffice import alignment
+from app.backoffice.alignment_sql import Behind
+from app.backoffice.centre import BackOffice
+from app.errors import RelaisError
+from ui.common.ops import Bug, Runner
+from ui.common.texts import error_text, format_date
+
+ROLE = Qt.ItemDataRole.UserRole
+DRILL_PAGE = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AlignmentView", text)
+
+
+def view_name(view: str) -> str:
+    return {
+        "self": _tr("Advisor's feeling"),
+        "manager": _tr("Manager"),
+        "quality": _tr("Quality"),
+        "customer": _tr("Customer (CSAT)"),
+    }[view]
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def _gap(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.2f}"
+
+
+def _kappa(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _cell(text: str, data: object = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if data is not None:
+        item.setData(ROLE, data)
+    return item
+
+
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class AlignmentView(QWidget):
+    """Signals: ``open_case(uuid)``: the supervisor wants to read a contact behind a figure."""
+
+    open_case = Signal(object)
+
+    def __init__(self, runner: Runner, office: BackOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._office = office
+        self._report: alignment.Report | None = None
+        self._period: tuple[date, date] | None = None
+        self._behind: tuple[Behind, str | None, str | None] | None = None
+        today = QDate.currentDate()
+        self.start = QDateEdit(today.addDays(-30), self)
+        self.start.setCalendarPopup(True)
+        self.start.setAccessibleName(_tr("Closed from"))
+        self.end = QDateEdit(today, self)
+        self.end.setCalendarPopup(True)
+        self.end.setAccessibleName(_tr("Closed until (included)"))
+        self.compute = QPushButton(_tr("&Compute"), self)
+        self.compute.clicked.connect(self.refresh)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_tr("Contacts closed from"), self))
+        bar.addWidget(self.start)
+        bar.addWidget(QLabel(_tr("to"), self))
+        bar.addWidget(self.end)
+        bar.addWidget(self.compute)
+        bar.addStretch(1)
+        self.summary = QLabel("", self)
+        self.summary.setWordWrap(True)
+        self.summary.setProperty("box", "neutral")
+        self.summary.setAccessibleName(_tr("Alignment summary"))
+        self.lines = _table(self, _tr("Alignment per advisor and team"), [
+            _tr("Who"), _tr("Closed"), _tr("Feeling"), _tr("Manager"), _tr("Quality"),
+            _tr("Survey"), _tr("Over-estimated"), _tr("Under-estimated"),
+            _tr("Satisfied (surveyed)"), _tr("Satisfied (estimated, all contacts)"),
+        ])  # fmt: skip
+        self.lines.currentCellChanged.connect(lambda row, *_: self._show_line(row))
+        self.lines.cellDoubleClicked.connect(self._drill_line)
+        self.pair = QComboBox(self)
+        self.pair.setAccessibleName(_tr("Pair of views"))
+        for first, second in alignment.PAIRS:
+            self.pair.addItem(f"{view_name(first)} ↔ {view_name(second)}", (first, second))
+        self.pair.currentIndexChanged.connect(lambda _i: self._show_line(self.lines.currentRow()))
+        self.pair_figures = QLabel("", self)
+        self.pair_figures.setWordWrap(True)
+        self.matrix = _table(self, _tr("Confusion matrix"), ["1", "2", "3", "4"])
+        self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.matrix.cellClicked.connect(self._drill_cell)
+        self.matrix.setMaximumHeight(170)
+        self.drill_title = QLabel(
+            _tr("Click a figure or a cell to list the contacts behind it."), self
+        )
+        self.drill_title.setWordWrap(True)
+        self.drill = _table(self, _tr("Contacts behind the figure"), [
+            _tr("Contact"), _tr("Closed"), _tr("Advisor"), _tr("Feeling"), _tr("Manager"),
+            _tr("Quality"), _tr("Customer"), _tr("The customer's words"),
+        ])  # fmt: skip
+        self.drill.cellDoubleClicked.connect(self._open)
+        self.problem = QLabel("", self)
+        self.problem.setProperty("message", True)
+        self.problem.setProperty("tone", "error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pair)
+        column.addWidget(self.pair_figures)
+        column.addWidget(self.matrix)
+        column.addWidget(self.drill_title)
+        column.addWidget(self.drill, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.lines)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        outer = QVBoxLayout(self)
+        outer.addLayout(bar)
+        outer.addWidget(self.summary)
+        outer.addWidget(self.problem)
+        outer.addWidget(split, 1)
+        self._started = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.refresh()
+
+    def _advisor_only(self) -> str | None:
+        """An advisor's view is of themselves (the centre would refuse more)."""
+        return None if self._office.is_supervisor else self._office.who.login
+
+    def refresh(self) -> None:
+        start = self.start.date().toPython()
+        end = self.end.date().toPython()
+        self._period = (start, end)  # type: ignore[assignment]
+        office, advisor = self._office, self._advisor_only()
+        self.problem.hide()
+        self.summary.setText(_tr("Computing on the centre…"))
+        self._runner.centre(
+            lambda: alignment.report(office, start, end, advisor=advisor),  # type: ignore[arg-type]
+            self._show,
+            self._failed,
+            owner=self,
+            key="alignment",
+        )
+
+    def _show(self, report: alignment.Report) -> None:
+        self._report = report
+        self.lines.setRowCount(0)
+        if report.empty:
+            self.summary.setText(QCoreApplication.translate("alignment", report.empty))
+            self._show_line(-1)
+            return
+        for line in report.figures:
+            self._add_line(line)
+        first = report.figures[0]
+        sentence = alignment.calibration_sentence(first.calibration, QCoreApplication.translate)
+        self.summary.setText((first.name + " — " if self._office.is_supervisor else "") + sentence)
+        self.lines.setCurrentCell(0, 0)
+
+    def _add_line(self, line: alignment.Figures) -> None:
+        row = self.lines.rowCount()
+        self.lines.insertRow(row)
+        c, cal, sat = line.coverage, line.calibration, line.satisfaction
+        indent = {"all": "", "team": "  ", "advisor": "    "}.get(line.scope, "")
+        surveyed = estimated = "—"
+        if sat is not None and sat.share is not None:
+            low, high = sat.interval or (sat.share, sat.share)
+            surveyed = f"{sat.share:.0%} [{low:.0%}–{high:.0%}] n={sat.surveyed}"
+        if sat is not None and sat.estimate is not None:
+            e = sat.estimate
+            estimated = f"{e.share:.0%} [{e.low:.0%}–{e.high:.0%}] ({e.surveyed}/{e.contacts})"
+        cells = [
+            indent + (line.name or _tr("Whole selection")), str(c.closed), str(c.self), str(c.manager), str(c.quality),
+            str(c.customer), _pct(cal.over_share), _pct(cal.under_share), surveyed, estimated,
+        ]  # fmt: skip
+        for col, text in enumerate(cells):
+            self.lines.setItem(row, col, _cell(text, line))
+
+    def _line(self, row: int) -> alignment.Figures | None:
+        item = self.lines.item(row, 0) if row >= 0 else None
+        data = item.data(ROLE) if item is not None else None
+        return data if isinstance(data, alignment.Figures) else None
+
+    def _show_line(self, row: int) -> None:
+        line = self._line(row)
+        pair = self.pair.currentData()
+        figures = (
+            next((p for p in line.pairs if (p.first, p.second) == pair), None) if line else None
+        )
+        self.matrix.setRowCount(0)
+        if figures is None:
+            self.pair_figures.setText("")
+            return
+        said = _tr(
+            "{n} contacts with both · agreement {agreement} · mean gap {gap} · "
+            "weighted kappa {kappa}"
+        )
+        self.pair_figures.setText(
+            said.format(
+                n=figures.n,
+                agreement=_pct(figures.agreement),
+                gap=_gap(figures.mean_gap),
+                kappa=_kappa(figures.kappa),
+            )
+        )
+        self.matrix.setRowCount(4)
+        self.matrix.setVerticalHeaderLabels([f"{view_name(figures.first)} {a}" for a in "1234"])
+        self.matrix.verticalHeader().show()
+        self.matrix.setHorizontalHeaderLabels([f"{view_name(figures.second)} {b}" for b in "1234"])
+        for a in range(4):
+            for b in range(4):
+                item = _cell(str(figures.matrix[a][b]), (a + 1, b + 1))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if a == b:
+                    item.setBackground(self.palette().alternateBase())
+                self.matrix.setItem(a, b, item)
+
+    def _who(self, line: alignment.Figures) -> tuple[str | None, str | None]:
+        return line.team, line.advisor
+
+    def _drill_line(self, row: int, _col: int) -> None:
+        line = self._line(row)
+        pair = self.pair.currentData()
+        if line is not None and pair is not None:
+            self.drill_on(Behind(pair=pair), line, _tr("Contacts with both views"))
+
+    def _drill_cell(self, row: int, col: int) -> None:
+        line = self._line(self.lines.currentRow())
+        pair = self.pair.currentData()
+        if line is None or pair is None:
+            return
+        cell = (row + 1, col + 1)
+        title = _tr("{first} {a}, {second} {b}").format(
+            first=view_name(pair[0]), a=cell[0], second=view_name(pair[1]), b=cell[1]
+        )
+        self.drill_on(Behind(pair=pair, cell=cell), line, title)
+
+    def drill_on(self, behind: Behind, line: alignment.Figures, title: str) -> None:
+        if self._period is None:
+            return
+        start, end = self._period
+        team, advisor = self._who(line)
+        office = self._office
+        self.drill_title.setText(_tr("{title} — {who}").format(title=title, who=line.name))
+        self._runner.centre(
+            lambda: alignment.contacts_behind(
+                office, start, end, behind, team, advisor, DRILL_PAGE
+            ),
+            self._show_drill,
+            self._failed,
+            owner=self,
+            key="drill",
+        )
+
+    def _show_drill(self, page: alignment.DrillPage) -> None:
+        self.drill.setRowCount(0)
+        for r in page.rows:
+            row = self.drill.rowCount()
+            self.drill.insertRow(row)
+            values = [
+                r.reference, format_date(r.closed_at), r.advisor,
+                *("—" if v is None else str(v) for v in (r.self, r.manager, r.quality, r.customer)),
+                r.comment or "",
+            ]  # fmt: skip
+            for col, text in enumerate(values):
+                self.drill.setItem(row, col, _cell(text, r.contact_id))
+        if page.total > len(page.rows):
+            self.drill_title.setText(
+                self.drill_title.text()
+                + " · "
+                + _tr("{shown} of {total}").format(shown=len(page.rows), total=page.total)
+            )
+
+    def _open(self, row: int, _col: int) -> None:
+        item = self.drill.item(row, 0)
+        contact = item.data(ROLE) if item is not None else None
+        if isinstance(contact, uuid.UUID):
+            self.open_case.emit(contact)
+
+    def _failed(self, err: RelaisError | Bug) -> None:
+        self.problem.setText(error_text(err))
+        self.problem.show()
