@@ -218,8 +218,9 @@ class AlignmentView(QWidget):
         if sat is not None and sat.estimate is not None:
             e = sat.estimate
             estimated = f"{e.share:.0%} [{e.low:.0%}–{e.high:.0%}] ({e.surveyed}/{e.contacts})"
+        name = indent + (line.name or _tr("Whole selection"))
         cells = [
-            indent + (line.name or _tr("Whole selection")), str(c.closed), str(c.self), str(c.manager), str(c.quality),
+            name, str(c.closed), str(c.self), str(c.manager), str(c.quality),
             str(c.customer), _pct(cal.over_share), _pct(cal.under_share), surveyed, estimated,
         ]  # fmt: skip
         for col, text in enumerate(cells):
