@@ -23,6 +23,7 @@ from app.errors import RelaisError
 from ui.backoffice.alignment_view import AlignmentView
 from ui.backoffice.board_models import FollowUpModel, HeldModel
 from ui.backoffice.case_review import CaseReview
+from ui.backoffice.template_admin import TemplateAdmin
 from ui.backoffice.verbatim_board import VerbatimBoard
 from ui.common.ops import Bug, Runner
 from ui.common.texts import channel_label, error_text, format_datetime, format_duration
@@ -93,6 +94,8 @@ class SupervisorDesk(QWidget):
         self.tabs.addTab(self.alignment, self.tr("&Alignment"))
         self.verbatims = VerbatimBoard(runner, office, parent=self.tabs)
         self.tabs.addTab(self.verbatims, self.tr("&Verbatims"))
+        self.templates = TemplateAdmin(runner, office, self.tabs)
+        self.tabs.addTab(self.templates, self.tr("Tem&plates"))
 
         self.status = QLabel("", self)
         self.status.setProperty("tone", "muted")

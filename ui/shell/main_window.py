@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
             self.board = SupervisorDesk(self.runner, self.office, self)
             self.board.failed.connect(self.show_error)
             self.board.verbatims.message.connect(self._note)
+            self.board.templates.message.connect(self._note)
             self.perspectives.addWidget(self.board)
         column.addWidget(self.perspectives, 1)
         self._stack.addWidget(body)
