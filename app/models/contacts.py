@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
 from app.enums import Channel, ContactStatus, Direction, Outcome
-from app.models.base import LOCAL_ONLY, Base, IdMixin, enum_column
+from app.models.base import CENTRAL_ONLY, LOCAL_ONLY, Base, IdMixin, enum_column
 
 
 class Incident(IdMixin, Base):
@@ -183,6 +183,17 @@ Index(
     sqlite_where=_QUEUED,
 )
 Index("ix_contact_held_lease", Contact.lease_until, postgresql_where=_HELD, sqlite_where=_HELD)
+# The back office's case list and figures (app.backoffice), the centre's alone: a team's closed
+# contacts by close time, newest first, without walking the whole table.
+_CLOSED = Contact.status == "closed"
+Index(
+    "ix_contact_closed",
+    Contact.team_id,
+    Contact.closed_at,
+    postgresql_where=_CLOSED,
+    sqlite_where=_CLOSED,
+    info=CENTRAL_ONLY,
+)
 # What the queue panel reads on a workstation (app.services.queue), the copy's alone: the open
 # contacts in queue order with every column the queue's filters test, so counting, mapping and
 # paging a queue never leave the index (a 100,000-contact queue is mapped in one walk of it, not
