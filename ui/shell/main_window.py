@@ -398,6 +398,11 @@ class MainWindow(QMainWindow):
         self._sync.setAccessibleName(self.tr("Connection and changes waiting to sync"))
         self._busy = QLabel("", self)
         self._busy.setAccessibleName(self.tr("Work in progress"))
+        from ui.shell.focus_label import FocusLabel
+
+        self.focus = FocusLabel(self.runner, self.ws.central, self.ws.who.login, self)
+        bar.addPermanentWidget(self.focus)
+        self.ready.connect(self.focus.refresh, Qt.ConnectionType.SingleShotConnection)
         bar.addPermanentWidget(self._busy)
         bar.addPermanentWidget(self._sync)
         bar.addPermanentWidget(self._where)
