@@ -168,3 +168,29 @@ def test_an_advisor_reads_their_own_calibration(qtbot: QtBot, window: MainWindow
     assert names[-1] == window.ws.who.display_name  # their own line, and no colleague's
     assert len(names) <= 2
     dialog.reject()
+
+
+def test_the_dashboard_charts_drill_down_export_and_set_the_focus(
+    qtbot: QtBot, supervisor_window: MainWindow, tmp_path: Path
+) -> None:
+    win = supervisor_window
+    win.switch_perspective()
+    board = win.board.dashboard
+    win.board.tabs.setCurrentWidget(board)
+    qtbot.waitUntil(lambda: board.figures.rowCount() > 5, timeout=60_000)
+    labels = [board.figures.item(r, 0).text() for r in range(board.figures.rowCount())]
+    assert "Contacts received" in labels and "Net Promoter Score" in labels
+    assert board.chart.series(), "the bar chart of volumes per channel"
+    assert sum(int(board.heat.item(d, h).text() or 0) for d in range(7) for h in range(24)) > 0
+    board._figure_clicked(labels.index("Contacts received"), 0)
+    qtbot.waitUntil(lambda: board.drill.rowCount() > 0, timeout=20_000)
+    board._open(0, 0)
+    assert win.board.tabs.currentWidget() is win.board.cases
+    win.board.tabs.setCurrentWidget(board)
+    out = tmp_path / "indicateurs.xlsx"
+    board.export_to(out)
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    board.figures.setCurrentCell(labels.index("Satisfied customers (CSAT 4-5)"), 0)
+    assert board.focus_button.isEnabled()
+    board.set_focus()
+    qtbot.waitUntil(lambda: "team's focus" in win.statusBar().currentMessage(), timeout=10_000)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -162,11 +162,11 @@ class EvaluationForm(QGroupBox):
         self.card.currentIndexChanged.connect(self._show_criteria)
         self.criteria_box = QFormLayout()
         self.estimate = QButtonGroup(self)
-        estimates = QHBoxLayout()
+        estimates = QGridLayout()
         for score in (1, 2, 3, 4):
             button = QRadioButton(f"&{score} — {assessment_label(score)}", self)
             self.estimate.addButton(button, score)
-            estimates.addWidget(button)
+            estimates.addWidget(button, (score - 1) // 2, (score - 1) % 2)
         self.comment = QPlainTextEdit(self)
         self.comment.setPlaceholderText(_tr("What went well, what to coach"))
         self.comment.setAccessibleName(_tr("Evaluation comment"))

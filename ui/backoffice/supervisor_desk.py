@@ -23,6 +23,7 @@ from app.errors import RelaisError
 from ui.backoffice.alignment_view import AlignmentView
 from ui.backoffice.board_models import FollowUpModel, HeldModel
 from ui.backoffice.case_review import CaseReview
+from ui.backoffice.dashboard import DashboardView
 from ui.backoffice.template_admin import TemplateAdmin
 from ui.backoffice.verbatim_board import VerbatimBoard
 from ui.common.ops import Bug, Runner
@@ -89,6 +90,9 @@ class SupervisorDesk(QWidget):
         self.tabs.addTab(planned, self.tr("Team &follow-ups"))
         self.cases = CaseReview(runner, office, self.tabs)
         self.tabs.addTab(self.cases, self.tr("&Cases"))
+        self.dashboard = DashboardView(runner, office, self.tabs)
+        self.dashboard.open_case.connect(self.open_case)
+        self.tabs.addTab(self.dashboard, self.tr("&Indicators"))
         self.alignment = AlignmentView(runner, office, self.tabs)
         self.alignment.open_case.connect(self.open_case)
         self.tabs.addTab(self.alignment, self.tr("&Alignment"))
