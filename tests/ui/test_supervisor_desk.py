@@ -194,3 +194,36 @@ def test_the_dashboard_charts_drill_down_export_and_set_the_focus(
     assert board.focus_button.isEnabled()
     board.set_focus()
     qtbot.waitUntil(lambda: "team's focus" in win.statusBar().currentMessage(), timeout=10_000)
+
+
+def test_the_review_list_is_taken_and_done(qtbot: QtBot, supervisor_window: MainWindow) -> None:
+    win = supervisor_window
+    win.switch_perspective()
+    reviews = win.board.reviews
+    win.board.tabs.setCurrentWidget(reviews)
+    qtbot.waitUntil(lambda: reviews.table.rowCount() > 0, timeout=10_000)
+    assert reviews.table.item(0, 6).text() == "To review"
+    reviews.table.selectRow(0)
+    reference = reviews.table.item(0, 2).text()
+    reviews.take_button.click()
+    qtbot.waitUntil(lambda: "taken" in win.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(
+            reviews.table.item(r, 2).text() == reference
+            and reviews.table.item(r, 6).text().startswith("In progress")
+            for r in range(reviews.table.rowCount())
+        ),
+        timeout=10_000,
+    )
+    row = next(
+        r for r in range(reviews.table.rowCount()) if reviews.table.item(r, 2).text() == reference
+    )
+    reviews.table.selectRow(row)
+    reviews.done_button.click()
+    qtbot.waitUntil(lambda: "done" in win.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: all(
+            reviews.table.item(r, 2).text() != reference for r in range(reviews.table.rowCount())
+        ),
+        timeout=10_000,
+    )  # done items leave the default list

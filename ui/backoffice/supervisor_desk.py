@@ -24,6 +24,7 @@ from ui.backoffice.alignment_view import AlignmentView
 from ui.backoffice.board_models import FollowUpModel, HeldModel
 from ui.backoffice.case_review import CaseReview
 from ui.backoffice.dashboard import DashboardView
+from ui.backoffice.review_list import ReviewList
 from ui.backoffice.template_admin import TemplateAdmin
 from ui.backoffice.verbatim_board import VerbatimBoard
 from ui.common.ops import Bug, Runner
@@ -88,6 +89,9 @@ class SupervisorDesk(QWidget):
         )
         column.addWidget(self.follow_up_view, 1)
         self.tabs.addTab(planned, self.tr("Team &follow-ups"))
+        self.reviews = ReviewList(runner, office, self.tabs)
+        self.reviews.open_case.connect(self.open_case)
+        self.tabs.addTab(self.reviews, self.tr("To &review"))
         self.cases = CaseReview(runner, office, self.tabs)
         self.tabs.addTab(self.cases, self.tr("&Cases"))
         self.dashboard = DashboardView(runner, office, self.tabs)

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
             self.board.verbatims.message.connect(self._note)
             self.board.templates.message.connect(self._note)
             self.board.dashboard.message.connect(self._note)
+            self.board.reviews.message.connect(self._note)
             self.perspectives.addWidget(self.board)
         column.addWidget(self.perspectives, 1)
         self._stack.addWidget(body)
