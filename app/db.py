@@ -19,6 +19,7 @@ import re
 import sqlite3
 import sys
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +34,7 @@ from sqlalchemy.exc import (
     OperationalError,
 )
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.errors import (
     CentreBusy,
@@ -45,6 +47,7 @@ from app.errors import (
     StorageCorrupt,
 )
 from app.i18n import QT_TRANSLATE_NOOP
+from app.kept import KEPT_MADE, Kept, idle, lost
 
 Scope = Literal["central", "local"]
 
@@ -262,6 +265,20 @@ class Database:
         with storage_errors(self), self.engine.connect() as conn:
             yield conn if self.is_sqlite else conn.execution_options(isolation_level="AUTOCOMMIT")
 
+    _kept_now: Kept | None = None
+
+    def _kept(self) -> Kept:
+        """The connections this Database keeps beside its pool (``app.kept``), set up once."""
+        kept = self._kept_now
+        if kept is None:
+            with KEPT_MADE:
+                kept = self._kept_now
+                if kept is None:
+                    kept = self._kept_now = Kept(self.engine)
+                    # An engine nobody disposed still closes them, when its Database goes.
+                    kept.retire_once = weakref.finalize(self, kept.retire)
+        return kept
+
     @contextlib.contextmanager
     def refetchable(self) -> Iterator[Any]:
         """A transaction on this copy for rows the centre already holds durably (a claim's
@@ -269,7 +286,41 @@ class Database:
         pull brings the rows again; any later durable commit makes it durable too, since the
         WAL is written in order. It saves a disk flush on every claim. Yields the sqlite3
         connection itself, in a transaction that holds the write lock from its start: a claim
-        is mirrored on every Ctrl+N, and SQLAlchemy's own bookkeeping is half its cost."""
+        is mirrored on every Ctrl+N, and SQLAlchemy's own bookkeeping is half its cost.
+
+        The connection is one kept for this (``synchronous=NORMAL`` once, the engine's busy
+        timeout and pragmas otherwise), beside the pool: the pool's own stay durable. A thread
+        that finds it busy takes a pooled one for the while. A connection left in a
+        transaction that it could not end is closed, and the next call opens another."""
+        kept = self._kept()
+        # A copy in memory lives in its one pooled connection: a second would see another.
+        if not isinstance(self.engine.pool, QueuePool) or not kept.copy_lock.acquire(False):
+            with self._pooled_refetchable() as driver:
+                yield driver
+            return
+        try:
+            with storage_errors(self):
+                try:
+                    pragmas = _sqlite_pragmas(durable=False)
+                    driver = kept.copy or kept.open_copy(self.url, pragmas)
+                    driver.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield driver
+                    except BaseException:
+                        kept.end_copy_transaction()  # a failed rollback does not hide why
+                        raise
+                    driver.execute("COMMIT")
+                except sqlite3.Error as exc:  # as SQLAlchemy would raise it, for storage_errors
+                    raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+                finally:
+                    kept.end_copy_transaction()
+        finally:
+            kept.release(kept.copy_lock)
+
+    @contextlib.contextmanager
+    def _pooled_refetchable(self) -> Iterator[Any]:
+        """``refetchable`` on a pooled connection, its durability restored before it goes
+        back."""
         with storage_errors(self), self.engine.connect() as conn:
             driver = conn.connection.driver_connection
             try:
@@ -290,25 +341,64 @@ class Database:
     def driver_autocommit(self) -> Iterator[Any]:
         """This database's driver connection in autocommit, for one hot statement that gains
         from skipping SQLAlchemy's result building (a claim returns some fifty columns). Its
-        errors are classified as every other statement's, and a dead connection is dropped."""
+        errors are classified as every other statement's, and a dead connection is dropped.
+
+        The connection is one kept checked out of the pool for these calls and left in
+        autocommit: a claim is one statement, and the pool's checkout, its reset and the
+        switches in and out of autocommit cost the desk about what the statement does. It is
+        pinged after ``IDLE_BEFORE_PING`` without use, as the pool's are, and dropped when the
+        driver finds it broken or it is left in any state but idle. A thread that finds it busy
+        (the sync's push while the advisor claims) takes a pooled one for the while."""
+        kept = self._kept()
+        if not kept.centre_lock.acquire(False):
+            with self._pooled_autocommit() as driver:
+                yield driver
+            return
+        try:
+            with storage_errors(self):
+                conn = kept.centre_connection(IDLE_BEFORE_PING)
+                driver = conn.connection.driver_connection
+                try:
+                    yield driver
+                except self.engine.dialect.loaded_dbapi.Error as exc:
+                    raise self._driver_error(conn, driver, exc) from exc
+                finally:
+                    kept.centre_used = time.monotonic()
+                    if conn.invalidated or not idle(self.engine, driver):
+                        kept.drop_centre()
+        finally:
+            kept.release(kept.centre_lock)
+
+    @contextlib.contextmanager
+    def _pooled_autocommit(self) -> Iterator[Any]:
+        """``driver_autocommit`` on a pooled connection, out of autocommit again before it goes
+        back."""
         with storage_errors(self), self.engine.connect() as conn:
             driver = conn.connection.driver_connection
             driver.autocommit = True  # type: ignore[union-attr]
             try:
                 yield driver
             except self.engine.dialect.loaded_dbapi.Error as exc:
-                if getattr(driver, "broken", False) or getattr(driver, "closed", False):
-                    conn.invalidate(exc)
-                raise DBAPIError.instance(
-                    None,
-                    None,
-                    exc,
-                    self.engine.dialect.loaded_dbapi.Error,
-                    connection_invalidated=conn.invalidated,
-                ) from exc
+                raise self._driver_error(conn, driver, exc) from exc
             finally:
                 if not conn.invalidated:
                     driver.autocommit = False  # type: ignore[union-attr]
+
+    def _driver_error(self, conn: Connection, driver: Any, exc: BaseException) -> DBAPIError:
+        """A driver's error as SQLAlchemy would raise it, for storage_errors; a connection the
+        driver found broken is invalidated first, and every pooled one older with it
+        (``app.kept.lost``)."""
+        if getattr(driver, "broken", False) or getattr(driver, "closed", False):
+            lost(self.engine, conn, exc)
+        error = DBAPIError.instance(
+            None,
+            None,
+            exc,
+            self.engine.dialect.loaded_dbapi.Error,
+            connection_invalidated=conn.invalidated,
+        )
+        assert isinstance(error, DBAPIError)  # a DB-API error is always wrapped as one
+        return error
 
     def optimize(self) -> None:
         """Refreshes SQLite's planner statistics where they are stale (cheap when they are not):
@@ -318,6 +408,11 @@ class Database:
                 conn.exec_driver_sql("PRAGMA optimize=0x10002")
 
     def dispose(self) -> None:
+        """Closes the connections: the kept ones now, or as soon as the thread using one is
+        done with it; a later call opens new ones."""
+        kept, self._kept_now = self._kept_now, None
+        if kept is not None:
+            kept.retire_once()
         self.engine.dispose()
 
 

@@ -129,10 +129,23 @@ def _claim_columns() -> str:
     return f"{stored.pg_columns(_CONTACT, '(r.c).')}, {stored.pg_columns(_ASSIGNMENT, '(r.a).')}"
 
 
+@functools.cache
+def _claim_next_sql() -> str:
+    return f"SELECT {_claim_columns()} FROM relais_claim_next(%s, %s) r"
+
+
+@functools.cache
+def _take_sql() -> str:
+    return f"SELECT r.outcome, {_claim_columns()} FROM relais_take(%s, %s) r"
+
+
+_AT = len(_CONTACT.columns)  # where the assignment's columns start in a claim's row
+_ASSIGNMENT_ID = _AT + stored.position(_ASSIGNMENT, "id")
+
+
 def _split(row: Row) -> Claim:
-    at = len(_CONTACT.columns)
-    assignment = row[at:]
-    return Claim(row[:at], assignment if any(v is not None for v in assignment) else None)
+    """A claim's row as its two rows; no assignment when its id (its key) is empty."""
+    return Claim(row[:_AT], None if row[_ASSIGNMENT_ID] is None else row[_AT:])
 
 
 def claim_next(central: Database, login: str, channels: list[str] | None) -> Claim | None:
@@ -143,9 +156,7 @@ def claim_next(central: Database, login: str, channels: list[str] | None) -> Cla
         with _embedded(central, login) as (conn, me):
             found = apply_claims.claim_next(conn, me, channels, assignment)
             return None if found is None else _read_claim(conn, *found)
-    sql = f"SELECT {_claim_columns()} FROM relais_claim_next(%s, %s) r"
-    with central.driver_autocommit() as driver:
-        row = _refusing(login, lambda: driver.execute(sql, (assignment, channels)).fetchone())
+    row = _one(central, login, _claim_next_sql(), (assignment, channels))
     return None if row is None else _split(row)
 
 
@@ -161,9 +172,7 @@ def take(central: Database, login: str, contact_id: uuid.UUID) -> Taken:
             if outcome == "taken":  # someone else's claim token stays theirs
                 claim = Claim(_without_token(claim.contact), None)
             return Taken(outcome, claim)
-    sql = f"SELECT r.outcome, {_claim_columns()} FROM relais_take(%s, %s) r"
-    with central.driver_autocommit() as driver:
-        row = _refusing(login, lambda: driver.execute(sql, (contact_id, assignment)).fetchone())
+    row = _answer(central, login, _take_sql(), (contact_id, assignment))
     outcome = row[0]
     return Taken(outcome, None if outcome == "missing" else _split(row[1:]))
 
@@ -176,12 +185,7 @@ def renew(central: Database, login: str, tokens: list[uuid.UUID]) -> int:
     if central.is_sqlite:
         with _embedded(central, login) as (conn, me):
             return apply_claims.renew(conn, me, tokens)
-    with central.driver_autocommit() as driver:
-        return int(
-            _refusing(
-                login, lambda: driver.execute("SELECT relais_renew(%s)", (tokens,)).fetchone()
-            )[0]
-        )
+    return int(_answer(central, login, "SELECT relais_renew(%s)", (tokens,))[0])
 
 
 def release(central: Database, login: str, contact_id: uuid.UUID, token: uuid.UUID) -> bool:
@@ -190,21 +194,29 @@ def release(central: Database, login: str, contact_id: uuid.UUID, token: uuid.UU
     if central.is_sqlite:
         with _embedded(central, login) as (conn, me):
             return apply_claims.release(conn, me, contact_id, token)
-    with central.driver_autocommit() as driver:
-        row = _refusing(
-            login,
-            lambda: driver.execute("SELECT relais_release(%s, %s)", (contact_id, token)).fetchone(),
-        )
-    return bool(row[0])
+    return bool(_answer(central, login, "SELECT relais_release(%s, %s)", (contact_id, token))[0])
 
 
-def _refusing(login: str, call: Any) -> Any:
+def _one(central: Database, login: str, sql: str, params: tuple[Any, ...]) -> Row | None:
+    """The one row (or None) a call of the centre's functions answers, as ``login``: a login
+    the centre no longer counts as an active user (42501) is told so. The error is looked at
+    once ``driver_autocommit`` has wrapped and classified it, outside its block."""
     try:
-        return call()
+        with central.driver_autocommit() as driver:
+            row: Row | None = driver.execute(sql, params).fetchone()
+            return row
     except DBAPIError as exc:
         if sqlstate(exc) == "42501":
             raise not_a_user(login) from exc
         raise
+
+
+def _answer(central: Database, login: str, sql: str, params: tuple[Any, ...]) -> Row:
+    """The row of a call that always answers one (``SELECT f(...)``)."""
+    row = _one(central, login, sql, params)
+    if row is None:  # a centre whose functions were changed under it
+        raise RuntimeError(f"the centre answered no row to {sql.split('(')[0]}")
+    return row
 
 
 @contextlib.contextmanager

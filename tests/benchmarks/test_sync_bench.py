@@ -11,8 +11,8 @@ several minutes (a million customers are seeded for the look-ups) and prints one
   sqlite3 ``executemany`` of the same stored rows into an empty table of the same shape —
   target ≤ 3×; a hand-written fetch-and-insert is shown too, for what the network costs;
 * claims: 20 desks (processes, each a workstation with its own advisor login, no team) claiming
-  through ``queue.next_contact()`` — target ≥ 500 claims/s; the app's claim statement bare in
-  a loop on the same logins is shown beside it;
+  through ``queue.next_contact()`` — target ≥ 1,000 claims/s; the app's claim statement bare in
+  a loop on the same logins is shown beside it, and each side's desk CPU per claim;
 * look-ups: ``CustomerService.search`` by phone and by e-mail among 1,000,000 customers, on
   PostgreSQL and on a SQLite copy — target p95 ≤ 5 ms; one raw statement is shown beside it.
 
