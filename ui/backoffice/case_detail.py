@@ -55,7 +55,7 @@ def kind_label(kind: EvaluatorKind) -> str:
     return _tr("Manager") if kind == EvaluatorKind.MANAGER else _tr("Quality")
 
 
-def _evaluation_html(e: EvaluationView) -> str:
+def evaluation_html(e: EvaluationView) -> str:
     head = _tr("{kind} · {who} · {when}").format(
         kind=kind_label(e.kind), who=e.evaluator, when=format_datetime(e.created_at)
     )
@@ -133,11 +133,11 @@ def case_html(case: CaseView) -> str:
     else:
         parts.append(f"<p>{_esc(_tr('The customer did not answer a survey.'))}</p>")
     parts.append(f"<h4>{_esc(_tr('Evaluations'))}</h4>")
-    parts += [_evaluation_html(e) for e in case.mine]
+    parts += [evaluation_html(e) for e in case.mine]
     if case.blind:
         parts.append(f"<p>{_esc(_tr('Other evaluations:'))} {hidden}</p>")
     else:
-        parts += [_evaluation_html(e) for e in case.others]
+        parts += [evaluation_html(e) for e in case.others]
     if not (case.mine or case.others) and not case.blind:
         parts.append(f"<p>{_esc(_tr('Not evaluated yet.'))}</p>")
     return "".join(parts)

@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.act_calibration = self._action(self.tr("My calibration…"), None, self.show_calibration)
+        self.act_evaluations = self._action(self.tr("My evaluations…"), None, self.show_evaluations)
         self.act_problems = self._action(
             self.tr("Changes that did not go through…"), None, self.show_problems
         )
@@ -300,6 +301,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         file_menu.addSeparator()
         file_menu.addAction(self.act_calibration)
+        file_menu.addAction(self.act_evaluations)
         file_menu.addAction(self.act_problems)
         file_menu.addAction(self.act_quit)
         work = menu.addMenu(self.tr("&Contact"))
@@ -352,6 +354,17 @@ class MainWindow(QMainWindow):
         dialog.resize(1100, 640)
         dialog.open()
         self.calibration_dialog = dialog
+
+    def show_evaluations(self) -> None:
+        """The evaluations of the advisor's own contacts, to agree with or contest."""
+        assert self.ws is not None
+        from app.backoffice.centre import BackOffice
+        from ui.backoffice.my_evaluations import MyEvaluations
+
+        office = self.office or BackOffice(self.ws.central, self.ws.who)
+        dialog = MyEvaluations(self.runner, office, self)
+        dialog.open()
+        self.evaluations_dialog = dialog
 
     def import_surveys(self) -> None:
         """The survey tool's CSV export, previewed then imported on the centre."""
