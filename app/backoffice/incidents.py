@@ -7,13 +7,14 @@ The writes are the centre's functions (``relais_publish_incident``, ``relais_end
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, text, update
+from sqlalchemy import and_, func, insert, or_, select, text, update
 
 from app.backoffice.centre import BackOffice
 from app.backoffice.centre_calls import centre_call
+from app.backoffice.indicators_time import epoch_hour
 from app.clock import utcnow
 from app.db import Database
 from app.enums import ContactStatus, Role
@@ -187,3 +188,51 @@ def _no_template() -> NotFound:
 
 def _no_incident() -> NotFound:
     return NotFound(QT_TRANSLATE_NOOP("errors", "This incident no longer exists."))
+
+
+@dataclass(frozen=True)
+class IncidentCurve:
+    """An incident's volume: contacts tagged to it, received per hour (UTC hours)."""
+
+    id: uuid.UUID
+    title: str
+    started_at: datetime
+    ended_at: datetime | None
+    hours: tuple[tuple[datetime, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _hour, n in self.hours)
+
+
+def curves(office: BackOffice, start: datetime, end: datetime) -> list[IncidentCurve]:
+    """The incidents that overlap [start, end), with the contacts tagged to each per hour, as
+    the supervisor's rights on the centre show them (their team's contacts)."""
+    _supervisor_only(office)
+    hour = epoch_hour(Contact.received_at)
+    tagged = (
+        select(Contact.incident_id, hour.label("hour"), func.count(Contact.id))
+        .where(Contact.incident_id.is_not(None))
+        .group_by(Contact.incident_id, hour)
+    )
+    if office.who.role != Role.ADMIN:
+        tagged = tagged.where(or_(Contact.team_id == office.who.team_id, Contact.team_id.is_(None)))
+    overlapping = (
+        select(Incident.id, Incident.title, Incident.started_at, Incident.ended_at)
+        .where(
+            Incident.started_at < end, or_(Incident.ended_at.is_(None), Incident.ended_at >= start)
+        )
+        .order_by(Incident.started_at)
+    )
+    with office.reader.reading() as conn:
+        found = conn.execute(overlapping).all()
+        ids = [r.id for r in found]
+        counts: dict[uuid.UUID, list[tuple[datetime, int]]] = {i: [] for i in ids}
+        if ids:
+            for incident_id, epoch, n in conn.execute(tagged.where(Contact.incident_id.in_(ids))):
+                assert incident_id is not None
+                counts[incident_id].append((datetime.fromtimestamp(int(epoch) * 3600, UTC), n))
+    return [
+        IncidentCurve(r.id, r.title, r.started_at, r.ended_at, tuple(sorted(counts[r.id])))
+        for r in found
+    ]

@@ -111,3 +111,21 @@ def test_an_advisor_may_not_publish_but_tags_the_contact_they_hold(cast) -> None
     desk.sync.cycle()
     with desk.local.session() as s:
         assert s.get(Contact, claimed.contact_id).incident_id == made
+
+
+def test_an_incidents_volume_curve_counts_its_tagged_contacts_per_hour(cast) -> None:
+    office, desk, truth = cast
+    made = incidents.publish(office, incidents.IncidentDraft("Panne carte"))
+    claimed = [desk.queue.next_contact() for _ in range(3)]
+    for c in claimed[:2]:
+        assert desk.incidents.tag(c.contact_id, made)
+    with truth.session() as s:
+        hours = {
+            s.get(Contact, c.contact_id).received_at.replace(minute=0, second=0, microsecond=0)
+            for c in claimed[:2]
+        }
+    (curve,) = [
+        c for c in incidents.curves(office, utcnow() - timedelta(days=1), utcnow()) if c.id == made
+    ]
+    assert curve.title == "Panne carte" and curve.total == 2
+    assert {hour for hour, _n in curve.hours} == hours

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.backoffice import incidents
 from app.settings import Settings
 from app.workspace import Workspace
 from ui.backoffice.alignment_view import AlignmentView
@@ -174,6 +175,10 @@ def test_the_dashboard_charts_drill_down_export_and_set_the_focus(
     qtbot: QtBot, supervisor_window: MainWindow, tmp_path: Path
 ) -> None:
     win = supervisor_window
+    made = incidents.publish(win.office, incidents.IncidentDraft("Panne carte"))
+    win.desk.next_contact()
+    qtbot.waitUntil(lambda: win.desk.working_on() is not None, timeout=10_000)
+    assert win.ws.incidents.tag(win.desk.working_on(), made)
     win.switch_perspective()
     board = win.board.dashboard
     win.board.tabs.setCurrentWidget(board)
@@ -182,6 +187,9 @@ def test_the_dashboard_charts_drill_down_export_and_set_the_focus(
     assert "Contacts received" in labels and "Net Promoter Score" in labels
     assert board.chart.series(), "the bar chart of volumes per channel"
     assert sum(int(board.heat.item(d, h).text() or 0) for d in range(7) for h in range(24)) > 0
+    qtbot.waitUntil(lambda: not board.incident_view.isHidden(), timeout=10_000)
+    (curve,) = board.incident_chart.series()
+    assert curve.name().startswith("Panne carte (1 contact") and curve.count() == 1
     board._figure_clicked(labels.index("Contacts received"), 0)
     qtbot.waitUntil(lambda: board.drill.rowCount() > 0, timeout=20_000)
     board._open(0, 0)

@@ -11,8 +11,17 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backoffice import export, focus, indicators
+from app.backoffice import export, focus, incidents, indicators
 from app.backoffice.centre import BackOffice
 from app.backoffice.indicators_drill import DRILL_OF, Behind, DrillPage, contacts_behind
 from app.backoffice.indicators_figures import FOCUS_KEYS, Dashboard, Figure
@@ -135,6 +144,15 @@ class DashboardView(QWidget):
         )
         self.chart_view.setMinimumHeight(220)
 
+        self.incident_chart = QChart()
+        self.incident_chart.setTitle(_tr("Incidents: contacts tagged per hour"))
+        self.incident_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.incident_view = QChartView(self.incident_chart, self)
+        self.incident_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.incident_view.setAccessibleName(_tr("Volume of the incidents of the period"))
+        self.incident_view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.incident_view.hide()
+
         self.heat = QTableWidget(7, 24, self)
         self.heat.setAccessibleName(_tr("Arrivals per weekday and hour"))
         self.heat.setHorizontalHeaderLabels([f"{h}" for h in range(24)])
@@ -171,6 +189,7 @@ class DashboardView(QWidget):
         self.status.setAccessibleName(_tr("What the dashboard shows"))
         charts = QSplitter(Qt.Orientation.Vertical, self)
         charts.addWidget(self.chart_view)
+        charts.addWidget(self.incident_view)
         charts.addWidget(self.heat)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(self.figures)
@@ -257,6 +276,15 @@ class DashboardView(QWidget):
             self._add_figure(figure)
         self._show_chart(board)
         self._show_heat(board)
+        if self._period is not None:
+            office, (start, end) = self._office, self._period
+            self._runner.centre(
+                lambda: incidents.curves(office, start, end),
+                self._show_incidents,
+                self._failed,
+                owner=self,
+                key="incidents",
+            )
         self._enable_focus()
 
     def _add_figure(self, f: Figure) -> None:
@@ -316,6 +344,40 @@ class DashboardView(QWidget):
         values.setRange(0, max(1, top))
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
+
+    def _show_incidents(self, found: list[incidents.IncidentCurve]) -> None:
+        self.incident_chart.removeAllSeries()
+        for axis in self.incident_chart.axes():
+            self.incident_chart.removeAxis(axis)
+        tagged = [c for c in found if c.hours]
+        self.incident_view.setVisible(bool(tagged))
+        if not tagged:
+            return
+        times = QDateTimeAxis()
+        times.setFormat("dd/MM HH:mm")
+        counts = QValueAxis()
+        counts.setLabelFormat("%d")
+        self.incident_chart.addAxis(times, Qt.AlignmentFlag.AlignBottom)
+        self.incident_chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+        top = 1
+        for curve in tagged:
+            series = QLineSeries()
+            series.setName(
+                _tr("{title} ({total} contacts)").format(title=curve.title, total=curve.total)
+            )
+            for hour, n in curve.hours:
+                series.append(hour.timestamp() * 1000, n)
+                top = max(top, n)
+            self.incident_chart.addSeries(series)
+            series.attachAxis(times)
+            series.attachAxis(counts)
+        counts.setRange(0, top)
+        first = min(c.hours[0][0] for c in tagged)
+        last = max(c.hours[-1][0] for c in tagged)
+        times.setRange(
+            QDateTime.fromSecsSinceEpoch(int(first.timestamp())),
+            QDateTime.fromSecsSinceEpoch(int(last.timestamp()) + 3600),
+        )
 
     def _show_heat(self, board: Dashboard) -> None:
         top = max((c.count for c in board.heat_map), default=0) or 1
