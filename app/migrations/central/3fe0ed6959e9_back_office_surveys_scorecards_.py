@@ -208,7 +208,36 @@ def upgrade() -> None:
             op.execute(script.read_text(encoding="utf-8").replace("@advisor@", str(advisor)))
         # A function is its grantees' only (the scripts grant what users may call).
         op.execute("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
+    else:
+        for trigger in SQLITE_REVIEW_SOURCES:
+            op.execute(trigger)
 
+
+# The embedded centre's review sources, as sql/3fe0ed6959e9_95_review_sources.sql makes them on
+# PostgreSQL (SQLite has row triggers only; its UUIDs are 32 hex digits, its times ISO text).
+_NEW_ITEM = (
+    "INSERT INTO review_item (id, contact_id, reason, created_by, created_at, state) "
+    "VALUES (lower(hex(randomblob(16))), {contact}, '{reason}', NULL, "
+    "strftime('%Y-%m-%d %H:%M:%f000', 'now'), 'to_review')"
+)
+SQLITE_REVIEW_SOURCES = (
+    "CREATE TRIGGER review_lease_lost AFTER UPDATE OF ended_at ON contact_assignment "
+    "WHEN OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL AND EXISTS ("
+    "SELECT 1 FROM contact k WHERE k.id = NEW.contact_id AND k.status = 'in_progress' "
+    "AND k.assigned_to = NEW.advisor_id AND k.lease_until < strftime('%Y-%m-%d %H:%M:%f', 'now')) "
+    f"BEGIN {_NEW_ITEM.format(contact='NEW.contact_id', reason='lease_lost')}; END",
+    "CREATE TRIGGER review_conflict AFTER INSERT ON sync_conflict "
+    "WHEN NEW.table_name = 'contact' AND EXISTS (SELECT 1 FROM contact k WHERE k.id = NEW.row_id) "
+    "AND NOT EXISTS (SELECT 1 FROM review_item r WHERE r.contact_id = NEW.row_id "
+    "AND r.reason = 'conflict' AND r.state <> 'done') "
+    f"BEGIN {_NEW_ITEM.format(contact='NEW.row_id', reason='conflict')}; END",
+    "CREATE TRIGGER review_disagreement AFTER INSERT ON survey_answer "
+    "WHEN abs((SELECT w.self_assessment FROM wrap_up w JOIN contact k ON k.id = w.contact_id "
+    "AND w.advisor_id = k.assigned_to WHERE w.contact_id = NEW.contact_id AND NOT EXISTS ("
+    "SELECT 1 FROM wrap_up s WHERE s.supersedes_id = w.id) ORDER BY w.created_at DESC LIMIT 1) "
+    "- CASE NEW.csat WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 2 WHEN 4 THEN 3 ELSE 4 END) >= 2 "
+    f"BEGIN {_NEW_ITEM.format(contact='NEW.contact_id', reason='disagreement')}; END",
+)
 
 # What rows written before this revision become (the same in each workstation's copy).
 DATA = (
