@@ -171,7 +171,7 @@ class EvaluationForm(QGroupBox):
         self.comment.setPlaceholderText(_tr("What went well, what to coach"))
         self.comment.setAccessibleName(_tr("Evaluation comment"))
         self.comment.setTabChangesFocus(True)
-        self.comment.setMaximumHeight(80)
+        self.comment.setMaximumHeight(56)
         self.save = QPushButton(_tr("Sa&ve the evaluation"), self)
         self.save.clicked.connect(self.submit)
         self.problem = QLabel("", self)

@@ -142,7 +142,7 @@ class DashboardView(QWidget):
         self.chart_view.setAccessibleName(
             _tr("Contacts received per channel, this period and the previous")
         )
-        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setMinimumHeight(140)
 
         self.incident_chart = QChart()
         self.incident_chart.setTitle(_tr("Incidents: contacts tagged per hour"))
@@ -161,7 +161,7 @@ class DashboardView(QWidget):
         self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.heat.cellClicked.connect(self._heat_clicked)
-        self.heat.setMinimumHeight(200)
+        self.heat.setMinimumHeight(140)
         # 24 columns must fit beside the figures on a 1366-pixel screen.
         self.heat.horizontalHeader().setMinimumSectionSize(14)
         self.heat.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
