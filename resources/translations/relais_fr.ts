@@ -78,6 +78,209 @@
     </message>
 </context>
 <context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../ui/backoffice/case_list.py" line="+149"/>
+        <source>Closed from</source>
+        <translation>Clôturés à partir du</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed until (included)</source>
+        <translation>Clôturés jusqu’au (inclus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every advisor</source>
+        <translation>Tous les conseillers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every channel</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Self-assessment</source>
+        <translation>Ressenti du conseiller</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any feeling</source>
+        <translation>Tout ressenti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feeling 1 or 2</source>
+        <translation>Ressenti 1 ou 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feeling 3 or 4</source>
+        <translation>Ressenti 3 ou 4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Survey answer</source>
+        <translation>Réponse à l’enquête</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any CSAT</source>
+        <translation>Tout CSAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSAT 1 or 2</source>
+        <translation>CSAT 1 ou 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSAT 3</source>
+        <translation>CSAT 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSAT 4 or 5</source>
+        <translation>CSAT 4 ou 5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Feeling and survey disagree</source>
+        <translation>Ressenti et enquête en désaccord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low feeling awaiting follow-up</source>
+        <translation>Ressenti faible en attente de suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show the cases</source>
+        <translation>A&amp;fficher les dossiers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>How many cases</source>
+        <translation>Nombre de dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load more</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No closed contact matches these filters in this period.</source>
+        <translation>Aucun contact clôturé ne correspond à ces filtres sur cette période.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} shown</source>
+        <translation>{shown} affichés</translation>
+    </message>
+</context>
+<context>
+    <name>CaseModel</name>
+    <message>
+        <location line="-244"/>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feeling</source>
+        <translation>Ressenti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluated</source>
+        <translation>Évalué</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Hidden until you save your evaluation of this contact</source>
+        <translation>Masqué jusqu’à ce que vous enregistriez votre évaluation de ce contact</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+4"/>
+        <source>hidden</source>
+        <translation>masqué</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReview</name>
+    <message>
+        <location filename="../../ui/backoffice/case_review.py" line="+30"/>
+        <source>New &amp;scorecard…</source>
+        <translation>&amp;Nouvelle grille d’évaluation…</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <location filename="../../app/channels.py" line="+182"/>
@@ -894,7 +1097,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="+469"/>
+        <location filename="../../ui/desk/thread_view.py" line="+470"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -1188,7 +1391,7 @@
         <translation>Le contact {reference} est de retour dans la file.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Contact {reference} is now yours and waits in your queue; open it when you are done with this one.</source>
         <translation>Le contact {reference} vous est maintenant attribué et vous attend dans votre file&#xa0;; ouvrez-le quand vous aurez fini celui-ci.</translation>
     </message>
@@ -1329,6 +1532,95 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <location line="+6"/>
         <source>Relais stopped on an unexpected error (reference {reference}); no log file could be written, so make {path} writable to keep the details next time.</source>
         <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; aucun journal n’a pu être écrit&#xa0;: rendez {path} accessible en écriture pour en garder le détail la prochaine fois.</translation>
+    </message>
+</context>
+<context>
+    <name>FocusLabel</name>
+    <message>
+        <location filename="../../ui/shell/focus_label.py" line="+28"/>
+        <source>The team&apos;s focus indicator</source>
+        <translation>Indicateur prioritaire de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Focus: {label} {value}</source>
+        <translation>Priorité de l’équipe&#xa0;: {label} {value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label} over the last 7 days ({n} contacts), beside the 7 days before ({before}). Your team follows it since {since}.</source>
+        <translation>{label} sur les 7 derniers jours ({n} contacts), contre {before} les 7 jours précédents. Votre équipe le suit depuis le {since}.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../ui/backoffice/board_models.py" line="+94"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned by</source>
+        <translation>Prévu par</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{when} (overdue {late})</source>
+        <translation>{when} (en retard de {late})</translation>
+    </message>
+</context>
+<context>
+    <name>HeldModel</name>
+    <message>
+        <location line="-38"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held for</source>
+        <translation>Pris depuis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lease until</source>
+        <translation>Réservé jusqu’à</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1770,102 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <location line="+1"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/incident_dialog.py" line="+51"/>
+        <source>Publish an incident</source>
+        <translation>Publier un incident</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. Online payment unavailable</source>
+        <translation>ex.&#xa0;: Paiement en ligne indisponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident title</source>
+        <translation>Titre de l’incident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What advisors should tell customers, and what not to promise</source>
+        <translation>Ce que les conseillers doivent dire aux clients, et ce qu’il ne faut pas promettre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message to advisors</source>
+        <translation>Message aux conseillers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template offered first</source>
+        <translation>Modèle proposé en premier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tem&amp;plate</source>
+        <translation>Modè&amp;le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected end known</source>
+        <translation>Fin prévue connue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expected &amp;end</source>
+        <translation>&amp;Fin prévue</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Publish to every workstation</source>
+        <translation>&amp;Publier sur tous les postes</translation>
+    </message>
+</context>
+<context>
+    <name>Indicators</name>
+    <message>
+        <location filename="../../ui/common/indicator_text.py" line="+31"/>
+        <source>{arrow} {change:+.0f} pts</source>
+        <translation>{arrow} {change:+.0f}&#xa0;pts</translation>
     </message>
 </context>
 <context>
@@ -1636,30 +2024,30 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Impossible d’écrire la capture d’écran dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+96"/>
-        <location line="+235"/>
+        <location filename="../../ui/shell/main_window.py" line="+103"/>
+        <location line="+396"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-391"/>
         <source>Opening your workspace…</source>
         <translation>Ouverture de votre espace de travail…</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+70"/>
+        <location line="+140"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+70"/>
+        <location line="-140"/>
+        <location line="+140"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-138"/>
         <source>Relais — {name} ({role}, {team})</source>
         <translation>Relais — {name} ({role}, {team})</translation>
     </message>
@@ -1669,7 +2057,17 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Connexion au centre</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+89"/>
+        <source>My calibration…</source>
+        <translation>Ma calibration…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My evaluations…</source>
+        <translation>Mes évaluations…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Changes that did not go through…</source>
         <translation>Modifications non passées…</translation>
     </message>
@@ -1690,6 +2088,22 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
+        <source>Publish an incident…</source>
+        <translation>Publier un incident…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import survey answers…</source>
+        <translation>Importer des réponses d’enquête…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+85"/>
+        <source>Supervisor&apos;s desk</source>
+        <translation>Espace superviseur</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>Main actions</source>
         <translation>Actions principales</translation>
     </message>
@@ -1710,22 +2124,27 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+2"/>
-        <location line="+125"/>
+        <location line="+216"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-212"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Contact</source>
         <translation>&amp;Contact</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>&amp;Team</source>
+        <translation>É&amp;quipe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Go</source>
         <translation>Na&amp;vigation</translation>
     </message>
@@ -1736,6 +2155,16 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+12"/>
+        <source>Advisor&apos;s desk</source>
+        <translation>Espace conseiller</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>My calibration</source>
+        <translation>Ma calibration</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Embedded demo database</source>
         <translation>Base de démonstration intégrée</translation>
     </message>
@@ -1760,7 +2189,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Connexion et modifications en attente de synchronisation</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+41"/>
         <location line="+36"/>
         <source>%n change(s) waiting</source>
         <translation>
@@ -1807,17 +2236,17 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <translation>Hors ligne depuis {time}&#xa0;: le centre ne répond pas. Continuez à travailler — vos contacts en cours, notes, réponses et clôtures sont conservés ici et envoyés à son retour ({waiting}). La recherche de clients utilise la copie de ce poste. Un nouvel appel se saisit avec Ctrl+Maj+L.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-71"/>
         <source>Work in progress</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Working…</source>
         <translation>Traitement…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>The new language applies the next time Relais starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Relais.</translation>
     </message>
@@ -2123,12 +2552,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <location line="+39"/>
         <location line="+4"/>
         <location line="+77"/>
-        <location line="+349"/>
+        <location line="+351"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-465"/>
         <location line="+2"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
@@ -2150,12 +2579,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+405"/>
+        <location line="+407"/>
         <source>My follow-ups</source>
         <translation>Mes suivis</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-404"/>
         <source>Every contact waiting or in progress.</source>
         <translation>Tous les contacts en attente ou en cours.</translation>
     </message>
@@ -2250,7 +2679,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Le suivi {reference} entre dans la file à {time}&#xa0;: vous pourrez le prendre dès lors. D’ici là, il s’affiche en lecture seule.</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>None of your follow-ups is due today.</source>
         <translation>Aucun de vos suivis n’est prévu aujourd’hui.</translation>
     </message>
@@ -2394,6 +2823,48 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
 </context>
 <context>
+    <name>ScorecardDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/scorecard_dialog.py" line="+51"/>
+        <source>New scorecard</source>
+        <translation>Nouvelle grille d’évaluation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scorecard name</source>
+        <translation>Nom de la grille d’évaluation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Criteria, one per line</source>
+        <translation>Critères, un par ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One criterion per line, with its weight if not 1:
+Greeting
+Solution: 3</source>
+        <translation>Un critère par ligne, avec son poids s’il n’est pas de 1&#xa0;:
+Accueil
+Solution&#xa0;: 3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;riteria</source>
+        <translation>C&amp;ritères</translation>
+    </message>
+</context>
+<context>
     <name>Segment</name>
     <message>
         <location filename="../../ui/desk/customer_panel.py" line="+7"/>
@@ -2442,6 +2913,285 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <location line="+1"/>
         <source>Closed</source>
         <translation>Clôturé</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDesk</name>
+    <message>
+        <location filename="../../ui/backoffice/supervisor_desk.py" line="+63"/>
+        <source>Supervisor&apos;s desk</source>
+        <translation>Espace superviseur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the team from the centre…</source>
+        <translation>Lecture de l’équipe auprès du centre…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacts waiting</source>
+        <translation>Contacts en attente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacts held by the team</source>
+        <translation>Contacts pris en charge par l’équipe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No one in the team is working a contact right now.</source>
+        <translation>Personne dans l’équipe ne traite de contact en ce moment.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Team now</source>
+        <translation>&amp;En direct</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The team&apos;s planned follow-ups</source>
+        <translation>Suivis prévus de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team &amp;follow-ups</source>
+        <translation>&amp;Suivis de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To &amp;review</source>
+        <translation>Contacts à e&amp;xaminer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cases</source>
+        <translation>&amp;Dossiers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Indicators</source>
+        <translation>&amp;Indicateurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Alignment</source>
+        <translation>Ali&amp;gnement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verbatims</source>
+        <translation>Ver&amp;batims</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tem&amp;plates</source>
+        <translation>&amp;Modèles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When the board was read</source>
+        <translation>Heure de lecture du tableau</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n planned follow-up(s) in the coming week</source>
+        <translation>
+            <numerusform>%n suivi prévu dans les 7 prochains jours</numerusform>
+            <numerusform>%n suivis prévus dans les 7 prochains jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team &amp;follow-ups ({count})</source>
+        <translation>&amp;Suivis de l’équipe ({count})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read from the centre at {time}; read again every 10 s.</source>
+        <translation>Lu auprès du centre à {time}&#xa0;; relu toutes les 10&#xa0;s.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing waits in the team&apos;s queue.</source>
+        <translation>Rien n’attend dans la file de l’équipe.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n contact(s) waiting</source>
+        <translation>
+            <numerusform>%n contact en attente</numerusform>
+            <numerusform>%n contacts en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the oldest for {age}</source>
+        <translation>le plus ancien depuis {age}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No one in the team is working a contact.</source>
+        <translation>Personne dans l’équipe ne traite de contact.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n contact(s) being worked</source>
+        <translation>
+            <numerusform>%n contact en cours de traitement</numerusform>
+            <numerusform>%n contacts en cours de traitement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>by %n advisor(s).</source>
+        <translation>
+            <numerusform>par %n conseiller.</numerusform>
+            <numerusform>par %n conseillers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The centre does not answer ({problem}); shown as read at {time}.</source>
+        <translation>Le centre ne répond pas ({problem})&#xa0;; affiché tel que lu à {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/survey_import_dialog.py" line="+173"/>
+        <source>Import survey answers</source>
+        <translation>Importer des réponses d’enquête</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A CSV file: reference, csat, date (nps, effort, verbatim)</source>
+        <translation>Un fichier CSV&#xa0;: référence, csat, date (nps, effort client, commentaire)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Survey file</source>
+        <translation>Fichier d’enquête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Choisir un fichier…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the survey tool&apos;s export. Each row is checked first; nothing is imported until you press Import.</source>
+        <translation>Choisissez l’export de l’outil d’enquête. Chaque ligne est d’abord vérifiée&#xa0;; rien n’est importé tant que vous n’appuyez pas sur Importer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import progress</source>
+        <translation>Progression de l’import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows of the file and what the import does with them</source>
+        <translation>Lignes du fichier et ce que l’import en fait</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Survey answers</source>
+        <translation>Réponses d’enquête</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking {name} with the centre…</source>
+        <translation>Vérification de {name} auprès du centre…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing in this file is left to import.</source>
+        <translation>Il ne reste rien à importer dans ce fichier.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyRowsModel</name>
+    <message>
+        <location line="-212"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>Répondu le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verbatim</source>
+        <translation>Verbatim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credited to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also took part</source>
+        <translation>Autres intervenants</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +3347,210 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
 </context>
 <context>
+    <name>TemplateAdmin</name>
+    <message>
+        <location filename="../../ui/backoffice/template_admin.py" line="+131"/>
+        <source>&lt;b&gt;Templates&lt;/b&gt; — the ones to improve first</source>
+        <translation>&lt;b&gt;Modèles&lt;/b&gt; — ceux à améliorer en priorité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period of the figures</source>
+        <translation>Période des chiffres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last {days} days</source>
+        <translation>{days} derniers jours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;fresh</source>
+        <translation>Mettre à &amp;jour</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Templates with their state and figures</source>
+        <translation>Modèles avec leur état et leurs chiffres</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No template yet: write the first one on the right.</source>
+        <translation>Aucun modèle pour l’instant&#xa0;: rédigez le premier à droite.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+183"/>
+        <source>&lt;b&gt;New template&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nouveau modèle&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. withdrawal_delay (the same in each language)</source>
+        <translation>ex.&#xa0;: withdrawal_delay (la même dans chaque langue)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key</source>
+        <translation>C&amp;lé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language</source>
+        <translation>Lang&amp;ue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Made for {channel}</source>
+        <translation>Prévu pour {channel}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Category</source>
+        <translation>Catég&amp;orie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text of the template</source>
+        <translation>Texte du modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bonjour {{customer_first_name}}, … (placeholders between double braces)</source>
+        <translation>Bonjour {{customer_first_name}}, … (champs entre doubles accolades)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Versions of the template</source>
+        <translation>Versions du modèle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New template</source>
+        <translation>&amp;Nouveau modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save as draft</source>
+        <translation>&amp;Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Approve the draft</source>
+        <translation>A&amp;pprouver le brouillon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Retire</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt; — a new version</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; — nouvelle version</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>approuvée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>superseded</source>
+        <translation>remplacée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>v{version} · {state} · written by {author} on {when}</source>
+        <translation>v{version} · {state} · rédigée par {author} le {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the default library</source>
+        <translation>la bibliothèque par défaut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>approved by {who} on {when}</source>
+        <translation>approuvée par {who} le {when}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>You wrote this draft: another supervisor approves it (four eyes).</source>
+        <translation>Vous avez rédigé ce brouillon&#xa0;: un autre superviseur doit l’approuver (double validation).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version {version}, written by {author}, awaits your approval.</source>
+        <translation>La version {version}, rédigée par {author}, attend votre approbation.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Draft saved as version {version}: another supervisor approves it.</source>
+        <translation>Brouillon enregistré comme version {version}&#xa0;: un autre superviseur doit l’approuver.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a template with a draft awaiting approval.</source>
+        <translation>Choisissez un modèle dont un brouillon attend l’approbation.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Version {version} approved: advisors have it at their next sync.</source>
+        <translation>Version {version} approuvée&#xa0;: les conseillers l’auront à leur prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a template to retire.</source>
+        <translation>Choisissez un modèle à archiver.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{title}” retired: advisors no longer see it.</source>
+        <translation>«&#xa0;{title}&#xa0;» archivé&#xa0;: les conseillers ne le voient plus.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateListModel</name>
     <message>
         <location filename="../../ui/desk/template_rows.py" line="+101"/>
@@ -2610,9 +3564,72 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
 </context>
 <context>
+    <name>TemplateModel</name>
+    <message>
+        <location filename="../../ui/backoffice/template_admin.py" line="-344"/>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses</source>
+        <translation>Utilisations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customers (CSAT)</source>
+        <translation>Clients (CSAT)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Self-assessment</source>
+        <translation>Ressenti</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Followed by a low score</source>
+        <translation>Note faible ensuite</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved (v{version})</source>
+        <translation>Approuvé (v{version})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retired</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>v{version} awaits approval</source>
+        <translation>v{version} en attente d’approbation</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePicker</name>
     <message>
-        <location line="-73"/>
+        <location filename="../../ui/desk/template_rows.py" line="-73"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -2924,8 +3941,8 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
     <message>
         <location line="+3"/>
-        <source>Effort to get an answer: {effort}/5</source>
-        <translation>Effort pour obtenir une réponse&#xa0;: {effort}/5</translation>
+        <source>Effort to get an answer: {effort}/7</source>
+        <translation>Effort pour obtenir une réponse&#xa0;: {effort}/7</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3009,6 +4026,119 @@ Links in messages can be fraudulent: open only an address you trust.</source>
 {url}
 
 Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adresse de confiance.</translation>
+    </message>
+</context>
+<context>
+    <name>VerbatimBoard</name>
+    <message>
+        <location filename="../../ui/backoffice/verbatim_board.py" line="+61"/>
+        <source>&lt;b&gt;Customers&apos; words&lt;/b&gt; — the last 30 days, unhappiest first</source>
+        <translation>&lt;b&gt;Paroles de clients&lt;/b&gt; — les 30 derniers jours, les plus mécontents d’abord</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customers&apos; words to pin</source>
+        <translation>Paroles de clients à épingler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags, separated by commas (e.g. delays, refund)</source>
+        <translation>Étiquettes, séparées par des virgules (ex.&#xa0;: délais, remboursement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of the quote to pin</source>
+        <translation>Étiquettes du verbatim à épingler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pin to the board</source>
+        <translation>É&amp;pingler au tableau</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;The board&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Le tableau&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the quotes tagged</source>
+        <translation>Afficher les verbatims étiquetés</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pinned quotes</source>
+        <translation>Verbatims épinglés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unpin</source>
+        <translation>Retirer du &amp;tableau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export one page (PDF)…</source>
+        <translation>Exporter &amp;une page (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>pinned</source>
+        <translation>épinglé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No customer left a comment in the last 30 days.</source>
+        <translation>Aucun client n’a laissé de commentaire ces 30 derniers jours.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every tag</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>untagged</source>
+        <translation>sans étiquette</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a customer&apos;s words to pin first.</source>
+        <translation>Choisissez d’abord les paroles d’un client à épingler.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a pinned quote first.</source>
+        <translation>Choisissez d’abord un verbatim épinglé.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export the board</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The customer&apos;s voice — {team}</source>
+        <translation>La voix du client — {team}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the centre</source>
+        <translation>le centre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pinned by the supervisors, as of {date}</source>
+        <translation>Épinglés par les superviseurs, au {date}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported {count} quotes to {path}.</source>
+        <translation>{count} verbatims exportés dans {path}.</translation>
     </message>
 </context>
 <context>
@@ -3133,9 +4263,30 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
 </context>
 <context>
+    <name>alignment</name>
+    <message>
+        <location filename="../../app/backoffice/alignment.py" line="+244"/>
+        <source>None of your rated contacts has a survey answer yet.</source>
+        <translation>Aucun des contacts que vous avez notés n’a encore de réponse à l’enquête.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You rated 3 or 4 where the customer answered 1 or 2 in {over} of your {n} surveyed contacts, and 1 or 2 where they answered 4 or 5 in {under}.</source>
+        <translation>Vous avez noté 3 ou 4 quand le client a répondu 1 ou 2 pour {over} de vos {n} contacts enquêtés, et 1 ou 2 quand il a répondu 4 ou 5 pour {under}.</translation>
+    </message>
+</context>
+<context>
+    <name>backoffice</name>
+    <message>
+        <location filename="../../app/backoffice/case_view.py" line="+37"/>
+        <source>Hidden until you save your evaluation</source>
+        <translation>Masqué jusqu’à l’enregistrement de votre évaluation</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="+29"/>
+        <location filename="../../app/cli.py" line="+32"/>
         <source>Relais: the customer-service advisor&apos;s workstation. Without a command, opens this workstation connected to its centre (asking where it is the first time).</source>
         <translation>Relais&#xa0;: le poste de travail du conseiller clientèle. Sans commande, ouvre ce poste connecté à son centre (en demandant où il est la première fois).</translation>
     </message>
@@ -3262,6 +4413,56 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>la démo au lieu du poste connecté</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>on the demo&apos;s embedded centre instead of the connected one</source>
+        <translation>sur le centre intégré de la démo au lieu du centre connecté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>with --demo: as the demo advisor or supervisor</source>
+        <translation>avec --demo&#xa0;: en tant que conseiller ou superviseur de la démo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>customers&apos; survey answers</source>
+        <translation>réponses des clients aux enquêtes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>link a CSV file of survey answers to their contacts</source>
+        <translation>rattacher un fichier CSV de réponses d’enquête à leurs contacts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the CSV file</source>
+        <translation>le fichier CSV</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>check the file and say what would happen, import nothing</source>
+        <translation>vérifier le fichier et dire ce qui se passerait, sans rien importer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>figures from the centre</source>
+        <translation>chiffres du centre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>how the self-assessment, evaluations and surveys agree, per advisor</source>
+        <translation>concordance du ressenti, des évaluations et des enquêtes, par conseiller</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>one team, by name</source>
+        <translation>une équipe, par son nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one advisor, by login</source>
+        <translation>un conseiller, par son identifiant</translation>
+    </message>
+    <message>
         <location filename="../../app/commands.py" line="+32"/>
         <source>Created the central schema in {where} (revision {after}).</source>
         <translation>Schéma central créé dans {where} (révision {after}).</translation>
@@ -3381,11 +4582,26 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>Again: </source>
         <translation>Encore une fois&#xa0;: </translation>
     </message>
+    <message>
+        <location filename="../../app/backoffice/alignment.py" line="-164"/>
+        <source>No contact was closed between {start} and {end} (UTC) in this selection.</source>
+        <translation>Aucun contact de cette sélection n’a été clôturé entre {start} et {end} (UTC).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No surveyed contact: there is no bias to measure.</source>
+        <translation>Aucun contact enquêté&#xa0;: il n’y a pas de biais à mesurer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not every team of the selection has surveyed contacts: see each team&apos;s estimate.</source>
+        <translation>Toutes les équipes de la sélection n’ont pas de contacts enquêtés&#xa0;: voyez l’estimation de chaque équipe.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/db.py" line="+65"/>
+        <location filename="../../app/db.py" line="+68"/>
         <source>“{url}” is not a database URL.</source>
         <translation>«&#xa0;{url}&#xa0;» n’est pas une URL de base de données.</translation>
     </message>
@@ -3425,7 +4641,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez Relais avec son option PostgreSQL&#xa0;: pip install &apos;relais[postgres]&apos;.</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+263"/>
         <source>The central database {where} is too busy to answer.</source>
         <translation>La base centrale {where} est trop occupée pour répondre.</translation>
     </message>
@@ -3705,14 +4921,36 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Corrigez puis réessayez&#xa0;; ce que vous avez écrit est toujours là.</translation>
     </message>
     <message>
+        <location filename="../../app/backoffice/case_view.py" line="+91"/>
+        <source>You can open only the cases you closed yourself.</source>
+        <translation>Vous ne pouvez ouvrir que les dossiers que vous avez vous-même clôturés.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../app/backoffice/cases.py" line="+150"/>
+        <location filename="../../app/backoffice/reviews.py" line="+166"/>
+        <source>You review the cases of your own team only.</source>
+        <translation>Vous n’examinez que les dossiers de votre propre équipe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/backoffice/cases.py" line="+1"/>
+        <location filename="../../app/backoffice/reviews.py" line="+1"/>
+        <source>Ask an administrator or a quality reviewer.</source>
+        <translation>Adressez-vous à un administrateur ou à un chargé qualité.</translation>
+    </message>
+    <message>
         <location line="+44"/>
+        <location filename="../../app/backoffice/refusals.py" line="+121"/>
+        <location filename="../../app/backoffice/verbatims.py" line="+152"/>
+        <location filename="../../app/services/contacts.py" line="+44"/>
         <location filename="../../app/services/queue.py" line="+329"/>
         <location line="+43"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location filename="../../app/services/contacts.py" line="+135"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -3762,12 +5000,248 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Retirez-le, ou proposez au client de poursuivre par e-mail&#xa0;; votre texte est toujours là.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../app/backoffice/refusals.py" line="-74"/>
+        <source>Only supervisors and administrators edit scorecards.</source>
+        <translation>Seuls les superviseurs et les administrateurs modifient les grilles d’évaluation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your supervisor to change the scorecard.</source>
+        <translation>Demandez à votre superviseur de modifier la grille d’évaluation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A scorecard needs a name of at most 120 characters.</source>
+        <translation>Une grille d’évaluation doit avoir un nom de 120 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name it after what it evaluates, e.g. “E-mail quality”.</source>
+        <translation>Nommez-la d’après ce qu’elle évalue, par exemple «&#xa0;Qualité des e-mails&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another scorecard (active or retired) has this name.</source>
+        <translation>Une autre grille d’évaluation (active ou archivée) porte ce nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another name, or add a version to that scorecard.</source>
+        <translation>Choisissez un autre nom, ou ajoutez une version à cette grille.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A scorecard needs at least one criterion.</source>
+        <translation>Une grille d’évaluation doit avoir au moins un critère.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the criteria it scores, each with a weight.</source>
+        <translation>Ajoutez les critères qu’elle note, chacun avec son poids.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A scorecard has at most 50 criteria.</source>
+        <translation>Une grille d’évaluation a 50 critères au plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group related criteria into one.</source>
+        <translation>Regroupez les critères proches en un seul.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each criterion needs a key, a label and a weight.</source>
+        <translation>Chaque critère doit avoir une clé, un libellé et un poids.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A criterion&apos;s key has 1 to 40 characters: lowercase letters a-z, digits and _.</source>
+        <translation>La clé d’un critère compte de 1 à 40 caractères&#xa0;: lettres minuscules a-z, chiffres et _.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For example “greeting” or “solution_given”.</source>
+        <translation>Par exemple «&#xa0;greeting&#xa0;» ou «&#xa0;solution_given&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two criteria have the same key.</source>
+        <translation>Deux critères ont la même clé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give each criterion a key of its own.</source>
+        <translation>Donnez à chaque critère une clé distincte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each criterion needs a label of at most 200 characters.</source>
+        <translation>Chaque critère doit avoir un libellé de 200 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what the evaluator looks at, e.g. “Greets the customer”.</source>
+        <translation>Dites ce que l’évaluateur observe, par exemple «&#xa0;Salue le client&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A criterion&apos;s weight is a number above 0, at most 1000.</source>
+        <translation>Le poids d’un critère est un nombre supérieur à 0 et au plus égal à 1000.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use 1 for an ordinary criterion, 2 for one counting double.</source>
+        <translation>Mettez 1 pour un critère ordinaire, 2 pour un critère qui compte double.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new version has the same criteria as the current one.</source>
+        <translation>La nouvelle version a les mêmes critères que la version en vigueur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change a criterion, a label or a weight first.</source>
+        <translation>Modifiez d’abord un critère, un libellé ou un poids.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This scorecard no longer exists.</source>
+        <translation>Cette grille d’évaluation n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another scorecard.</source>
+        <translation>Choisissez une autre grille d’évaluation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This scorecard is retired.</source>
+        <translation>Cette grille d’évaluation est archivée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an active scorecard.</source>
+        <translation>Choisissez une grille d’évaluation active.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You may not enter this kind of evaluation.</source>
+        <translation>Vous ne pouvez pas saisir ce type d’évaluation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor of the contact&apos;s team enters the manager&apos;s evaluation, a quality reviewer the quality evaluation.</source>
+        <translation>Un superviseur de l’équipe du contact saisit l’évaluation managériale, un chargé qualité l’évaluation qualité.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This contact is not of your team.</source>
+        <translation>Ce contact n’est pas de votre équipe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor of its team enters the manager&apos;s evaluation.</source>
+        <translation>C’est un superviseur de son équipe qui saisit l’évaluation managériale.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You cannot evaluate a contact you closed yourself.</source>
+        <translation>Vous ne pouvez pas évaluer un contact que vous avez vous-même clôturé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask another supervisor or a quality reviewer.</source>
+        <translation>Demandez à un autre superviseur ou à un chargé qualité.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This contact is not closed yet.</source>
+        <translation>Ce contact n’est pas encore clôturé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate it once the advisor has closed it.</source>
+        <translation>Évaluez-le une fois que le conseiller l’aura clôturé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the kind of evaluation: manager or quality.</source>
+        <translation>Choisissez le type d’évaluation&#xa0;: managériale ou qualité.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../app/services/contacts.py" line="+15"/>
         <source>Choose how satisfied you think the customer is (1 to 4).</source>
         <translation>Indiquez votre ressenti sur la satisfaction du client (1 à 4).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Score every criterion from 1 to 4.</source>
+        <translation>Notez chaque critère de 1 à 4.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Score every criterion of the scorecard, and no other.</source>
+        <translation>Notez tous les critères de la grille d’évaluation, et aucun autre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scorecard may have changed: open the case again.</source>
+        <translation>La grille d’évaluation a peut-être changé&#xa0;: rouvrez le dossier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the advisor evaluated answers an evaluation.</source>
+        <translation>Seul le conseiller évalué répond à une évaluation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say whether you agree with the evaluation or contest it.</source>
+        <translation>Indiquez si vous acceptez l’évaluation ou si vous la contestez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say why you contest the evaluation.</source>
+        <translation>Indiquez pourquoi vous contestez l’évaluation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your supervisor reads your reason beside the evaluation.</source>
+        <translation>Votre superviseur lira votre motif à côté de l’évaluation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The comment is too long: at most 4,000 characters.</source>
+        <translation>Le commentaire est trop long&#xa0;: 4&#xa0;000 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The evaluator has replaced this evaluation.</source>
+        <translation>L’évaluateur a remplacé cette évaluation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer the newer one.</source>
+        <translation>Répondez à la plus récente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have already answered this evaluation.</source>
+        <translation>Vous avez déjà répondu à cette évaluation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a supervisor of the contact&apos;s team reviews it.</source>
+        <translation>Seul un superviseur de l’équipe du contact peut l’examiner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This review item no longer exists.</source>
+        <translation>Cet élément de la liste de revue n’existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contacts.py" line="+9"/>
         <source>Choose an outcome.</source>
         <translation>Choisissez un résultat.</translation>
     </message>
@@ -3809,7 +5283,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+164"/>
+        <location filename="../../app/services/customers.py" line="+165"/>
         <location line="+190"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
@@ -3887,9 +5361,90 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il n’est plus à vous, ou vos modifications sur ce contact n’ont pas encore été envoyées.</translation>
     </message>
     <message>
-        <location filename="../../app/services/templates.py" line="+156"/>
+        <location filename="../../app/backoffice/template_admin.py" line="+132"/>
+        <source>Only supervisors and administrators write, approve and retire templates.</source>
+        <translation>Seuls les superviseurs et les administrateurs rédigent, approuvent et archivent les modèles.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask your supervisor to change the template.</source>
+        <translation>Demandez à votre superviseur de modifier le modèle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You wrote this draft: another supervisor approves it.</source>
+        <translation>Vous avez rédigé ce brouillon&#xa0;: un autre superviseur doit l’approuver.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask another supervisor (or an administrator) to read and approve it.</source>
+        <translation>Demandez à un autre superviseur (ou à un administrateur) de le relire et de l’approuver.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A template&apos;s key has 1 to 80 characters: lowercase letters a-z, digits, _ and -.</source>
+        <translation>La clé d’un modèle compte de 1 à 80 caractères&#xa0;: lettres minuscules a-z, chiffres, _ et -.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For example “withdrawal_delay”: the same key for each language.</source>
+        <translation>Par exemple «&#xa0;withdrawal_delay&#xa0;»&#xa0;: la même clé pour chaque langue.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the template&apos;s language: French or English.</source>
+        <translation>Choisissez la langue du modèle&#xa0;: français ou anglais.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the channels the template is made for.</source>
+        <translation>Choisissez les canaux pour lesquels le modèle est prévu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least one, each once.</source>
+        <translation>Au moins un, chacun une seule fois.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template needs a category of at most 80 characters.</source>
+        <translation>Un modèle doit avoir une catégorie de 80 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example “Payments”.</source>
+        <translation>Par exemple «&#xa0;Paiements&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template needs a title of at most 200 characters.</source>
+        <translation>Un modèle doit avoir un titre de 200 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template needs a text of at most 20,000 characters.</source>
+        <translation>Un modèle doit avoir un texte de 20&#xa0;000 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/services/templates.py" line="+203"/>
         <source>This template no longer exists.</source>
         <translation>Ce modèle n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This version of the template no longer exists.</source>
+        <translation>Cette version du modèle n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This version is no longer waiting for approval.</source>
+        <translation>Cette version n’attend plus d’approbation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone approved it or wrote a newer draft: read the list again.</source>
+        <translation>Quelqu’un l’a approuvée ou a rédigé un brouillon plus récent&#xa0;: actualisez la liste.</translation>
     </message>
     <message>
         <location filename="../../app/connection.py" line="+96"/>
@@ -3903,7 +5458,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location line="+71"/>
-        <location filename="../../app/workspace.py" line="+85"/>
+        <location filename="../../app/workspace.py" line="+87"/>
         <source>Another Relais window is already using {path}.</source>
         <translation>Une autre fenêtre Relais utilise déjà {path}.</translation>
     </message>
@@ -3924,7 +5479,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Démarrez avec un autre --data-dir, ou mettez ce dossier de côté (rien n&apos;est effacé).</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="+64"/>
+        <location filename="../../app/workspace.py" line="+65"/>
         <source>There is no active user “{login}”.</source>
         <translation>Il n’y a pas d’utilisateur actif «&#xa0;{login}&#xa0;».</translation>
     </message>
@@ -4014,17 +5569,19 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../app/backoffice/centre.py" line="+74"/>
+        <location filename="../../app/commands.py" line="+33"/>
         <source>This workstation is not connected to a centre yet.</source>
         <translation>Ce poste n&apos;est pas encore connecté à un centre.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/commands.py" line="+1"/>
         <source>Run “relais connect --url …” first, or add --demo.</source>
         <translation>Lancez d’abord «&#xa0;relais connect --url …&#xa0;», ou ajoutez --demo.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../app/commands.py" line="+10"/>
         <source>There is no workstation copy in {path} yet.</source>
         <translation>Il n&apos;y a pas encore de copie de poste dans {path}.</translation>
     </message>
@@ -4100,7 +5657,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez cette version plus récente de Relais sur ce poste (rien n’a été modifié), ou démarrez avec un autre --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="+75"/>
+        <location filename="../../app/settings.py" line="+82"/>
         <source>Relais cannot save its settings in {path}: {reason}.</source>
         <translation>Relais ne peut pas enregistrer ses réglages dans {path}&#xa0;: {reason}.</translation>
     </message>
@@ -4133,6 +5690,458 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+7"/>
         <source>Shorten it and send again: your text is still here.</source>
         <translation>Raccourcissez-la et envoyez-la de nouveau&#xa0;: votre texte est toujours là.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/alignment_sql.py" line="+353"/>
+        <location filename="../../app/backoffice/indicators.py" line="+107"/>
+        <source>The period ends ({end}) before it starts ({start}).</source>
+        <translation>La période se termine ({end}) avant de commencer ({start}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give --from the first day and --to the last.</source>
+        <translation>Indiquez le premier jour avec --from et le dernier avec --to.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An advisor sees their own alignment only, not that of “{login}”.</source>
+        <translation>Un conseiller ne voit que son propre alignement, pas celui de «&#xa0;{login}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave out --advisor to see yours.</source>
+        <translation>Omettez --advisor pour voir le vôtre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An advisor sees their own alignment only, not the team “{team}”.</source>
+        <translation>Un conseiller ne voit que son propre alignement, pas celui de l’équipe «&#xa0;{team}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave out --team to see yours.</source>
+        <translation>Omettez --team pour voir le vôtre.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You supervise no team: there is no alignment to read.</source>
+        <translation>Vous ne supervisez aucune équipe&#xa0;: il n’y a pas d’alignement à consulter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../app/backoffice/indicators.py" line="+36"/>
+        <source>Ask an administrator to put you in your team.</source>
+        <translation>Demandez à un administrateur de vous rattacher à votre équipe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A supervisor reads their own team&apos;s alignment only ({mine}).</source>
+        <translation>Un superviseur ne consulte que l’alignement de sa propre équipe ({mine}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave out --team, or ask an administrator.</source>
+        <translation>Omettez --team, ou adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{login}” is not in your team ({mine}).</source>
+        <translation>«&#xa0;{login}&#xa0;» n’est pas dans votre équipe ({mine}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor reads their own team&apos;s alignment only.</source>
+        <translation>Un superviseur ne consulte que l’alignement de sa propre équipe.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{login}” is not in the team “{team}”.</source>
+        <translation>«&#xa0;{login}&#xa0;» n’est pas dans l’équipe «&#xa0;{team}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out --team, or give theirs.</source>
+        <translation>Omettez --team, ou indiquez la sienne.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../app/backoffice/indicators.py" line="+34"/>
+        <source>There is no team “{team}”.</source>
+        <translation>Il n’y a pas d’équipe «&#xa0;{team}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/backoffice/indicators.py" line="+1"/>
+        <source>Give the team&apos;s name as the centre spells it.</source>
+        <translation>Indiquez le nom de l’équipe tel que le centre l’écrit.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no advisor “{login}”.</source>
+        <translation>Il n’y a pas de conseiller «&#xa0;{login}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the advisor&apos;s login.</source>
+        <translation>Indiquez l’identifiant du conseiller.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/cases.py" line="-24"/>
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/backoffice/indicators.py" line="-70"/>
+        <location line="+7"/>
+        <source>Choose an end after the start.</source>
+        <translation>Choisissez une fin postérieure au début.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A self-assessment is 1 to 4, and a CSAT answer 1 to 5.</source>
+        <translation>Un ressenti va de 1 à 4, et une réponse CSAT de 1 à 5.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You see only the cases you closed yourself.</source>
+        <translation>Vous ne voyez que les dossiers que vous avez vous-même clôturés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/centre_calls.py" line="+50"/>
+        <source>The central database refused these values: {why}.</source>
+        <translation>La base centrale a refusé ces valeurs&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct them and try again; nothing was saved.</source>
+        <translation>Corrigez-les et réessayez&#xa0;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/export.py" line="+187"/>
+        <source>Relais exports to .csv or .xlsx files, not “{name}”.</source>
+        <translation>Relais exporte vers des fichiers .csv ou .xlsx, pas «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file name ending in .csv or .xlsx.</source>
+        <translation>Choisissez un nom de fichier se terminant par .csv ou .xlsx.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Relais cannot write {path}: {reason}.</source>
+        <translation>Relais ne peut pas écrire {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another folder, or close the file if it is open.</source>
+        <translation>Choisissez un autre dossier, ou fermez le fichier s’il est ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/focus.py" line="+86"/>
+        <source>“{key}” is not an indicator a team can follow.</source>
+        <translation>«&#xa0;{key}&#xa0;» n’est pas un indicateur qu’une équipe peut suivre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one of: {keys}.</source>
+        <translation>Choisissez parmi&#xa0;: {keys}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no team to set the focus indicator of.</source>
+        <translation>Il n’y a pas d’équipe dont fixer l’indicateur prioritaire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor sets their own team&apos;s; an administrator names the team.</source>
+        <translation>Un superviseur fixe celui de sa propre équipe&#xa0;; un administrateur désigne l’équipe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a supervisor of the team, or an administrator, sets its focus.</source>
+        <translation>Seul un superviseur de l’équipe, ou un administrateur, fixe son indicateur prioritaire.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask your supervisor to change the team&apos;s focus.</source>
+        <translation>Demandez à votre superviseur de changer l’indicateur prioritaire de l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/incidents.py" line="+47"/>
+        <source>An incident needs a title.</source>
+        <translation>Un incident doit avoir un titre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say in a few words what is happening, e.g. “Payment page down”.</source>
+        <translation>Dites en quelques mots ce qui se passe, par exemple «&#xa0;Page de paiement en panne&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The incident&apos;s title or message is too long.</source>
+        <translation>Le titre ou le message de l’incident est trop long.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the title under 200 characters and the message under 20,000.</source>
+        <translation>Limitez le titre à 200 caractères et le message à 20&#xa0;000.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The expected end is before the incident starts.</source>
+        <translation>La fin prévue précède le début de l’incident.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set an end after the start, or leave the end empty.</source>
+        <translation>Choisissez une fin postérieure au début, ou laissez la fin vide.</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Only supervisors publish and end incidents.</source>
+        <translation>Seuls les superviseurs publient les incidents et y mettent fin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your supervisor to publish it.</source>
+        <translation>Demandez à votre superviseur de le publier.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The template chosen for the incident no longer exists.</source>
+        <translation>Le modèle choisi pour l’incident n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another template, or none.</source>
+        <translation>Choisissez un autre modèle, ou aucun.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This incident no longer exists.</source>
+        <translation>Cet incident n’existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/indicators.py" line="-1"/>
+        <source>The period is empty: it starts and ends at {start}.</source>
+        <translation>La période est vide&#xa0;: elle commence et se termine à {start}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The indicators are for supervisors and administrators.</source>
+        <translation>Les indicateurs sont réservés aux superviseurs et aux administrateurs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own figures are in your calibration.</source>
+        <translation>Vos propres chiffres sont dans votre calibration.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You supervise no team: there are no indicators.</source>
+        <translation>Vous ne supervisez aucune équipe&#xa0;: il n’y a pas d’indicateurs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A supervisor reads their own team&apos;s indicators only ({mine}).</source>
+        <translation>Un superviseur ne consulte que les indicateurs de sa propre équipe ({mine}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose your team, or ask an administrator.</source>
+        <translation>Choisissez votre équipe, ou adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no channel “{channel}”.</source>
+        <translation>Il n’y a pas de canal «&#xa0;{channel}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give one of: {channels}.</source>
+        <translation>Indiquez l’un de ceux-ci&#xa0;: {channels}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/indicators_figures.py" line="+95"/>
+        <source>The indicators&apos; computation was cancelled.</source>
+        <translation>Le calcul des indicateurs a été annulé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed; start it again when you need them.</source>
+        <translation>Rien n’a été modifié&#xa0;; relancez-le quand vous en aurez besoin.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>“{zone}” is not a time zone Relais knows.</source>
+        <translation>«&#xa0;{zone}&#xa0;» n’est pas un fuseau horaire connu de Relais.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give an IANA name such as “Europe/Paris”.</source>
+        <translation>Indiquez un nom IANA tel que «&#xa0;Europe/Paris&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/reviews.py" line="-93"/>
+        <source>Only supervisors and administrators work the review list.</source>
+        <translation>Seuls les superviseurs et les administrateurs traitent la liste de revue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} has already taken this item.</source>
+        <translation>{name} a déjà pris en charge cet élément.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave it to them, or ask them to hand it over.</source>
+        <translation>Laissez-le-lui, ou demandez-lui de vous le confier.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This item is already done (by {name}).</source>
+        <translation>Cet élément est déjà traité (par {name}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload the review list.</source>
+        <translation>Rechargez la liste de revue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/survey_file.py" line="+168"/>
+        <source>Save it from your spreadsheet as CSV (UTF-8, or CSV with semicolons) and import it again; nothing was imported.</source>
+        <translation>Enregistrez-le depuis votre tableur au format CSV (UTF-8, ou CSV séparé par des points-virgules) et importez-le à nouveau&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{path} is a spreadsheet workbook, not a CSV file.</source>
+        <translation>{path} est un classeur de tableur, pas un fichier CSV.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is neither UTF-8 nor Windows-1252 text.</source>
+        <translation>{path} n’est un texte ni en UTF-8 ni en Windows-1252.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{path} holds text encoded twice (“Ã©” where “é” was meant).</source>
+        <translation>{path} contient du texte encodé deux fois («&#xa0;Ã©&#xa0;» au lieu de «&#xa0;é&#xa0;»).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{path} is larger than 100 MB.</source>
+        <translation>{path} dépasse 100&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split it into smaller files: each imports on its own.</source>
+        <translation>Découpez-le en fichiers plus petits&#xa0;: chacun s’importe séparément.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossible de lire {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file&apos;s name and that you may read it.</source>
+        <translation>Vérifiez le nom du fichier et que vous avez le droit de le lire.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{path} is empty.</source>
+        <translation>{path} est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>{path} has no survey answers below its header row.</source>
+        <translation>{path} ne contient aucune réponse d’enquête sous sa ligne d’en-tête.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{path} has two columns for {column}: “{a}” and “{b}”.</source>
+        <translation>{path} a deux colonnes pour {column}&#xa0;: «&#xa0;{a}&#xa0;» et «&#xa0;{b}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep one of them; nothing was imported.</source>
+        <translation>Gardez-en une seule&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{path} has no column for {columns}.</source>
+        <translation>{path} n’a pas de colonne pour {columns}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its first row names the columns: reference, csat and date are needed, nps, effort and verbatim may follow (in French: référence, csat, nps, effort client, commentaire, date). Nothing was imported.</source>
+        <translation>Sa première ligne nomme les colonnes&#xa0;: référence, csat et date sont obligatoires, nps, effort client et commentaire sont facultatifs (en anglais&#xa0;: reference, csat, nps, effort, verbatim, date). Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/surveys.py" line="+255"/>
+        <source>Only supervisors and administrators import survey answers.</source>
+        <translation>Seuls les superviseurs et les administrateurs importent les réponses d’enquête.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your supervisor to import the file.</source>
+        <translation>Demandez à votre superviseur d’importer le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/team_board.py" line="+81"/>
+        <source>The team&apos;s board is for supervisors.</source>
+        <translation>Le tableau de bord de l’équipe est réservé aux superviseurs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own contacts and follow-ups are on your desk.</source>
+        <translation>Vos propres contacts et suivis sont dans votre espace conseiller.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backoffice/verbatims.py" line="-85"/>
+        <source>Too many tags, or a tag too long.</source>
+        <translation>Trop d’étiquettes, ou une étiquette trop longue.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use up to 10 tags of 40 characters at most.</source>
+        <translation>Utilisez 10 étiquettes au plus, de 40 caractères au plus chacune.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>A verbatim holds 1 to 2,000 characters.</source>
+        <translation>Un verbatim compte de 1 à 2&#xa0;000 caractères.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the customer&apos;s own words, shortened if need be.</source>
+        <translation>Gardez les mots du client, raccourcis si besoin.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The verbatim board is your supervisor&apos;s.</source>
+        <translation>Le tableau des verbatims appartient à votre superviseur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisors pin their own team&apos;s customers&apos; words.</source>
+        <translation>Les superviseurs épinglent les paroles des clients de leur propre équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/scorecard_dialog.py" line="-39"/>
+        <source>Line {line}: “{weight}” is not a weight.</source>
+        <translation>Ligne {line}&#xa0;: «&#xa0;{weight}&#xa0;» n’est pas un poids.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the weight as a number, e.g. “Politeness: 2”.</source>
+        <translation>Écrivez le poids sous forme de nombre, par exemple «&#xa0;Politesse&#xa0;: 2&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -4262,6 +6271,134 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
 </context>
 <context>
+    <name>indicators</name>
+    <message>
+        <location filename="../../app/backoffice/indicators_figures.py" line="-113"/>
+        <source>Contacts received</source>
+        <translation>Contacts reçus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average handling time</source>
+        <translation>Durée moyenne de traitement (DMT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average call time</source>
+        <translation>Durée moyenne de communication</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First response time (median)</source>
+        <translation>Délai de première réponse (médiane)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First response time (mean)</source>
+        <translation>Délai de première réponse (moyenne)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered within target (SLA)</source>
+        <translation>Réponses dans le délai cible (SLA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-contact resolution</source>
+        <translation>Résolution au premier contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer rate</source>
+        <translation>Taux de transfert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied customers (CSAT 4-5)</source>
+        <translation>Clients satisfaits (CSAT 4-5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average CSAT (1-5)</source>
+        <translation>CSAT moyen (1-5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net Promoter Score</source>
+        <translation>Net Promoter Score (NPS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer effort (1-7)</source>
+        <translation>Effort client (1-7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open at the period&apos;s end</source>
+        <translation>Ouverts en fin de période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting in the queue now</source>
+        <translation>En file d’attente actuellement</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No contacts in this period.</source>
+        <translation>Aucun contact sur cette période.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contact was closed in this period.</source>
+        <translation>Aucun contact n’a été clôturé sur cette période.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contact closed in this period has a recorded handling time.</source>
+        <translation>Aucun contact clôturé sur cette période n’a de durée de traitement enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call closed in this period has its start and end recorded.</source>
+        <translation>Aucun appel clôturé sur cette période n’a son début et sa fin enregistrés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contact received in this period has been answered yet.</source>
+        <translation>Aucun contact reçu sur cette période n’a encore eu de réponse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contact received in this period has been answered or waited past its target.</source>
+        <translation>Aucun contact reçu sur cette période n’a eu de réponse ni attendu au-delà de son délai cible.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No survey answer for the contacts closed in this period.</source>
+        <translation>Aucune réponse à l’enquête pour les contacts clôturés sur cette période.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No survey answer of this period gives a recommendation score.</source>
+        <translation>Aucune réponse à l’enquête de cette période ne donne de note de recommandation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No survey answer of this period gives an effort score.</source>
+        <translation>Aucune réponse à l’enquête de cette période ne donne de note d’effort.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contact was open at the end of this period.</source>
+        <translation>Aucun contact n’était ouvert à la fin de cette période.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contact is waiting in the queue now.</source>
+        <translation>Aucun contact n’attend dans la file pour le moment.</translation>
+    </message>
+</context>
+<context>
     <name>limits</name>
     <message>
         <location filename="../../app/limits.py" line="+74"/>
@@ -4354,7 +6491,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <name>progress</name>
     <message>
         <location filename="../../app/connection.py" line="-46"/>
-        <location filename="../../app/workspace.py" line="-57"/>
+        <location filename="../../app/workspace.py" line="-58"/>
         <source>Checking the central database…</source>
         <translation>Vérification de la base centrale…</translation>
     </message>
@@ -4401,6 +6538,189 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+1"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
+    </message>
+</context>
+<context>
+    <name>surveys</name>
+    <message>
+        <location filename="../../app/backoffice/surveys.py" line="-164"/>
+        <source>no contact reference</source>
+        <translation>pas de référence de contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSAT missing</source>
+        <translation>CSAT manquant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSAT {value} is not between 1 and 5</source>
+        <translation>le CSAT {value} n’est pas compris entre 1 et 5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NPS {value} is not between 0 and 10</source>
+        <translation>le NPS {value} n’est pas compris entre 0 et 10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer effort {value} is not between 1 and 7</source>
+        <translation>l’effort client {value} n’est pas compris entre 1 et 7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” in {column} is not a whole number</source>
+        <translation>«&#xa0;{value}&#xa0;» dans {column} n’est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date missing</source>
+        <translation>date manquante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a date (YYYY-MM-DD or DD/MM/YYYY, with an optional time)</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA, avec une heure facultative)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the verbatim is longer than 10,000 characters</source>
+        <translation>le verbatim dépasse 10&#xa0;000 caractères</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} fields where the header has {column} (a separator in a verbatim without quotes?)</source>
+        <translation>{value} champs alors que l’en-tête en a {column} (un séparateur dans un verbatim sans guillemets&#xa0;?)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no contact has the reference {reference}</source>
+        <translation>aucun contact n’a la référence {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>several contacts have the reference {reference}</source>
+        <translation>plusieurs contacts ont la référence {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact {reference} is not of your team</source>
+        <translation>le contact {reference} n’est pas de votre équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact {reference} is not closed yet</source>
+        <translation>le contact {reference} n’est pas encore clôturé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered more than a day before contact {reference} was closed</source>
+        <translation>réponse plus d’un jour avant la clôture du contact {reference}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>answered more than a day in the future</source>
+        <translation>réponse datée de plus d’un jour dans le futur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a value the centre does not accept</source>
+        <translation>une valeur que le centre n’accepte pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact {reference} already has a different answer, which is kept</source>
+        <translation>le contact {reference} a déjà une autre réponse, qui est conservée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>imported</source>
+        <translation>importée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already there</source>
+        <translation>déjà présente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>to import</source>
+        <translation>à importer</translation>
+    </message>
+    <message>
+        <location line="+327"/>
+        <source>line {line}: {reason}</source>
+        <translation>ligne {line}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Would be credited to: {advisors}</source>
+        <translation>Seraient attribuées à&#xa0;: {advisors}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credited to: {advisors}</source>
+        <translation>Attribuées à&#xa0;: {advisors}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>commas</source>
+        <translation>des virgules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semicolons</source>
+        <translation>des points-virgules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tabs</source>
+        <translation>des tabulations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To import: {n}</source>
+        <translation>À importer&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported: {n}</source>
+        <translation>Importées&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {rows} rows ({encoding}, separated by {sep})</source>
+        <translation>{name}&#xa0;: {rows} lignes ({encoding}, séparées par {sep})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already there: {n}</source>
+        <translation>Déjà présentes&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts (the stored answer is kept): {n}</source>
+        <translation>Conflits (la réponse enregistrée est conservée)&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused: {n}</source>
+        <translation>Refusées&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was imported (dry run).</source>
+        <translation>Rien n’a été importé (simulation).</translation>
     </message>
 </context>
 </TS>
