@@ -31,7 +31,7 @@ from app.backoffice.alignment_sql import Behind
 from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
 from ui.common.ops import Bug, Runner
-from ui.common.texts import error_text, format_date
+from ui.common.texts import error_text, format_date, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 DRILL_PAGE = 200
@@ -43,10 +43,10 @@ def _tr(text: str) -> str:
 
 def view_name(view: str) -> str:
     return {
-        "self": _tr("Advisor's feeling"),
-        "manager": _tr("Manager"),
-        "quality": _tr("Quality"),
-        "customer": _tr("Customer (CSAT)"),
+        "self": translate("AlignmentView", "Advisor's feeling"),
+        "manager": translate("AlignmentView", "Manager"),
+        "quality": translate("AlignmentView", "Quality"),
+        "customer": translate("AlignmentView", "Customer (CSAT)"),
     }[view]
 
 
@@ -97,49 +97,75 @@ class AlignmentView(QWidget):
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-30), self)
         self.start.setCalendarPopup(True)
-        self.start.setAccessibleName(_tr("Closed from"))
+        self.start.setAccessibleName(translate("AlignmentView", "Closed from"))
         self.end = QDateEdit(today, self)
         self.end.setCalendarPopup(True)
-        self.end.setAccessibleName(_tr("Closed until (included)"))
-        self.compute = QPushButton(_tr("&Compute"), self)
+        self.end.setAccessibleName(translate("AlignmentView", "Closed until (included)"))
+        self.compute = QPushButton(translate("AlignmentView", "&Compute"), self)
         self.compute.clicked.connect(self.refresh)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(_tr("Contacts closed from"), self))
+        bar.addWidget(QLabel(translate("AlignmentView", "Contacts closed from"), self))
         bar.addWidget(self.start)
-        bar.addWidget(QLabel(_tr("to"), self))
+        bar.addWidget(QLabel(translate("AlignmentView", "to"), self))
         bar.addWidget(self.end)
         bar.addWidget(self.compute)
         bar.addStretch(1)
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.summary.setProperty("box", "neutral")
-        self.summary.setAccessibleName(_tr("Alignment summary"))
-        self.lines = _table(self, _tr("Alignment per advisor and team"), [
-            _tr("Who"), _tr("Closed"), _tr("Feeling"), _tr("Manager"), _tr("Quality"),
-            _tr("Survey"), _tr("Over-estimated"), _tr("Under-estimated"),
-            _tr("Satisfied (surveyed)"), _tr("Satisfied (estimated, all contacts)"),
-        ])  # fmt: skip
+        self.summary.setAccessibleName(translate("AlignmentView", "Alignment summary"))
+        self.lines = _table(
+            self,
+            translate("AlignmentView", "Alignment per advisor and team"),
+            [
+                translate("AlignmentView", "Who"),
+                translate("AlignmentView", "Closed"),
+                translate("AlignmentView", "Feeling"),
+                translate("AlignmentView", "Manager"),
+                translate("AlignmentView", "Quality"),
+                translate("AlignmentView", "Survey"),
+                translate("AlignmentView", "Over-estimated"),
+                translate("AlignmentView", "Under-estimated"),
+                translate("AlignmentView", "Satisfied (surveyed)"),
+                translate("AlignmentView", "Satisfied (estimated, all contacts)"),
+            ],
+        )
         self.lines.currentCellChanged.connect(lambda row, *_: self._show_line(row))
         self.lines.cellDoubleClicked.connect(self._drill_line)
         self.pair = QComboBox(self)
-        self.pair.setAccessibleName(_tr("Pair of views"))
+        self.pair.setAccessibleName(translate("AlignmentView", "Pair of views"))
         for first, second in alignment.PAIRS:
             self.pair.addItem(f"{view_name(first)} ↔ {view_name(second)}", (first, second))
         self.pair.currentIndexChanged.connect(lambda _i: self._show_line(self.lines.currentRow()))
         self.pair_figures = QLabel("", self)
         self.pair_figures.setWordWrap(True)
-        self.matrix = _table(self, _tr("Confusion matrix"), ["1", "2", "3", "4"])
+        self.matrix = _table(
+            self,
+            translate("AlignmentView", "Confusion matrix"),
+            ["1", "2", "3", "4"],
+        )
         self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix.cellClicked.connect(self._drill_cell)
         self.matrix.setMaximumHeight(170)
         self.drill_title = QLabel(
-            _tr("Click a figure or a cell to list the contacts behind it."), self
+            translate("AlignmentView", "Click a figure or a cell to list the contacts behind it."),
+            self,
         )
         self.drill_title.setWordWrap(True)
-        self.drill = _table(self, _tr("Contacts behind the figure"), [
-            _tr("Contact"), _tr("Closed"), _tr("Advisor"), _tr("Feeling"), _tr("Manager"),
-            _tr("Quality"), _tr("Customer"), _tr("The customer's words"),
-        ])  # fmt: skip
+        self.drill = _table(
+            self,
+            translate("AlignmentView", "Contacts behind the figure"),
+            [
+                translate("AlignmentView", "Contact"),
+                translate("AlignmentView", "Closed"),
+                translate("AlignmentView", "Advisor"),
+                translate("AlignmentView", "Feeling"),
+                translate("AlignmentView", "Manager"),
+                translate("AlignmentView", "Quality"),
+                translate("AlignmentView", "Customer"),
+                translate("AlignmentView", "The customer's words"),
+            ],
+        )
         self.drill.cellDoubleClicked.connect(self._open)
         self.problem = QLabel("", self)
         self.problem.setProperty("message", True)
@@ -183,7 +209,7 @@ class AlignmentView(QWidget):
         self._period = (start, end)  # type: ignore[assignment]
         office, advisor = self._office, self._advisor_only()
         self.problem.hide()
-        self.summary.setText(_tr("Computing on the centre…"))
+        self.summary.setText(translate("AlignmentView", "Computing on the centre…"))
         self._runner.centre(
             lambda: alignment.report(office, start, end, advisor=advisor),  # type: ignore[arg-type]
             self._show,
@@ -196,7 +222,10 @@ class AlignmentView(QWidget):
         self._report = report
         self.lines.setRowCount(0)
         if report.empty:
-            self.summary.setText(QCoreApplication.translate("alignment", report.empty))
+            start, end = self._period or (None, None)
+            self.summary.setText(
+                translate("cli", report.empty).format(start=start or "", end=end or "")
+            )
             self._show_line(-1)
             return
         for line in report.figures:
@@ -218,11 +247,19 @@ class AlignmentView(QWidget):
         if sat is not None and sat.estimate is not None:
             e = sat.estimate
             estimated = f"{e.share:.0%} [{e.low:.0%}–{e.high:.0%}] ({e.surveyed}/{e.contacts})"
-        name = indent + (line.name or _tr("Whole selection"))
+        name = indent + (line.name or translate("AlignmentView", "Whole selection"))
         cells = [
-            name, str(c.closed), str(c.self), str(c.manager), str(c.quality),
-            str(c.customer), _pct(cal.over_share), _pct(cal.under_share), surveyed, estimated,
-        ]  # fmt: skip
+            name,
+            str(c.closed),
+            str(c.self),
+            str(c.manager),
+            str(c.quality),
+            str(c.customer),
+            _pct(cal.over_share),
+            _pct(cal.under_share),
+            surveyed,
+            estimated,
+        ]
         for col, text in enumerate(cells):
             self.lines.setItem(row, col, _cell(text, line))
 
@@ -241,9 +278,10 @@ class AlignmentView(QWidget):
         if figures is None:
             self.pair_figures.setText("")
             return
-        said = _tr(
+        said = translate(
+            "AlignmentView",
             "{n} contacts with both · agreement {agreement} · mean gap {gap} · "
-            "weighted kappa {kappa}"
+            "weighted kappa {kappa}",
         )
         self.pair_figures.setText(
             said.format(
@@ -272,7 +310,11 @@ class AlignmentView(QWidget):
         line = self._line(row)
         pair = self.pair.currentData()
         if line is not None and pair is not None:
-            self.drill_on(Behind(pair=pair), line, _tr("Contacts with both views"))
+            self.drill_on(
+                Behind(pair=pair),
+                line,
+                translate("AlignmentView", "Contacts with both views"),
+            )
 
     def _drill_cell(self, row: int, col: int) -> None:
         line = self._line(self.lines.currentRow())
@@ -280,7 +322,7 @@ class AlignmentView(QWidget):
         if line is None or pair is None:
             return
         cell = (row + 1, col + 1)
-        title = _tr("{first} {a}, {second} {b}").format(
+        title = translate("AlignmentView", "{first} {a}, {second} {b}").format(
             first=view_name(pair[0]), a=cell[0], second=view_name(pair[1]), b=cell[1]
         )
         self.drill_on(Behind(pair=pair, cell=cell), line, title)
@@ -291,7 +333,9 @@ class AlignmentView(QWidget):
         start, end = self._period
         team, advisor = self._who(line)
         office = self._office
-        self.drill_title.setText(_tr("{title} — {who}").format(title=title, who=line.name))
+        self.drill_title.setText(
+            translate("AlignmentView", "{title} — {who}").format(title=title, who=line.name)
+        )
         self._runner.centre(
             lambda: alignment.contacts_behind(
                 office, start, end, behind, team, advisor, DRILL_PAGE
@@ -308,17 +352,21 @@ class AlignmentView(QWidget):
             row = self.drill.rowCount()
             self.drill.insertRow(row)
             values = [
-                r.reference, format_date(r.closed_at), r.advisor,
+                r.reference,
+                format_date(r.closed_at),
+                r.advisor,
                 *("—" if v is None else str(v) for v in (r.self, r.manager, r.quality, r.customer)),
                 r.comment or "",
-            ]  # fmt: skip
+            ]
             for col, text in enumerate(values):
                 self.drill.setItem(row, col, _cell(text, r.contact_id))
         if page.total > len(page.rows):
             self.drill_title.setText(
                 self.drill_title.text()
                 + " · "
-                + _tr("{shown} of {total}").format(shown=len(page.rows), total=page.total)
+                + translate("AlignmentView", "{shown} of {total}").format(
+                    shown=len(page.rows), total=page.total
+                )
             )
 
     def _open(self, row: int, _col: int) -> None:

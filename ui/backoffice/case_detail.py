@@ -39,6 +39,7 @@ from ui.common.texts import (
     error_text,
     format_datetime,
     outcome_label,
+    translate,
     ui_language,
 )
 
@@ -52,59 +53,82 @@ def _esc(text: str) -> str:
 
 
 def kind_label(kind: EvaluatorKind) -> str:
-    return _tr("Manager") if kind == EvaluatorKind.MANAGER else _tr("Quality")
+    return (
+        translate("CaseDetail", "Manager")
+        if kind == EvaluatorKind.MANAGER
+        else translate("CaseDetail", "Quality")
+    )
 
 
 def evaluation_html(e: EvaluationView) -> str:
-    head = _tr("{kind} · {who} · {when}").format(
+    head = translate("CaseDetail", "{kind} · {who} · {when}").format(
         kind=kind_label(e.kind), who=e.evaluator, when=format_datetime(e.created_at)
     )
     parts = [f"<p><b>{_esc(head)}</b><br>"]
     label = f"{e.score} — {assessment_label(e.score)}"
-    parts.append(_esc(_tr("Customer's satisfaction as estimated: {label}").format(label=label)))
+    parts.append(
+        _esc(
+            translate("CaseDetail", "Customer's satisfaction as estimated: {label}").format(
+                label=label
+            )
+        )
+    )
     if e.quality_score is not None:
-        parts.append("<br>" + _esc(_tr("Quality score: {score}/100").format(score=e.quality_score)))
+        parts.append(
+            "<br>"
+            + _esc(
+                translate("CaseDetail", "Quality score: {score}/100").format(score=e.quality_score)
+            )
+        )
     for c in e.criteria:
         parts.append(f"<br>&nbsp;&nbsp;{_esc(c.label)}: {c.score if c.score is not None else '—'}")
     if e.comment:
         parts.append(f"<br><i>{_esc(e.comment)}</i>")
     if e.reply is not None:
-        stance = _tr("agrees") if e.reply.stance == "agree" else _tr("contests")
-        answer = _tr("The advisor {stance}: {comment}")
+        stance = (
+            translate("CaseDetail", "agrees")
+            if e.reply.stance == "agree"
+            else translate("CaseDetail", "contests")
+        )
+        answer = translate("CaseDetail", "The advisor {stance}: {comment}")
         parts.append("<br>" + _esc(answer.format(stance=stance, comment=e.reply.comment or "—")))
     return "".join(parts) + "</p>"
 
 
 def case_html(case: CaseView) -> str:
-    hidden = f"<i>{_esc(QCoreApplication.translate('backoffice', BLIND_NOTE))}</i>"
-    where = _tr("{channel} · {team} · closed {when} by {advisor}").format(
+    hidden = f"<i>{_esc(translate('backoffice', BLIND_NOTE))}</i>"
+    where = translate("CaseDetail", "{channel} · {team} · closed {when} by {advisor}").format(
         channel=channel_label(case.channel),
         team=case.team,
         when=format_datetime(case.closed_at) if case.closed_at else "—",
         advisor=case.advisor or "—",
     )
     parts = [f"<h3>{_esc(case.reference)} — {_esc(case.subject)}</h3>", f"<p>{_esc(where)}</p>"]
-    parts.append(f"<h4>{_esc(_tr('Thread'))}</h4>")
+    parts.append(f"<h4>{_esc(translate('CaseDetail', 'Thread'))}</h4>")
     for m in case.messages:
-        side = _tr("customer") if m.direction == Direction.INBOUND else _tr("advisor")
+        side = (
+            translate("CaseDetail", "customer")
+            if m.direction == Direction.INBOUND
+            else translate("CaseDetail", "advisor")
+        )
         parts.append(
             f"<p><b>{_esc(m.sender)}</b> · {_esc(side)} · {format_datetime(m.created_at)}"
             f"<br>{_esc(m.text)}</p>"
         )
     if not case.messages:
-        parts.append(f"<p>{_esc(_tr('No written message: a call.'))}</p>")
+        parts.append(f"<p>{_esc(translate('CaseDetail', 'No written message: a call.'))}</p>")
     if case.notes:
-        parts.append(f"<h4>{_esc(_tr('Internal notes'))}</h4>")
+        parts.append(f"<h4>{_esc(translate('CaseDetail', 'Internal notes'))}</h4>")
         parts += [f"<p>{_esc(n.author)}: {_esc(n.body)}</p>" for n in case.notes]
     if case.history:
-        parts.append(f"<h4>{_esc(_tr('Who held it'))}</h4><p>")
+        parts.append(f"<h4>{_esc(translate('CaseDetail', 'Who held it'))}</h4><p>")
         parts += [
             f"{_esc(h.advisor)} · {format_datetime(h.started_at)}"
             f" → {format_datetime(h.ended_at) if h.ended_at else '…'}<br>"
             for h in case.history
         ]
         parts.append("</p>")
-    parts.append(f"<h4>{_esc(_tr('Wrap-up'))}</h4>")
+    parts.append(f"<h4>{_esc(translate('CaseDetail', 'Wrap-up'))}</h4>")
     if case.wrap_up is not None:
         w = case.wrap_up
         reason = w.reason_label_fr if ui_language() == "fr" else w.reason_label_en
@@ -114,11 +138,11 @@ def case_html(case: CaseView) -> str:
             feeling = _esc(f"{w.self_assessment} — {assessment_label(w.self_assessment)}")
         parts.append(
             f"<p>{_esc(reason or w.reason_code)} · {_esc(outcome_label(w.outcome))}<br>"
-            f"{_esc(_tr('Advisor felt the customer was:'))} {feeling}"
+            f"{_esc(translate('CaseDetail', 'Advisor felt the customer was:'))} {feeling}"
             + (f"<br><i>{_esc(w.comment)}</i>" if w.comment else "")
             + "</p>"
         )
-    parts.append(f"<h4>{_esc(_tr('Survey'))}</h4>")
+    parts.append(f"<h4>{_esc(translate('CaseDetail', 'Survey'))}</h4>")
     if case.blind:
         parts.append(f"<p>{hidden}</p>")
     elif case.survey is not None:
@@ -126,20 +150,26 @@ def case_html(case: CaseView) -> str:
         parts.append(
             f"<p>CSAT {s.csat}/5 ({_esc(assessment_label(s.csat_four))})"
             + (f" · NPS {s.nps}/10" if s.nps is not None else "")
-            + (f" · {_esc(_tr('effort'))} {s.effort}/7" if s.effort is not None else "")
+            + (
+                f" · {_esc(translate('CaseDetail', 'effort'))} {s.effort}/7"
+                if s.effort is not None
+                else ""
+            )
             + (f"<br>« {_esc(s.comment)} »" if s.comment else "")
             + "</p>"
         )
     else:
-        parts.append(f"<p>{_esc(_tr('The customer did not answer a survey.'))}</p>")
-    parts.append(f"<h4>{_esc(_tr('Evaluations'))}</h4>")
+        parts.append(
+            f"<p>{_esc(translate('CaseDetail', 'The customer did not answer a survey.'))}</p>"
+        )
+    parts.append(f"<h4>{_esc(translate('CaseDetail', 'Evaluations'))}</h4>")
     parts += [evaluation_html(e) for e in case.mine]
     if case.blind:
-        parts.append(f"<p>{_esc(_tr('Other evaluations:'))} {hidden}</p>")
+        parts.append(f"<p>{_esc(translate('CaseDetail', 'Other evaluations:'))} {hidden}</p>")
     else:
         parts += [evaluation_html(e) for e in case.others]
     if not (case.mine or case.others) and not case.blind:
-        parts.append(f"<p>{_esc(_tr('Not evaluated yet.'))}</p>")
+        parts.append(f"<p>{_esc(translate('CaseDetail', 'Not evaluated yet.'))}</p>")
     return "".join(parts)
 
 
@@ -149,16 +179,16 @@ class EvaluationForm(QGroupBox):
     saved = Signal(object)
 
     def __init__(self, runner: Runner, office: BackOffice, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Your evaluation"), parent)
+        super().__init__(translate("CaseDetail", "Your evaluation"), parent)
         self._runner = runner
         self._office = office
         self._case: CaseView | None = None
         self._cards: list[scorecards.ScorecardView] = []
         self._criteria: list[tuple[scorecards.Criterion, QComboBox]] = []
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName(_tr("Evaluate as"))
+        self.kind.setAccessibleName(translate("CaseDetail", "Evaluate as"))
         self.card = QComboBox(self)
-        self.card.setAccessibleName(_tr("Scorecard"))
+        self.card.setAccessibleName(translate("CaseDetail", "Scorecard"))
         self.card.currentIndexChanged.connect(self._show_criteria)
         self.criteria_box = QFormLayout()
         self.estimate = QButtonGroup(self)
@@ -168,11 +198,11 @@ class EvaluationForm(QGroupBox):
             self.estimate.addButton(button, score)
             estimates.addWidget(button, (score - 1) // 2, (score - 1) % 2)
         self.comment = QPlainTextEdit(self)
-        self.comment.setPlaceholderText(_tr("What went well, what to coach"))
-        self.comment.setAccessibleName(_tr("Evaluation comment"))
+        self.comment.setPlaceholderText(translate("CaseDetail", "What went well, what to coach"))
+        self.comment.setAccessibleName(translate("CaseDetail", "Evaluation comment"))
         self.comment.setTabChangesFocus(True)
         self.comment.setMaximumHeight(56)
-        self.save = QPushButton(_tr("Sa&ve the evaluation"), self)
+        self.save = QPushButton(translate("CaseDetail", "Sa&ve the evaluation"), self)
         self.save.clicked.connect(self.submit)
         self.problem = QLabel("", self)
         self.problem.setProperty("message", True)
@@ -180,11 +210,11 @@ class EvaluationForm(QGroupBox):
         self.problem.setWordWrap(True)
         self.problem.hide()
         form = QFormLayout(self)
-        form.addRow(_tr("As"), self.kind)
-        form.addRow(_tr("Scorecard"), self.card)
+        form.addRow(translate("CaseDetail", "As"), self.kind)
+        form.addRow(translate("CaseDetail", "Scorecard"), self.card)
         form.addRow(self.criteria_box)
-        form.addRow(_tr("Customer's satisfaction"), estimates)
-        form.addRow(_tr("Comment"), self.comment)
+        form.addRow(translate("CaseDetail", "Customer's satisfaction"), estimates)
+        form.addRow(translate("CaseDetail", "Comment"), self.comment)
         form.addRow(self.problem)
         form.addRow(self.save)
 
@@ -204,10 +234,15 @@ class EvaluationForm(QGroupBox):
         self.problem.setVisible(not able)
         if not case.can_evaluate:
             self.problem.setText(
-                _tr("You may not evaluate this contact (your own, or not your team's).")
+                translate(
+                    "CaseDetail",
+                    "You may not evaluate this contact (your own, or not your team's).",
+                )
             )
         elif not self._cards:
-            self.problem.setText(_tr("No scorecard yet: create one with “New scorecard…”."))
+            self.problem.setText(
+                translate("CaseDetail", "No scorecard yet: create one with “New scorecard…”.")
+            )
         self.comment.clear()
         button = self.estimate.checkedButton()
         if button is not None:
@@ -241,11 +276,16 @@ class EvaluationForm(QGroupBox):
         missing = [c.label for c, box in self._criteria if box.currentData() is None]
         estimate = self.estimate.checkedId()
         if missing or estimate < 1:
-            what = ", ".join(missing) if missing else _tr("the customer's satisfaction")
+            what = (
+                ", ".join(missing)
+                if missing
+                else translate("CaseDetail", "the customer's satisfaction")
+            )
             self.problem.setText(
-                _tr("Score every criterion and the customer's satisfaction first: {what}.").format(
-                    what=what
-                )
+                translate(
+                    "CaseDetail",
+                    "Score every criterion and the customer's satisfaction first: {what}.",
+                ).format(what=what)
             )
             self.problem.show()
             return
@@ -284,9 +324,9 @@ class CaseDetail(QWidget):
         self._runner = runner
         self._office = office
         self.text = QTextBrowser(self)
-        self.text.setAccessibleName(_tr("The case"))
+        self.text.setAccessibleName(translate("CaseDetail", "The case"))
         self.text.setOpenLinks(False)
-        self.text.setHtml(f"<p>{_esc(_tr('Choose a case in the list.'))}</p>")
+        self.text.setHtml(f"<p>{_esc(translate('CaseDetail', 'Choose a case in the list.'))}</p>")
         self.form = EvaluationForm(runner, office, self)
         self.form.saved.connect(self._saved)
         self.form.setEnabled(False)

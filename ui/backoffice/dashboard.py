@@ -47,14 +47,23 @@ from app.backoffice.indicators_drill import DRILL_OF, Behind, DrillPage, contact
 from app.backoffice.indicators_figures import FOCUS_KEYS, Dashboard, Figure
 from app.enums import Channel
 from app.errors import RelaisError
+from app.i18n import QT_TRANSLATE_NOOP
 from ui.common import theme
 from ui.common.indicator_text import change_text, good_news, value_text
 from ui.common.ops import Bug, Runner
-from ui.common.texts import channel_label, error_text, format_datetime
+from ui.common.texts import channel_label, error_text, format_datetime, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 DRILL_PAGE = 200
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Dashboard", "Mon"),
+    QT_TRANSLATE_NOOP("Dashboard", "Tue"),
+    QT_TRANSLATE_NOOP("Dashboard", "Wed"),
+    QT_TRANSLATE_NOOP("Dashboard", "Thu"),
+    QT_TRANSLATE_NOOP("Dashboard", "Fri"),
+    QT_TRANSLATE_NOOP("Dashboard", "Sat"),
+    QT_TRANSLATE_NOOP("Dashboard", "Sun"),
+)
 
 
 def _tr(text: str) -> str:
@@ -87,43 +96,58 @@ class DashboardView(QWidget):
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-29), self)
         self.start.setCalendarPopup(True)
-        self.start.setAccessibleName(_tr("From"))
+        self.start.setAccessibleName(translate("Dashboard", "From"))
         self.end = QDateEdit(today, self)
         self.end.setCalendarPopup(True)
-        self.end.setAccessibleName(_tr("To (included)"))
+        self.end.setAccessibleName(translate("Dashboard", "To (included)"))
         self.channel = QComboBox(self)
-        self.channel.setAccessibleName(_tr("Channel"))
-        self.channel.addItem(_tr("Every channel"), None)
+        self.channel.setAccessibleName(translate("Dashboard", "Channel"))
+        self.channel.addItem(translate("Dashboard", "Every channel"), None)
         for c in Channel:
             self.channel.addItem(channel_label(c), c)
-        self.compute = QPushButton(_tr("&Compute"), self)
+        self.compute = QPushButton(translate("Dashboard", "&Compute"), self)
         self.compute.clicked.connect(self.refresh)
-        self.cancel = QPushButton(_tr("Cancel"), self)
+        self.cancel = QPushButton(translate("Dashboard", "Cancel"), self)
         self.cancel.clicked.connect(self._cancel.set)
         self.cancel.hide()
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(_tr("Computing the indicators"))
+        self.progress.setAccessibleName(translate("Dashboard", "Computing the indicators"))
         self.progress.setMaximumWidth(160)
         self.progress.hide()
         self._progressed.connect(self._show_progress)
-        self.export_button = QPushButton(_tr("E&xport…"), self)
+        self.export_button = QPushButton(translate("Dashboard", "E&xport…"), self)
         self.export_button.clicked.connect(self.ask_export)
         self.export_button.setEnabled(False)
-        self.focus_button = QPushButton(_tr("Make it the team's &focus"), self)
+        self.focus_button = QPushButton(translate("Dashboard", "Make it the team's &focus"), self)
         self.focus_button.clicked.connect(self.set_focus)
         self.focus_button.setEnabled(False)
         bar = QHBoxLayout()
-        for widget in (QLabel(_tr("From"), self), self.start, QLabel(_tr("to"), self), self.end,
-                       self.channel, self.compute, self.cancel, self.progress):  # fmt: skip
+        first = QLabel(translate("Dashboard", "From"), self)
+        until = QLabel(translate("Dashboard", "to"), self)
+        for widget in (
+            first,
+            self.start,
+            until,
+            self.end,
+            self.channel,
+            self.compute,
+            self.cancel,
+            self.progress,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.focus_button)
         bar.addWidget(self.export_button)
 
         self.figures = QTableWidget(0, 4, self)
-        self.figures.setAccessibleName(_tr("Indicators"))
+        self.figures.setAccessibleName(translate("Dashboard", "Indicators"))
         self.figures.setHorizontalHeaderLabels(
-            [_tr("Indicator"), _tr("This period"), _tr("Previous period"), _tr("Change")]
+            [
+                translate("Dashboard", "Indicator"),
+                translate("Dashboard", "This period"),
+                translate("Dashboard", "Previous period"),
+                translate("Dashboard", "Change"),
+            ]
         )
         self.figures.verticalHeader().hide()
         self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,26 +159,28 @@ class DashboardView(QWidget):
         self.figures.currentCellChanged.connect(lambda *_: self._enable_focus())
 
         self.chart = QChart()
-        self.chart.setTitle(_tr("Contacts received per channel"))
+        self.chart.setTitle(translate("Dashboard", "Contacts received per channel"))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setAccessibleName(
-            _tr("Contacts received per channel, this period and the previous")
+            translate("Dashboard", "Contacts received per channel, this period and the previous")
         )
         self.chart_view.setMinimumHeight(140)
 
         self.incident_chart = QChart()
-        self.incident_chart.setTitle(_tr("Incidents: contacts tagged per hour"))
+        self.incident_chart.setTitle(translate("Dashboard", "Incidents: contacts tagged per hour"))
         self.incident_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.incident_view = QChartView(self.incident_chart, self)
         self.incident_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.incident_view.setAccessibleName(_tr("Volume of the incidents of the period"))
+        self.incident_view.setAccessibleName(
+            translate("Dashboard", "Volume of the incidents of the period")
+        )
         self.incident_view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.incident_view.hide()
 
         self.heat = QTableWidget(7, 24, self)
-        self.heat.setAccessibleName(_tr("Arrivals per weekday and hour"))
+        self.heat.setAccessibleName(translate("Dashboard", "Arrivals per weekday and hour"))
         self.heat.setHorizontalHeaderLabels([f"{h}" for h in range(24)])
         self.heat.setVerticalHeaderLabels([_tr(d) for d in WEEKDAYS])
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -168,15 +194,23 @@ class DashboardView(QWidget):
         self.chart_view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
 
         self.drill_title = QLabel(
-            _tr("Click an indicator, a bar or a cell to list its contacts."), self
+            translate("Dashboard", "Click an indicator, a bar or a cell to list its contacts."),
+            self,
         )
         self.drill_title.setWordWrap(True)
         self.drill = QTableWidget(0, 7, self)
-        self.drill.setAccessibleName(_tr("Contacts behind the figure"))
-        self.drill.setHorizontalHeaderLabels([
-            _tr("Contact"), _tr("Received"), _tr("Channel"), _tr("Advisor"), _tr("Customer"),
-            _tr("Measure"), _tr("The customer's words"),
-        ])  # fmt: skip
+        self.drill.setAccessibleName(translate("Dashboard", "Contacts behind the figure"))
+        self.drill.setHorizontalHeaderLabels(
+            [
+                translate("Dashboard", "Contact"),
+                translate("Dashboard", "Received"),
+                translate("Dashboard", "Channel"),
+                translate("Dashboard", "Advisor"),
+                translate("Dashboard", "Customer"),
+                translate("Dashboard", "Measure"),
+                translate("Dashboard", "The customer's words"),
+            ]
+        )
         self.drill.verticalHeader().hide()
         self.drill.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.drill.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -186,7 +220,7 @@ class DashboardView(QWidget):
 
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(_tr("What the dashboard shows"))
+        self.status.setAccessibleName(translate("Dashboard", "What the dashboard shows"))
         charts = QSplitter(Qt.Orientation.Vertical, self)
         charts.addWidget(self.chart_view)
         charts.addWidget(self.incident_view)
@@ -241,7 +275,7 @@ class DashboardView(QWidget):
         self.cancel.show()
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText(_tr("Computing on the centre…"))
+        self.status.setText(translate("Dashboard", "Computing on the centre…"))
         self._runner.centre(
             lambda: indicators.dashboard(office, start, end, channel=channel, progress=progress),
             self._show,
@@ -264,10 +298,11 @@ class DashboardView(QWidget):
         self._board = board
         self.export_button.setEnabled(True)
         self.status.setText(
-            QCoreApplication.translate("indicators", board.empty)
+            translate("indicators", board.empty)
             if board.empty
-            else _tr(
-                "Computed at {when} · times in {zone} · click a figure for its contacts"
+            else translate(
+                "Dashboard",
+                "Computed at {when} · times in {zone} · click a figure for its contacts",
             ).format(when=format_datetime(board.computed_at), zone=board.time_zone)
         )
         overall = [f for f in board.figures if f.channel is None]
@@ -290,10 +325,10 @@ class DashboardView(QWidget):
     def _add_figure(self, f: Figure) -> None:
         row = self.figures.rowCount()
         self.figures.insertRow(row)
-        label = QCoreApplication.translate("indicators", f.label)
+        label = translate("indicators", f.label)
         current = value_text(f.current.value, f.unit)
         if f.current.value is None and f.why:
-            current = "— " + QCoreApplication.translate("indicators", f.why)
+            current = "— " + translate("indicators", f.why)
         previous = value_text(f.previous.value, f.unit) if f.previous else "—"
         change = _cell(change_text(f.change, f.unit), f)
         news = good_news(f.change, f.better)
@@ -306,7 +341,7 @@ class DashboardView(QWidget):
         ):
             if col in (1, 2):
                 item.setToolTip(
-                    _tr("{n} contacts").format(
+                    translate("Dashboard", "{n} contacts").format(
                         n=f.current.n if col == 1 else (f.previous.n if f.previous else 0)
                     )
                 )
@@ -319,7 +354,10 @@ class DashboardView(QWidget):
         volumes = [f for f in board.figures if f.key == "volume" and f.channel is not None]
         if not volumes:
             return
-        now, before = QBarSet(_tr("This period")), QBarSet(_tr("Previous period"))
+        now, before = (
+            QBarSet(translate("Dashboard", "This period")),
+            QBarSet(translate("Dashboard", "Previous period")),
+        )
         now.setColor(QColor(theme.ACCENT))
         before.setColor(QColor(theme.BORDER_STRONG))
         for f in volumes:
@@ -363,7 +401,9 @@ class DashboardView(QWidget):
         for curve in tagged:
             series = QLineSeries()
             series.setName(
-                _tr("{title} ({total} contacts)").format(title=curve.title, total=curve.total)
+                translate("Dashboard", "{title} ({total} contacts)").format(
+                    title=curve.title, total=curve.total
+                )
             )
             for hour, n in curve.hours:
                 series.append(hour.timestamp() * 1000, n)
@@ -391,8 +431,9 @@ class DashboardView(QWidget):
                 item.setForeground(QBrush(QColor(theme.ON_STRONG)))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             item.setToolTip(
-                _tr(
-                    "{day} {hour}:00–{hour}:59 · {count} contacts (previous period {previous})"
+                translate(
+                    "Dashboard",
+                    "{day} {hour}:00–{hour}:59 · {count} contacts (previous period {previous})",
                 ).format(
                     day=_tr(WEEKDAYS[c.weekday]), hour=c.hour, count=c.count, previous=c.previous
                 )
@@ -405,18 +446,19 @@ class DashboardView(QWidget):
         item = self.figures.item(row, 0)
         figure = item.data(ROLE) if item is not None else None
         if isinstance(figure, Figure):
-            label = QCoreApplication.translate("indicators", figure.label)
+            label = translate("indicators", figure.label)
             self.drill_on(Behind(DRILL_OF[figure.key]), label)
 
     def _bar_clicked(self, index: int, _bar_set: QBarSet) -> None:
         channel = self._bar_channels[index]
-        self.drill_on(Behind("received", channel=channel), _tr("Received on {channel}").format(
-            channel=channel_label(channel) if channel else ""))  # fmt: skip
+        said = translate("Dashboard", "Received on {channel}")
+        name = channel_label(channel) if channel else ""
+        self.drill_on(Behind("received", channel=channel), said.format(channel=name))
 
     def _heat_clicked(self, row: int, col: int) -> None:
         self.drill_on(
             Behind("received", weekday=row, hour=col),
-            _tr("Received on {day} between {hour}:00 and {hour}:59").format(
+            translate("Dashboard", "Received on {day} between {hour}:00 and {hour}:59").format(
                 day=_tr(WEEKDAYS[row]), hour=col
             ),
         )
@@ -441,11 +483,20 @@ class DashboardView(QWidget):
             row = self.drill.rowCount()
             self.drill.insertRow(row)
             measure = "" if r.value is None else f"{r.value:g}"
-            values = (r.reference, format_datetime(r.received_at), channel_label(r.channel),
-                      r.advisor or "—", r.customer, measure, r.words or "")  # fmt: skip
+            values = (
+                r.reference,
+                format_datetime(r.received_at),
+                channel_label(r.channel),
+                r.advisor or "—",
+                r.customer,
+                measure,
+                r.words or "",
+            )
             for col, text in enumerate(values):
                 self.drill.setItem(row, col, _cell(text, r.contact_id))
-        shown = _tr("{shown} of {total} contacts").format(shown=len(page.rows), total=page.total)
+        shown = translate("Dashboard", "{shown} of {total} contacts").format(
+            shown=len(page.rows), total=page.total
+        )
         self.drill_title.setText(f"{self.drill_title.text().split(' · ')[0]} · {shown}")
 
     def _open(self, row: int, _col: int) -> None:
@@ -459,9 +510,9 @@ class DashboardView(QWidget):
     def ask_export(self) -> None:
         name, _f = QFileDialog.getSaveFileName(
             self,
-            _tr("Export the indicators"),
+            translate("Dashboard", "Export the indicators"),
             "indicateurs.xlsx",
-            _tr("Excel (*.xlsx);;CSV (*.csv)"),
+            translate("Dashboard", "Excel (*.xlsx);;CSV (*.csv)"),
         )
         if name:
             self.export_to(Path(name))
@@ -473,7 +524,7 @@ class DashboardView(QWidget):
         self._runner.centre(
             lambda: export.write_figures(board, path, QCoreApplication.translate),
             lambda _none: self.message.emit(
-                _tr("Indicators exported to {path}.").format(path=path)
+                translate("Dashboard", "Indicators exported to {path}.").format(path=path)
             ),
             self._failed,
             owner=self,
@@ -493,12 +544,13 @@ class DashboardView(QWidget):
         if figure is None:
             return
         office, key = self._office, figure.key
-        label = QCoreApplication.translate("indicators", figure.label)
+        label = translate("indicators", figure.label)
         self._runner.centre(
             lambda: focus.set_focus(office, key),
             lambda _done: self.message.emit(
-                _tr(
-                    "“{label}” is now the team's focus: every advisor sees it on their status bar."
+                translate(
+                    "Dashboard",
+                    "“{label}” is now the team's focus: every advisor sees it on their status bar.",
                 ).format(label=label)
             ),
             self._failed,

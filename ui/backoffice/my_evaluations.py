@@ -25,7 +25,7 @@ from app.backoffice.evaluation_views import EvaluatedCase, EvaluationView
 from app.errors import RelaisError
 from ui.backoffice.case_detail import evaluation_html
 from ui.common.ops import Bug, Runner
-from ui.common.texts import error_text, format_datetime
+from ui.common.texts import error_text, format_datetime, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,22 +37,24 @@ def _tr(text: str) -> str:
 class MyEvaluations(QDialog):
     def __init__(self, runner: Runner, office: BackOffice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("My evaluations"))
+        self.setWindowTitle(translate("MyEvaluations", "My evaluations"))
         self._runner = runner
         self._office = office
         self.cases = QListWidget(self)
-        self.cases.setAccessibleName(_tr("My evaluated contacts"))
+        self.cases.setAccessibleName(translate("MyEvaluations", "My evaluated contacts"))
         self.cases.currentItemChanged.connect(lambda current, _p: self._show_case(current))
         self.text = QTextBrowser(self)
-        self.text.setAccessibleName(_tr("The evaluations of this contact"))
+        self.text.setAccessibleName(translate("MyEvaluations", "The evaluations of this contact"))
         self.answer = QPlainTextEdit(self)
-        self.answer.setPlaceholderText(_tr("Your answer: why you agree, or why you contest it"))
-        self.answer.setAccessibleName(_tr("Your answer to the evaluation"))
+        self.answer.setPlaceholderText(
+            translate("MyEvaluations", "Your answer: why you agree, or why you contest it")
+        )
+        self.answer.setAccessibleName(translate("MyEvaluations", "Your answer to the evaluation"))
         self.answer.setTabChangesFocus(True)
         self.answer.setMaximumHeight(80)
-        self.agree = QPushButton(_tr("I &agree"), self)
+        self.agree = QPushButton(translate("MyEvaluations", "I &agree"), self)
         self.agree.clicked.connect(lambda: self.send("agree"))
-        self.contest = QPushButton(_tr("I &contest it"), self)
+        self.contest = QPushButton(translate("MyEvaluations", "I &contest it"), self)
         self.contest.clicked.connect(lambda: self.send("contest"))
         self.problem = QLabel("", self)
         self.problem.setProperty("message", True)
@@ -91,14 +93,19 @@ class MyEvaluations(QDialog):
             when = format_datetime(case.closed_at) if case.closed_at else "—"
             waiting = any(e.reply is None for e in case.evaluations)
             item = QListWidgetItem(
-                f"{case.reference} · {when}" + (" · " + _tr("to answer") if waiting else "")
+                f"{case.reference} · {when}"
+                + (" · " + translate("MyEvaluations", "to answer") if waiting else "")
             )
             item.setData(ROLE, case)
             self.cases.addItem(item)
             if current is not None and case.contact_id == current.contact_id:
                 self.cases.setCurrentItem(item)
         if not found:
-            self.text.setHtml(f"<p>{_tr('None of your contacts has been evaluated yet.')}</p>")
+            self.text.setHtml(
+                "<p>"
+                + translate("MyEvaluations", "None of your contacts has been evaluated yet.")
+                + "</p>"
+            )
         elif self.cases.currentItem() is None:
             self.cases.setCurrentRow(0)
 

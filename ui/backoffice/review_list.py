@@ -24,7 +24,7 @@ from app.backoffice import reviews
 from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
 from ui.common.ops import Bug, Runner
-from ui.common.texts import channel_label, error_text, format_datetime
+from ui.common.texts import channel_label, error_text, format_datetime, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,19 +35,23 @@ def _tr(text: str) -> str:
 
 def reason_label(reason: str) -> str:
     return {
-        "low_self_assessment": _tr("Low feeling"),
-        "lease_lost": _tr("Lease lost"),
-        "conflict": _tr("Conflicting changes"),
-        "disagreement": _tr("Survey contradicts the feeling"),
+        "low_self_assessment": translate("ReviewList", "Low feeling"),
+        "lease_lost": translate("ReviewList", "Lease lost"),
+        "conflict": translate("ReviewList", "Conflicting changes"),
+        "disagreement": translate("ReviewList", "Survey contradicts the feeling"),
     }.get(reason, reason)
 
 
 def state_label(row: reviews.ReviewRow) -> str:
     if row.state == reviews.IN_PROGRESS:
-        return _tr("In progress — {who}").format(who=row.taken_by or "?")
+        return QCoreApplication.translate("ReviewList", "In progress — {who}").format(
+            who=row.taken_by or "?"
+        )
     if row.state == reviews.DONE:
-        return _tr("Done — {who}").format(who=row.taken_by or "?")
-    return _tr("To review")
+        return QCoreApplication.translate("ReviewList", "Done — {who}").format(
+            who=row.taken_by or "?"
+        )
+    return QCoreApplication.translate("ReviewList", "To review")
 
 
 class ReviewList(QWidget):
@@ -60,17 +64,20 @@ class ReviewList(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._office = office
-        self.show_done = QCheckBox(_tr("Show the items done too"), self)
+        self.show_done = QCheckBox(translate("ReviewList", "Show the items done too"), self)
         self.show_done.toggled.connect(self.refresh)
-        self.take_button = QPushButton(_tr("&Take it"), self)
+        self.take_button = QPushButton(translate("ReviewList", "&Take it"), self)
         self.take_button.clicked.connect(
-            lambda: self._answer(reviews.take, _tr("Item {reference} taken: it is yours."))
+            lambda: self._answer(
+                reviews.take,
+                translate("ReviewList", "Item {reference} taken: it is yours."),
+            )
         )
-        self.done_button = QPushButton(_tr("Mark &done"), self)
+        self.done_button = QPushButton(translate("ReviewList", "Mark &done"), self)
         self.done_button.clicked.connect(
-            lambda: self._answer(reviews.done, _tr("Item {reference} done."))
+            lambda: self._answer(reviews.done, translate("ReviewList", "Item {reference} done."))
         )
-        self.open_button = QPushButton(_tr("&Open the case"), self)
+        self.open_button = QPushButton(translate("ReviewList", "&Open the case"), self)
         self.open_button.clicked.connect(self._open_current)
         bar = QHBoxLayout()
         bar.addWidget(self.show_done)
@@ -78,11 +85,18 @@ class ReviewList(QWidget):
         for button in (self.open_button, self.take_button, self.done_button):
             bar.addWidget(button)
         self.table = QTableWidget(0, 7, self)
-        self.table.setAccessibleName(_tr("Review list"))
-        self.table.setHorizontalHeaderLabels([
-            _tr("Flagged"), _tr("Why"), _tr("Contact"), _tr("Channel"), _tr("Advisor"),
-            _tr("Closed"), _tr("State"),
-        ])  # fmt: skip
+        self.table.setAccessibleName(translate("ReviewList", "Review list"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("ReviewList", "Flagged"),
+                translate("ReviewList", "Why"),
+                translate("ReviewList", "Contact"),
+                translate("ReviewList", "Channel"),
+                translate("ReviewList", "Advisor"),
+                translate("ReviewList", "Closed"),
+                translate("ReviewList", "State"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,9 +125,12 @@ class ReviewList(QWidget):
         flt = reviews.ReviewFilter(states=states) if states else reviews.ReviewFilter()
         office = self._office
         self._runner.centre(
-            lambda: reviews.review_list(office, flt, 500), self._show, self._failed,
-            owner=self, key="reviews",
-        )  # fmt: skip
+            lambda: reviews.review_list(office, flt, 500),
+            self._show,
+            self._failed,
+            owner=self,
+            key="reviews",
+        )
 
     def _show(self, page: reviews.ReviewPage) -> None:
         self.problem.hide()
@@ -122,17 +139,26 @@ class ReviewList(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             closed = format_datetime(r.closed_at) if r.closed_at else "—"
-            values = (format_datetime(r.created_at), reason_label(r.reason), r.reference,
-                      channel_label(r.channel), r.advisor, closed, state_label(r))  # fmt: skip
+            values = (
+                format_datetime(r.created_at),
+                reason_label(r.reason),
+                r.reference,
+                channel_label(r.channel),
+                r.advisor,
+                closed,
+                state_label(r),
+            )
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE, r)
                 self.table.setItem(row, col, item)
         waiting = sum(r.state == reviews.TO_REVIEW for r in page.rows)
         self.count.setText(
-            _tr("{count} items · {waiting} to review").format(count=page.count, waiting=waiting)
+            translate("ReviewList", "{count} items · {waiting} to review").format(
+                count=page.count, waiting=waiting
+            )
             if page.count
-            else _tr("Nothing waits for review in your team.")
+            else translate("ReviewList", "Nothing waits for review in your team.")
         )
 
     def _current(self) -> reviews.ReviewRow | None:
@@ -148,13 +174,15 @@ class ReviewList(QWidget):
     def _answer(self, act: object, said: str) -> None:
         row = self._current()
         if row is None:
-            self.message.emit(_tr("Choose an item of the list first."))
+            self.message.emit(translate("ReviewList", "Choose an item of the list first."))
             return
         office, item_id = self._office, row.id
 
         def done(_row: object) -> None:
             self.message.emit(
-                _tr("Item {reference} {said}.").format(reference=row.reference, said=said)
+                translate("ReviewList", "Item {reference} {said}.").format(
+                    reference=row.reference, said=said
+                )
             )
             self.refresh()
 

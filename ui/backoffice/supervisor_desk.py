@@ -164,7 +164,9 @@ class SupervisorDesk(QWidget):
             return self.tr("Nothing waits in the team's queue.") + " " + self._held_text(board)
         parts = [f"{channel_label(w.channel)} {w.count}" for w in board.waiting]
         oldest = min((w.oldest for w in board.waiting if w.oldest), default=None)
-        text = self.tr("%n contact(s) waiting", "", total) + ": " + ", ".join(parts)
+        text = self.tr("%n contact(s) waiting: {channels}", "", total).format(
+            channels=", ".join(parts)
+        )
         if oldest is not None:
             text += " · " + self.tr("the oldest for {age}").format(
                 age=format_duration((board.read_at - oldest).total_seconds())

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.backoffice.verbatims import Pinned
+from ui.common.texts import translate
 
 QUOTE_CHARS = 320  # a quote longer than this is cut, with an ellipsis, to keep the page readable
 
@@ -24,7 +25,7 @@ def _tr(text: str) -> str:
 def page_html(title: str, subtitle: str, focus: str, pinned: list[Pinned], left_out: int) -> str:
     by_tag: dict[str, list[Pinned]] = defaultdict(list)
     for item in pinned:
-        by_tag[item.tags[0] if item.tags else _tr("Untagged")].append(item)
+        by_tag[item.tags[0] if item.tags else translate("VerbatimPdf", "Untagged")].append(item)
     parts = [
         "<html><body style='font-family: sans-serif; color: #1f2933;'>",
         f"<h1 style='font-size: 18pt; margin: 0;'>{html.escape(title)}</h1>",
@@ -48,9 +49,9 @@ def page_html(title: str, subtitle: str, focus: str, pinned: list[Pinned], left_
     if left_out:
         parts.append(
             "<p style='color: #5f6b7a;'>"
-            + html.escape(_tr("{count} more pinned quotes did not fit on this page.")).format(
-                count=left_out
-            )
+            + html.escape(
+                translate("VerbatimPdf", "{count} more pinned quotes did not fit on this page.")
+            ).format(count=left_out)
             + "</p>"
         )
     parts.append("</body></html>")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from app.errors import RelaisError
 from app.services.incidents import IncidentService, IncidentView
 from ui.common.ops import Bug, Runner
-from ui.common.texts import format_datetime
+from ui.common.texts import format_datetime, translate
 
 RECHECK_MS = 30_000
 
@@ -27,9 +27,11 @@ def _tr(text: str) -> str:
 def incident_text(incident: IncidentView) -> str:
     """The banner's rich text for one incident: title, since when, until when, what to say."""
     parts = [f"<b>{html.escape(_tr('Incident'))} — {html.escape(incident.title)}</b>"]
-    when = _tr("since {start}").format(start=format_datetime(incident.started_at))
+    when = translate("IncidentBanner", "since {start}").format(
+        start=format_datetime(incident.started_at)
+    )
     if incident.expected_end_at is not None:
-        when += " · " + _tr("expected end {end}").format(
+        when += " · " + translate("IncidentBanner", "expected end {end}").format(
             end=format_datetime(incident.expected_end_at)
         )
     parts.append(html.escape(when))
@@ -38,7 +40,9 @@ def incident_text(incident: IncidentView) -> str:
         text += "<br>" + html.escape(incident.message.strip()).replace("\n", "<br>")
     if incident.template_title:
         text += "<br>" + html.escape(
-            _tr("Template to use: “{title}” (offered first)").format(title=incident.template_title)
+            translate("IncidentBanner", "Template to use: “{title}” (offered first)").format(
+                title=incident.template_title
+            )
         )
     return text
 
@@ -61,7 +65,7 @@ class IncidentBanner(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("incidentBanner")
-        self.setAccessibleName(_tr("Service incident"))
+        self.setAccessibleName(translate("IncidentBanner", "Service incident"))
         self._runner = runner
         self._service = service
         self._working_on = working_on
@@ -74,11 +78,13 @@ class IncidentBanner(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         row.addWidget(self.text, 1)
         buttons = QVBoxLayout()
-        self.tag_button = QPushButton(_tr("Tag my contact to it"), self)
-        self.tag_button.setToolTip(_tr("Counts the contact you are working in this incident"))
+        self.tag_button = QPushButton(translate("IncidentBanner", "Tag my contact to it"), self)
+        self.tag_button.setToolTip(
+            translate("IncidentBanner", "Counts the contact you are working in this incident")
+        )
         self.tag_button.clicked.connect(self.tag_current)
         buttons.addWidget(self.tag_button)
-        self.end_button = QPushButton(_tr("End the incident"), self)
+        self.end_button = QPushButton(translate("IncidentBanner", "End the incident"), self)
         self.end_button.clicked.connect(self._end_it)
         self.end_button.setVisible(end is not None)
         buttons.addWidget(self.end_button)
@@ -116,15 +122,23 @@ class IncidentBanner(QFrame):
         if not self._shown:
             return
         if contact is None:
-            self.message.emit(_tr("Take a contact first: the tag goes on the contact you work."))
+            self.message.emit(
+                translate(
+                    "IncidentBanner", "Take a contact first: the tag goes on the contact you work."
+                )
+            )
             return
         incident = self._shown[0]
 
         def tagged(done: bool) -> None:
             self.message.emit(
-                _tr("Contact tagged to “{title}”.").format(title=incident.title)
+                translate("IncidentBanner", "Contact tagged to “{title}”.").format(
+                    title=incident.title
+                )
                 if done
-                else _tr("This contact could not be tagged: it is no longer yours.")
+                else translate(
+                    "IncidentBanner", "This contact could not be tagged: it is no longer yours."
+                )
             )
 
         self._runner.centre(
@@ -139,7 +153,9 @@ class IncidentBanner(QFrame):
         self._runner.centre(
             lambda: end(incident.id),
             lambda _done: self.message.emit(
-                _tr("Incident “{title}” ended.").format(title=incident.title)
+                translate("IncidentBanner", "Incident “{title}” ended.").format(
+                    title=incident.title
+                )
             ),
             self._failed,
             owner=self,
