@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AlignmentView</name>
+    <message>
+        <location filename="../../ui/backoffice/alignment_view.py" line="+46"/>
+        <source>Advisor&apos;s feeling</source>
+        <translation>Ressenti du conseiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+77"/>
+        <location line="+39"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <location line="+77"/>
+        <location line="+39"/>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Customer (CSAT)</source>
+        <translation>Client (CSAT)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Closed from</source>
+        <translation>Clôturés à partir du</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed until (included)</source>
+        <translation>Clôturés jusqu’au (inclus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compute</source>
+        <translation>Ca&amp;lculer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacts closed from</source>
+        <translation>Contacts clôturés du</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alignment summary</source>
+        <translation>Synthèse de l’alignement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alignment per advisor and team</source>
+        <translation>Alignement par conseiller et par équipe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+39"/>
+        <source>Feeling</source>
+        <translation>Ressenti</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over-estimated</source>
+        <translation>Surestimé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under-estimated</source>
+        <translation>Sous-estimé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied (surveyed)</source>
+        <translation>Satisfaits (enquêtés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied (estimated, all contacts)</source>
+        <translation>Satisfaits (estimation, tous contacts)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pair of views</source>
+        <translation>Points de vue comparés</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confusion matrix</source>
+        <translation>Tableau croisé des notes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Click a figure or a cell to list the contacts behind it.</source>
+        <translation>Cliquez sur un chiffre ou une case pour afficher les contacts correspondants.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contacts behind the figure</source>
+        <translation>Contacts correspondants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s words</source>
+        <translation>Paroles du client</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Computing on the centre…</source>
+        <translation>Calcul en cours auprès du centre…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Whole selection</source>
+        <translation>Toute la sélection</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{n} contacts with both · agreement {agreement} · mean gap {gap} · weighted kappa {kappa}</source>
+        <translation>{n} contacts notés des deux côtés · accord {agreement} · écart moyen {gap} · kappa pondéré {kappa}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Contacts with both views</source>
+        <translation>Contacts notés des deux côtés</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{first} {a}, {second} {b}</source>
+        <translation>{first} {a}, {second} {b}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{title} — {who}</source>
+        <translation>{title} — {who}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{shown} of {total}</source>
+        <translation>{shown} sur {total}</translation>
+    </message>
+</context>
+<context>
     <name>Assessment</name>
     <message>
         <location filename="../../ui/common/texts.py" line="+65"/>
@@ -75,6 +254,135 @@
         <location line="+19"/>
         <source>On call since {start} — {elapsed}</source>
         <translation>En ligne depuis {start} — {elapsed}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../ui/backoffice/case_detail.py" line="+57"/>
+        <source>Manager</source>
+        <translation>Évaluation managériale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality</source>
+        <translation>Évaluation qualité</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind} · {who} · {when}</source>
+        <translation>{kind} · {who} · {when}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customer&apos;s satisfaction as estimated: {label}</source>
+        <translation>Satisfaction du client estimée&#xa0;: {label}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Quality score: {score}/100</source>
+        <translation>Note qualité&#xa0;: {score}/100</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>agrees</source>
+        <translation>accepte l’évaluation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contests</source>
+        <translation>conteste l’évaluation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The advisor {stance}: {comment}</source>
+        <translation>Le conseiller {stance}&#xa0;: {comment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{channel} · {team} · closed {when} by {advisor}</source>
+        <translation>{channel} · {team} · clôturé {when} par {advisor}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>advisor</source>
+        <translation>conseiller</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Your evaluation</source>
+        <translation>Votre évaluation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Evaluate as</source>
+        <translation>Type d’évaluation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+23"/>
+        <source>Scorecard</source>
+        <translation>Grille d’évaluation</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>What went well, what to coach</source>
+        <translation>Points forts, axes de progrès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation comment</source>
+        <translation>Commentaire de l’évaluation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sa&amp;ve the evaluation</source>
+        <translation>Enregis&amp;trer l’évaluation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>As</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer&apos;s satisfaction</source>
+        <translation>Satisfaction du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You may not evaluate this contact (your own, or not your team&apos;s).</source>
+        <translation>Vous ne pouvez pas évaluer ce contact (c’est le vôtre, ou il n’est pas de votre équipe).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No scorecard yet: create one with “New scorecard…”.</source>
+        <translation>Aucune grille d’évaluation pour l’instant&#xa0;: créez-en une avec «&#xa0;Nouvelle grille d’évaluation…&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the customer&apos;s satisfaction</source>
+        <translation>la satisfaction du client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Score every criterion and the customer&apos;s satisfaction first: {what}.</source>
+        <translation>Notez d’abord tous les critères et la satisfaction du client. Il manque&#xa0;: {what}.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The case</source>
+        <translation>Le dossier</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1592,253 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="+59"/>
+        <source>Mon</source>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>dim.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+26"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>To (included)</source>
+        <translation>Au (inclus)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+103"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Every channel</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Compute</source>
+        <translation>Ca&amp;lculer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Computing the indicators</source>
+        <translation>Calcul des indicateurs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;xport…</source>
+        <translation>Expor&amp;ter…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make it the team&apos;s &amp;focus</source>
+        <translation>En faire la &amp;priorité de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+211"/>
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <location line="+211"/>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Contacts received per channel</source>
+        <translation>Contacts reçus par canal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contacts received per channel, this period and the previous</source>
+        <translation>Contacts reçus par canal, sur cette période et la précédente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incidents: contacts tagged per hour</source>
+        <translation>Incidents&#xa0;: contacts rattachés par heure</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Volume of the incidents of the period</source>
+        <translation>Volume des incidents de la période</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Arrivals per weekday and hour</source>
+        <translation>Arrivées par jour de la semaine et par heure</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Click an indicator, a bar or a cell to list its contacts.</source>
+        <translation>Cliquez sur un indicateur, une barre ou une case pour afficher ses contacts.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contacts behind the figure</source>
+        <translation>Contacts correspondants</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s words</source>
+        <translation>Paroles du client</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What the dashboard shows</source>
+        <translation>Contenu du tableau de bord</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Computing on the centre…</source>
+        <translation>Calcul en cours auprès du centre…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Computed at {when} · times in {zone} · click a figure for its contacts</source>
+        <translation>Calculé à {when} · fuseau horaire {zone} · cliquez sur un chiffre pour voir ses contacts</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{n} contacts</source>
+        <translation>{n} contacts</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>{title} ({total} contacts)</source>
+        <translation>{title} ({total} contacts)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{day} {hour}:00–{hour}:59 · {count} contacts (previous period {previous})</source>
+        <translation>{day} {hour}&#xa0;h–{hour}&#xa0;h&#xa0;59 · {count} contacts (période précédente&#xa0;: {previous})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Received on {channel}</source>
+        <translation>Reçus sur le canal {channel}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received on {day} between {hour}:00 and {hour}:59</source>
+        <translation>Reçus le {day} entre {hour}&#xa0;h et {hour}&#xa0;h&#xa0;59</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{shown} of {total} contacts</source>
+        <translation>{shown} contacts sur {total}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export the indicators</source>
+        <translation>Exporter les indicateurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Indicators exported to {path}.</source>
+        <translation>Indicateurs exportés dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>“{label}” is now the team&apos;s focus: every advisor sees it on their status bar.</source>
+        <translation>«&#xa0;{label}&#xa0;» est désormais l’indicateur prioritaire de l’équipe&#xa0;: chaque conseiller le voit dans sa barre d’état.</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <location filename="../../ui/desk/desk.py" line="+74"/>
@@ -1773,6 +2328,64 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
 </context>
 <context>
+    <name>IncidentBanner</name>
+    <message>
+        <location filename="../../ui/shell/incident_banner.py" line="+30"/>
+        <source>since {start}</source>
+        <translation>depuis {start}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected end {end}</source>
+        <translation>fin prévue&#xa0;: {end}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Template to use: “{title}” (offered first)</source>
+        <translation>Modèle à utiliser&#xa0;: «&#xa0;{title}&#xa0;» (proposé en premier)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Service incident</source>
+        <translation>Incident de service</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tag my contact to it</source>
+        <translation>Rattacher mon contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counts the contact you are working in this incident</source>
+        <translation>Compte le contact que vous traitez dans cet incident</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>End the incident</source>
+        <translation>Mettre fin à l’incident</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Take a contact first: the tag goes on the contact you work.</source>
+        <translation>Prenez d’abord un contact&#xa0;: le rattachement porte sur le contact que vous traitez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Contact tagged to “{title}”.</source>
+        <translation>Contact rattaché à «&#xa0;{title}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This contact could not be tagged: it is no longer yours.</source>
+        <translation>Ce contact n’a pas pu être rattaché&#xa0;: il n’est plus à vous.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Incident “{title}” ended.</source>
+        <translation>Incident «&#xa0;{title}&#xa0;» terminé.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDialog</name>
     <message>
         <location filename="../../ui/backoffice/incident_dialog.py" line="+51"/>
@@ -1831,13 +2444,9 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+4"/>
+        <location line="+6"/>
         <source>Start</source>
         <translation>Début</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Début</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1846,13 +2455,9 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
     </message>
     <message>
         <location line="+3"/>
+        <location line="+6"/>
         <source>Expected end</source>
         <translation>Fin prévue</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Expected &amp;end</source>
-        <translation>&amp;Fin prévue</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2259,6 +2864,54 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <location line="+0"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>MyEvaluations</name>
+    <message>
+        <location filename="../../ui/backoffice/my_evaluations.py" line="+40"/>
+        <source>My evaluations</source>
+        <translation>Mes évaluations</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>My evaluated contacts</source>
+        <translation>Mes contacts évalués</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The evaluations of this contact</source>
+        <translation>Les évaluations de ce contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your answer: why you agree, or why you contest it</source>
+        <translation>Votre réponse&#xa0;: pourquoi vous acceptez l’évaluation, ou pourquoi vous la contestez</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your answer to the evaluation</source>
+        <translation>Votre réponse à l’évaluation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I &amp;agree</source>
+        <translation>&amp;J’accepte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I &amp;contest it</source>
+        <translation>Je con&amp;teste</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>to answer</source>
+        <translation>réponse attendue</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>None of your contacts has been evaluated yet.</source>
+        <translation>Aucun de vos contacts n’a encore été évalué.</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +3463,134 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
 </context>
 <context>
+    <name>ReviewList</name>
+    <message>
+        <location filename="../../ui/backoffice/review_list.py" line="+38"/>
+        <source>Low feeling</source>
+        <translation>Ressenti faible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lease lost</source>
+        <translation>Réservation perdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicting changes</source>
+        <translation>Modifications en conflit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survey contradicts the feeling</source>
+        <translation>Enquête contraire au ressenti</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In progress — {who}</source>
+        <translation>En cours — {who}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done — {who}</source>
+        <translation>Traité — {who}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show the items done too</source>
+        <translation>Afficher aussi les éléments traités</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Take it</source>
+        <translation>&amp;Prendre en charge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Item {reference} taken: it is yours.</source>
+        <translation>Élément {reference} pris en charge&#xa0;: il est à vous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark &amp;done</source>
+        <translation>Marquer comme &amp;traité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item {reference} done.</source>
+        <translation>Élément {reference} traité.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open the case</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Review list</source>
+        <translation>Liste de revue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Flagged</source>
+        <translation>Signalé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>{count} items · {waiting} to review</source>
+        <translation>{count} éléments · {waiting} à examiner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing waits for review in your team.</source>
+        <translation>Rien n’attend d’être examiné dans votre équipe.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose an item of the list first.</source>
+        <translation>Choisissez d’abord un élément de la liste.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Item {reference} {said}.</source>
+        <translation>Élément {reference} {said}.</translation>
+    </message>
+</context>
+<context>
     <name>ScoreButton</name>
     <message>
         <location filename="../../ui/desk/close_parts.py" line="+31"/>
@@ -3025,14 +3806,14 @@ Solution&#xa0;: 3</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n contact(s) waiting</source>
+        <source>%n contact(s) waiting: {channels}</source>
         <translation>
-            <numerusform>%n contact en attente</numerusform>
-            <numerusform>%n contacts en attente</numerusform>
+            <numerusform>%n contact en attente&#xa0;: {channels}</numerusform>
+            <numerusform>%n contacts en attente&#xa0;: {channels}</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>the oldest for {age}</source>
         <translation>le plus ancien depuis {age}</translation>
     </message>
@@ -4139,6 +4920,19 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+5"/>
         <source>Exported {count} quotes to {path}.</source>
         <translation>{count} verbatims exportés dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>VerbatimPdf</name>
+    <message>
+        <location filename="../../ui/backoffice/verbatim_pdf.py" line="+28"/>
+        <source>Untagged</source>
+        <translation>Sans étiquette</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{count} more pinned quotes did not fit on this page.</source>
+        <translation>{count} autres verbatims épinglés ne tenaient pas sur cette page.</translation>
     </message>
 </context>
 <context>
