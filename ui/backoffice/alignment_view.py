@@ -231,8 +231,16 @@ class AlignmentView(QWidget):
         for line in report.figures:
             self._add_line(line)
         first = report.figures[0]
-        sentence = alignment.calibration_sentence(first.calibration, QCoreApplication.translate)
-        self.summary.setText((first.name + " — " if self._office.is_supervisor else "") + sentence)
+        if self._office.is_supervisor:  # the sentence speaks to an advisor of their own
+            said = translate(
+                "AlignmentView",
+                "{closed} contacts closed in the period, {surveyed} with a survey answer: "
+                "choose a line, then a pair of views; a click on a cell lists its contacts.",
+            )
+            summary = said.format(closed=first.coverage.closed, surveyed=first.coverage.customer)
+        else:
+            summary = alignment.calibration_sentence(first.calibration, QCoreApplication.translate)
+        self.summary.setText(summary)
         self.lines.setCurrentCell(0, 0)
 
     def _add_line(self, line: alignment.Figures) -> None:

@@ -32,6 +32,7 @@ from app.backoffice.centre import BackOffice
 from app.backoffice.evaluation_views import EvaluationView
 from app.enums import Direction, EvaluatorKind
 from app.errors import RelaisError
+from app.i18n import QT_TRANSLATE_NOOP
 from ui.common.ops import Bug, Runner
 from ui.common.texts import (
     assessment_label,
@@ -41,6 +42,23 @@ from ui.common.texts import (
     outcome_label,
     translate,
     ui_language,
+)
+
+# lupdate does not read inside f-strings: the texts translated there are marked here.
+_IN_F_STRINGS = (
+    QT_TRANSLATE_NOOP("CaseDetail", "Thread"),
+    QT_TRANSLATE_NOOP("CaseDetail", "No written message: a call."),
+    QT_TRANSLATE_NOOP("CaseDetail", "Internal notes"),
+    QT_TRANSLATE_NOOP("CaseDetail", "Who held it"),
+    QT_TRANSLATE_NOOP("CaseDetail", "Wrap-up"),
+    QT_TRANSLATE_NOOP("CaseDetail", "Advisor felt the customer was:"),
+    QT_TRANSLATE_NOOP("CaseDetail", "Survey"),
+    QT_TRANSLATE_NOOP("CaseDetail", "effort"),
+    QT_TRANSLATE_NOOP("CaseDetail", "The customer did not answer a survey."),
+    QT_TRANSLATE_NOOP("CaseDetail", "Evaluations"),
+    QT_TRANSLATE_NOOP("CaseDetail", "Other evaluations:"),
+    QT_TRANSLATE_NOOP("CaseDetail", "Not evaluated yet."),
+    QT_TRANSLATE_NOOP("CaseDetail", "Choose a case in the list."),
 )
 
 

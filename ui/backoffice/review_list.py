@@ -179,11 +179,7 @@ class ReviewList(QWidget):
         office, item_id = self._office, row.id
 
         def done(_row: object) -> None:
-            self.message.emit(
-                translate("ReviewList", "Item {reference} {said}.").format(
-                    reference=row.reference, said=said
-                )
-            )
+            self.message.emit(said.format(reference=row.reference))
             self.refresh()
 
         self._runner.centre(lambda: act(office, item_id), done, self._failed, owner=self)  # type: ignore[operator]

@@ -81,6 +81,7 @@ class VerbatimBoard(QWidget):
         head.addStretch(1)
         self.tag_filter = QComboBox(right)
         self.tag_filter.setAccessibleName(self.tr("Show the quotes tagged"))
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_filter.currentIndexChanged.connect(self._show_board)
         head.addWidget(self.tag_filter)
         column.addLayout(head)

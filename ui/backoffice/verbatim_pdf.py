@@ -13,9 +13,13 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.backoffice.verbatims import Pinned
+from app.i18n import QT_TRANSLATE_NOOP
 from ui.common.texts import translate
 
 QUOTE_CHARS = 320  # a quote longer than this is cut, with an ellipsis, to keep the page readable
+
+# lupdate does not read inside f-strings: the texts translated there are marked here.
+_IN_F_STRINGS = (QT_TRANSLATE_NOOP("VerbatimPdf", "Focus indicator"),)
 
 
 def _tr(text: str) -> str:

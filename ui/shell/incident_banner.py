@@ -13,11 +13,15 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import RelaisError
+from app.i18n import QT_TRANSLATE_NOOP
 from app.services.incidents import IncidentService, IncidentView
 from ui.common.ops import Bug, Runner
 from ui.common.texts import format_datetime, translate
 
 RECHECK_MS = 30_000
+
+# lupdate does not read inside f-strings: the texts translated there are marked here.
+_IN_F_STRINGS = (QT_TRANSLATE_NOOP("IncidentBanner", "Incident"),)
 
 
 def _tr(text: str) -> str:
