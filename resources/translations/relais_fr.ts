@@ -150,7 +150,12 @@
         <translation>Calcul en cours auprès du centre…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+23"/>
+        <source>{closed} contacts closed in the period, {surveyed} with a survey answer: choose a line, then a pair of views; a click on a cell lists its contacts.</source>
+        <translation>{closed} contacts clôturés sur la période, dont {surveyed} avec une réponse à l’enquête&#xa0;: choisissez une ligne, puis une paire de points de vue&#xa0;; un clic sur une case liste ses contacts.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Whole selection</source>
         <translation>Toute la sélection</translation>
     </message>
@@ -259,7 +264,72 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/backoffice/case_detail.py" line="+57"/>
+        <location filename="../../ui/backoffice/case_detail.py" line="+49"/>
+        <source>Thread</source>
+        <translation>Échanges</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No written message: a call.</source>
+        <translation>Aucun message écrit&#xa0;: un appel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Internal notes</source>
+        <translation>Notes internes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who held it</source>
+        <translation>Qui l’a pris en charge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advisor felt the customer was:</source>
+        <translation>Ressenti du conseiller sur le client&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>effort</source>
+        <translation>effort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer did not answer a survey.</source>
+        <translation>Le client n’a pas répondu à l’enquête.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluations</source>
+        <translation>Évaluations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other evaluations:</source>
+        <translation>Autres évaluations&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not evaluated yet.</source>
+        <translation>Pas encore évalué.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a case in the list.</source>
+        <translation>Choisissez un dossier dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Manager</source>
         <translation>Évaluation managériale</translation>
     </message>
@@ -493,7 +563,7 @@
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>How many cases</source>
         <translation>Nombre de dossiers</translation>
     </message>
@@ -524,7 +594,7 @@
 <context>
     <name>CaseModel</name>
     <message>
-        <location line="-244"/>
+        <location line="-246"/>
         <source>Closed</source>
         <translation>Clôturé</translation>
     </message>
@@ -2330,7 +2400,12 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>IncidentBanner</name>
     <message>
-        <location filename="../../ui/shell/incident_banner.py" line="+30"/>
+        <location filename="../../ui/shell/incident_banner.py" line="+24"/>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>since {start}</source>
         <translation>depuis {start}</translation>
     </message>
@@ -3583,11 +3658,6 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <location line="+16"/>
         <source>Choose an item of the list first.</source>
         <translation>Choisissez d’abord un élément de la liste.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Item {reference} {said}.</source>
-        <translation>Élément {reference} {said}.</translation>
     </message>
 </context>
 <context>
@@ -4847,7 +4917,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Afficher les verbatims étiquetés</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pinned quotes</source>
         <translation>Verbatims épinglés</translation>
     </message>
@@ -4925,7 +4995,12 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>VerbatimPdf</name>
     <message>
-        <location filename="../../ui/backoffice/verbatim_pdf.py" line="+28"/>
+        <location filename="../../ui/backoffice/verbatim_pdf.py" line="+22"/>
+        <source>Focus indicator</source>
+        <translation>Indicateur prioritaire</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Untagged</source>
         <translation>Sans étiquette</translation>
     </message>
