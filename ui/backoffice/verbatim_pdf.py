@@ -14,6 +14,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDoc
 
 from app.backoffice.verbatims import Pinned
 from app.i18n import QT_TRANSLATE_NOOP
+from ui.common import theme
 from ui.common.texts import translate
 
 QUOTE_CHARS = 320  # a quote longer than this is cut, with an ellipsis, to keep the page readable
@@ -31,13 +32,13 @@ def page_html(title: str, subtitle: str, focus: str, pinned: list[Pinned], left_
     for item in pinned:
         by_tag[item.tags[0] if item.tags else translate("VerbatimPdf", "Untagged")].append(item)
     parts = [
-        "<html><body style='font-family: sans-serif; color: #1f2933;'>",
+        f"<html><body style='font-family: sans-serif; color: {theme.TEXT};'>",
         f"<h1 style='font-size: 18pt; margin: 0;'>{html.escape(title)}</h1>",
-        f"<p style='color: #5f6b7a; margin-top: 2pt;'>{html.escape(subtitle)}</p>",
+        f"<p style='color: {theme.MUTED}; margin-top: 2pt;'>{html.escape(subtitle)}</p>",
     ]
     if focus:
         parts.append(
-            "<p style='background: #eaf2f8; padding: 6pt; font-size: 11pt;'>"
+            f"<p style='background: {theme.INFO_BG}; padding: 6pt; font-size: 11pt;'>"
             f"<b>{html.escape(_tr('Focus indicator'))}</b> — {html.escape(focus)}</p>"
         )
     for tag in sorted(by_tag, key=lambda t: (-len(by_tag[t]), t.casefold())):
@@ -47,12 +48,13 @@ def page_html(title: str, subtitle: str, focus: str, pinned: list[Pinned], left_
             score = f" · CSAT {item.csat}/5" if item.csat is not None else ""
             parts.append(
                 "<p style='margin: 0 0 6pt 12pt; font-size: 10pt;'>"
-                f"« {html.escape(words)} »"
-                f"<span style='color: #5f6b7a;'> — {html.escape(item.reference)}{score}</span></p>"
+                f"«\u00a0{html.escape(words)}\u00a0»"
+                f"<span style='color: {theme.MUTED};'>"
+                f" — {html.escape(item.reference)}{score}</span></p>"
             )
     if left_out:
         parts.append(
-            "<p style='color: #5f6b7a;'>"
+            f"<p style='color: {theme.MUTED};'>"
             + html.escape(
                 translate("VerbatimPdf", "{count} more pinned quotes did not fit on this page.")
             ).format(count=left_out)
