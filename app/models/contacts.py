@@ -137,7 +137,7 @@ class WrapUp(IdMixin, Base):
     share: Mapped[float] = mapped_column(Float, default=1.0)
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("wrap_up.id"))
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("wrap_up.id"), index=True)
 
 
 class ReviewItem(IdMixin, Base):

@@ -67,7 +67,7 @@ class Evaluation(IdMixin, Base):
     score: Mapped[int] = mapped_column(SmallInteger)
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("evaluation.id"))
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("evaluation.id"), index=True)
     advisor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("advisor.id"), index=True)
     # No foreign key: scorecards stay on the centre, evaluations reach workstations' copies;
     # the centre's relais_evaluate checks the version exists.

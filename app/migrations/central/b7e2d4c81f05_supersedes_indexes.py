@@ -1,0 +1,30 @@
+"""supersedes indexes
+
+The current wrap-up or evaluation of a contact is the one nothing supersedes: the centre's
+review trigger asks it for every survey answer, the figures for every contact. Without an index
+on ``supersedes_id`` each question read the whole table, and seeding 200,000 contacts spent
+minutes there.
+
+Revision ID: b7e2d4c81f05
+Revises: 3fe0ed6959e9
+Create Date: 2026-12-02 15:05:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "b7e2d4c81f05"
+down_revision: str | None = "3fe0ed6959e9"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_wrap_up_supersedes_id", "wrap_up", ["supersedes_id"])
+    op.create_index("ix_evaluation_supersedes_id", "evaluation", ["supersedes_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_evaluation_supersedes_id", "evaluation")
+    op.drop_index("ix_wrap_up_supersedes_id", "wrap_up")
