@@ -13,8 +13,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Channel, IdentityKind
 from app.seed import catalogue as cat
 
-CUSTOMER_BATCH = 10_000  # customers per transaction (plus their ~2 identities each)
-CONTACT_BATCH = 2_000  # contacts per transaction (plus ~4 rows each: messages, wrap-up...)
+CUSTOMER_BATCH = 20_000  # customers per transaction (plus their ~2 identities each)
+CONTACT_BATCH = 20_000  # contacts per transaction (plus ~6 rows each: messages, wrap-up...)
 DEMO_CUSTOMERS = 10  # the first customers get long histories so a demo looks lived-in
 
 Progress = Callable[[str, int, int], None]

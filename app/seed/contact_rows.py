@@ -1,41 +1,32 @@
 """The rows that make up one contact: the contact itself, its thread, assignments and wrap-ups.
 
 ``_ContactRows`` is the base of ``contacts._Contacts``: it turns what the contact story decided
-(who, when, which channel, which advisor) into plain row dictionaries appended to ``self.rows``
-and counted in ``self.counts``, ready for the batch insert; ``_TemplateRef`` is a template as
-the contacts cite it. It is split from ``contacts`` so that the story of a contact (what
-happens, in what order) reads apart from the shape of the rows.
+(who, when, which channel, which advisor) into row tuples (columns in the order of
+``rows.COLUMNS``, values as stored) appended to ``self.rows`` and counted in ``self.counts``,
+ready for the batch write; ``_TemplateRef`` is a template as the contacts cite it. It is split
+from ``contacts`` so that the story of a contact (what happens, in what order) reads apart from
+the shape of the rows.
 """
 
 import random
-import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from app.ids import new_id
-from app.models import (
-    Channel,
-    ContactAssignment,
-    ContactStatus,
-    Direction,
-    Message,
-    Outcome,
-    SurveyAnswer,
-    TemplateUsage,
-    WrapUp,
-)
+from app.models import Channel, ContactStatus, Direction, Outcome
 from app.placeholders import fill
 from app.risk import RiskAssessment
 from app.seed import catalogue as cat
+from app.seed.batches import Row
 from app.seed.constants import MONTHS_EN, SLA, SURVEY_GAP_WEIGHTS, SURVEY_GAPS
 from app.seed.customers import _Advisor, _Person, _weighted
+from app.seed.rows import Stamp
 
 
 @dataclass(frozen=True)
 class _TemplateRef:
-    id: uuid.UUID
+    id: str  # as the rows carry it
     version: int
     body: str
     channels: frozenset[str]
@@ -56,12 +47,14 @@ class _ContactRows:
 
     rng: random.Random
     now: datetime
-    rows: dict[type, list[dict[str, Any]]]
+    rows: dict[str, list[Row]]
     counts: Counter[str]
+    new_id: Callable[[], str]
+    stamp: Stamp
 
     def contact_row(
         self,
-        contact_id: uuid.UUID,
+        contact_id: str,
         reference: str,
         channel: Channel,
         status: ContactStatus,
@@ -74,45 +67,46 @@ class _ContactRows:
         received: datetime,
         advisor: _Advisor | None,
         closed_at: datetime | None,
-        incident_id: uuid.UUID | None,
+        incident_id: str | None,
         call_started: datetime | None,
         call_ended: datetime | None,
         *,
         direction: Direction = Direction.INBOUND,
-        team_id: uuid.UUID | None = None,
+        team_id: str | None = None,
         sender: tuple[str, str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> Row:
         if sender is None:
             assert who is not None
             sender = (who.name, self.sender_address(who, channel))
-        return {
-            "id": contact_id,
-            "reference": reference,
-            "channel": channel,
-            "direction": direction,
-            "status": status,
-            "customer_id": who.id if who is not None else None,
-            "sender_display": sender[0],
-            "sender_address": sender[1],
-            "subject": self.rng.choice(topic.subjects[language]),
-            "preview": _preview(preview_source),
-            "language": language,
-            "priority": priority,
-            "risk_flag": risk.flagged,
-            "risk_reason": ", ".join(risk.reasons)[:200],
-            "received_at": received,
-            "due_at": received + SLA[channel],
-            "team_id": team_id if advisor is None else advisor.team_id,
-            "assigned_to": advisor.id if advisor is not None else None,
-            "claim_token": None,
-            "lease_until": None,
-            "closed_at": closed_at,
-            "incident_id": incident_id,
-            "parent_id": None,
-            "call_started_at": call_started,
-            "call_ended_at": call_ended,
-            "version": 1,
-        }
+        stamp = self.stamp
+        return (
+            contact_id,
+            reference,
+            channel._value_,  # the text: cheaper than the .value property
+            direction._value_,
+            status._value_,
+            who.id if who is not None else None,
+            sender[0],
+            sender[1],
+            self.rng.choice(topic.subjects[language]),
+            _preview(preview_source),
+            language,
+            priority,
+            risk.flagged,
+            ", ".join(risk.reasons)[:200],
+            stamp(received),
+            stamp(received + SLA[channel]),
+            team_id if advisor is None else advisor.team_id,
+            advisor.id if advisor is not None else None,
+            None,
+            None,
+            None if closed_at is None else stamp(closed_at),
+            incident_id,
+            None,
+            None if call_started is None else stamp(call_started),
+            None if call_ended is None else stamp(call_ended),
+            1,
+        )
 
     @staticmethod
     def sender_address(who: _Person, channel: Channel) -> str:
@@ -126,7 +120,7 @@ class _ContactRows:
 
     def thread(
         self,
-        contact_id: uuid.UUID,
+        contact_id: str,
         channel: Channel,
         who: _Person,
         advisor: _Advisor,
@@ -135,6 +129,8 @@ class _ContactRows:
     ) -> None:
         previous_external: str | None = None
         email = channel == Channel.EMAIL
+        new_id, stamp, rng = self.new_id, self.stamp, self.rng
+        messages, usages = self.rows["message"], self.rows["template_usage"]
         for moment, direction, body, parts in events:
             outbound = direction == Direction.OUTBOUND
             if outbound:
@@ -142,80 +138,77 @@ class _ContactRows:
             external = None
             if email:
                 host = "relais.example.com" if outbound else "mail.example.org"
-                external = f"<{self.rng.getrandbits(64):016x}@{host}>"
-            self.rows[Message].append(
-                {
-                    "id": new_id(),
-                    "contact_id": contact_id,
-                    "direction": direction,
-                    "author_id": advisor.id if outbound else None,
-                    "sender_display": advisor.display_name if outbound else who.name,
-                    "body_text": body,
-                    "body_html": None,
-                    "created_at": moment,
-                    "external_id": external,
-                    "in_reply_to": previous_external,
-                }
+                external = f"<{rng.getrandbits(64):016x}@{host}>"
+            at = stamp(moment)
+            messages.append(
+                (
+                    new_id(),
+                    contact_id,
+                    direction._value_,
+                    advisor.id if outbound else None,
+                    advisor.display_name if outbound else who.name,
+                    body,
+                    None,
+                    at,
+                    None,
+                    external,
+                    previous_external,
+                )
             )
             previous_external = external
-            self.counts["messages"] += 1
             for part in parts:
-                self.rows[TemplateUsage].append(
-                    {
-                        "id": new_id(),
-                        "template_id": part.id,
-                        "template_version": part.version,
-                        "contact_id": contact_id,
-                        "advisor_id": advisor.id,
-                        "edited": self.rng.random() < 0.35,
-                        "used_at": moment,
-                    }
+                usages.append(
+                    (
+                        new_id(),
+                        part.id,
+                        part.version,
+                        contact_id,
+                        advisor.id,
+                        rng.random() < 0.35,
+                        at,
+                    )
                 )
-                self.counts["template_usages"] += 1
+            self.counts["template_usages"] += len(parts)
+        self.counts["messages"] += len(events)
 
     def assignment(
-        self, contact_id: uuid.UUID, advisor: _Advisor, start: datetime, end: datetime
+        self, contact_id: str, advisor: _Advisor, start: datetime, end: datetime
     ) -> None:
-        self.rows[ContactAssignment].append(
-            {
-                "id": new_id(),
-                "contact_id": contact_id,
-                "advisor_id": advisor.id,
-                "started_at": start,
-                "ended_at": end,
-            }
+        stamp = self.stamp
+        self.rows["contact_assignment"].append(
+            (self.new_id(), contact_id, advisor.id, stamp(start), stamp(end))
         )
         self.counts["assignments"] += 1
 
     def wrap_up(
         self,
-        contact_id: uuid.UUID,
+        contact_id: str,
         advisor: _Advisor,
-        reason_id: uuid.UUID,
+        reason_id: str,
         outcome: Outcome,
         assessment: int,
         share: float,
         at: datetime,
     ) -> None:
-        self.rows[WrapUp].append(
-            {
-                "id": new_id(),
-                "contact_id": contact_id,
-                "advisor_id": advisor.id,
-                "reason_code_id": reason_id,
-                "outcome": outcome,
-                "self_assessment": assessment,
-                "share": share,
-                "comment": self.rng.choice(cat.WRAP_UP_COMMENTS),
-                "created_at": at,
-                "supersedes_id": None,
-            }
+        self.rows["wrap_up"].append(
+            (
+                self.new_id(),
+                contact_id,
+                advisor.id,
+                reason_id,
+                outcome._value_,
+                assessment,
+                share,
+                self.rng.choice(cat.WRAP_UP_COMMENTS),
+                self.stamp(at),
+                None,
+            )
         )
         self.counts["wrap_ups"] += 1
 
     def survey(
         self,
-        contact_id: uuid.UUID,
+        contact_id: str,
         language: str,
         advisor: _Advisor,
         assessment: int,
@@ -242,16 +235,8 @@ class _ContactRows:
         if rng.random() < 0.5:  # 1 very easy ... 7 very hard
             effort = min(7, max(1, 9 - 2 * feel + rng.choice((-1, 0, 0, 1))))
         comment = rng.choice(cat.SURVEY_COMMENTS[language][feel]) if rng.random() < 0.55 else ""
-        self.rows[SurveyAnswer].append(
-            {
-                "id": new_id(),
-                "contact_id": contact_id,
-                "csat": csat,
-                "nps": nps,
-                "effort": effort,
-                "comment": comment,
-                "answered_at": answered,
-                "imported_at": answered,
-            }
+        at = self.stamp(answered)
+        self.rows["survey_answer"].append(
+            (self.new_id(), contact_id, csat, nps, effort, comment, at, at)
         )
         self.counts["survey_answers"] += 1

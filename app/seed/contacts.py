@@ -2,7 +2,8 @@
 
 ``_Contacts`` tells the story of one contact — who writes, on which channel, about what, who
 answers, how it ends — for closed contacts over the last year and for the queue, and flushes
-its rows batch by batch; the shape of those rows comes from its base, ``contact_rows``.
+its rows batch by batch (as tuples, see ``rows``); the shape of those rows comes from its
+base, ``contact_rows``.
 ``_reference_maps`` gives it the reason codes and templates to cite, and ``_seed_incidents`` the
 outages some contacts are about.
 """
@@ -16,30 +17,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.ids import new_id, short_reference
 from app.models import (
     Channel,
-    Contact,
-    ContactAssignment,
     ContactStatus,
     Direction,
-    Evaluation,
     EvaluatorKind,
     Incident,
-    Message,
-    Note,
     Outcome,
     ReasonCode,
-    ReviewItem,
-    SurveyAnswer,
     Template,
-    TemplateUsage,
-    WrapUp,
 )
 from app.risk import RiskAssessment, assess, priority_for
 from app.seed import catalogue as cat
-from app.seed.batches import _batch, _bulk
+from app.seed.batches import Row, Tables, _bulk
 from app.seed.constants import (
     ASSESSMENT_WEIGHTS,
     CHANNEL_MIX,
@@ -63,6 +54,7 @@ from app.seed.customers import (
     _slug,
     _weighted,
 )
+from app.seed.rows import CONTACT_TABLES, Ids, stamp
 
 
 def _fill_text(text: str, rng: random.Random) -> str:
@@ -86,13 +78,16 @@ class _Contacts(_ContactRows):
         population: _Population,
         advisors: list[_Advisor],
         reviewers: dict[str, Any],
-        reason_ids: dict[str, uuid.UUID],
+        reason_ids: dict[str, str],
         templates: dict[str, _TemplateRef],
-        incidents: list[tuple[uuid.UUID, datetime, datetime, str]],
+        incidents: list[tuple[str, datetime, datetime, str]],
         counts: Counter[str],
+        ids: Ids,
     ) -> None:
         self.rng = rng
         self.now = now
+        self.new_id = ids.new
+        self.stamp = stamp
         self.population = population
         self.advisors = advisors
         self.english_advisors = [a for a in advisors if a.language == "en"] or advisors
@@ -120,28 +115,14 @@ class _Contacts(_ContactRows):
         self.reset()
 
     def reset(self) -> None:
-        self.rows: dict[type, list[dict[str, Any]]] = {
-            model: []
-            for model in (
-                Contact,
-                Message,
-                Note,
-                ContactAssignment,
-                WrapUp,
-                ReviewItem,
-                SurveyAnswer,
-                Evaluation,
-                TemplateUsage,
-            )
-        }
+        self.rows: dict[str, list[Row]] = {table: [] for table in CONTACT_TABLES}
 
-    def flush(self, db: Database) -> None:
-        """Writes the batch in one transaction, parents first."""
-        with _batch(db) as s:
-            for model, rows in self.rows.items():
-                if rows:
-                    _bulk(s, model, rows)
+    def take(self) -> Tables:
+        """The batch made so far, parents first, to be written in one transaction; the next
+        batch starts empty."""
+        batch = list(self.rows.items())
         self.reset()
+        return batch
 
     # -- choices
 
@@ -246,8 +227,8 @@ class _Contacts(_ContactRows):
             if received > now - timedelta(minutes=30):
                 received -= timedelta(days=1)
         advisor = self.advisor(language)
-        contact_id = new_id()
-        reference = short_reference(contact_id)
+        contact_id = self.new_id()
+        reference = short_reference(uuid.UUID(contact_id))
         text, risk = self.first_message(topic, language, channel, complaint)
         base = 2 if who.segment == "vip" else (0 if topic.code == "general_information" else 1)
         values = {
@@ -322,7 +303,7 @@ class _Contacts(_ContactRows):
                 call_started, call_ended = squeeze(call_started), squeeze(call_ended)
 
         preview_source = note_text if channel == Channel.PHONE else text
-        self.rows[Contact].append(
+        self.rows["contact"].append(
             self.contact_row(
                 contact_id,
                 reference,
@@ -348,15 +329,16 @@ class _Contacts(_ContactRows):
         if complaint:
             self.counts["complaints"] += 1
         if note_text and call_started is not None:
-            self.rows[Note].append(
-                {
-                    "id": new_id(),
-                    "contact_id": contact_id,
-                    "advisor_id": advisor.id,
-                    "body": note_text,
-                    "during_call": True,
-                    "created_at": call_started + (closed_at - call_started) * 0.6,
-                }
+            self.rows["note"].append(
+                (
+                    self.new_id(),
+                    contact_id,
+                    advisor.id,
+                    note_text,
+                    True,
+                    self.stamp(call_started + (closed_at - call_started) * 0.6),
+                    None,
+                )
             )
             self.counts["notes"] += 1
         self.thread(contact_id, channel, who, advisor, events, values)
@@ -400,18 +382,18 @@ class _Contacts(_ContactRows):
             outcome = (Outcome.RESOLVED, Outcome.FOLLOW_UP)[_weighted(rng, (0.93, 0.07))]
         self.wrap_up(contact_id, final, reason_id, outcome, assessment, share, closed_at)
         if assessment <= 2 and now - closed_at <= REVIEW_WINDOW:
-            self.rows[ReviewItem].append(
-                {
-                    "id": new_id(),
-                    "contact_id": contact_id,
-                    "reason": "low_self_assessment",
-                    "created_by": final.id,
-                    "created_at": closed_at,
-                    "state": "to_review",
-                    "taken_by": None,
-                    "taken_at": None,
-                    "done_at": None,
-                }
+            self.rows["review_item"].append(
+                (
+                    self.new_id(),
+                    contact_id,
+                    "low_self_assessment",
+                    final.id,
+                    self.stamp(closed_at),
+                    "to_review",
+                    None,
+                    None,
+                    None,
+                )
             )
             self.counts["review_items"] += 1
         if rng.random() < SURVEY_SHARE:
@@ -428,28 +410,29 @@ class _Contacts(_ContactRows):
                 score = min(4, max(1, assessment + rng.choice((-1, 0, 0, 0, 1))))
                 at = closed_at + timedelta(days=rng.uniform(0.5, 10))
                 if at < now:
-                    self.rows[Evaluation].append(
-                        {
-                            "id": new_id(),
-                            "contact_id": contact_id,
-                            "evaluator_id": evaluator,
-                            "kind": kind,
-                            "score": score,
-                            "comment": rng.choice(cat.EVALUATION_COMMENTS[score]),
-                            "created_at": at,
-                            "supersedes_id": None,
-                            "advisor_id": final.id,
-                            "scorecard_version_id": None,
-                            "criteria": None,
-                            "quality_score": None,
-                        }
+                    scored, quality = self.reviewers["scores"].of(score)
+                    self.rows["evaluation"].append(
+                        (
+                            self.new_id(),
+                            contact_id,
+                            evaluator,
+                            kind.value,
+                            score,
+                            rng.choice(cat.EVALUATION_COMMENTS[score]),
+                            self.stamp(at),
+                            None,
+                            final.id,
+                            self.reviewers["scores"].version_id,
+                            scored,
+                            quality,
+                        )
                     )
                     self.counts["evaluations"] += 1
         self.counts["contacts"] += 1
 
     # -- one queued contact
 
-    def queued(self, owner: int | None, team_id: uuid.UUID) -> None:
+    def queued(self, owner: int | None, team_id: str) -> None:
         """A contact waiting in the queue: arrived in the last hours, nobody on it yet."""
         rng = self.rng
         now = self.now
@@ -481,16 +464,16 @@ class _Contacts(_ContactRows):
             if who is not None and who.segment == "vip"
             else (0 if topic.code == "general_information" else 1)
         )
-        contact_id = new_id()
+        contact_id = self.new_id()
         sender = None
         if who is None:
             sender = self.stranger(channel)
             self.counts["unidentified"] += 1
         name = who.name if who is not None else sender[0] if sender is not None else ""
-        self.rows[Contact].append(
+        self.rows["contact"].append(
             self.contact_row(
                 contact_id,
-                short_reference(contact_id),
+                short_reference(uuid.UUID(contact_id)),
                 channel,
                 ContactStatus.QUEUED,
                 who,
@@ -511,23 +494,24 @@ class _Contacts(_ContactRows):
             )
         )
         signature = f"\n\n{name}" if channel in (Channel.EMAIL, Channel.LETTER) else ""
-        self.rows[Message].append(
-            {
-                "id": new_id(),
-                "contact_id": contact_id,
-                "direction": Direction.INBOUND,
-                "author_id": None,
-                "sender_display": name,
-                "body_text": text + signature,
-                "body_html": None,
-                "created_at": received,
-                "external_id": (
+        self.rows["message"].append(
+            (
+                self.new_id(),
+                contact_id,
+                Direction.INBOUND.value,
+                None,
+                name,
+                text + signature,
+                None,
+                self.stamp(received),
+                None,
+                (
                     f"<{rng.getrandbits(64):016x}@mail.example.org>"
                     if channel == Channel.EMAIL
                     else None
                 ),
-                "in_reply_to": None,
-            }
+                None,
+            )
         )
         self.counts["messages"] += 1
         self.counts["queued"] += 1
@@ -551,12 +535,12 @@ class _Contacts(_ContactRows):
 
 def _reference_maps(
     session: Session,
-) -> tuple[dict[str, uuid.UUID], dict[str, _TemplateRef]]:
+) -> tuple[dict[str, str], dict[str, _TemplateRef]]:
     # dict(result) would take the Result for a mapping (it has keys()): iterate its rows.
     rows = session.execute(select(ReasonCode.code, ReasonCode.id))
-    reason_ids = {code: reason_id for code, reason_id in rows}
+    reason_ids = {code: reason_id.hex for code, reason_id in rows}
     templates = {
-        key: _TemplateRef(tid, version, body, frozenset(channels or ()))
+        key: _TemplateRef(tid.hex, version, body, frozenset(channels or ()))
         for key, tid, version, body, channels in session.execute(
             select(
                 Template.key,
@@ -572,9 +556,12 @@ def _reference_maps(
 
 def _seed_incidents(
     session: Session, now: datetime
-) -> tuple[list[tuple[uuid.UUID, datetime, datetime, str]], int]:
+) -> tuple[list[tuple[str, datetime, datetime, str]], int]:
+    """The incidents some past contacts are about (made once, found again by title), as
+    (id as the rows carry it, start, end, topic), times in naive UTC for the story; ``now`` is
+    an aware UTC datetime."""
     existing = {title: iid for title, iid in session.execute(select(Incident.title, Incident.id))}
-    found: list[tuple[uuid.UUID, datetime, datetime, str]] = []
+    found: list[tuple[str, datetime, datetime, str]] = []
     rows = []
     for title, description, days_ago, hours, topic in cat.INCIDENTS:
         started = (now - timedelta(days=days_ago)).replace(
@@ -593,7 +580,9 @@ def _seed_incidents(
                     "ended_at": ended,
                 }
             )
-        found.append((incident_id, started, ended, topic))
+        found.append(
+            (incident_id.hex, started.replace(tzinfo=None), ended.replace(tzinfo=None), topic)
+        )
     if rows:
         _bulk(session, Incident, rows)
     return found, len(rows)

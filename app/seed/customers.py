@@ -1,12 +1,13 @@
 """The people of a seeded centre: its teams and advisors, and its fictional customers.
 
 ``_people`` creates the teams and advisors (reused on a second run); ``_seed_customers`` inserts
-the customers and their identities (e-mail, phone, social handle) batch by batch, and keeps in a
-compact ``_Population`` only what the contact phase needs about each one. Everything else about a
-customer (e-mail, phone, address, account number) is derived from its number by the helpers
-here, so ``contacts`` can rebuild it without storing it.
+the customers and their identities (e-mail, phone, social handle) batch by batch, as tuples
+(see ``rows``), and keeps in a compact ``_Population`` only what the contact phase needs about
+each one. Everything else about a customer (e-mail, phone, address, account number) is derived
+from its number by the helpers here, so ``contacts`` can rebuild it without storing it.
 """
 
+import json
 import random
 import unicodedata
 import uuid
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -22,9 +24,9 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.ids import new_id
-from app.models import Advisor, Customer, CustomerIdentity, IdentityKind, Role, Team
+from app.models import Advisor, Customer, IdentityKind, Role, Team
 from app.seed import catalogue as cat
-from app.seed.batches import _batch, _bulk
+from app.seed.batches import Row, _bulk, _Pipeline
 from app.seed.constants import (
     CUSTOMER_BATCH,
     DEMO_CUSTOMERS,
@@ -35,16 +37,18 @@ from app.seed.constants import (
     STAGE_CUSTOMERS,
     Progress,
 )
+from app.seed.rows import Ids, stamp
+from app.text import name_key
 
 # --- People -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Advisor:
-    id: uuid.UUID
+    id: str  # as the rows carry it: 32 hexadecimal digits
     first_name: str
     display_name: str
-    team_id: uuid.UUID | None
+    team_id: str | None
     language: str
     bias: float  # > 0: tends to believe customers happier than they say
 
@@ -101,12 +105,16 @@ def _people(
             continue
         # The demo advisor is a little optimistic, as many are; the others vary both ways.
         bias = 0.15 if login == cat.DEMO_ADVISOR[1] else round(rng.uniform(-0.25, 0.45), 2)
-        workers.append(_Advisor(ids[login], display.split()[0], display, team_id, language, bias))
+        team = team_id.hex if team_id is not None else None
+        workers.append(_Advisor(ids[login].hex, display.split()[0], display, team, language, bias))
     reviewers = {
-        "managers": {team1: ids[cat.SUPERVISOR[1]], team2: ids[cat.SECOND_TEAM_SUPERVISOR[1]]},
-        "quality": ids[cat.QUALITY_REVIEWER[1]],
-        "team1": team1,
-        "team2": team2,
+        "managers": {
+            team1.hex: ids[cat.SUPERVISOR[1]].hex,
+            team2.hex: ids[cat.SECOND_TEAM_SUPERVISOR[1]].hex,
+        },
+        "quality": ids[cat.QUALITY_REVIEWER[1]].hex,
+        "team1": team1.hex,
+        "team2": team2.hex,
     }
     return workers, reviewers, len(new_teams), len(new_rows)
 
@@ -138,7 +146,7 @@ def _weighted(rng: random.Random, weights: Sequence[float]) -> int:
 
 @dataclass(frozen=True)
 class _Person:
-    id: uuid.UUID
+    id: str  # 32 hexadecimal digits, as the rows carry it
     number: int
     first_name: str
     last_name: str
@@ -230,7 +238,7 @@ class _Population:
         lasts = cat.LAST_NAMES_EN if en else cat.LAST_NAMES_FR
         social = self.social[index]
         return _Person(
-            id=uuid.UUID(bytes=bytes(self.ids[16 * index : 16 * index + 16])),
+            id=self.ids[16 * index : 16 * index + 16].hex(),
             number=self.offset + index + 1,
             first_name=firsts[self.first[index]],
             last_name=lasts[self.last[index]],
@@ -249,22 +257,33 @@ def _seed_customers(
     keep: bool,
     counts: Counter[str],
     progress: Progress | None,
+    ids: Ids,
+    pipeline: _Pipeline,
 ) -> _Population:
+    """Makes ``count`` customers and their identities, batch by batch, handing each batch to
+    ``pipeline``; returns what the contact phase needs about them."""
     with db.session() as s:
         offset = s.scalar(select(func.count()).select_from(Customer)) or 0
     population = _Population(offset)
     random_ = rng.random
     randrange = rng.randrange
+    make_id = ids.new
     segment_weights = [w for _name, w in cat.SEGMENTS]
     segment_cum = [sum(segment_weights[: i + 1]) for i in range(len(segment_weights))]
     tag_odds = {name: list(odds.items()) for name, odds in cat.TAG_ODDS.items()}
     n_first = (len(cat.FIRST_NAMES_FR), len(cat.FIRST_NAMES_EN))
     n_last = (len(cat.LAST_NAMES_FR), len(cat.LAST_NAMES_EN))
     famous = cat.FAMOUS_COMBINATIONS
+    email_kind, phone_kind = IdentityKind.EMAIL.value, IdentityKind.PHONE.value
+    social_kinds = [kind.value for kind in SOCIAL_KINDS]
+    whatsapp = IdentityKind.WHATSAPP.value
+    tags_json: dict[tuple[str, ...], str] = {}  # a few combinations, each serialised once
+    keys: dict[str, str] = {}  # name -> its search key (app.text.name_key)
     for start in range(0, count, CUSTOMER_BATCH):
         end = min(count, start + CUSTOMER_BATCH)
-        customers: list[dict[str, Any]] = []
-        identities: list[dict[str, Any]] = []
+        customers: list[Row] = []
+        identities: list[Row] = []
+        add_customer, add_identity = customers.append, identities.append
         for i in range(start, end):
             demo = i < DEMO_CUSTOMERS
             language = DEMO_LANGUAGES[i] if demo else ("fr" if random_() < 0.75 else "en")
@@ -282,76 +301,68 @@ def _seed_customers(
                 r = random_()
                 segment = next(k for k, c in enumerate(segment_cum) if r < c or k == 3)
             segment_name = SEGMENT_NAMES[segment]
-            tags = [tag for tag, odds in tag_odds[segment_name] if random_() < odds]
+            tags = tuple(tag for tag, odds in tag_odds[segment_name] if random_() < odds)
+            tags_text = tags_json.get(tags)
+            if tags_text is None:
+                tags_text = tags_json[tags] = json.dumps(list(tags))
             age_days = random_() * 59 + 1 if segment_name == "new" else random_() * 1765 + 60
-            created = now - timedelta(days=age_days)
+            created = stamp(now - timedelta(days=age_days))
             number = population.offset + i + 1
-            customer_id = new_id()
-            customers.append(
-                {
-                    "id": customer_id,
-                    "first_name": first,
-                    "last_name": last,
-                    "language": language,
-                    "segment": segment_name,
-                    "tags": tags,
-                    "postal_address": _postal_address(language, number),
-                    "account_number": f"C{number:08d}",
-                    "created_at": created,
-                    "updated_at": created,
-                    "version": 1,
-                }
+            customer_id = make_id()
+            first_key = keys.get(first)
+            if first_key is None:
+                first_key = keys[first] = name_key(first)
+            last_key = keys.get(last)
+            if last_key is None:
+                last_key = keys[last] = name_key(last)
+            add_customer(
+                (
+                    customer_id,
+                    first,
+                    last,
+                    language,
+                    segment_name,
+                    tags_text,
+                    _postal_address(language, number),
+                    f"C{number:08d}",
+                    created,
+                    created,
+                    1,
+                    last_key,
+                    first_key,
+                )
             )
             email = _email(first, last, number)
-            identities.append(_identity(customer_id, IdentityKind.EMAIL, email, email, created))
+            add_identity((make_id(), customer_id, email_kind, email, email, created))
             has_phone = demo or random_() < 0.85
             if has_phone:
                 phone = _phone(language, number)
-                identities.append(
-                    _identity(
-                        customer_id, IdentityKind.PHONE, phone, _phone_display(phone), created
-                    )
-                )
+                shown = _phone_display(phone)
+                add_identity((make_id(), customer_id, phone_kind, phone, shown, created))
             social = 0
             if demo or random_() < 0.25:
                 social = randrange(len(SOCIAL_KINDS)) + 1
-                kind = SOCIAL_KINDS[social - 1]
-                if kind == IdentityKind.WHATSAPP:
+                kind = social_kinds[social - 1]
+                if kind == whatsapp:
                     if has_phone:
-                        identities.append(
-                            _identity(customer_id, kind, phone, _phone_display(phone), created)
-                        )
+                        add_identity((make_id(), customer_id, kind, phone, shown, created))
                     else:
                         social = 0
                 else:
                     handle = _handle(first, last, number)
-                    identities.append(_identity(customer_id, kind, handle, "@" + handle, created))
+                    add_identity((make_id(), customer_id, kind, handle, "@" + handle, created))
             if keep:
-                population.ids += customer_id.bytes
+                population.ids += bytes.fromhex(customer_id)
                 population.first.append(fi)
                 population.last.append(li)
                 population.language.append(1 if en else 0)
                 population.segment.append(segment)
                 population.phone.append(1 if has_phone else 0)
                 population.social.append(social)
-        with _batch(db) as s:
-            _bulk(s, Customer, customers)
-            _bulk(s, CustomerIdentity, identities)
+        pipeline.write(
+            [("customer", customers), ("customer_identity", identities)],
+            partial(progress, STAGE_CUSTOMERS, end, count) if progress else None,
+        )
         counts["customers"] += len(customers)
         counts["identities"] += len(identities)
-        if progress:
-            progress(STAGE_CUSTOMERS, end, count)
     return population
-
-
-def _identity(
-    customer_id: uuid.UUID, kind: IdentityKind, value: str, display: str, created: datetime
-) -> dict[str, Any]:
-    return {
-        "id": new_id(),
-        "customer_id": customer_id,
-        "kind": kind,
-        "value": value,
-        "display": display,
-        "created_at": created,
-    }

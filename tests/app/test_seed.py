@@ -23,8 +23,11 @@ from app.models import (
     ContactStatus,
     Customer,
     CustomerIdentity,
+    Evaluation,
     Message,
     ReasonCode,
+    Scorecard,
+    ScorecardVersion,
     Role,
     SurveyAnswer,
     Team,
@@ -128,6 +131,29 @@ def test_demo_logins_and_teams_exist(seeded: tuple[Database, SeedReport]) -> Non
     assert users["superviseur"].team_id == users["demo"].team_id
     assert users["admin"].role == Role.ADMIN
     assert sum(a.role == Role.ADVISOR for a in users.values()) >= 12
+
+
+def test_evaluations_are_scored_on_the_demo_scorecard(
+    seeded: tuple[Database, SeedReport],
+) -> None:
+    """A supervisor's first "Score this case" finds a grid, and the demo's evaluations read as
+    made with it: each criterion scored, the quality score their weighted mean on 0-100."""
+    db, _ = seeded
+    with db.session() as s:
+        (card,) = s.scalars(select(Scorecard)).all()
+        version = s.scalars(select(ScorecardVersion)).one()
+        evaluations = s.scalars(select(Evaluation)).all()
+    assert card.active and version.scorecard_id == card.id and version.version == 1
+    weights = {c["key"]: c["weight"] for c in version.criteria}
+    assert len(weights) == 5 and all(c["label"] for c in version.criteria)
+    assert evaluations
+    for e in evaluations:
+        assert e.scorecard_version_id == version.id
+        assert set(e.criteria) == set(weights)
+        points = sum(weights[k] * v for k, v in e.criteria.items())
+        mean = points / sum(weights.values())
+        assert e.quality_score == pytest.approx((mean - 1) * 100 / 3, abs=0.05)
+        assert all(abs(v - e.score) <= 1 for v in e.criteria.values())
 
 
 def test_the_first_customers_have_long_histories(seeded: tuple[Database, SeedReport]) -> None:
