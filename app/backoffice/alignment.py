@@ -20,6 +20,7 @@ import json
 import sys
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TextIO
@@ -252,14 +253,17 @@ CALIBRATION = QT_TRANSLATE_NOOP(
 
 
 def calibration_sentence(
-    calibration: stats.Calibration, translate: Translate = no_translation
+    calibration: stats.Calibration,
+    translate: Translate = no_translation,
+    percent: Callable[[float], str] = "{:.0%}".format,
 ) -> str:
-    """What an advisor reads of their own calibration (CSAT answers on the survey's 1-5)."""
+    """What an advisor reads of their own calibration (CSAT answers on the survey's 1-5);
+    ``percent`` writes a share in the reader's typography."""
     if not calibration.surveyed:
         return translate("alignment", NOT_SURVEYED_YET)
     over, under = calibration.over_share or 0.0, calibration.under_share or 0.0
     return translate("alignment", CALIBRATION).format(
-        over=f"{over:.0%}", under=f"{under:.0%}", n=calibration.surveyed
+        over=percent(over), under=percent(under), n=calibration.surveyed
     )
 
 

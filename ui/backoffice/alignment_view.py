@@ -31,7 +31,7 @@ from app.backoffice.alignment_sql import Behind
 from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
 from ui.common.ops import Bug, Runner
-from ui.common.texts import error_text, format_date, translate
+from ui.common.texts import error_text, format_date, format_percent, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 DRILL_PAGE = 200
@@ -50,8 +50,7 @@ def view_name(view: str) -> str:
     }[view]
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
+_pct = format_percent
 
 
 def _gap(value: float | None) -> str:
@@ -239,7 +238,9 @@ class AlignmentView(QWidget):
             )
             summary = said.format(closed=first.coverage.closed, surveyed=first.coverage.customer)
         else:
-            summary = alignment.calibration_sentence(first.calibration, QCoreApplication.translate)
+            summary = alignment.calibration_sentence(
+                first.calibration, QCoreApplication.translate, format_percent
+            )
         self.summary.setText(summary)
         self.lines.setCurrentCell(0, 0)
 
@@ -251,10 +252,11 @@ class AlignmentView(QWidget):
         surveyed = estimated = "—"
         if sat is not None and sat.share is not None:
             low, high = sat.interval or (sat.share, sat.share)
-            surveyed = f"{sat.share:.0%} [{low:.0%}–{high:.0%}] n={sat.surveyed}"
+            surveyed = f"{_pct(sat.share)} [{_pct(low)}–{_pct(high)}] n={sat.surveyed}"
         if sat is not None and sat.estimate is not None:
             e = sat.estimate
-            estimated = f"{e.share:.0%} [{e.low:.0%}–{e.high:.0%}] ({e.surveyed}/{e.contacts})"
+            share = f"{_pct(e.share)} [{_pct(e.low)}–{_pct(e.high)}]"
+            estimated = f"{share} ({e.surveyed}/{e.contacts})"
         name = indent + (line.name or translate("AlignmentView", "Whole selection"))
         cells = [
             name,

@@ -41,7 +41,7 @@ from app.models.templates import TemplateStatus, VersionStatus
 from ui.backoffice.board_models import ListModel
 from ui.common import theme
 from ui.common.ops import Bug, Runner
-from ui.common.texts import channel_label, error_text, format_datetime
+from ui.common.texts import channel_label, error_text, format_datetime, format_percent
 
 PERIODS = (7, 30, 90)  # days the figures cover, the last ones
 LANGUAGES = (("fr", "Français"), ("en", "English"))
@@ -64,8 +64,7 @@ def merged(rows: list[admin.TemplateRow], figures: list[admin.TemplateFigures]) 
     return entries + [Entry(r, None) for r in rows if r.id not in covered]
 
 
-def _share(value: float | None) -> str:
-    return "—" if value is None else f"{round(100 * value)} %"
+_share = format_percent
 
 
 def _mean(value: float | None, n: int) -> str:

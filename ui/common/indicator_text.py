@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.common.texts import format_duration
+from ui.common.texts import format_duration, format_percent
 
 
 def value_text(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     if unit == "share":
-        return f"{value:.0%}".replace("%", " %")
+        return format_percent(value)
     if unit == "seconds":
         return format_duration(value)
     if unit == "points":

@@ -111,6 +111,15 @@ def format_datetime(dt: datetime) -> str:
     return local.strftime(fmt)
 
 
+def format_percent(share: float | None) -> str:
+    """A share (0-1) as a whole percentage in the interface's typography: "11 %" in French,
+    with the narrow no-break space French puts before the sign, "11%" in English."""
+    if share is None:
+        return "—"
+    value = round(100 * share)
+    return f"{value}\u202f%" if ui_language() == "fr" else f"{value}%"
+
+
 def format_date(dt: datetime) -> str:
     local = dt.astimezone()
     return local.strftime("%d/%m/%Y" if ui_language() == "fr" else "%Y-%m-%d")
