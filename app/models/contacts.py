@@ -139,6 +139,10 @@ class WrapUp(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("wrap_up.id"), index=True)
 
+    # The current wrap-up of a contact by its holder, which the centre's review trigger asks for
+    # every survey answer: on one advisor's index alone SQLite read all their wrap-ups each time.
+    __table_args__ = (Index("ix_wrap_up_contact_advisor", "contact_id", "advisor_id"),)
+
 
 class ReviewItem(IdMixin, Base):
     """A contact placed on the supervisors' review list (a self-assessment of 1 or 2, a lease
