@@ -235,7 +235,7 @@ def contacts_behind(
         raise ValueError(f"not a pair of views: {behind.pair}")
     selection = q.select_for(office, start, end, team, advisor)
     with q.snapshot(office.reader) as conn:
-        views = q.views(selection.scope(q.viewer(office)))
+        views = q.views(selection.scope(q.viewer(office)), behind.required())
         rows = conn.execute(q.drill_query(views, behind, max(1, limit), max(0, offset))).all()
         page = tuple(DrillRow(*row[:-1]) for row in rows)
         total = rows[0].total if rows else conn.scalar(q.drill_count(views, behind)) or 0

@@ -255,12 +255,10 @@ def compute(
     (period, channel), the medians per (period, channel or None) and the arrivals per (period,
     UTC epoch hour). No rights checked here: the caller's (``dashboard``), or the centre's own
     (a team's focus indicator, app.backoffice.focus)."""
-    responses = q.response_rows(scope)
     steps: list[tuple[str, Any]] = [
         ("volume", q.volume_query(q.received_rows(scope))),
         ("heat", q.heat_query(q.received_rows(scope))),
-        ("responses", q.responses_query(responses)),
-        ("medians", q.medians_query(responses, "frt")),
+        ("responses", q.responses_query(q.response_rows(scope))),
         ("closed", q.closed_query(q.closed_rows(scope))),
         ("survey", q.survey_query(q.survey_rows(scope))),
         ("backlog", q.volume_query(q.backlog_rows(scope))),
@@ -277,13 +275,13 @@ def compute(
             for row in conn.execute(statement).mappings():
                 if name == "heat":
                     hours[(row["period"], row["hour"])] = row["n"]
-                elif name == "medians":
+                elif name == "responses" and row["kind"] == q.MEDIAN:
                     channel = Channel(row["channel"]) if row["channel"] else None
                     medians[(row["period"], channel)] = float(row["median"])
                 else:
                     one = sums[(row["period"], Channel(row["channel"]))]
                     for column, value in row.items():
-                        if column not in ("period", "channel"):
+                        if column not in ("period", "channel", "kind", "median"):
                             one[f"{name}.{column}"] += float(value or 0)
     if progress is not None:
         progress(len(steps), len(steps))
@@ -328,7 +326,7 @@ def measure(key: str, s: Mapping[str, float], median: float | None) -> Measure:
 
 STEPS_OF = {
     "volume": {"volume"}, "backlog": {"backlog"}, "queued": {"queued"},
-    "first_response_median": {"responses", "medians"}, "first_response_mean": {"responses"},
+    "first_response_median": {"responses"}, "first_response_mean": {"responses"},
     "sla": {"responses"}, "handling_time": {"closed"}, "talk_time": {"closed"},
     "fcr": {"closed"}, "transfer_rate": {"closed"}, "csat": {"survey"}, "csat_mean": {"survey"},
     "nps": {"survey"}, "effort": {"survey"},
