@@ -31,7 +31,7 @@ from app.backoffice.alignment_sql import Behind
 from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
 from ui.common.ops import Bug, Runner
-from ui.common.texts import error_text, format_date, format_percent, translate
+from ui.common.texts import error_text, format_date, format_decimal, format_percent, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 DRILL_PAGE = 200
@@ -54,11 +54,17 @@ _pct = format_percent
 
 
 def _gap(value: float | None) -> str:
-    return "—" if value is None else f"{value:+.2f}"
+    return "—" if value is None else format_decimal(value, 2, signed=True)
 
 
 def _kappa(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
+    return "—" if value is None else format_decimal(value, 3)
+
+
+def _interval(low: float, high: float) -> str:
+    """[58–85 %]: the unit once, so that the column stays narrow."""
+    bottom = _pct(low).rstrip("%").rstrip("\u202f")
+    return f"[{bottom}–{_pct(high)}]"
 
 
 def _cell(text: str, data: object = None) -> QTableWidgetItem:
@@ -76,8 +82,12 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    # A selected row would make every title bold, wider than the width measured for it.
+    header.setHighlightSections(False)
+    table.setWordWrap(False)
     return table
 
 
@@ -145,7 +155,6 @@ class AlignmentView(QWidget):
         )
         self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix.cellClicked.connect(self._drill_cell)
-        self.matrix.setMaximumHeight(170)
         self.drill_title = QLabel(
             translate("AlignmentView", "Click a figure or a cell to list the contacts behind it."),
             self,
@@ -172,19 +181,30 @@ class AlignmentView(QWidget):
         self.problem.setWordWrap(True)
         self.problem.hide()
 
-        right = QWidget(self)
-        column = QVBoxLayout(right)
+        # The lines are wide (ten figures) and few (a team and its advisors): across the
+        # window, above the chosen pair's matrix and the contacts behind it.
+        pair_side = QWidget(self)
+        column = QVBoxLayout(pair_side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pair)
         column.addWidget(self.pair_figures)
         column.addWidget(self.matrix)
+        column.addStretch(1)
+        drill_side = QWidget(self)
+        column = QVBoxLayout(drill_side)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.drill_title)
         column.addWidget(self.drill, 1)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        below = QSplitter(Qt.Orientation.Horizontal, self)
+        below.addWidget(pair_side)
+        below.addWidget(drill_side)
+        below.setStretchFactor(0, 2)
+        below.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.lines)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(below)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
         outer.addWidget(self.summary)
@@ -252,11 +272,10 @@ class AlignmentView(QWidget):
         surveyed = estimated = "—"
         if sat is not None and sat.share is not None:
             low, high = sat.interval or (sat.share, sat.share)
-            surveyed = f"{_pct(sat.share)} [{_pct(low)}–{_pct(high)}] n={sat.surveyed}"
+            surveyed = f"{_pct(sat.share)} {_interval(low, high)} n={sat.surveyed}"
         if sat is not None and sat.estimate is not None:
             e = sat.estimate
-            share = f"{_pct(e.share)} [{_pct(e.low)}–{_pct(e.high)}]"
-            estimated = f"{share} ({e.surveyed}/{e.contacts})"
+            estimated = f"{_pct(e.share)} {_interval(e.low, e.high)} {e.surveyed}/{e.contacts}"
         name = indent + (line.name or translate("AlignmentView", "Whole selection"))
         cells = [
             name,
@@ -312,6 +331,9 @@ class AlignmentView(QWidget):
                 if a == b:
                     item.setBackground(self.palette().alternateBase())
                 self.matrix.setItem(a, b, item)
+        m = self.matrix  # the four rows exactly, no empty band under them
+        rows = sum(m.rowHeight(r) for r in range(4))
+        m.setFixedHeight(m.horizontalHeader().sizeHint().height() + rows + 2 * m.frameWidth())
 
     def _who(self, line: alignment.Figures) -> tuple[str | None, str | None]:
         return line.team, line.advisor

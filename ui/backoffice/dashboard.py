@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -155,18 +155,23 @@ class DashboardView(QWidget):
         self.figures.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.figures.cellClicked.connect(self._figure_clicked)
         self.figures.currentCellChanged.connect(lambda *_: self._enable_focus())
 
         self.chart = QChart()
         self.chart.setTitle(translate("Dashboard", "Contacts received per channel"))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setAccessibleName(
             translate("Dashboard", "Contacts received per channel, this period and the previous")
         )
-        self.chart_view.setMinimumHeight(140)
+        # Every pixel to the bars: at 1366×768 the chart has some 200 of them in height, and
+        # with Qt's default margins the channels' names were elided to "…".
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view.setMinimumHeight(180)
 
         self.incident_chart = QChart()
         self.incident_chart.setTitle(translate("Dashboard", "Incidents: contacts tagged per hour"))
@@ -228,8 +233,8 @@ class DashboardView(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(self.figures)
         top.addWidget(charts)
-        top.setStretchFactor(0, 2)
-        top.setStretchFactor(1, 3)
+        top.setStretchFactor(0, 1)  # the figures' four columns unscrolled at 1366 pixels
+        top.setStretchFactor(1, 1)
         below = QWidget(self)
         column = QVBoxLayout(below)
         column.setContentsMargins(0, 0, 0, 0)
@@ -238,8 +243,8 @@ class DashboardView(QWidget):
         whole = QSplitter(Qt.Orientation.Vertical, self)
         whole.addWidget(top)
         whole.addWidget(below)
-        whole.setStretchFactor(0, 3)
-        whole.setStretchFactor(1, 2)
+        whole.setStretchFactor(0, 2)
+        whole.setStretchFactor(1, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
         outer.addWidget(self.status)

@@ -41,7 +41,13 @@ from app.models.templates import TemplateStatus, VersionStatus
 from ui.backoffice.board_models import ListModel
 from ui.common import theme
 from ui.common.ops import Bug, Runner
-from ui.common.texts import channel_label, error_text, format_datetime, format_percent
+from ui.common.texts import (
+    channel_label,
+    error_text,
+    format_datetime,
+    format_decimal,
+    format_percent,
+)
 
 PERIODS = (7, 30, 90)  # days the figures cover, the last ones
 LANGUAGES = (("fr", "Français"), ("en", "English"))
@@ -68,7 +74,7 @@ _share = format_percent
 
 
 def _mean(value: float | None, n: int) -> str:
-    return "—" if value is None else f"{value:.1f} / 4 (n = {n})"
+    return "—" if value is None else f"{format_decimal(value, 1)} / 4 (n = {n})"
 
 
 class TemplateModel(ListModel[Entry]):

@@ -1,11 +1,11 @@
-"""An indicator's value as people read it: "78 %", "4 min 12 s", "+12 pts", "3.8", and its
+"""An indicator's value as people read it: "78 %", "4 min 12 s", "+12 pts", "3,8", and its
 change beside the previous period, with whether that change is good news."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.common.texts import format_duration, format_percent
+from ui.common.texts import format_decimal, format_duration, format_percent
 
 
 def value_text(value: float | None, unit: str) -> str:
@@ -18,7 +18,7 @@ def value_text(value: float | None, unit: str) -> str:
     if unit == "points":
         return f"{value:+.0f}"
     if unit == "score":
-        return f"{value:.1f}"
+        return format_decimal(value, 1)
     return f"{value:,.0f}".replace(",", " ")
 
 
@@ -35,7 +35,7 @@ def change_text(change: float | None, unit: str) -> str:
         sign = "+" if change > 0 else ""
         return f"{arrow} {sign}{format_duration(change)}"
     if unit == "score":
-        return f"{arrow} {change:+.1f}"
+        return f"{arrow} {format_decimal(change, 1, signed=True)}"
     return f"{arrow} {change:+.0f}"
 
 

@@ -120,6 +120,13 @@ def format_percent(share: float | None) -> str:
     return f"{value}\u202f%" if ui_language() == "fr" else f"{value}%"
 
 
+def format_decimal(value: float, places: int, signed: bool = False) -> str:
+    """A decimal in the interface's typography: "0,85" in French, "0.85" in English (a
+    supervisor reading a kappa of "0.85" in a French window reads a foreign figure)."""
+    text = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
+    return text.replace(".", ",") if ui_language() == "fr" else text
+
+
 def format_date(dt: datetime) -> str:
     local = dt.astimezone()
     return local.strftime("%d/%m/%Y" if ui_language() == "fr" else "%Y-%m-%d")
