@@ -560,23 +560,36 @@ def _refusal_or_missing(db: "Database", exc: DBAPIError, refused: RelaisError) -
     if psycopg is None:
         return refused
     # A connection the network cut after the password went looks the same: if the very same
-    # connection opens now, that is what it was, and the sync simply tries again.
+    # connection opens now, that is what it was, and the sync simply tries again. A flapping
+    # network can cut that second try, or the probe, as well: the answer must come out the same
+    # twice, or it is the network.
     _args, again = db.engine.dialect.create_connect_args(db.url)
     again.update(_central_connect_args(db.url))
-    try:
-        psycopg.connect(**again).close()
-    except psycopg.Error:
-        pass
-    else:
-        return _unreachable(db.describe())
     probe = "template1" if db.url.database == "postgres" else "postgres"
     _args, params = db.engine.dialect.create_connect_args(db.url.set(database=probe))
     params.update(_central_connect_args(db.url))
+    answers: set[bool] = set()
+    for attempt in range(_MISSING_ASKS):
+        if attempt:
+            time.sleep(_MISSING_PAUSE)
+        if _opens(psycopg, again):
+            return _unreachable(db.describe())
+        answers.add(_opens(psycopg, params))
+    if len(answers) > 1:
+        return _unreachable(db.describe())
+    return _missing(db.describe()) if answers.pop() else refused
+
+
+_MISSING_ASKS = 2
+_MISSING_PAUSE = 0.2  # seconds: longer than a cut and its reconnection take
+
+
+def _opens(psycopg: Any, params: dict[str, Any]) -> bool:
     try:
         psycopg.connect(**params).close()
     except psycopg.Error:
-        return refused
-    return _missing(db.describe())
+        return False
+    return True
 
 
 def _missing(where: str) -> RelaisError:

@@ -191,6 +191,33 @@ def test_a_missing_database_is_bad_input(centre, lang) -> None:
     assert err.value.exit_code == 2 and "no such database" in err.value.text()
 
 
+@pytest.mark.parametrize(
+    "opened",
+    [
+        [False, True, False, False],  # ours cut, probe in; then both cut
+        [False, False, False, True],  # both cut; then ours cut, probe in
+        [False, True, True],  # ours cut, probe in; ours in the second time
+    ],
+)
+def test_a_flapping_network_is_neither_a_missing_database_nor_a_refusal(
+    centre, lang, monkeypatch, opened
+) -> None:
+    """What cut connections look like after the password went (the fault test found it): the
+    same question asked twice with different answers is the network, and the sync retries."""
+    answers = iter(opened)
+    monkeypatch.setattr(app_db, "_opens", lambda _psycopg, _params: next(answers))
+    monkeypatch.setattr(app_db, "_MISSING_PAUSE", 0)
+    missing = make_url(centre.url).set(database=f"{centre.name}_nope").render_as_string(False)
+    with (
+        _database(missing) as db,
+        pytest.raises(CentreUnreachable),
+        storage_errors(db),
+        db.engine.connect(),
+    ):
+        pass
+    assert next(answers, None) is None  # every step was taken
+
+
 def test_a_lock_not_granted_and_a_statement_timeout_mean_busy(centre, lang) -> None:
     login = centre.add_user("advisor")
     with _owner(centre) as owner:
