@@ -20,7 +20,7 @@ import sqlite3
 import sys
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -584,7 +584,7 @@ _MISSING_ASKS = 2
 _MISSING_PAUSE = 0.2  # seconds: longer than a cut and its reconnection take
 
 
-def _opens(psycopg: Any, params: dict[str, Any]) -> bool:
+def _opens(psycopg: Any, params: MutableMapping[str, Any]) -> bool:
     try:
         psycopg.connect(**params).close()
     except psycopg.Error:
