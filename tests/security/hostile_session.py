@@ -168,7 +168,7 @@ class Centre:
     """A small centre of its own, its owner's connection and its users' sessions."""
 
     def __init__(self, server_url: str) -> None:
-        self.pg = PgCentre(server_url).create(customers=30, contacts=100, queue=10)
+        self.pg = PgCentre(server_url).create(customers=30, contacts=100, queue=10, fresh=True)
         self.owner = connect(self.pg.url)
         self.sessions: list[Session] = []
         self.teams = dict(self.owner.execute("SELECT name, id FROM team").fetchall())
