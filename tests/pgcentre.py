@@ -14,6 +14,7 @@ contacts relative to the time it ran.
 """
 
 import atexit
+import contextlib
 import io
 import secrets
 import time
@@ -150,7 +151,6 @@ def _drop_template(template: PgCentre) -> None:
 def _drop_templates() -> None:
     while _templates:
         template = _templates.popitem()[1][0]
-        try:
+        # a throw-away server a test stopped (the French one) took its templates along
+        with contextlib.suppress(Exception):
             _drop_template(template)
-        except Exception:  # a throw-away server a test stopped (the French one) took it along
-            pass
