@@ -42,8 +42,9 @@ with nothing to rest on has ``n`` 0, no value and ``why``, never a division by z
 Rights: supervisors (their own team only) and administrators (any team, or all). An advisor's
 own figures are their calibration (app.backoffice.alignment); the team's focus indicator, which
 every advisor reads, is app.backoffice.focus. On PostgreSQL the login's row-level security
-applies underneath (a supervisor reads their team's advisors' wrap-ups); on the embedded centre
-the same condition is added (app.backoffice.visibility).
+applies underneath (a supervisor reads the facts of their team's contacts and of those their
+team's advisors closed); on the embedded centre the same condition is added
+(app.backoffice.visibility).
 """
 
 import uuid
@@ -51,7 +52,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from app.backoffice import visibility
+from app.backoffice import facts, visibility
 from app.backoffice.alignment_sql import NotYours
 from app.backoffice.centre import BackOffice
 from app.backoffice.indicators_figures import (
@@ -214,7 +215,8 @@ def prepare(
     selection = select_for(office, start, end, team, channel)
     settings = settings or IndicatorSettings()
     settings.zone()  # an unknown zone is refused before any query
-    wrap_visible = None
+    facts.bring_up_to_date(office.db)  # on the centre itself: a replica follows it
+    visible = None
     if office.reader.is_sqlite and office.who.role != Role.ADMIN:
-        wrap_visible = lambda w: visibility.wrap_ups(office, w)  # noqa: E731
-    return selection, scope_of(selection, now or utcnow(), settings, wrap_visible), settings
+        visible = lambda f: visibility.facts(office, f)  # noqa: E731
+    return selection, scope_of(selection, now or utcnow(), settings, visible), settings

@@ -112,11 +112,22 @@ def _hours(scope: q.Scope, behind: Behind, settings: IndicatorSettings) -> list[
     ]
 
 
+_PLACED_BY_DATE = frozenset(BEHIND) - {"backlog", "queued"}
+
+
 def _conditions(
     r: Subquery, scope: q.Scope, behind: Behind, settings: IndicatorSettings
 ) -> list[ColumnElement[bool]]:
     _rows, condition, _value = BEHIND[behind.figure]
-    conditions = [r.c.period == (1 if behind.previous else 0)]
+    if behind.figure in _PLACED_BY_DATE:
+        # The period as a range of the date that places a contact in it, not as the rows'
+        # ``period``: PostgreSQL then walks the date's index, and knows how many rows come.
+        start, end = (
+            (scope.previous_start, scope.start) if behind.previous else (scope.start, scope.end)
+        )
+        conditions = [r.c.at >= scope.at(start), r.c.at < scope.at(end)]
+    else:
+        conditions = [r.c.period == (1 if behind.previous else 0)]
     if (extra := condition(r)) is not None:
         conditions.append(extra)
     if behind.channel is not None:
@@ -139,13 +150,24 @@ def contacts_behind(
     now: datetime | None = None,
 ) -> DrillPage:
     """One page of the contacts behind a figure of ``dashboard(office, start, end, team,
-    channel)``, the latest first (by the date that placed them in the period)."""
+    channel)``, the latest first (by the date that placed them in the period; then by id, so
+    that pages neither repeat nor skip a contact)."""
     if behind.figure not in BEHIND:
         raise ValueError(f"not a drill-down: {behind.figure}")
     _selection, scope, settings = prepare(office, start, end, team, channel, settings, now)
     rows, _condition, value = BEHIND[behind.figure]
     r = rows(scope)
     conditions = _conditions(r, scope, behind, settings)
+    # The page's contacts first, from the rows alone (a top-N over them), then what is shown
+    # of those 50: joined before the limit, PostgreSQL looked up every contact of the period.
+    top = (
+        select(r.c.id, r.c.at, (r.c[value] if value else null()).label("value"))
+        .where(*conditions)
+        .order_by(r.c.at.desc(), r.c.id)
+        .limit(max(1, min(limit, PAGE_MAX)))
+        .offset(max(0, offset))
+        .subquery("page")
+    )
     k, holder = aliased(Contact), aliased(Advisor)
     customer = func.coalesce(Customer.first_name + " " + Customer.last_name, k.sender_display)
     page = (
@@ -159,17 +181,14 @@ def contacts_behind(
             holder.display_name,
             customer,
             SurveyAnswer.comment,
-            (r.c[value] if value else null()),
+            top.c.value,
         )
-        .select_from(r)
-        .join(k, k.id == r.c.id)
+        .select_from(top)
+        .join(k, k.id == top.c.id)
         .outerjoin(holder, holder.id == k.assigned_to)
         .outerjoin(Customer, Customer.id == k.customer_id)
         .outerjoin(SurveyAnswer, SurveyAnswer.contact_id == k.id)
-        .where(*conditions)
-        .order_by(r.c.at.desc(), k.reference, k.id)
-        .limit(max(1, min(limit, PAGE_MAX)))
-        .offset(max(0, offset))
+        .order_by(top.c.at.desc(), top.c.id)
     )
     with snapshot(office.reader) as conn:
         total = conn.scalar(select(func.count()).select_from(r).where(*conditions)) or 0

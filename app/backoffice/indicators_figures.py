@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.backoffice import facts
 from app.backoffice import indicators_sql as q
 from app.backoffice.alignment_sql import snapshot
 from app.db import Database
@@ -233,11 +234,11 @@ def scope_of(
     selection: Selection,
     now: datetime,
     settings: IndicatorSettings,
-    wrap_visible: q.Visible | None = None,
+    visible: q.Visible | None = None,
 ) -> q.Scope:
     return q.Scope(
         selection.previous_start, selection.start, selection.end, now, settings.targets,
-        selection.team_id, selection.channel, wrap_visible,
+        selection.team_id, selection.channel, visible,
     )  # fmt: skip
 
 
@@ -258,7 +259,7 @@ def compute(
     steps: list[tuple[str, Any]] = [
         ("volume", q.volume_query(q.received_rows(scope))),
         ("heat", q.heat_query(q.received_rows(scope))),
-        ("responses", q.responses_query(q.response_rows(scope))),
+        ("responses", q.responses_query(q.response_rows(scope), not db.is_sqlite)),
         ("closed", q.closed_query(q.closed_rows(scope))),
         ("survey", q.survey_query(q.survey_rows(scope))),
         ("backlog", q.volume_query(q.backlog_rows(scope))),
@@ -337,6 +338,7 @@ STEPS_OF = {
 def overall(db: Database, scope: q.Scope, key: str) -> tuple[Measure, Measure]:
     """One figure over every channel of the scope, in the period and the previous one, from
     its own queries alone."""
+    facts.bring_up_to_date(db)
     sums, medians, _hours = compute(db, scope, only=frozenset(STEPS_OF[key]))
     return (
         measure(key, _total(sums, 0, None), medians.get((0, None))),

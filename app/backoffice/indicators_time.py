@@ -19,8 +19,10 @@ class seconds_between(FunctionElement[float]):
 
 @compiles(seconds_between, "postgresql")
 def _seconds_pg(element: Any, compiler: Any, **kw: Any) -> str:
+    # date_part, not EXTRACT: EXTRACT answers in numeric since PostgreSQL 14, and numeric
+    # arithmetic made two thirds of a dashboard's aggregation time (measured over 40,000 rows).
     a, b = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(EXTRACT(EPOCH FROM ({b}) - ({a})) AS DOUBLE PRECISION)"
+    return f"date_part('epoch', ({b}) - ({a}))"
 
 
 def _sqlite_ms(x: str) -> str:
@@ -50,7 +52,7 @@ class epoch_hour(FunctionElement[int]):
 @compiles(epoch_hour, "postgresql")
 def _hour_pg(element: Any, compiler: Any, **kw: Any) -> str:
     (x,) = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {x}) / 3600) AS BIGINT)"
+    return f"CAST(floor(date_part('epoch', {x}) / 3600) AS BIGINT)"
 
 
 @compiles(epoch_hour, "sqlite")

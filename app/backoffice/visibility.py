@@ -53,6 +53,18 @@ def wrap_ups(office: BackOffice, wrap: Any) -> Condition:
     return mine
 
 
+def facts(office: BackOffice, fact: Any) -> Condition:
+    """contact_fact_read: the contacts one closed, or for a supervisor those of the team and
+    those the team's advisors closed."""
+    if not _applies(office):
+        return true()
+    mine = fact.closer_id == office.who.advisor_id
+    if _supervisor(office):
+        team = fact.team_id == office.who.team_id if office.who.team_id is not None else false()
+        return or_(mine, team, _in_my_team(office, fact.closer_id))
+    return mine
+
+
 def evaluations(office: BackOffice, evaluation: Any) -> Condition:
     """evaluation_read: its evaluator, the advisor evaluated, a supervisor of the contact's
     team."""

@@ -17,6 +17,7 @@ from app.models.contacts import (
     WrapUp,
 )
 from app.models.customers import Customer, CustomerIdentity, IdentityKind
+from app.models.facts import ContactFact, ContactFactStale
 from app.models.people import Advisor, Role, Team
 from app.models.quality import (
     Evaluation,
@@ -50,6 +51,8 @@ __all__ = [
     "Channel",
     "Contact",
     "ContactAssignment",
+    "ContactFact",
+    "ContactFactStale",
     "ContactStatus",
     "Customer",
     "CustomerIdentity",
