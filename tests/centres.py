@@ -3,9 +3,11 @@ tests: a throw-away PostgreSQL database (tests/pgcentre.py) or an embedded SQLit
 users and workstations of their own."""
 
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from filelock import FileLock
 from pgcentre import PgCentre
 
@@ -64,3 +66,14 @@ class PostgresCentre(PgCentre):
 def owner(centre: "EmbeddedCentre | PgCentre") -> Database:
     """The centre as its owner sees it (every row, every column)."""
     return Database(centre.url, "central")
+
+
+def server_url() -> str:
+    """The test server (RELAIS_TEST_PG): a PostgreSQL test without one is skipped locally and
+    fails in CI, where PostgreSQL tests must run."""
+    url = os.environ.get("RELAIS_TEST_PG")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
+        pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
+    return url

@@ -28,13 +28,12 @@ outside the period (02-28 23:59:59 and 04-01 00:00:00), one reopened (in progres
 
 import io
 import json
-import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from centres import EmbeddedCentre, PostgresCentre, owner
+from centres import EmbeddedCentre, PostgresCentre, owner, server_url
 from sklearn.metrics import cohen_kappa_score
 from sqlalchemy import insert
 
@@ -84,11 +83,7 @@ def centre(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     if request.param == "sqlite":
         made = EmbeddedCentre(tmp_path_factory.mktemp("centre")).create(customers=0)
     else:
-        url = os.environ.get("RELAIS_TEST_PG")
-        if not url:
-            if os.environ.get("CI"):
-                pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
-            pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
+        url = server_url()
         made = PostgresCentre(url).create(customers=0)
     people = SimpleNamespace(
         alice=made.add_user("advisor", TEAM_A),

@@ -4,7 +4,6 @@ on both kinds of centre; PostgreSQL runs the statement the code compiles; nobody
 centre writes them, and each user reads the facts their rights allow.
 """
 
-import os
 import random
 import re
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from centres import EmbeddedCentre, PostgresCentre, owner
+from centres import EmbeddedCentre, PostgresCentre, owner, server_url
 from sqlalchemy import insert, select, update
 
 from app.backoffice import facts
@@ -48,11 +47,7 @@ def centre(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     if request.param == "sqlite":
         made = EmbeddedCentre(tmp_path / "centre").create(customers=30, contacts=150, queue=20)
     else:
-        url = os.environ.get("RELAIS_TEST_PG")
-        if not url:
-            if os.environ.get("CI"):
-                pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
-            pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
+        url = server_url()
         made = PostgresCentre(url).create(customers=30, contacts=150, queue=20)
     yield made
     made.drop()
@@ -197,11 +192,9 @@ def test_a_claim_marks_nothing(centre) -> None:
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("role", ["advisor", "supervisor", "admin"])
-def test_no_user_writes_the_facts_and_an_advisor_may_not_refresh(centre, role) -> None:
-    if centre.kind != "postgres":
-        pytest.skip("the embedded centre has no logins")
-    login = centre.add_user(role)
-    with psycopg.connect(centre.user_url(login).replace("+psycopg", ""), autocommit=True) as c:
+def test_no_user_writes_the_facts_and_an_advisor_may_not_refresh(pg_centre, role) -> None:
+    login = pg_centre.add_user(role)
+    with psycopg.connect(pg_centre.user_url(login).replace("+psycopg", ""), autocommit=True) as c:
         for attack in (
             "UPDATE contact_fact SET resolved = true",
             "DELETE FROM contact_fact",

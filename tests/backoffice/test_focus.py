@@ -28,13 +28,12 @@ The data set, T being when the module starts (every time hours away from a windo
     backlog                open at T: C = 1                   open at T - 7 d: none = 0
 """
 
-import os
 from collections.abc import Iterator
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from centres import EmbeddedCentre, PostgresCentre, owner
+from centres import EmbeddedCentre, PostgresCentre, owner, server_url
 from sqlalchemy import insert, select
 
 from app.backoffice import focus, indicators
@@ -70,11 +69,7 @@ def centre(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     if request.param == "sqlite":
         made = EmbeddedCentre(tmp_path_factory.mktemp("centre")).create(customers=0)
     else:
-        url = os.environ.get("RELAIS_TEST_PG")
-        if not url:
-            if os.environ.get("CI"):
-                pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
-            pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
+        url = server_url()
         made = PostgresCentre(url).create(customers=0)
     made.people = SimpleNamespace(
         alice=made.add_user("advisor", NORTH),

@@ -7,7 +7,6 @@ CSV and XLSX exports read back.
 import csv
 import dataclasses
 import io
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -15,7 +14,7 @@ from types import SimpleNamespace
 import indicators_data as data
 import openpyxl
 import pytest
-from centres import EmbeddedCentre, PostgresCentre, owner
+from centres import EmbeddedCentre, PostgresCentre, owner, server_url
 from indicators_data import END, NOW, START
 from sqlalchemy import insert, select, text
 
@@ -41,11 +40,7 @@ def centre(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     if request.param == "sqlite":
         made = EmbeddedCentre(tmp_path_factory.mktemp("centre")).create(customers=0)
     else:
-        url = os.environ.get("RELAIS_TEST_PG")
-        if not url:
-            if os.environ.get("CI"):
-                pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
-            pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
+        url = server_url()
         made = PostgresCentre(url).create(customers=0)
     people = SimpleNamespace(
         alice=made.add_user("advisor", NORTH),
