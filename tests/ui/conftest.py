@@ -5,11 +5,14 @@ from pathlib import Path
 
 import pytest
 from helpers import SecondContactAnswers
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
 from app.workspace import Workspace
+from ui.common import i18n
 from ui.common.ops import Runner
+from ui.common.texts import translate
 from ui.shell.main_window import MainWindow
 
 
@@ -31,3 +34,16 @@ def window(
     win.desk.ask_second = second_contact
     yield win
     win.shutdown()  # as the program closes: nothing runs on a closed copy afterwards
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:
+    """The interface in French, as ``relais --lang fr`` installs it; the English and the
+    system's locale back afterwards."""
+    before = QLocale()
+    installed = i18n.install(qapp, "fr")
+    assert translate("QueuePanel", "Next contact") == "Contact suivant"
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)

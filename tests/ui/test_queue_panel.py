@@ -280,18 +280,6 @@ def test_select_contact_scrolls_to_a_far_row_even_right_after_a_refresh(
 PANE_AT_1366, PANE_AT_1600 = 530, 640
 
 
-@pytest.fixture
-def french(qapp) -> Iterator[None]:
-    from ui.common import i18n
-    from ui.common.texts import translate
-
-    installed = i18n.install(qapp, "fr")
-    assert translate("QueuePanel", "Next contact") == "Contact suivant"
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
-
-
 def fitted(qtbot, panel: QueuePanel, width: int) -> None:
     panel.resize(width, 700)
     qtbot.waitUntil(lambda: panel.table.viewport().width() <= width)

@@ -1,6 +1,8 @@
 """Figures in the interface's typography: a French supervisor reads "0,85", not "0.85"."""
 
 import pytest
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QDateEdit
 
 from ui.common import texts
 
@@ -17,3 +19,11 @@ def test_decimals_and_percentages_follow_the_language(monkeypatch, language, exp
         texts.format_decimal(-1.0, 1),
         texts.format_percent(0.11),
     ) == expected
+
+
+def test_qt_widgets_write_dates_and_numbers_in_the_interfaces_language(qtbot, french) -> None:
+    """A French supervisor's period reads 03/11/2026, not the C locale's "3 11 2026"."""
+    edit = QDateEdit(QDate(2026, 11, 3))
+    qtbot.addWidget(edit)
+    assert edit.text() == "03/11/2026"
+    assert QLocale().toString(1234.5, "f", 1) == "1\u202f234,5"

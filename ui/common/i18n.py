@@ -72,7 +72,12 @@ def _compiled(lang: str) -> Path | None:
 
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Installs Relais's catalogue (English too: it carries the plural forms) and Qt's own."""
+    """Installs Relais's catalogue (English too: it carries the plural forms) and Qt's own, and
+    makes the interface's language the default locale, so that dates and numbers in Qt's own
+    widgets (a QDateEdit) read as the words around them do. The system's locale is kept when
+    it speaks that language, for its region's conventions."""
+    system = QLocale.system()
+    QLocale.setDefault(system if system.name().startswith(f"{lang}_") else QLocale(lang))
     translators: list[QTranslator] = []
     qt = QTranslator(app)
     if lang != "en" and qt.load(
