@@ -256,37 +256,84 @@ def compute(
     (period, channel), the medians per (period, channel or None) and the arrivals per (period,
     UTC epoch hour). No rights checked here: the caller's (``dashboard``), or the centre's own
     (a team's focus indicator, app.backoffice.focus)."""
-    steps: list[tuple[str, Any]] = [
-        ("volume", q.volume_query(q.received_rows(scope))),
-        ("heat", q.heat_query(q.received_rows(scope))),
-        ("responses", q.responses_query(q.response_rows(scope), not db.is_sqlite)),
-        ("closed", q.closed_query(q.closed_rows(scope))),
-        ("survey", q.survey_query(q.survey_rows(scope))),
-        ("backlog", q.volume_query(q.backlog_rows(scope))),
-        ("queued", q.volume_query(q.queued_rows(scope))),
-    ]
-    steps = [step for step in steps if only is None or step[0] in only]
+    steps = [step for step in _steps(db, scope) if only is None or only & set(step[1].values())]
     sums: Sums = defaultdict(lambda: defaultdict(float))
     medians: Medians = {}
     hours: dict[tuple[int, int], int] = {}
     with snapshot(db) as conn:
-        for done, (name, statement) in enumerate(steps):
+        for done, (statement, groups) in enumerate(steps):
             if progress is not None and progress(done, len(steps)) is False:
                 raise Cancelled()
             for row in conn.execute(statement).mappings():
-                if name == "heat":
-                    hours[(row["period"], row["hour"])] = row["n"]
-                elif name == "responses" and row["kind"] == q.MEDIAN:
-                    channel = Channel(row["channel"]) if row["channel"] else None
-                    medians[(row["period"], channel)] = float(row["median"])
-                else:
-                    one = sums[(row["period"], Channel(row["channel"]))]
-                    for column, value in row.items():
-                        if column not in ("period", "channel", "kind", "median"):
-                            one[f"{name}.{column}"] += float(value or 0)
+                _take(row, groups, sums, medians, hours)
     if progress is not None:
         progress(len(steps), len(steps))
     return sums, medians, hours
+
+
+Groups = dict[str, str]
+"""What a statement's columns are: the figures' group of each (``volume.n`` is the column
+``n`` of the group ``volume``); its period and channel, and how to read its other rows, are
+``_take``'s."""
+
+_CLOSED = ("closed", "handled_n", "handled_sum", "talk_n", "talk_sum", "fcr", "transferred")
+_SURVEY = (
+    "csat_n", "satisfied", "csat_sum", "nps_n", "promoters", "detractors", "effort_n",
+    "effort_sum",
+)  # fmt: skip
+_RESPONSES = ("answered", "frt_sum", "met", "missed")
+
+
+def _steps(db: Database, scope: q.Scope) -> list[tuple[Any, Groups]]:
+    """The statements, each a pass over the period's facts: on PostgreSQL the volume, first
+    responses and medians in one (GROUPING SETS); SQLite, which has none, numbers the rows
+    for its medians in a statement of their own."""
+    received: list[tuple[Any, Groups]]
+    if db.is_sqlite:
+        received = [
+            (q.volume_query(q.received_rows(scope)), {"n": "volume"}),
+            (q.responses_query(q.response_rows(scope)), dict.fromkeys(_RESPONSES, "responses")),
+        ]
+    else:
+        received = [
+            (
+                q.received_query(q.response_rows(scope)),
+                {"n": "volume", **dict.fromkeys(_RESPONSES, "responses")},
+            )
+        ]
+    return [
+        *received,
+        (q.heat_query(q.received_rows(scope)), {"n": "heat"}),
+        (
+            q.closed_and_survey_query(q.closed_rows(scope, surveyed=True)),
+            {**dict.fromkeys(_CLOSED, "closed"), **dict.fromkeys(_SURVEY, "survey")},
+        ),
+        (q.volume_query(q.backlog_rows(scope)), {"n": "backlog"}),
+        (q.volume_query(q.queued_rows(scope)), {"n": "queued"}),
+    ]
+
+
+def _take(
+    row: Mapping[str, Any],
+    groups: Groups,
+    sums: Sums,
+    medians: Medians,
+    hours: dict[tuple[int, int], int],
+) -> None:
+    """One row of a statement of ``_steps`` into the sums, medians or heat map's hours."""
+    if groups.get("n") == "heat":
+        hours[(row["period"], row["hour"])] = row["n"]
+        return
+    period = row["period"]
+    channel = Channel(row["channel"]) if row["channel"] else None  # None: every channel's
+    if row.get("median") is not None:
+        medians[(period, channel)] = float(row["median"])
+    if row.get("kind") == q.MEDIAN or row.get("overall"):
+        return  # a median's row, or the overall one whose sums repeat the channels'
+    assert channel is not None
+    one = sums[(period, channel)]
+    for column, group in groups.items():
+        one[f"{group}.{column}"] += float(row[column] or 0)
 
 
 def _ratio(top: float, bottom: float, scale: float = 1.0) -> Measure:
@@ -332,7 +379,8 @@ STEPS_OF = {
     "fcr": {"closed"}, "transfer_rate": {"closed"}, "csat": {"survey"}, "csat_mean": {"survey"},
     "nps": {"survey"}, "effort": {"survey"},
 }  # fmt: skip
-"""The queries of ``compute`` each figure needs."""
+"""The groups of figures (``Groups``) each figure needs: ``compute`` runs the statements
+giving them."""
 
 
 def overall(db: Database, scope: q.Scope, key: str) -> tuple[Measure, Measure]:

@@ -343,7 +343,7 @@ def test_progress_is_reported_and_a_false_answer_cancels(centre) -> None:
     seen: list[tuple[int, int]] = []
     indicators.dashboard(chief, START, END, progress=lambda d, t: seen.append((d, t)) or True)
     total = seen[-1][1]
-    assert seen == [(i, total) for i in range(total + 1)] and total > 5
+    assert seen == [(i, total) for i in range(total + 1)] and total >= 5  # one step per statement
 
     def stop_at_three(done: int, total: int) -> bool:
         return done < 3
