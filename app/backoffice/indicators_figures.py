@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import RowMapping
+
 from app.backoffice import facts
 from app.backoffice import indicators_sql as q
 from app.backoffice.alignment_sql import snapshot
@@ -314,7 +316,7 @@ def _steps(db: Database, scope: q.Scope) -> list[tuple[Any, Groups]]:
 
 
 def _take(
-    row: Mapping[str, Any],
+    row: RowMapping,
     groups: Groups,
     sums: Sums,
     medians: Medians,
