@@ -65,7 +65,7 @@
     <message>
         <location line="+2"/>
         <source>Who</source>
-        <translation>Qui</translation>
+        <translation>Équipe ou conseiller</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -161,8 +161,12 @@
     </message>
     <message>
         <location line="+31"/>
-        <source>{n} contacts with both · agreement {agreement} · mean gap {gap} · weighted kappa {kappa}</source>
-        <translation>{n} contacts notés des deux côtés · accord {agreement} · écart moyen {gap} · kappa pondéré {kappa}</translation>
+        <source>{n} contacts with both · agreement {agreement} · mean gap {gap}</source>
+        <translation>{n} contacts notés des deux côtés · accord {agreement} · écart moyen {gap}</translation>
+    </message>
+    <message>
+        <source>weighted kappa {kappa} (1: full agreement, 0: no better than chance)</source>
+        <translation>kappa pondéré {kappa} (1&#xa0;: accord parfait, 0&#xa0;: pas mieux que le hasard)</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -3885,7 +3889,7 @@ Solution&#xa0;: 3</translation>
     <message>
         <location line="+4"/>
         <source>the oldest for {age}</source>
-        <translation>le plus ancien depuis {age}</translation>
+        <translation>le plus ancien attend depuis {age}</translation>
     </message>
     <message>
         <location line="+8"/>

@@ -30,6 +30,7 @@ from app.backoffice import alignment
 from app.backoffice.alignment_sql import Behind
 from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
+from app.i18n import QT_TRANSLATE_NOOP
 from ui.common.ops import Bug, Runner
 from ui.common.texts import error_text, format_date, format_decimal, format_percent, translate
 
@@ -39,6 +40,15 @@ DRILL_PAGE = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AlignmentView", text)
+
+
+_SHORT = {
+    "self": QT_TRANSLATE_NOOP("AlignmentView", "Feeling"),
+    "manager": QT_TRANSLATE_NOOP("AlignmentView", "Manager"),
+    "quality": QT_TRANSLATE_NOOP("AlignmentView", "Quality"),
+    "customer": QT_TRANSLATE_NOOP("AlignmentView", "Customer"),
+}
+"""The views' names in the table's columns and the matrix's headers."""
 
 
 def view_name(view: str) -> str:
@@ -308,22 +318,19 @@ class AlignmentView(QWidget):
             self.pair_figures.setText("")
             return
         said = translate(
-            "AlignmentView",
-            "{n} contacts with both · agreement {agreement} · mean gap {gap} · "
-            "weighted kappa {kappa}",
-        )
-        self.pair_figures.setText(
-            said.format(
-                n=figures.n,
-                agreement=_pct(figures.agreement),
-                gap=_gap(figures.mean_gap),
-                kappa=_kappa(figures.kappa),
-            )
-        )
+            "AlignmentView", "{n} contacts with both · agreement {agreement} · mean gap {gap}"
+        ).format(n=figures.n, agreement=_pct(figures.agreement), gap=_gap(figures.mean_gap))
+        kappa = translate(
+            "AlignmentView", "weighted kappa {kappa} (1: full agreement, 0: no better than chance)"
+        ).format(kappa=_kappa(figures.kappa))
+        self.pair_figures.setText(f"{said}\n{kappa}")
         self.matrix.setRowCount(4)
-        self.matrix.setVerticalHeaderLabels([f"{view_name(figures.first)} {a}" for a in "1234"])
+        # "Feeling 3/4": a rating out of four, not a third advisor; the short names of the
+        # table's columns, so that the four columns fit the pane.
+        first, second = _SHORT[figures.first], _SHORT[figures.second]
+        self.matrix.setVerticalHeaderLabels([f"{_tr(first)} {a}/4" for a in "1234"])
         self.matrix.verticalHeader().show()
-        self.matrix.setHorizontalHeaderLabels([f"{view_name(figures.second)} {b}" for b in "1234"])
+        self.matrix.setHorizontalHeaderLabels([f"{_tr(second)} {b}/4" for b in "1234"])
         for a in range(4):
             for b in range(4):
                 item = _cell(str(figures.matrix[a][b]), (a + 1, b + 1))

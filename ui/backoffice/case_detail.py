@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import uuid
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -282,7 +282,8 @@ class EvaluationForm(QGroupBox):
             for score in (1, 2, 3, 4):
                 box.addItem(str(score), score)
             box.setAccessibleName(criterion.label)
-            self.criteria_box.addRow(f"{criterion.label} (×{criterion.weight:g})", box)
+            weight = QLocale().toString(float(criterion.weight), "g", 6)  # "1,5" in French
+            self.criteria_box.addRow(f"{criterion.label} (×{weight})", box)
             self._criteria.append((criterion, box))
 
     def submit(self) -> None:

@@ -161,7 +161,7 @@ class SupervisorDesk(QWidget):
     def _waiting_text(self, board: team_board.TeamBoard) -> str:
         total = sum(w.count for w in board.waiting)
         if not total:
-            return self.tr("Nothing waits in the team's queue.") + " " + self._held_text(board)
+            return _sentences(self.tr("Nothing waits in the team's queue."), self._held_text(board))
         parts = [f"{channel_label(w.channel)} {w.count}" for w in board.waiting]
         oldest = min((w.oldest for w in board.waiting if w.oldest), default=None)
         text = self.tr("%n contact(s) waiting: {channels}", "", total).format(
@@ -171,12 +171,13 @@ class SupervisorDesk(QWidget):
             text += " · " + self.tr("the oldest for {age}").format(
                 age=format_duration((board.read_at - oldest).total_seconds())
             )
-        return text + ". " + self._held_text(board)
+        return _sentences(text + ".", self._held_text(board))
 
     def _held_text(self, board: team_board.TeamBoard) -> str:
+        """How many contacts the team holds; nothing when none (the pane says so itself)."""
         advisors = len({h.advisor for h in board.held})
         if not advisors:
-            return self.tr("No one in the team is working a contact.")
+            return ""
         return (
             self.tr("%n contact(s) being worked", "", len(board.held))
             + " "
@@ -192,3 +193,7 @@ class SupervisorDesk(QWidget):
                     problem=error_text(err), time=format_datetime(self._board.read_at)
                 )
             )
+
+
+def _sentences(*parts: str) -> str:
+    return " ".join(part for part in parts if part)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -81,7 +82,6 @@ class TemplateModel(ListModel[Entry]):
     def columns(self) -> Sequence[tuple[str, Callable[[Entry], str]]]:
         return (
             (self.tr("Template"), lambda e: e.template.title),
-            (self.tr("Key"), lambda e: f"{e.template.key} · {e.template.language}"),
             (self.tr("State"), self.state),
             (self.tr("Uses"), lambda e: str(e.figures.uses) if e.figures else "0"),
             (self.tr("Edited"), lambda e: _share(e.figures.edit_rate) if e.figures else "—"),
@@ -97,6 +97,8 @@ class TemplateModel(ListModel[Entry]):
                 self.tr("Followed by a low score"),
                 lambda e: _share(e.figures.low_share) if e.figures else "—",
             ),
+            # Last: the figures that rank a template come before what names it for the code.
+            (self.tr("Key"), lambda e: f"{e.template.key} · {e.template.language}"),
         )
 
     def state(self, entry: Entry) -> str:
@@ -181,16 +183,16 @@ class TemplateAdmin(QWidget):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         form.addRow(self.tr("&Language"), self.language)
-        boxes = QHBoxLayout()
+        boxes = QGridLayout()  # two rows: the editor leaves the list the room for its figures
         self.channels: dict[str, QCheckBox] = {}
-        for channel in Channel:
+        for at, channel in enumerate(Channel):
             box = QCheckBox(channel_label(channel), right)
             box.setAccessibleName(
                 self.tr("Made for {channel}").format(channel=channel_label(channel))
             )
             self.channels[channel.value] = box
-            boxes.addWidget(box)
-        boxes.addStretch(1)
+            boxes.addWidget(box, at // 4, at % 4)
+        boxes.setColumnStretch(4, 1)
         form.addRow(self.tr("Channels"), boxes)
         self.category = QLineEdit(right)
         self.category.setAccessibleName(self.tr("Category"))
@@ -240,6 +242,7 @@ class TemplateAdmin(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([3000, 2000])  # in that proportion from the start, not by size hints
         outer = QVBoxLayout(self)
         outer.addLayout(head)
         outer.addWidget(split, 1)

@@ -88,7 +88,7 @@ def priority_label(priority: int) -> str:
 
 def format_duration(seconds: float) -> str:
     """Compact durations for the queue's live columns: "45 s", "12 min", "1 h 05", "2 d 4 h"."""
-    sign = "-" if seconds < 0 else ""
+    sign = "\u2212" if seconds < 0 else ""  # a true minus: "−12 min" reads as late, not as a dash
     s = int(abs(seconds))
     if s < 60:
         return translate("Duration", "{sign}{s} s").format(sign=sign, s=s)

@@ -251,6 +251,8 @@ class TemplatePicker(QDialog):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
+        # The title is what the advisor reads: it takes the room; the channels, a long list
+        # cut at its end, give theirs first (the preview says which channels a template has).
         header.setSectionResizeMode(TemplateTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (
             TemplateTableModel.CATEGORY,
@@ -258,9 +260,9 @@ class TemplatePicker(QDialog):
             TemplateTableModel.CHANNELS,
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TemplateTableModel.CATEGORY, 120)
+        header.resizeSection(TemplateTableModel.CATEGORY, 115)
         header.resizeSection(TemplateTableModel.LANGUAGE, 70)
-        header.resizeSection(TemplateTableModel.CHANNELS, 200)
+        header.resizeSection(TemplateTableModel.CHANNELS, 110)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.accept())
 
@@ -293,6 +295,7 @@ class TemplatePicker(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([620, 400])
 
         self.count = QLabel(self)
         self.count.setObjectName("templateCount")
@@ -339,7 +342,7 @@ class TemplatePicker(QDialog):
 
         self.shown_query: str | None = None
         """The search text the list answers (the debounce may still be waiting on newer)."""
-        self.resize(920, 560)
+        self.resize(1040, 580)  # fits a 1366 × 768 screen
         self.search.setFocus()
         self.search_now()
 
