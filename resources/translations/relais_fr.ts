@@ -1448,7 +1448,7 @@
     <message>
         <location line="+3"/>
         <source>This contact is waiting in the queue: take it (Enter in the queue) to reply.</source>
-        <translation>Ce contact est en file d’attente&#xa0;: prenez-le (Entrée dans la file) pour y répondre.</translation>
+        <translation>Ce contact est en file d’attente&#xa0;: prenez-le (touche Entrée dans la file d’attente) pour y répondre.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1910,6 +1910,18 @@
         <location line="+24"/>
         <source>“{label}” is now the team&apos;s focus: every advisor sees it on their status bar.</source>
         <translation>«&#xa0;{label}&#xa0;» est désormais l’indicateur prioritaire de l’équipe&#xa0;: chaque conseiller le voit dans sa barre d’état.</translation>
+    </message>
+    <message>
+        <source>Shown on every advisor&apos;s status bar, with its value.</source>
+        <translation>Affiché dans la barre d’état de chaque conseiller, avec sa valeur.</translation>
+    </message>
+    <message>
+        <source>Choose in the table the indicator the team should follow; this one cannot be.</source>
+        <translation>Choisissez dans le tableau l’indicateur que l’équipe suivra&#xa0;; celui-ci ne peut pas l’être.</translation>
+    </message>
+    <message>
+        <source>Choose in the table the indicator the team should follow.</source>
+        <translation>Choisissez dans le tableau l’indicateur que l’équipe suivra.</translation>
     </message>
 </context>
 <context>

@@ -235,3 +235,19 @@ def test_the_review_list_is_taken_and_done(qtbot: QtBot, supervisor_window: Main
         ),
         timeout=10_000,
     )  # done items leave the default list
+
+
+def test_count_axes_tick_at_round_numbers_and_small_counts_stay_whole(qapp) -> None:
+    from PySide6.QtCharts import QValueAxis
+
+    from ui.backoffice.dashboard import _nice
+
+    axis = QValueAxis()
+    axis.setRange(0, 212)
+    _nice(axis)
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    assert axis.max() >= 212 and step in (50.0, 100.0)
+    small = QValueAxis()
+    small.setRange(0, 7)
+    _nice(small)
+    assert (small.min(), small.max()) == (0, 7)  # no fractional ticks labelled "%d"

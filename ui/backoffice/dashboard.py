@@ -121,6 +121,9 @@ class DashboardView(QWidget):
         self.focus_button = QPushButton(translate("Dashboard", "Make it the team's &focus"), self)
         self.focus_button.clicked.connect(self.set_focus)
         self.focus_button.setEnabled(False)
+        self.focus_button.setToolTip(
+            translate("Dashboard", "Choose in the table the indicator the team should follow.")
+        )
         bar = QHBoxLayout()
         first = QLabel(translate("Dashboard", "From"), self)
         until = QLabel(translate("Dashboard", "to"), self)
@@ -385,6 +388,7 @@ class DashboardView(QWidget):
             + [(f.previous.value or 0) if f.previous else 0 for f in volumes]
         )
         values.setRange(0, max(1, top))
+        _nice(values)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
 
@@ -417,6 +421,7 @@ class DashboardView(QWidget):
             series.attachAxis(times)
             series.attachAxis(counts)
         counts.setRange(0, top)
+        _nice(counts)
         first = min(c.hours[0][0] for c in tagged)
         last = max(c.hours[-1][0] for c in tagged)
         times.setRange(
@@ -542,7 +547,19 @@ class DashboardView(QWidget):
 
     def _enable_focus(self) -> None:
         figure = self._current_figure()
-        self.focus_button.setEnabled(figure is not None and figure.key in FOCUS_KEYS)
+        followable = figure is not None and figure.key in FOCUS_KEYS
+        self.focus_button.setEnabled(followable)
+        # A disabled button says why (Qt shows a disabled widget's tooltip).
+        self.focus_button.setToolTip(
+            translate("Dashboard", "Shown on every advisor's status bar, with its value.")
+            if followable
+            else translate(
+                "Dashboard",
+                "Choose in the table the indicator the team should follow; this one cannot be.",
+            )
+            if figure is not None
+            else translate("Dashboard", "Choose in the table the indicator the team should follow.")
+        )
 
     def set_focus(self) -> None:
         figure = self._current_figure()
@@ -565,3 +582,10 @@ class DashboardView(QWidget):
     def _failed(self, err: RelaisError | Bug) -> None:
         self._finished()
         self.status.setText(error_text(err))
+
+
+def _nice(axis: QValueAxis) -> None:
+    """Round ticks (0, 50, 100…, not 53, 106, 159); below ten, Qt's round steps would be
+    fractions, which a count's whole-number labels would repeat."""
+    if axis.max() >= 10:
+        axis.applyNiceNumbers()
