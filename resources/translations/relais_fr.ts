@@ -594,6 +594,10 @@
         <source>{shown} shown</source>
         <translation>{shown} affichés</translation>
     </message>
+    <message>
+        <source>{mask}: hidden until you have saved your own evaluation (entered blind)</source>
+        <translation>{mask}&#xa0;: caché tant que vous n’avez pas enregistré votre propre évaluation (saisie à l’aveugle)</translation>
+    </message>
 </context>
 <context>
     <name>CaseModel</name>

@@ -303,6 +303,14 @@ class CaseList(QWidget):
                 )
             )
         self.more.setVisible(shown < self._count)
+        if any(not row.evaluated_by_me for row in self.model.rows):
+            self.count.setText(
+                self.count.text()
+                + " · "
+                + self.tr(
+                    "{mask}: hidden until you have saved your own evaluation (entered blind)"
+                ).format(mask=MASK)
+            )
 
     def mark_evaluated(self, contact_id: uuid.UUID) -> None:
         """After an evaluation: the list reads its page again (values unmasked, "yes")."""
