@@ -3933,6 +3933,10 @@ Solution&#xa0;: 3</translation>
         <source>The centre does not answer ({problem}); shown as read at {time}.</source>
         <translation>Le centre ne répond pas ({problem})&#xa0;; affiché tel que lu à {time}.</translation>
     </message>
+    <message>
+        <source>No follow-up planned by the team for the coming week. Advisors plan callbacks and replies when they close a contact; they appear here with who planned them.</source>
+        <translation>Aucun suivi prévu par l’équipe pour la semaine à venir. Les conseillers prévoient rappels et réponses en clôturant un contact&#xa0;; ils apparaissent ici avec le nom de qui les a prévus.</translation>
+    </message>
 </context>
 <context>
     <name>SurveyImportDialog</name>
@@ -5010,6 +5014,10 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+5"/>
         <source>Exported {count} quotes to {path}.</source>
         <translation>{count} verbatims exportés dans {path}.</translation>
+    </message>
+    <message>
+        <source>No quote pinned yet. Choose a customer&apos;s words on the left, tag them, and pin them: the board is what the one-page PDF carries to management.</source>
+        <translation>Aucune citation épinglée. Choisissez à gauche les mots d’un client, étiquetez-les et épinglez-les&#xa0;: le tableau est ce que la page PDF porte à la direction.</translation>
     </message>
 </context>
 <context>

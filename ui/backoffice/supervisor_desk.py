@@ -88,6 +88,18 @@ class SupervisorDesk(QWidget):
             self.follow_ups, self.tr("The team's planned follow-ups"), planned
         )
         column.addWidget(self.follow_up_view, 1)
+        self.no_follow_up = QLabel(
+            self.tr(
+                "No follow-up planned by the team for the coming week. Advisors plan callbacks "
+                "and replies when they close a contact; they appear here with who planned them."
+            ),
+            planned,
+        )
+        self.no_follow_up.setObjectName("emptyText")
+        self.no_follow_up.setWordWrap(True)
+        self.no_follow_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_follow_up.hide()
+        column.addWidget(self.no_follow_up, 1)
         self.tabs.addTab(planned, self.tr("Team &follow-ups"))
         self.reviews = ReviewList(runner, office, self.tabs)
         self.reviews.open_case.connect(self.open_case)
@@ -142,6 +154,8 @@ class SupervisorDesk(QWidget):
         self.held.replace(board.held, board.read_at)
         self.held_view.setVisible(bool(board.held))
         self.nobody.setVisible(not board.held)
+        self.follow_up_view.setVisible(bool(board.follow_ups))
+        self.no_follow_up.setVisible(not board.follow_ups)
         self.follow_ups.replace(board.follow_ups, board.read_at)
         self.waiting.setText(self._waiting_text(board))
         overdue = board.overdue()

@@ -62,6 +62,8 @@ class VerbatimBoard(QWidget):
         )
         self.quotes = QListWidget(left)
         self.quotes.setWordWrap(True)
+        self.quotes.setAlternatingRowColors(True)  # one quote from the next, at a glance
+        self.quotes.setSpacing(2)
         self.quotes.setAccessibleName(self.tr("Customers' words to pin"))
         column.addWidget(self.quotes, 1)
         row = QHBoxLayout()
@@ -87,6 +89,8 @@ class VerbatimBoard(QWidget):
         column.addLayout(head)
         self.board = QListWidget(right)
         self.board.setWordWrap(True)
+        self.board.setAlternatingRowColors(True)
+        self.board.setSpacing(2)
         self.board.setAccessibleName(self.tr("Pinned quotes"))
         column.addWidget(self.board, 1)
         buttons = QHBoxLayout()
@@ -166,6 +170,15 @@ class VerbatimBoard(QWidget):
             )
             item.setData(ROLE, pinned)
             self.board.addItem(item)
+        if not self._pinned:  # not an empty white pane: what goes here, and how
+            hint = QListWidgetItem(
+                self.tr(
+                    "No quote pinned yet. Choose a customer's words on the left, tag them, and "
+                    "pin them: the board is what the one-page PDF carries to management."
+                )
+            )
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.board.addItem(hint)
         self.unpin_button.setEnabled(bool(self._pinned))
         self.export_button.setEnabled(bool(self._pinned))
 
