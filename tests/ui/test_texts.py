@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QDateEdit, QWidget
 
 from ui.common import texts
 
@@ -27,3 +27,13 @@ def test_qt_widgets_write_dates_and_numbers_in_the_interfaces_language(qtbot, fr
     qtbot.addWidget(edit)
     assert edit.text() == "03/11/2026"
     assert QLocale().toString(1234.5, "f", 1) == "1\u202f234,5"
+
+
+@pytest.mark.parametrize(("language", "shown"), [("fr", "03/11/2026"), ("en", "2026-11-03")])
+def test_a_period_field_writes_its_date_as_the_rest_of_the_window(
+    qtbot, monkeypatch, language, shown
+) -> None:
+    monkeypatch.setattr(texts, "ui_language", lambda: language)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert texts.date_edit(QDate(2026, 11, 3), parent).text() == shown

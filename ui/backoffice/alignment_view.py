@@ -14,7 +14,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,14 @@ from app.backoffice.centre import BackOffice
 from app.errors import RelaisError
 from app.i18n import QT_TRANSLATE_NOOP
 from ui.common.ops import Bug, Runner
-from ui.common.texts import error_text, format_date, format_decimal, format_percent, translate
+from ui.common.texts import (
+    date_edit,
+    error_text,
+    format_date,
+    format_decimal,
+    format_percent,
+    translate,
+)
 
 ROLE = Qt.ItemDataRole.UserRole
 DRILL_PAGE = 200
@@ -114,11 +120,9 @@ class AlignmentView(QWidget):
         self._period: tuple[date, date] | None = None
         self._behind: tuple[Behind, str | None, str | None] | None = None
         today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(-30), self)
-        self.start.setCalendarPopup(True)
+        self.start = date_edit(today.addDays(-29), self)  # 30 days, as the indicators
         self.start.setAccessibleName(translate("AlignmentView", "Closed from"))
-        self.end = QDateEdit(today, self)
-        self.end.setCalendarPopup(True)
+        self.end = date_edit(today, self)
         self.end.setAccessibleName(translate("AlignmentView", "Closed until (included)"))
         self.compute = QPushButton(translate("AlignmentView", "&Compute"), self)
         self.compute.clicked.connect(self.refresh)

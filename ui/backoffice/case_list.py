@@ -37,7 +37,14 @@ from app.backoffice.centre import BackOffice
 from app.enums import Channel
 from app.errors import RelaisError
 from ui.common.ops import Bug, Runner
-from ui.common.texts import channel_icon, channel_label, error_text, format_datetime, ui_language
+from ui.common.texts import (
+    channel_icon,
+    channel_label,
+    date_edit,
+    error_text,
+    format_datetime,
+    ui_language,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -144,11 +151,9 @@ class CaseList(QWidget):
         self._count = 0
         grid = QGridLayout()
         today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(-7), self)
-        self.start.setCalendarPopup(True)
+        self.start = date_edit(today.addDays(-7), self)
         self.start.setAccessibleName(self.tr("Closed from"))
-        self.end = QDateEdit(today, self)
-        self.end.setCalendarPopup(True)
+        self.end = date_edit(today, self)
         self.end.setAccessibleName(self.tr("Closed until (included)"))
         self.advisor = _choice(self, self.tr("Advisor"), [(self.tr("Every advisor"), None)])
         self.channel = _choice(

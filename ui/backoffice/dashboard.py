@@ -26,7 +26,6 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -51,7 +50,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from ui.common import theme
 from ui.common.indicator_text import change_text, good_news, value_text
 from ui.common.ops import Bug, Runner
-from ui.common.texts import channel_label, error_text, format_datetime, translate
+from ui.common.texts import channel_label, date_edit, error_text, format_datetime, translate
 
 ROLE = Qt.ItemDataRole.UserRole
 DRILL_PAGE = 200
@@ -94,11 +93,9 @@ class DashboardView(QWidget):
         self._period: tuple[datetime, datetime] | None = None
         self._drilled: Behind | None = None
         today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(-29), self)
-        self.start.setCalendarPopup(True)
+        self.start = date_edit(today.addDays(-29), self)
         self.start.setAccessibleName(translate("Dashboard", "From"))
-        self.end = QDateEdit(today, self)
-        self.end.setCalendarPopup(True)
+        self.end = date_edit(today, self)
         self.end.setAccessibleName(translate("Dashboard", "To (included)"))
         self.channel = QComboBox(self)
         self.channel.setAccessibleName(translate("Dashboard", "Channel"))

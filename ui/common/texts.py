@@ -8,8 +8,9 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDateEdit, QWidget
 
 import resources
 from app.enums import Channel, ContactStatus, Outcome
@@ -130,6 +131,15 @@ def format_decimal(value: float, places: int, signed: bool = False) -> str:
 def format_date(dt: datetime) -> str:
     local = dt.astimezone()
     return local.strftime("%d/%m/%Y" if ui_language() == "fr" else "%Y-%m-%d")
+
+
+def date_edit(day: QDate, parent: QWidget) -> QDateEdit:
+    """A date field with a calendar, written as ``format_date`` writes dates elsewhere (the
+    English locale's own "11/4/26" would read as another convention)."""
+    edit = QDateEdit(day, parent)
+    edit.setDisplayFormat("dd/MM/yyyy" if ui_language() == "fr" else "yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit
 
 
 @cache
