@@ -77,6 +77,10 @@ def test_opening_a_contact_shows_its_thread_and_announces_it(
 
     assert detail.id == contact_id and panel.current() == detail
     assert panel.header.reference.text() == detail.reference
+    # The header's facts break between two facts only ("en cours", "priorité urgente" whole).
+    facts = panel.header.facts.text().split(" · ")
+    assert all(" " not in fact for i, fact in enumerate(facts) if i != 1), facts
+    assert any(fact.startswith("priority\u00a0") and fact.islower() for fact in facts), facts
     first = detail.messages[0]
     assert first.body_text.split("\n")[0].strip() in panel.thread_view.toPlainText()
     assert panel.tabs.currentWidget() is panel.reply_tab

@@ -102,7 +102,7 @@ class ContactHeader(QWidget):
             channel_label(d.channel),
             self.tr("from {who}").format(who=who) if who else self.tr("unknown sender"),
             self.tr("received {when}").format(when=format_datetime(d.received_at)),
-            self.tr("priority {priority}").format(priority=priority_label(d.priority)),
+            self.tr("priority {priority}").format(priority=priority_label(d.priority).lower()),
         ]
         if d.closed_at is None:
             facts.insert(3, status_label(d.status))
@@ -117,7 +117,12 @@ class ContactHeader(QWidget):
             facts.append(self.tr("closed {when}").format(when=format_datetime(d.closed_at)))
         if d.follow_up_of:
             facts.append(self.tr("follow-up of {reference}").format(reference=d.follow_up_of))
-        self.facts.setText(" · ".join(facts))
+        # A line breaks between two facts, not inside "en | attente" or "de | 36 min"; the
+        # sender (an address may be long) keeps its spaces.
+        kept = {1} if who else set()
+        self.facts.setText(
+            " · ".join(f if i in kept else f.replace(" ", "\u00a0") for i, f in enumerate(facts))
+        )
         if d.risk_flag:
             reason = d.risk_reason or self.tr("strong dissatisfaction or legal risk")
             self.risk_text.setText(self.tr("Risk flag: {reason}").format(reason=reason))
