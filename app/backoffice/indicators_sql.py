@@ -357,17 +357,10 @@ def _survey_sums(r: Subquery) -> list[Any]:
     ]
 
 
-def closed_query(r: Subquery) -> Any:
-    return select(r.c.period, r.c.channel, *_closed_sums(r)).group_by(r.c.period, r.c.channel)
-
-
-def survey_query(r: Subquery) -> Any:
-    return select(r.c.period, r.c.channel, *_survey_sums(r)).group_by(r.c.period, r.c.channel)
-
-
 def closed_and_survey_query(r: Subquery) -> Any:
-    """``closed_query`` and ``survey_query`` in one pass over ``closed_rows(s, surveyed=True)``:
-    each pass over a period's facts costs a third of a second at a million contacts."""
+    """Per period and channel, the closed contacts' sums and their survey answers', in one
+    pass over ``closed_rows(s, surveyed=True)``: each pass over a period's facts costs a
+    third of a second at a million contacts."""
     return select(r.c.period, r.c.channel, *_closed_sums(r), *_survey_sums(r)).group_by(
         r.c.period, r.c.channel
     )

@@ -130,7 +130,7 @@ def test_the_dashboards_sql_on_an_advisors_login_reads_no_colleagues_outcome(
     scope = q.Scope(
         START - (END - START), START, END, END, IndicatorSettings().targets, cast.alice.team_id
     )
-    statement = _sql(q.closed_query(q.closed_rows(scope)))
+    statement = _sql(q.closed_and_survey_query(q.closed_rows(scope, surveyed=True)))
     cast.chief.rows("SELECT public.relais_refresh_facts()")  # as the dashboard does first
 
     def resolved(session) -> tuple[int, int]:
