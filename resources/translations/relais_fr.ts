@@ -921,8 +921,8 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>Keys (F1)</source>
-        <translation>Touches (F1)</translation>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Raccourcis clavier (F1)</translation>
     </message>
     <message>
         <location line="+1"/>

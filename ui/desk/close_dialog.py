@@ -327,7 +327,7 @@ class CloseDialog(QDialog):
         for keys in WINDOW_SEND_KEYS:
             QShortcut(QKeySequence(keys), self, self._say_close_keys)
         QShortcut(QKeySequence(HELP_KEYS), self, self.show_help)
-        self.help_button = QPushButton(self.tr("Keys (F1)"), self)
+        self.help_button = QPushButton(self.tr("Keyboard shortcuts (F1)"), self)
         self.help_button.setAccessibleName(self.tr("The keys of this dialog"))
         self.help_button.setAutoDefault(False)
         self.help_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
