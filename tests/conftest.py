@@ -16,6 +16,8 @@ from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import centres  # after the platform is set: it imports the program
+
 from app.models import Role
 from app.workspace import Workspace, open_demo
 
@@ -71,12 +73,7 @@ def supervisor_workspace(demo_dir: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def pg_url() -> str:
     """A PostgreSQL URL from RELAIS_TEST_PG; skipped locally without one, a failure in CI."""
-    url = os.environ.get("RELAIS_TEST_PG")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
-        pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
-    return url
+    return centres.server_url()
 
 
 @pytest.fixture

@@ -92,6 +92,12 @@ def _in_both(column: Any, s: Scope) -> list[ColumnElement[bool]]:
     return [column >= s.at(s.previous_start), column < s.at(s.end)]
 
 
+def _row(column: Any, s: Scope) -> list[Any]:
+    """What every row subquery starts with: the contact's id, its period and channel, and
+    ``at`` the time (``column``) that places it in its period."""
+    return [F.contact_id.label("id"), _period(column, s), F.channel, column.label("at")]
+
+
 def _flag(condition: ColumnElement[bool]) -> Any:
     return case((condition, 1), else_=0)
 
@@ -103,10 +109,7 @@ def received_rows(s: Scope) -> Subquery:
     """Contacts received: id, period, channel, received_at, hour (UTC, since the epoch)."""
     return (
         select(
-            F.contact_id.label("id"),
-            _period(F.received_at, s),
-            F.channel,
-            F.received_at.label("at"),
+            *_row(F.received_at, s),
             epoch_hour(F.received_at).label("hour"),
         )
         .where(*_in_both(F.received_at, s), *_kept(s))
@@ -129,10 +132,7 @@ def response_rows(s: Scope) -> Subquery:
     late_open = and_(F.answered_at.is_(None), F.closed_at.is_(None), waited > target)
     return (
         select(
-            F.contact_id.label("id"),
-            _period(F.received_at, s),
-            F.channel,
-            F.received_at.label("at"),
+            *_row(F.received_at, s),
             frt.label("frt"),
             _flag(frt <= target).label("met"),
             _flag(or_(frt > target, late_open)).label("missed"),
@@ -151,10 +151,7 @@ def closed_rows(s: Scope, surveyed: bool = False) -> Subquery:
     ``surveyed``, the contact's survey answer too (csat, nps, effort; NULL when none: a
     contact has one answer at most)."""
     query = select(
-        F.contact_id.label("id"),
-        _period(F.closed_at, s),
-        F.channel,
-        F.closed_at.label("at"),
+        *_row(F.closed_at, s),
         F.handled,
         F.talk,
         _flag(and_(F.resolved.is_(True), F.came_back.is_(False))).label("fcr"),
@@ -171,10 +168,7 @@ def survey_rows(s: Scope) -> Subquery:
     """Survey answers of the contacts closed in a period: csat 1-5, nps 0-10, effort 1-7."""
     return (
         select(
-            F.contact_id.label("id"),
-            _period(F.closed_at, s),
-            F.channel,
-            F.closed_at.label("at"),
+            *_row(F.closed_at, s),
             SurveyAnswer.csat,
             SurveyAnswer.nps,
             SurveyAnswer.effort,

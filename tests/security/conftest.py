@@ -5,11 +5,11 @@ refused, an expected failure (``xfail(strict=True, reason="BUG: …")``) an atta
 succeeds, a failure one that newly succeeds.
 """
 
-import os
 from collections import Counter
 from collections.abc import Iterator
 from types import SimpleNamespace
 
+import centres
 import pytest
 from hostile_session import OTHER_TEAM, TEAM, Centre
 
@@ -54,12 +54,7 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
 @pytest.fixture(scope="module")
 def server_url() -> str:
     """The test server (RELAIS_TEST_PG), as the shared pg_url fixture reads it, for a module."""
-    url = os.environ.get("RELAIS_TEST_PG")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
-        pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
-    return url
+    return centres.server_url()
 
 
 @pytest.fixture(scope="module")

@@ -133,11 +133,16 @@ def format_date(dt: datetime) -> str:
     return local.strftime("%d/%m/%Y" if ui_language() == "fr" else "%Y-%m-%d")
 
 
+def qt_date_format() -> str:
+    """``format_date``'s format in Qt's notation, for Qt's own date fields."""
+    return "dd/MM/yyyy" if ui_language() == "fr" else "yyyy-MM-dd"
+
+
 def date_edit(day: QDate, parent: QWidget) -> QDateEdit:
     """A date field with a calendar, written as ``format_date`` writes dates elsewhere (the
     English locale's own "11/4/26" would read as another convention)."""
     edit = QDateEdit(day, parent)
-    edit.setDisplayFormat("dd/MM/yyyy" if ui_language() == "fr" else "yyyy-MM-dd")
+    edit.setDisplayFormat(qt_date_format())
     edit.setCalendarPopup(True)
     return edit
 

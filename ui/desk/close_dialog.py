@@ -231,9 +231,7 @@ class CloseDialog(QDialog):
         self.when = QDateTimeEdit(self.follow_up_box)
         self.when.setAccessibleName(self.tr("Follow-up date and time"))
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat(
-            "dd/MM/yyyy HH:mm" if self._language == "fr" else "yyyy-MM-dd HH:mm"
-        )
+        self.when.setDisplayFormat(f"{texts.qt_date_format()} HH:mm")
         self.when.setMinimumDateTime(_now())
         self.when.setDateTime(_qt(self.hours.propose_follow_up(centre_now())))
         self.when.dateTimeChanged.connect(self._when_changed)
