@@ -34,11 +34,10 @@ from types import SimpleNamespace
 
 import pytest
 from centres import EmbeddedCentre, PostgresCentre, owner, server_url
-from sklearn.metrics import cohen_kappa_score
+from kappa_reference import sklearn_kappa
 from sqlalchemy import insert
 
 from app.backoffice import alignment
-from app.backoffice import alignment_stats as stats
 from app.backoffice.alignment import Behind
 from app.backoffice.centre import BackOffice
 from app.db import Database
@@ -439,52 +438,14 @@ def test_advisor_lines_carry_no_satisfaction_estimate(whole, centre) -> None:
 # -- kappa against scikit-learn ------------------------------------------------------------------
 
 
-def _labels(matrix) -> tuple[list[int], list[int]]:
-    first, second = [], []
-    for a, row in enumerate(matrix, start=1):
-        for b, count in enumerate(row, start=1):
-            first += [a] * count
-            second += [b] * count
-    return first, second
-
-
-def _sklearn_kappa(matrix) -> float:
-    first, second = _labels(matrix)
-    return cohen_kappa_score(first, second, weights="quadratic", labels=[1, 2, 3, 4])
-
-
 def test_the_reports_kappas_are_scikit_learns(whole) -> None:
     compared = 0
     for line in whole.figures:
         for pair in line.pairs:
             if pair.kappa is not None:
-                assert pair.kappa == pytest.approx(_sklearn_kappa(pair.matrix)), pair
+                assert pair.kappa == pytest.approx(sklearn_kappa(pair.matrix)), pair
                 compared += 1
     assert compared >= 25
-
-
-@pytest.mark.parametrize("seed", range(40))
-def test_quadratic_kappa_is_scikit_learns_on_random_matrices(seed: int) -> None:
-    import random
-
-    rng = random.Random(seed)
-    cells = {(a, b): rng.choice((0, 0, 1, 2, 5, 13)) for a in stats.SCALE for b in stats.SCALE}
-    cells[(rng.randint(1, 4), rng.randint(1, 4))] += 1
-    cells[(rng.randint(1, 4), rng.randint(1, 4))] += 1
-    ours = stats.quadratic_kappa(cells)
-    theirs = _sklearn_kappa(stats.matrix(cells))
-    if ours is None:  # every contact in one row and one column: scikit-learn divides by zero
-        assert len({a for (a, b), v in cells.items() if v}) == 1
-        assert len({b for (a, b), v in cells.items() if v}) == 1
-    else:
-        assert ours == pytest.approx(theirs)
-
-
-def test_wilson_interval_of_nothing_is_none_and_stays_inside_0_1() -> None:
-    assert stats.wilson(0, 0) is None
-    low, high = stats.wilson(0, 5)
-    assert low == 0.0 and 0 < high < 1
-    assert stats.corrected_satisfaction({}) is None
 
 
 # -- who reads what ------------------------------------------------------------------------------
@@ -684,15 +645,6 @@ def test_a_period_without_data_prints_why_and_succeeds(boss, capsys) -> None:
         else:
             assert out.getvalue().count("\n") == 1  # the header alone
             assert "No contact was closed" in capsys.readouterr().err
-
-
-def test_calibration_sentence() -> None:
-    sentence = alignment.calibration_sentence(stats.Calibration(25, 3, 1))
-    assert sentence == (
-        "You rated 3 or 4 where the customer answered 1 or 2 in 12% of your 25 surveyed "
-        "contacts, and 1 or 2 where they answered 4 or 5 in 4%."
-    )
-    assert "None of your" in alignment.calibration_sentence(stats.Calibration())
 
 
 def test_a_team_without_surveyed_contacts_has_no_estimate_and_says_why(boss, centre) -> None:

@@ -208,6 +208,14 @@ class Centre:
     def rows(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
         return self.owner.execute(sql, params).fetchall()
 
+    def contact_row(self, contact: uuid.UUID) -> tuple[Any, ...]:
+        """What a claim, a close or a move would change of a contact, as the owner reads it."""
+        return self.rows(
+            "SELECT status, assigned_to, claim_token, lease_until, team_id, closed_at, version "
+            "FROM contact WHERE id = %s",
+            (contact,),
+        )[0]
+
     def contact(self, team: str | None = TEAM, status: str = "queued", **values: Any) -> uuid.UUID:
         """A new contact of the team's (queued, waiting since a minute), made by the owner."""
         row = {

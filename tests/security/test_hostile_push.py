@@ -1,17 +1,14 @@
-"""Hostile calls of the centre's own functions: relais_push with operations no Relais
-workstation would build, and the claims, leases and releases with someone else's contact or
-token. The centre answers each with a refusal, or stores the truth instead of what was sent."""
+"""Hostile calls of relais_push with operations no Relais workstation would build: forged
+authors, writes on contacts one does not hold, stale claims, rows the centre alone makes, bad
+values. The centre answers each with a refusal, or stores the truth instead of what was sent.
+The claim functions themselves: test_hostile_claims.py."""
 
-import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
-from hostile_session import OTHER_TEAM, TEAM, Centre, Session, connect
-from sqlalchemy import create_engine
-
-from app.sync.cursor import safe_bound
+from hostile_session import OTHER_TEAM, Centre, Session
 
 pytestmark = [pytest.mark.postgres, pytest.mark.attack]
 
@@ -29,14 +26,6 @@ def _held_then_taken(centre: Centre, first: Session, then: Session) -> tuple:
     outcome, token, _ = then.take(contact)
     assert outcome == "claimed"
     return contact, old, token
-
-
-def _contact_row(centre: Centre, contact: uuid.UUID) -> tuple:
-    return centre.rows(
-        "SELECT status, assigned_to, claim_token, lease_until, team_id, closed_at, version "
-        "FROM contact WHERE id = %s",
-        (contact,),
-    )[0]
 
 
 # -- authorship and time ----------------------------------------------------------------------
@@ -154,22 +143,22 @@ def test_a_review_item_other_than_a_low_self_assessment_is_refused(centre, cast,
 def test_closing_a_colleagues_contact_is_refused(centre, cast, token, who) -> None:
     attacker = {"advisor": cast.alice, "supervisor": cast.south_chief}[who]
     contact, _ = centre.held_by(cast.bob)
-    before = _contact_row(centre, contact)
+    before = centre.contact_row(contact)
     claim = uuid.uuid4() if token == "wrong" else None
     answer = attacker.update("contact", contact, {"status": "closed"}, claim=claim)
     assert answer.startswith("permission")
-    assert _contact_row(centre, contact) == before
+    assert centre.contact_row(contact) == before
     assert not centre.scalar("SELECT count(*) FROM sync_conflict WHERE row_id = %s", (contact,))
 
 
 @pytest.mark.parametrize("token", ["old", "wrong", "absent"])
 def test_a_stale_claim_is_refused_and_its_values_kept_aside(centre, cast, token) -> None:
     contact, old, _ = _held_then_taken(centre, cast.alice, cast.bob)
-    before = _contact_row(centre, contact)
+    before = centre.contact_row(contact)
     claim = {"old": old, "wrong": uuid.uuid4(), "absent": None}[token]
     answer = cast.alice.update("contact", contact, {"status": "closed"}, claim=claim)
     assert answer.startswith("stale_claim")
-    assert _contact_row(centre, contact) == before
+    assert centre.contact_row(contact) == before
     kept = centre.rows(
         "SELECT field, losing_value, advisor_id FROM sync_conflict WHERE row_id = %s",
         (contact,),
@@ -204,10 +193,10 @@ FIELDS = {
 @pytest.mark.parametrize("field", FIELDS)
 def test_a_holder_cannot_change_what_the_centre_decides_of_a_contact(centre, cast, field) -> None:
     contact, token = centre.held_by(cast.alice)
-    before = _contact_row(centre, contact)
+    before = centre.contact_row(contact)
     answer = cast.alice.update("contact", contact, {field: FIELDS[field](centre)}, claim=token)
     assert answer.startswith("permission")
-    assert _contact_row(centre, contact) == before
+    assert centre.contact_row(contact) == before
 
 
 def test_a_follow_up_of_a_contact_someone_else_closed_is_refused(centre, cast) -> None:
@@ -264,7 +253,7 @@ def test_reusing_a_colleagues_ids_overwrites_nothing(centre, cast) -> None:
         "id": str(note), "contact_id": contact, "body": "Bob's", "during_call": False,
     }) == "accepted"  # fmt: skip
     mine, _ = centre.held_by(cast.alice)
-    before = _contact_row(centre, contact)
+    before = centre.contact_row(contact)
     cast.alice.insert("note", {
         "id": str(note), "contact_id": mine, "body": "Alice's now", "during_call": False,
     })  # fmt: skip
@@ -272,7 +261,7 @@ def test_reusing_a_colleagues_ids_overwrites_nothing(centre, cast) -> None:
     assert centre.rows("SELECT body, advisor_id FROM note WHERE id = %s", (note,)) == [
         ("Bob's", cast.bob.id)
     ]
-    assert _contact_row(centre, contact) == before
+    assert centre.contact_row(contact) == before
 
 
 def test_an_assignment_is_the_centres_to_make(centre, cast) -> None:
@@ -478,7 +467,7 @@ def test_a_malformed_operation_is_refused_not_run(centre, cast) -> None:
     assert answer["upto"] == ops[-1]["seq"] and not answer.get("failed"), answer
     codes = [answer["refused"][str(op["seq"])].split(":")[0] for op in ops]
     assert codes == ["invalid", "permission", "invalid", "invalid"]
-    assert _contact_row(centre, contact)[0] == "in_progress"
+    assert centre.contact_row(contact)[0] == "in_progress"
 
 
 def test_an_operation_naming_no_row_fails_the_call_and_applies_nothing(centre, cast) -> None:
@@ -499,7 +488,7 @@ def test_an_operation_naming_no_row_fails_the_call_and_applies_nothing(centre, c
     cast.alice.seqs[cast.alice.workstation] -= 2
     assert cast.alice.push([])["upto"] == upto
     assert not centre.scalar("SELECT count(*) FROM note WHERE id = %s", (note,))
-    assert _contact_row(centre, contact)[0] == "in_progress"
+    assert centre.contact_row(contact)[0] == "in_progress"
 
 
 # -- the workstation's progress ------------------------------------------------------------------
@@ -538,164 +527,3 @@ def test_a_push_under_a_colleagues_workstation_leaves_their_progress_alone(centr
         (desk, cast.bob.login),
     )
     assert refused_for_bob == 0
-
-
-# -- claims, leases, releases --------------------------------------------------------------------
-
-
-def test_a_release_with_someone_elses_token_does_nothing(centre, cast, attacker) -> None:
-    contact, token = centre.held_by(cast.bob)
-    before = _contact_row(centre, contact)
-    assert attacker.release(contact, token) is False
-    assert attacker.release(contact, uuid.uuid4()) is False
-    assert _contact_row(centre, contact) == before
-
-
-def test_a_renewal_with_someone_elses_token_does_nothing(centre, cast, attacker) -> None:
-    contact, token = centre.held_by(cast.bob)
-    centre.owner.execute(
-        "UPDATE contact SET lease_until = now() + interval '1 minute' WHERE id = %s", (contact,)
-    )
-    before = _contact_row(centre, contact)
-    assert attacker.scalar("SELECT relais_renew(%s)", ([token],)) == 0
-    assert _contact_row(centre, contact) == before
-
-
-def test_taking_a_contact_someone_holds_gives_no_token(centre, cast, attacker) -> None:
-    contact, _ = centre.held_by(cast.bob)
-    before = _contact_row(centre, contact)
-    outcome, seen, holder = attacker.take(contact)
-    assert (outcome, seen, holder) == ("taken", None, cast.bob.id)
-    assert _contact_row(centre, contact) == before
-
-
-def test_another_teams_queue_is_not_taken(centre, cast) -> None:
-    contact = centre.contact(OTHER_TEAM, priority=9)
-    outcome, token, _ = cast.alice.take(contact)
-    assert (outcome, token) == ("taken", None)
-    assert _contact_row(centre, contact)[:2] == ("queued", None)
-    for _ in range(3):
-        row = cast.alice.conn.execute(
-            "SELECT (r.c).id, (r.c).team_id FROM relais_claim_next(%s, NULL) r", (uuid.uuid4(),)
-        ).fetchone()
-        if row is None:
-            break
-        assert row[1] in (cast.alice.team_id, None)
-    assert _contact_row(centre, contact)[:2] == ("queued", None)
-
-
-def test_an_inactive_user_calls_nothing(centre) -> None:
-    dave = centre.user("advisor", TEAM)
-    contact, token = centre.held_by(dave)
-    centre.owner.execute("UPDATE advisor SET active = false WHERE id = %s", (dave.id,))
-    try:
-        for call, params in (
-            ("SELECT relais_claim_next(%s, NULL)", (uuid.uuid4(),)),
-            ("SELECT relais_take(%s, %s)", (centre.contact(TEAM), uuid.uuid4())),
-            ("SELECT relais_renew(%s)", ([token],)),
-            ("SELECT relais_release(%s, %s)", (contact, token)),
-            ("SELECT relais_push(%s, '[]')", (uuid.uuid4(),)),
-            ("SELECT relais_enter_all()", None),
-            ("SELECT relais_leave_stale()", None),
-        ):
-            dave.refused(call, params)
-        assert dave.scalar("SELECT relais_my_role()") is None
-        assert dave.scalar("SELECT count(*) FROM wrap_up") == 0
-    finally:
-        centre.owner.execute("UPDATE advisor SET active = true WHERE id = %s", (dave.id,))
-
-
-INTERNAL = {
-    "relais_hand_over": (
-        "SELECT public.relais_hand_over(%(c)s, %(me)s, gen_random_uuid(), 'queued', NULL)"
-    ),
-    "relais_insert_rows": (
-        "SELECT public.relais_insert_rows('advisor', '[]', %(me)s, 'admin', NULL)"
-    ),
-    "relais_update_row": (
-        "SELECT public.relais_update_row('{}', %(me)s, 'admin', NULL, gen_random_uuid())"
-    ),
-    "relais_keep_losers": (
-        "SELECT public.relais_keep_losers('contact', %(c)s, '{}', '{}', 'x', %(me)s, NULL)"
-    ),
-    "relais_writable": "SELECT public.relais_writable(%(c)s, %(me)s, 'admin', NULL)",
-    "relais_log_changes": "SELECT public.relais_log_changes()",
-}
-
-
-@pytest.mark.parametrize("call", INTERNAL.values(), ids=INTERNAL.keys())
-def test_the_centres_inner_functions_are_not_callable(centre, cast, attacker, call) -> None:
-    contact, _ = centre.held_by(cast.bob)
-    attacker.refused(call, {"c": contact, "me": attacker.id})
-    assert _contact_row(centre, contact)[1] == cast.bob.id
-
-
-# -- holding the centre back ---------------------------------------------------------------------
-
-
-def test_a_refused_push_holds_no_lock_on_the_queue(centre, cast) -> None:
-    queue = [centre.contact(TEAM, priority=9) for _ in range(3)]
-    hostile = connect(centre.pg.user_url(cast.alice.login), autocommit=False)
-    try:
-        ops = [
-            cast.alice.op("update", "contact", c, {"status": "closed"}, before={}) for c in queue
-        ]
-        answer = hostile.execute(
-            "SELECT relais_push(%s, %s::jsonb)", (cast.alice.workstation, json.dumps(ops))
-        ).fetchone()[0]
-        assert len(answer["refused"]) == 3  # refused, and the transaction stays open
-        cast.bob.conn.execute("SET lock_timeout = '2s'")
-        try:
-            outcome, _, _ = cast.bob.take(queue[0])
-        except psycopg.errors.LockNotAvailable as exc:
-            raise AssertionError("the queue is locked by a refused push") from exc
-        finally:
-            cast.bob.conn.execute("RESET lock_timeout")
-        assert outcome == "claimed"
-    finally:
-        hostile.rollback()
-        hostile.close()
-
-
-def test_a_take_that_is_refused_holds_no_lock(centre, cast) -> None:
-    contact = centre.contact(OTHER_TEAM, priority=9)
-    hostile = connect(centre.pg.user_url(cast.alice.login), autocommit=False)
-    try:
-        outcome = hostile.execute(
-            "SELECT r.outcome FROM relais_take(%s, %s) r", (contact, uuid.uuid4())
-        ).fetchone()[0]
-        assert outcome == "taken"
-        cast.carol.conn.execute("SET lock_timeout = '2s'")
-        try:
-            outcome, _, _ = cast.carol.take(contact)
-        except psycopg.errors.LockNotAvailable as exc:
-            raise AssertionError("another team's contact is locked by a refused take") from exc
-        finally:
-            cast.carol.conn.execute("RESET lock_timeout")
-        assert outcome == "claimed"
-    finally:
-        hostile.rollback()
-        hostile.close()
-
-
-def test_a_hostile_open_transaction_does_not_hold_back_everyones_pull(centre, cast) -> None:
-    contact, _ = centre.held_by(cast.bob)
-    hostile = connect(centre.pg.user_url(cast.alice.login), autocommit=False)
-    engine = create_engine(centre.url)
-    try:
-        hostile.execute("SET LOCAL idle_in_transaction_session_timeout = 0")
-        hostile.execute("SELECT pg_current_xact_id(), count(*) FROM team")
-        note = uuid.uuid4()
-        assert cast.bob.insert("note", {
-            "id": str(note), "contact_id": contact, "body": "urgent", "during_call": False,
-        }) == "accepted"  # fmt: skip
-        xid = centre.scalar(
-            "SELECT xid FROM change_log WHERE table_name = 'note' AND row_id = %s", (note,)
-        )
-        with engine.connect() as conn:
-            bound = safe_bound(conn)
-        assert xid < bound.value, "Bob's note waits behind Alice's open transaction"
-    finally:
-        hostile.rollback()
-        hostile.close()
-        engine.dispose()
