@@ -4,6 +4,7 @@ The demo data set is built once per test session and copied for each test that u
 test can write freely without slowing the suite down.
 """
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -23,6 +24,26 @@ from app.workspace import Workspace, open_demo
 
 if TYPE_CHECKING:
     from pgcentre import PgCentre
+
+    from ui.common.collector import Collector
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp: object) -> "Collector":
+    """The program's own collector, so that tests, like the window, never collect a QObject on
+    a worker thread (a reader once freed an old test's runner there, and the suite crashed)."""
+    from ui.common.collector import Collector
+
+    return Collector(qapp)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def collected_after_each_test(gui_thread_collector: "Collector") -> Iterator[None]:
+    """What a test left due is collected on this thread once its fixtures are torn down: many
+    tests never turn the event loop that runs the collector's timer."""
+    gc.disable()  # a command run in-process (ui.entry.main) turns automatic collection back on
+    yield
+    gui_thread_collector.collect_due()
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from app.enums import Role
 from app.errors import InputError, RelaisError, StorageCorrupt
 from app.i18n import QT_TRANSLATE_NOOP
 from app.settings import Settings
+from ui.common.collector import Collector
 from ui.common.ops import Bug, Runner
 from ui.common.texts import ICONS, error_text
 from ui.shell.main_window import MainWindow, preload
@@ -57,6 +58,8 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
     screenshot: Path | None = getattr(args, "screenshot", None)
 
     sys.excepthook = _unexpected
+    # Paused until the workspace is open (ui.entry turned automatic collection off for start-up).
+    collector = Collector(app, paused=True)
     runner = Runner()
     window = MainWindow(runner, settings, restore_layout=screenshot is None)
     if screenshot is not None:
@@ -94,7 +97,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
                 gc.freeze()
                 return ws
             finally:
-                gc.enable()  # off since ui.entry began the start-up
+                collector.paused = False  # paused since ui.entry began the start-up
 
         runner.read(open_workspace, opened, on_error)
 
@@ -116,7 +119,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
             from app import credentials  # in the worker, as the demo's modules
             from app.connection import check_can_remember, open_connected, remember
 
-            gc.enable()  # a first copy may run for minutes: not without the collector
+            collector.paused = False  # a first copy may run for minutes: not without it
             password = (
                 sign_in.password if sign_in else credentials.load(profile.centre, profile.login)
             )
@@ -146,7 +149,7 @@ def run_window(app: QApplication, args: argparse.Namespace, settings: Settings) 
         start(opener, refused)
 
     def ask(profile: "Profile | None", problem: str) -> None:
-        gc.enable()  # start-up waits for the advisor now: the collector is back on
+        collector.paused = False  # start-up waits for the advisor now
         from app import credentials
         from ui.shell.connect_dialog import ConnectDialog
 

@@ -2,10 +2,10 @@
 language and never a traceback in front of them.
 
 For the window, the cyclic garbage collector is off from the first import until the workspace
-is open (``ui.application`` freezes what start-up made and turns it back on): start-up makes
-hundreds of thousands of objects that live all day (Qt's enums, SQLAlchemy, the models), and
-the collector's passes over them cost a tenth of the imports. Hence the imports inside
-``main``, after that switch.
+is open (``ui.application`` freezes what start-up made, then lets ``ui.common.collector`` run
+it, on the GUI thread only): start-up makes hundreds of thousands of objects that live all day
+(Qt's enums, SQLAlchemy, the models), and the collector's passes over them cost a tenth of the
+imports. Hence the imports inside ``main``, after that switch.
 """
 
 import gc
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         print(text.format(reference=reference, path=written or logs.log_dir()), file=sys.stderr)
         return 1
     finally:
-        gc.enable()  # for a caller in the same process; the window has done so already
+        gc.enable()  # back to automatic collection for a caller in the same process
 
 
 if __name__ == "__main__":
