@@ -120,10 +120,15 @@ def test_a_slice_of_a_shift(
     qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
 
     # The next contact is taken by itself.
-    qtbot.waitUntil(
-        lambda: (d := panel.current()) is not None and d.workable and d.id == second.id,
-        timeout=10_000,
-    )
+    def next_is_taken() -> None:  # says what the screen shows instead, should it time out
+        d = panel.current()
+        shown = None if d is None else (d.reference, d.status.value, d.workable)
+        assert d is not None and d.workable and d.id == second.id, (
+            f"expected {second.reference} in progress, the screen shows {shown}; "
+            f"the status bar says {window.statusBar().currentMessage()!r}"
+        )
+
+    qtbot.waitUntil(next_is_taken, timeout=10_000)
 
     with workspace.local.session() as s:
         contact = s.get(Contact, first.id)
