@@ -98,3 +98,7 @@ MONTHS_EN = (
     "November",
     "December",
 )
+
+FOLLOW_UPS_PLANNED_SINCE = timedelta(days=2)
+"""Contacts closed this recently with "follow-up planned" have their follow-up seeded, still to
+come; older ones are taken to be done."""

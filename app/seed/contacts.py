@@ -28,7 +28,7 @@ from app.models import (
     ReasonCode,
     Template,
 )
-from app.risk import RiskAssessment, assess, priority_for
+from app.risk import NOT_FLAGGED, RiskAssessment, assess, priority_for
 from app.seed import catalogue as cat
 from app.seed.batches import Row, Tables, _bulk
 from app.seed.constants import (
@@ -37,6 +37,7 @@ from app.seed.constants import (
     COMPLAINT_ASSESSMENT_WEIGHTS,
     COMPLAINT_SHARE,
     DEMO_CUSTOMERS,
+    FOLLOW_UPS_PLANNED_SINCE,
     MANAGER_EVALUATION_SHARE,
     QUALITY_EVALUATION_SHARE,
     REVIEW_WINDOW,
@@ -54,7 +55,10 @@ from app.seed.customers import (
     _slug,
     _weighted,
 )
-from app.seed.rows import CONTACT_TABLES, Ids, stamp
+from app.seed.rows import COLUMNS, CONTACT_TABLES, Ids, stamp
+
+_CONTACT_DUE = COLUMNS["contact"].index("due_at")
+_CONTACT_PARENT = COLUMNS["contact"].index("parent_id")
 
 
 def _fill_text(text: str, rng: random.Random) -> str:
@@ -201,6 +205,57 @@ class _Contacts(_ContactRows):
             raw = self.rng.choice(topic.messages[language])
         return _fill_text(raw, self.rng), self.risk(raw)
 
+    # -- a follow-up planned at a recent close
+
+    def planned_follow_up(
+        self,
+        parent_id: str,
+        channel: Channel,
+        who: _Person,
+        language: str,
+        topic: cat.Topic,
+        advisor: _Advisor,
+        closed_at: datetime,
+    ) -> None:
+        """The callback or written answer an advisor planned when closing: it waits, out of
+        the queue, until its time, in the team's follow-ups and the advisor's own. Always in
+        the future and in office hours (09:00-17:00 UTC lies inside the default hours), so
+        the queue a demo starts with is the one seeded. Its own generator, as the closure's
+        spread, so the rest of the centre stays as seeded."""
+        rng = random.Random(closed_at.isoformat() + "/follow-up")
+        due = self.now + timedelta(hours=rng.uniform(1, 60))
+        if not 9 <= due.hour < 17:
+            morning = due.replace(hour=9, minute=0, second=0, microsecond=0)
+            due = morning + timedelta(days=1 if due.hour >= 17 else 0, hours=rng.uniform(0, 7))
+        callback = channel == Channel.PHONE or rng.random() < 0.4
+        kind = Channel.PHONE if callback and who.has_phone else Channel.EMAIL
+        contact_id = self.new_id()
+        row = self.contact_row(
+            contact_id,
+            short_reference(uuid.UUID(contact_id)),
+            kind,
+            ContactStatus.QUEUED,
+            who,
+            language,
+            topic,
+            rng.choice(cat.FOLLOW_UP_PLANS[language]),
+            NOT_FLAGGED,
+            2,  # as a follow-up planned in the close dialog
+            due,
+            None,
+            None,
+            None,
+            None,
+            None,
+            direction=Direction.OUTBOUND,
+            team_id=advisor.team_id,
+        )
+        planned = list(row)
+        planned[_CONTACT_DUE] = self.stamp(due)
+        planned[_CONTACT_PARENT] = parent_id
+        self.rows["contact"].append(tuple(planned))
+        self.counts["follow_ups"] += 1
+
     # -- one past contact
 
     def closed(self, owner: int) -> None:
@@ -292,10 +347,11 @@ class _Contacts(_ContactRows):
         # A recent contact whose thread would end in the future is compressed into the past, to
         # end in the later part of its wait: ending them all 5 minutes ago made a supervisor's
         # list of today's closures read one time on every line. The spread has a generator of
-        # its own, so the rest of the centre stays as seeded.
+        # its own (seeded by what the seed drew, not by the random ids), so the rest of the
+        # centre stays as seeded.
         latest = now - timedelta(minutes=5)
         if closed_at > latest:
-            end = latest - (latest - received) * random.Random(contact_id).uniform(0, 0.6)
+            end = latest - (latest - received) * random.Random(received.isoformat()).uniform(0, 0.6)
             factor = max(0.0, (end - received) / (closed_at - received))
 
             def squeeze(t: datetime) -> datetime:
@@ -385,6 +441,8 @@ class _Contacts(_ContactRows):
         else:
             outcome = (Outcome.RESOLVED, Outcome.FOLLOW_UP)[_weighted(rng, (0.93, 0.07))]
         self.wrap_up(contact_id, final, reason_id, outcome, assessment, share, closed_at)
+        if outcome == Outcome.FOLLOW_UP and now - closed_at < FOLLOW_UPS_PLANNED_SINCE:
+            self.planned_follow_up(contact_id, channel, who, language, topic, final, closed_at)
         if assessment <= 2 and now - closed_at <= REVIEW_WINDOW:
             self.rows["review_item"].append(
                 (

@@ -90,6 +90,21 @@ CALLBACK_PREFIX: dict[str, str] = {
     "fr": "Demande de rappel laissée sur le site : ",
     "en": "Callback request left on the website: ",
 }
+# What an advisor wrote, closing, for the follow-up they planned.
+FOLLOW_UP_PLANS: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "Rappeler le client une fois le virement arrivé pour confirmer.",
+        "Vérifier que les pièces justificatives ont été validées et le lui dire.",
+        "Faire le point avec le client sur sa réclamation après retour du service paiements.",
+        "Le client attend une réponse écrite sur le bonus : la lui envoyer.",
+    ),
+    "en": (
+        "Call the customer back once the transfer has arrived, to confirm.",
+        "Check that the documents were approved and tell the customer.",
+        "Follow up on the complaint once the payments team has answered.",
+        "The customer expects a written answer about the bonus: send it.",
+    ),
+}
 
 # --- Satisfaction -----------------------------------------------------------------------------
 

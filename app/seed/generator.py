@@ -143,6 +143,7 @@ class SeedReport:
     identities: int = 0
     contacts: int = 0  # past, closed contacts
     queued: int = 0
+    follow_ups: int = 0  # planned at recent closes, not yet due
     complaints: int = 0
     unidentified: int = 0
     messages: int = 0

@@ -76,7 +76,7 @@ def count(db: Database, model: type) -> int:
 def test_the_report_counts_what_is_in_the_database(seeded: tuple[Database, SeedReport]) -> None:
     db, report = seeded
     assert report.customers == count(db, Customer) == 80
-    assert report.contacts + report.queued == count(db, Contact)
+    assert report.contacts + report.queued + report.follow_ups == count(db, Contact)
     assert report.contacts == 1500
     assert report.queued == 80
     assert report.identities == count(db, CustomerIdentity)
@@ -179,7 +179,7 @@ def test_every_contact_has_its_short_reference(seeded: tuple[Database, SeedRepor
     db, report = seeded
     with db.session() as s:
         references = s.execute(select(Contact.id, Contact.reference)).all()
-    assert len(references) == report.contacts + report.queued
+    assert len(references) == report.contacts + report.queued + report.follow_ups
     wrong = [(i, r) for i, r in references if r != short_reference(i)]
     assert not wrong
 
@@ -211,7 +211,11 @@ def test_closed_contacts_are_complete(seeded: tuple[Database, SeedReport]) -> No
 def test_the_queue_waits_with_due_times_by_channel(seeded: tuple[Database, SeedReport]) -> None:
     db, report = seeded
     with db.session() as s:
-        queued = s.scalars(select(Contact).where(Contact.status == ContactStatus.QUEUED)).all()
+        queued = s.scalars(
+            select(Contact).where(
+                Contact.status == ContactStatus.QUEUED, Contact.parent_id.is_(None)
+            )
+        ).all()
         first_text = {}
         for contact_id, body in s.execute(
             select(Message.contact_id, Message.body_text).order_by(Message.created_at)
@@ -235,6 +239,30 @@ def test_the_queue_waits_with_due_times_by_channel(seeded: tuple[Database, SeedR
     assert overdue > 0
     assert strong > 0, "no queued contact is strongly dissatisfied: the priority rule is untested"
     assert any(c.customer_id is None for c in queued)
+
+
+def test_recent_follow_ups_are_planned_still_to_come_in_office_hours(
+    seeded: tuple[Database, SeedReport],
+) -> None:
+    """A team's follow-ups and an advisor's own have something to show from the first start,
+    and none has entered the queue yet: the queue a demo starts with is the seeded one."""
+    db, report = seeded
+    with db.session() as s:
+        planned = s.execute(
+            select(Contact, WrapUp.outcome, Contact.team_id)
+            .join(WrapUp, WrapUp.contact_id == Contact.parent_id)
+            .where(Contact.parent_id.is_not(None))
+        ).all()
+        parents = {c.parent_id: s.get(Contact, c.parent_id) for c, _, _ in planned}
+    assert len(planned) == report.follow_ups > 0
+    for follow_up, outcome, team_id in planned:
+        parent = parents[follow_up.parent_id]
+        assert outcome == "follow_up" and parent.status == ContactStatus.CLOSED
+        assert NOW - parent.closed_at < timedelta(days=2)
+        assert follow_up.status == ContactStatus.QUEUED and follow_up.assigned_to is None
+        assert NOW < follow_up.received_at == follow_up.due_at < NOW + timedelta(days=4)
+        assert 9 <= follow_up.due_at.hour < 17
+        assert follow_up.customer_id == parent.customer_id and team_id == parent.team_id
 
 
 def test_identities_are_stored_normalised_and_fictional(
