@@ -18,9 +18,9 @@ class _Cycle:
 
 def test_a_worker_never_collects_and_the_gui_thread_does(qapp, gui_thread_collector: Collector):
     assert not gc.isenabled()
-    destroyed_on: list[threading.Thread] = []
+    collected_on: list[threading.Thread] = []
     cycle = _Cycle()
-    watch = weakref.ref(cycle, lambda _: destroyed_on.append(threading.current_thread()))
+    watch = weakref.ref(cycle, lambda _: collected_on.append(threading.current_thread()))
     del cycle
 
     kept: list[list] = []
@@ -31,10 +31,10 @@ def test_a_worker_never_collects_and_the_gui_thread_does(qapp, gui_thread_collec
     worker = threading.Thread(target=allocate)
     worker.start()
     worker.join()
-    assert destroyed_on == []  # the worker made a collection due, and did not run it
+    assert collected_on == []  # the worker made a collection due, and did not run it
 
     assert gui_thread_collector.collect_due() is not None
-    assert destroyed_on == [threading.main_thread()]
+    assert collected_on == [threading.main_thread()]
     assert watch() is None
 
 
