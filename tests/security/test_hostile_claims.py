@@ -108,6 +108,19 @@ def test_the_centres_inner_functions_are_not_callable(centre, cast, attacker, ca
 # -- holding the centre back ---------------------------------------------------------------------
 
 
+def take_unless_locked(actor, contact, locked: str) -> str:
+    """The actor's take of ``contact`` with a 2 s lock timeout: a lock that a refused call left
+    behind fails the test with ``locked`` instead of hanging it."""
+    actor.conn.execute("SET lock_timeout = '2s'")
+    try:
+        outcome, _, _ = actor.take(contact)
+    except psycopg.errors.LockNotAvailable as exc:
+        raise AssertionError(locked) from exc
+    finally:
+        actor.conn.execute("RESET lock_timeout")
+    return outcome
+
+
 def test_a_refused_push_holds_no_lock_on_the_queue(centre, cast) -> None:
     queue = [centre.contact(TEAM, priority=9) for _ in range(3)]
     hostile = connect(centre.pg.user_url(cast.alice.login), autocommit=False)
@@ -119,13 +132,7 @@ def test_a_refused_push_holds_no_lock_on_the_queue(centre, cast) -> None:
             "SELECT relais_push(%s, %s::jsonb)", (cast.alice.workstation, json.dumps(ops))
         ).fetchone()[0]
         assert len(answer["refused"]) == 3  # refused, and the transaction stays open
-        cast.bob.conn.execute("SET lock_timeout = '2s'")
-        try:
-            outcome, _, _ = cast.bob.take(queue[0])
-        except psycopg.errors.LockNotAvailable as exc:
-            raise AssertionError("the queue is locked by a refused push") from exc
-        finally:
-            cast.bob.conn.execute("RESET lock_timeout")
+        outcome = take_unless_locked(cast.bob, queue[0], "the queue is locked by a refused push")
         assert outcome == "claimed"
     finally:
         hostile.rollback()
@@ -140,13 +147,9 @@ def test_a_take_that_is_refused_holds_no_lock(centre, cast) -> None:
             "SELECT r.outcome FROM relais_take(%s, %s) r", (contact, uuid.uuid4())
         ).fetchone()[0]
         assert outcome == "taken"
-        cast.carol.conn.execute("SET lock_timeout = '2s'")
-        try:
-            outcome, _, _ = cast.carol.take(contact)
-        except psycopg.errors.LockNotAvailable as exc:
-            raise AssertionError("another team's contact is locked by a refused take") from exc
-        finally:
-            cast.carol.conn.execute("RESET lock_timeout")
+        outcome = take_unless_locked(
+            cast.carol, contact, "another team's contact is locked by a refused take"
+        )
         assert outcome == "claimed"
     finally:
         hostile.rollback()
