@@ -74,7 +74,10 @@ class _ContactRows:
         direction: Direction = Direction.INBOUND,
         team_id: str | None = None,
         sender: tuple[str, str] | None = None,
+        due: datetime | None = None,
+        parent_id: str | None = None,
     ) -> Row:
+        """One contact's row; ``due`` defaults to the channel's SLA after ``received``."""
         if sender is None:
             assert who is not None
             sender = (who.name, self.sender_address(who, channel))
@@ -95,14 +98,14 @@ class _ContactRows:
             risk.flagged,
             ", ".join(risk.reasons)[:200],
             stamp(received),
-            stamp(received + SLA[channel]),
+            stamp(received + SLA[channel] if due is None else due),
             team_id if advisor is None else advisor.team_id,
             advisor.id if advisor is not None else None,
             None,
             None,
             None if closed_at is None else stamp(closed_at),
             incident_id,
-            None,
+            parent_id,
             None if call_started is None else stamp(call_started),
             None if call_ended is None else stamp(call_ended),
             1,

@@ -55,10 +55,7 @@ from app.seed.customers import (
     _slug,
     _weighted,
 )
-from app.seed.rows import COLUMNS, CONTACT_TABLES, Ids, stamp
-
-_CONTACT_DUE = COLUMNS["contact"].index("due_at")
-_CONTACT_PARENT = COLUMNS["contact"].index("parent_id")
+from app.seed.rows import CONTACT_TABLES, Ids, stamp
 
 
 def _fill_text(text: str, rng: random.Random) -> str:
@@ -249,11 +246,10 @@ class _Contacts(_ContactRows):
             None,
             direction=Direction.OUTBOUND,
             team_id=advisor.team_id,
+            due=due,
+            parent_id=parent_id,
         )
-        planned = list(row)
-        planned[_CONTACT_DUE] = self.stamp(due)
-        planned[_CONTACT_PARENT] = parent_id
-        self.rows["contact"].append(tuple(planned))
+        self.rows["contact"].append(row)
         self.counts["follow_ups"] += 1
 
     # -- one past contact
