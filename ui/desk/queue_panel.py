@@ -13,7 +13,7 @@ one still planned for later is previewed, and the panel says when it can be take
 import uuid
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedLayout,
-    QStyle,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -34,15 +33,13 @@ from app.dto import FollowUpCounts, QueueFilter, QueueRow, Who
 from app.enums import Channel, ContactStatus
 from app.services.queue import QueueService
 from ui.common.ops import Runner
-from ui.common.texts import channel_label, format_datetime, format_duration, priority_label
+from ui.common.texts import channel_label, format_datetime
 from ui.desk.fitting import ElidedLabel, ElidingComboBox
+from ui.desk.queue_columns import QueueColumns
 from ui.desk.queue_icons import state_icon
 from ui.desk.queue_model import QueueModel
 
 ROW_HEIGHT = 26
-SUBJECT_MIN = 160
-"""The subject is what the advisor reads: narrower than this, other columns give way first."""
-CUSTOMER_NARROW = 130
 
 SOCIAL = frozenset({Channel.FACEBOOK, Channel.X, Channel.INSTAGRAM, Channel.WHATSAPP})
 
@@ -109,9 +106,6 @@ class QueuePanel(QWidget):
         self._in_progress = -1
         self._last_shown: QueueFilter | None = None
         self._current_id: uuid.UUID | None = None
-        self._natural: dict[int, int] = {}
-        self._compact_width: dict[int, int] = {}
-        self._customer_width = 0
         self._follow_ups: FollowUpCounts | None = None
 
         self.model = QueueModel(runner, queue, self)
@@ -274,7 +268,8 @@ class QueuePanel(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(28)
-        self._size_columns()
+        self._columns = QueueColumns(self.table, self.model)
+        self._columns.size()
         self.table.doubleClicked.connect(self._activate)
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
@@ -395,7 +390,7 @@ class QueuePanel(QWidget):
             self._activate(self.table.currentIndex())
             return True
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._fit_columns()
+            self._columns.fit(self.queue_filter())
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -452,7 +447,7 @@ class QueuePanel(QWidget):
         self._status.setVisible(not follow_ups)  # the follow-ups are all waiting ones
         self._status_label.setVisible(not follow_ups and self.width() >= 720)
         self._update_title()
-        self._fit_columns()
+        self._columns.fit(self.queue_filter())
         self.model.reload(self.queue_filter())
 
     def _before_reset(self) -> None:
@@ -628,121 +623,3 @@ class QueuePanel(QWidget):
             text = self.tr("No contact is waiting. New contacts appear here as they arrive.")
         self._empty.setText(text)
         self._stack.setCurrentWidget(self._empty)
-
-    def _size_columns(self) -> None:
-        """Widths from the font and the longest likely texts, so French fits too."""
-        header = self.table.horizontalHeader()
-        fm = QFontMetrics(self.table.font())
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        fm_bold = QFontMetrics(bold)
-        pad = 28  # the delegate's margins on both sides, and air before the next column
-        style = self.table.style()
-        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8  # icon and spacing
-
-        def fit(*texts: str, metrics: QFontMetrics = fm, extra: int = 0) -> int:
-            return max(metrics.horizontalAdvance(t) for t in texts) + pad + extra
-
-        m = self.model
-        titles = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(m.COLUMN_COUNT)]
-        widths = {
-            m.CHANNEL: fit(titles[m.CHANNEL], *(channel_label(c) for c in Channel), extra=icon),
-            m.PRIORITY: fit(
-                titles[m.PRIORITY],
-                *(priority_label(p) for p in range(4)),
-                extra=icon,
-                metrics=fm_bold,
-            ),
-            m.RISK: fit(titles[m.RISK], extra=0),
-            m.CUSTOMER: 190,
-            m.WAITING: fit(titles[m.WAITING], format_duration(86_399)),
-            m.DUE: fit(
-                titles[m.DUE],
-                m.tr("overdue {duration}").format(duration=format_duration(86_399)),
-                metrics=fm_bold,
-            ),
-            m.STATUS: fit(
-                titles[m.STATUS],
-                m.tr("With you"),
-                m.tr("Planned"),
-                m.tr("Overdue"),
-                "Marie-Christine D.",
-                metrics=fm_bold,
-                extra=icon,
-            ),
-        }
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(m.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self._natural = widths
-        # An icon alone: the cell's padding on both sides and nothing more (each pixel goes to
-        # the subject, or lets "Waiting" stay).
-        self._compact_width = {
-            m.CHANNEL: icon + 8,
-            m.PRIORITY: icon + 8,
-            m.RISK: icon + 8,
-            m.DUE: fit(titles[m.DUE], format_duration(-86_399), metrics=fm_bold),
-            m.STATUS: icon + 8,
-        }
-        self._customer_width = widths[m.CUSTOMER]
-
-    def _fit_columns(self) -> None:
-        """Gives way, column by column, until the subject keeps ``SUBJECT_MIN`` pixels. The
-        status narrows to its icon but stays: it is what tells the advisor's own contacts in
-        progress from the waiting ones, in words for screen readers and by shape on screen."""
-        m = self.model
-        available = self.table.viewport().width()
-        if available <= 0 or not self._natural:
-            return
-        f = self.queue_filter()
-        hidden: set[int] = set()
-        if f.statuses == frozenset({ContactStatus.QUEUED}) and not f.follow_ups:
-            hidden.add(m.STATUS)  # it would say "Waiting" on every row
-        if f.follow_ups:
-            hidden.add(m.WAITING)  # a follow-up waits from its due time: the due column says it
-            hidden.add(m.PRIORITY)  # the centre gives every follow-up the same
-        compact: set[int] = set()
-        customer = self._natural[m.CUSTOMER]
-
-        def needed() -> int:
-            total = SUBJECT_MIN
-            for column, width in self._natural.items():
-                if column in hidden:
-                    continue
-                if column in compact:
-                    total += self._compact_width[column]
-                else:
-                    total += customer if column == m.CUSTOMER else width
-            return total
-
-        steps = [
-            lambda: compact.add(m.CHANNEL),
-            lambda: compact.add(m.PRIORITY),
-            lambda: compact.add(m.RISK),
-            lambda: compact.add(m.STATUS),
-            lambda: compact.add(m.DUE),
-        ]
-        for step in steps:
-            if needed() <= available:
-                break
-            step()
-        if needed() > available:
-            customer = CUSTOMER_NARROW
-        if needed() > available:
-            hidden.add(m.WAITING)  # only in a very narrow pane: waiting time is worth keeping
-
-        header = self.table.horizontalHeader()
-        for column in m.COMPACTABLE:
-            small = column in compact
-            if m.is_compact(column) != small:
-                m.set_compact(column, small)
-                width = self._compact_width[column] if small else self._natural[column]
-                header.resizeSection(column, width)
-        for column in (m.PRIORITY, m.WAITING, m.STATUS):
-            if self.table.isColumnHidden(column) != (column in hidden):
-                self.table.setColumnHidden(column, column in hidden)
-        if customer != self._customer_width:
-            self._customer_width = customer
-            header.resizeSection(m.CUSTOMER, customer)
