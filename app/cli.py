@@ -102,7 +102,9 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
         help=t(QT_TRANSLATE_NOOP("cli", "create a user (or change their role, team and password)")),
     )
     add.add_argument("login")
-    add.add_argument("--role", choices=["advisor", "supervisor", "admin"], required=True)
+    add.add_argument(
+        "--role", choices=["advisor", "supervisor", "admin", "connector"], required=True
+    )
     add.add_argument("--team", help=t(QT_TRANSLATE_NOOP("cli", "the team's name")))
     add.add_argument("--name", help=t(QT_TRANSLATE_NOOP("cli", "the name colleagues see")))
     add.add_argument(
@@ -164,7 +166,36 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
     sync.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     sync.add_argument("--password-stdin", action="store_true", help=password_stdin)
     _back_office(sub, t, password_stdin)
+    _ingest(sub, t, password_stdin)
     return parser
+
+
+def _ingest(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:
+    """``relais ingest``: messages from files into the centre, as the connectors hand them."""
+    ingest = sub.add_parser(
+        "ingest",
+        help=t(QT_TRANSLATE_NOOP("cli", "hand messages from files to the centre's queue")),
+    )
+    kinds = ingest.add_subparsers(dest="ingest_command", metavar="KIND", required=True)
+    emails = kinds.add_parser(
+        "email", help=t(QT_TRANSLATE_NOOP("cli", "e-mails saved as .eml files (RFC 5322)"))
+    )
+    emails.add_argument("files", type=Path, nargs="+", metavar="FILE.eml")
+    emails.add_argument(
+        "--team", help=t(QT_TRANSLATE_NOOP("cli", "the team whose mailbox received them"))
+    )
+    where = emails.add_mutually_exclusive_group()
+    where.add_argument(
+        "--url", help=t(QT_TRANSLATE_NOOP("cli", "the centre, as a connector login"))
+    )
+    where.add_argument(
+        "--demo",
+        action="store_true",
+        help=t(QT_TRANSLATE_NOOP("cli", "into the demo's embedded centre")),
+    )
+    emails.add_argument("--login", help=t(QT_TRANSLATE_NOOP("cli", "the connector's login")))
+    emails.add_argument("--password-stdin", action="store_true", help=password_stdin)
+    emails.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
 
 
 def _back_office(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:

@@ -218,6 +218,10 @@ def run(args: Any, settings: Settings, translate: Translate = no_translation) ->
         from app.backoffice import commands as back_office
 
         return back_office.run(args, settings, translate)
+    if args.command == "ingest":
+        from app.ingest import commands as ingest
+
+        return ingest.run(args, translate)
     if args.command == "connect":
         password = read_password(args.password_stdin, translate)
         return connect(args.url, args.login, password, args.data_dir, settings, translate=translate)

@@ -33,6 +33,9 @@ RESERVED = ("pg_", "relais_")  # PostgreSQL's own roles, the group roles of cent
 # the server ends it after this long.
 IDLE_IN_TRANSACTION = "60s"
 
+CONNECTOR = "connector"
+"""The role of a connector's login (app.ingest): a group role of the centre, not a person's."""
+
 
 def run(args: Any, translate: Translate) -> int:
     from app.commands import read_password
@@ -159,6 +162,8 @@ def user_add(
     ``role``."""
     check_login(login)
     check_names(team, display_name)
+    if role == CONNECTOR:
+        return _connector_add(url, login, password, out, translate)
     kind = Role(role)
     with _owner(url) as (db, conn):
         postgres = not db.is_sqlite
@@ -179,6 +184,35 @@ def user_add(
             _login_role(conn, login, kind, password or "", groups)
     done = QT_TRANSLATE_NOOP("cli", "User {login} ({role}) is ready on {where}.")
     print(translate("cli", done).format(login=login, role=role, where=db.describe()), file=out)
+    return 0
+
+
+def _connector_add(
+    url: str, login: str, password: str | None, out: TextIO, translate: Translate
+) -> int:
+    """A connector's login: in this centre's ``connector`` group role, which may hand messages
+    to ``relais_receive`` and do nothing else. It is no advisor: no row, no queue, no reading."""
+    with _owner(url) as (db, conn):
+        if db.is_sqlite:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The embedded centre has no logins."),
+                QT_TRANSLATE_NOOP("errors", "Hand it messages with relais ingest … --demo."),
+            )
+        if not password:
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "A PostgreSQL user needs a password."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Type it when asked, or pipe it with --password-stdin."
+                ),
+            )
+        existing = _role_of(conn, login)
+        if existing not in (None, "ours"):
+            raise _foreign_role(login, existing)
+        if conn.scalar(select(Advisor.id).where(Advisor.login == login)) is not None:
+            raise _foreign_role(login, QT_TRANSLATE_NOOP("errors", "is a person's login"))
+        _login_role(conn, login, CONNECTOR, password, _groups(conn))
+    done = QT_TRANSLATE_NOOP("cli", "User {login} ({role}) is ready on {where}.")
+    print(translate("cli", done).format(login=login, role=CONNECTOR, where=db.describe()), file=out)
     return 0
 
 
@@ -217,7 +251,7 @@ def _advisor_row(
 
 
 def _login_role(
-    conn: Connection, login: str, role: Role, password: str, groups: dict[str, str]
+    conn: Connection, login: str, role: str, password: str, groups: dict[str, str]
 ) -> None:
     from psycopg import sql
 
@@ -247,12 +281,12 @@ def _login_role(
     _membership(cursor, login, role, groups)
 
 
-def _membership(cursor: Any, login: str, role: Role | None, groups: dict[str, str]) -> None:
+def _membership(cursor: Any, login: str, role: str | None, groups: dict[str, str]) -> None:
     """The login in this centre's group role for ``role`` and in no other of its groups (None:
     in none)."""
     from psycopg import sql
 
-    others = [name for kind, name in groups.items() if role is None or kind != role.value]
+    others = [name for kind, name in groups.items() if role is None or kind != role]
     cursor.execute(
         sql.SQL("REVOKE {} FROM {}").format(
             sql.SQL(", ").join(map(sql.Identifier, others)), sql.Identifier(login)
@@ -260,9 +294,7 @@ def _membership(cursor: Any, login: str, role: Role | None, groups: dict[str, st
     )
     if role is not None:
         cursor.execute(
-            sql.SQL("GRANT {} TO {}").format(
-                sql.Identifier(groups[role.value]), sql.Identifier(login)
-            )
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(groups[role]), sql.Identifier(login))
         )
 
 

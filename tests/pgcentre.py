@@ -50,18 +50,19 @@ class PgCentre:
         self._admin(f'CREATE DATABASE "{self.name}" TEMPLATE "{template.name}"')
         # CONNECT is a database's own, not copied: as central init grants it, …
         self._admin(f'REVOKE CONNECT, TEMPORARY ON DATABASE "{self.name}" FROM PUBLIC')
-        # to the advisors' group, which the others are members of
-        self._admin(f'GRANT CONNECT ON DATABASE "{self.name}" TO "{template.advisors_group}"')
+        # to the advisors' group, which the others are members of, and to the connectors'
+        for role in ("advisor", "connector"):
+            self._admin(f'GRANT CONNECT ON DATABASE "{self.name}" TO "{template.group(role)}"')
         self.shares_groups = True
         return self
 
-    @property
-    def advisors_group(self) -> str:
+    def group(self, role: str) -> str:
+        """This centre's group role for ``role`` (advisor, supervisor, admin, connector)."""
         engine = create_engine(self.url)
         try:
             with engine.connect() as conn:
-                q = text("SELECT name FROM centre_role WHERE role = 'advisor'")
-                return str(conn.scalar(q))
+                q = text("SELECT name FROM centre_role WHERE role = :role")
+                return str(conn.scalar(q, {"role": role}))
         finally:
             engine.dispose()
 

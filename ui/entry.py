@@ -14,7 +14,7 @@ import sys
 
 log = logging.getLogger(__name__)
 
-HEADLESS = {"central", "user", "connect", "sync", "surveys", "report"}
+HEADLESS = {"central", "user", "connect", "sync", "surveys", "report", "ingest"}
 
 
 def _requested_language(argv: list[str]) -> str | None:

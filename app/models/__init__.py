@@ -1,6 +1,7 @@
 """The whole domain schema; importing this package registers every table on ``Base.metadata``."""
 
 from app.models.base import Base, table_of
+from app.models.channels import ChannelKey
 from app.models.contacts import (
     Channel,
     Contact,
@@ -49,6 +50,7 @@ __all__ = [
     "CentreRole",
     "ChangeLog",
     "Channel",
+    "ChannelKey",
     "Contact",
     "ContactAssignment",
     "ContactFact",

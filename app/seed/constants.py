@@ -12,6 +12,7 @@ from datetime import timedelta
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Channel, IdentityKind
 from app.seed import catalogue as cat
+from app.service_levels import DUE_WITHIN
 
 CUSTOMER_BATCH = 20_000  # customers per transaction (plus their ~2 identities each)
 CONTACT_BATCH = 20_000  # contacts per transaction (plus ~6 rows each: messages, wrap-up...)
@@ -24,17 +25,7 @@ STAGE_CUSTOMERS = QT_TRANSLATE_NOOP("seed", "Customers")
 STAGE_CONTACTS = QT_TRANSLATE_NOOP("seed", "Past contacts")
 STAGE_QUEUE = QT_TRANSLATE_NOOP("seed", "Queue")
 
-# How long a contact may wait, by channel: a callback within the hour, social networks within
-# two, e-mail within a day, letters within three.
-SLA: dict[Channel, timedelta] = {
-    Channel.PHONE: timedelta(hours=1),
-    Channel.EMAIL: timedelta(hours=24),
-    Channel.FACEBOOK: timedelta(hours=2),
-    Channel.X: timedelta(hours=2),
-    Channel.INSTAGRAM: timedelta(hours=2),
-    Channel.WHATSAPP: timedelta(hours=2),
-    Channel.LETTER: timedelta(hours=72),
-}
+SLA = DUE_WITHIN  # how long a contact may wait, by channel (app.service_levels)
 # 40 % phone, 40 % e-mail, 18 % social networks, 2 % letters (cumulative thresholds).
 CHANNEL_MIX: tuple[tuple[float, Channel], ...] = (
     (0.40, Channel.PHONE),

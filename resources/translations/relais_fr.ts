@@ -5494,6 +5494,50 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>Not every team of the selection has surveyed contacts: see each team&apos;s estimate.</source>
         <translation>Toutes les équipes de la sélection n’ont pas de contacts enquêtés&#xa0;: voyez l’estimation de chaque équipe.</translation>
     </message>
+    <message>
+        <source>hand messages from files to the centre&apos;s queue</source>
+        <translation>remettre des messages lus dans des fichiers à la file du centre</translation>
+    </message>
+    <message>
+        <source>e-mails saved as .eml files (RFC 5322)</source>
+        <translation>e-mails enregistrés en fichiers .eml (RFC 5322)</translation>
+    </message>
+    <message>
+        <source>the team whose mailbox received them</source>
+        <translation>l’équipe dont la boîte aux lettres les a reçus</translation>
+    </message>
+    <message>
+        <source>the centre, as a connector login</source>
+        <translation>le centre, avec un identifiant de connecteur</translation>
+    </message>
+    <message>
+        <source>into the demo&apos;s embedded centre</source>
+        <translation>dans le centre intégré de la démo</translation>
+    </message>
+    <message>
+        <source>the connector&apos;s login</source>
+        <translation>l’identifiant du connecteur</translation>
+    </message>
+    <message>
+        <source>{file}: new contact {reference}</source>
+        <translation>{file}&#xa0;: nouveau contact {reference}</translation>
+    </message>
+    <message>
+        <source>{file}: added to contact {reference}</source>
+        <translation>{file}&#xa0;: ajouté au contact {reference}</translation>
+    </message>
+    <message>
+        <source>{file}: new contact {reference}, following a closed one</source>
+        <translation>{file}&#xa0;: nouveau contact {reference}, à la suite d’un contact clos</translation>
+    </message>
+    <message>
+        <source>{file}: received before, in contact {reference}</source>
+        <translation>{file}&#xa0;: déjà reçu, dans le contact {reference}</translation>
+    </message>
+    <message>
+        <source>{file}: automatic message, no contact opened</source>
+        <translation>{file}&#xa0;: message automatique, aucun contact ouvert</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -7039,6 +7083,82 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+1"/>
         <source>Write the weight as a number, e.g. “Politeness: 2”.</source>
         <translation>Écrivez le poids sous forme de nombre, par exemple «&#xa0;Politesse&#xa0;: 2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The embedded centre has no logins.</source>
+        <translation>Le centre intégré n’a pas d’identifiants.</translation>
+    </message>
+    <message>
+        <source>Hand it messages with relais ingest … --demo.</source>
+        <translation>Remettez-lui des messages avec relais ingest … --demo.</translation>
+    </message>
+    <message>
+        <source>is a person&apos;s login</source>
+        <translation>est l’identifiant d’une personne</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {why}.</source>
+        <translation>{path} ne peut pas être lu&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s name and its rights.</source>
+        <translation>Vérifiez le nom du fichier et ses droits.</translation>
+    </message>
+    <message>
+        <source>There is no demo centre in {path} yet.</source>
+        <translation>Il n’y a pas encore de centre de démo dans {path}.</translation>
+    </message>
+    <message>
+        <source>Start “relais demo” once first.</source>
+        <translation>Lancez d’abord «&#xa0;relais demo&#xa0;» une fois.</translation>
+    </message>
+    <message>
+        <source>Say which centre the messages go to.</source>
+        <translation>Indiquez à quel centre vont les messages.</translation>
+    </message>
+    <message>
+        <source>Add --url and --login of a connector, or --demo.</source>
+        <translation>Ajoutez --url et --login d’un connecteur, ou --demo.</translation>
+    </message>
+    <message>
+        <source>No password is known for {login} on this centre.</source>
+        <translation>Aucun mot de passe n’est connu pour {login} sur ce centre.</translation>
+    </message>
+    <message>
+        <source>Pipe it with --password-stdin, or set {variable} for the service.</source>
+        <translation>Transmettez-le avec --password-stdin, ou définissez {variable} pour le service.</translation>
+    </message>
+    <message>
+        <source>This e-mail is {size} MB; the limit is {limit} MB.</source>
+        <translation>Cet e-mail fait {size}&#xa0;Mo&#xa0;; la limite est de {limit}&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>Ask the sender for a smaller one, or send it as a link.</source>
+        <translation>Demandez à l’expéditeur un envoi plus léger, ou un lien.</translation>
+    </message>
+    <message>
+        <source>This file is not an e-mail: it has no sender and no text.</source>
+        <translation>Ce fichier n’est pas un e-mail&#xa0;: il n’a ni expéditeur ni texte.</translation>
+    </message>
+    <message>
+        <source>Give a message as saved by a mail program (.eml).</source>
+        <translation>Donnez un message enregistré par un logiciel de messagerie (.eml).</translation>
+    </message>
+    <message>
+        <source>The centre refused the message: {why}.</source>
+        <translation>Le centre a refusé le message&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored; the connector&apos;s log says which one.</source>
+        <translation>Rien n’a été enregistré&#xa0;; le journal du connecteur dit lequel.</translation>
+    </message>
+    <message>
+        <source>This login may not hand messages to the centre.</source>
+        <translation>Cet identifiant ne peut pas remettre de messages au centre.</translation>
+    </message>
+    <message>
+        <source>Connect as a connector: relais user add LOGIN --role connector.</source>
+        <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
     </message>
 </context>
 <context>

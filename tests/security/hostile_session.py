@@ -25,6 +25,7 @@ TABLES = (
     "applied_ops",
     "centre_role",
     "change_log",
+    "channel_key",
     "contact",
     "contact_assignment",
     "customer",
@@ -171,6 +172,7 @@ class Centre:
         self.pg = PgCentre(server_url).create(customers=30, contacts=100, queue=10, fresh=True)
         self.owner = connect(self.pg.url)
         self.sessions: list[Session] = []
+        self.connectors: list[psycopg.Connection] = []
         self.teams = dict(self.owner.execute("SELECT name, id FROM team").fetchall())
 
     @property
@@ -184,12 +186,21 @@ class Centre:
     def close(self) -> None:
         for session in self.sessions:
             session.conn.close()
+        for conn in self.connectors:
+            conn.close()
         self.owner.close()
         self.pg.drop()
 
     def user(self, role: str, team: str | None = TEAM) -> Session:
         login = self.pg.add_user(role, team=team)
         return self.session(login)
+
+    def connector(self) -> psycopg.Connection:
+        """A connector's own login (``relais user add --role connector``), connected."""
+        login = self.pg.add_user("connector")
+        conn = connect(self.pg.user_url(login))
+        self.connectors.append(conn)
+        return conn
 
     def session(self, login: str) -> Session:
         advisor, role, team_id = self.owner.execute(

@@ -1,0 +1,129 @@
+"""An ``Inbound`` into the centre: the one write path of every connector and of ``relais ingest``.
+
+On PostgreSQL it is one call of ``relais_receive``, which a connector login may make and nothing
+else; on the embedded centre, ``app.sync.apply_receive``'s same rules. The text is scored for
+strong dissatisfaction or legal risk here (app.risk), so that every channel's arrivals are: the
+centre raises the priority and sets the flag from the score.
+"""
+
+import json
+import logging
+import uuid
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from app.db import Database, sqlstate, storage_errors
+from app.errors import EnvironmentProblem, InputError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.ids import new_id, short_reference
+from app.ingest.inbound import Inbound, Outcome, Received
+from app.ingest.language import guess_language
+from app.risk import assess
+from app.sync import apply_receive
+
+log = logging.getLogger(__name__)
+
+
+def payload(inbound: Inbound) -> dict[str, Any]:
+    """The JSON ``relais_receive`` takes: the message, its score, and the ids it would get."""
+    risk = assess(f"{inbound.subject}\n{inbound.body_text}")
+    contact_id = new_id()
+    kind, value = inbound.identity if inbound.identity is not None else (None, None)
+    return {
+        "channel": inbound.channel.value,
+        "key": inbound.key,
+        "thread_keys": list(inbound.thread_keys),
+        "quoted_reference": inbound.quoted_reference,
+        "sender_display": inbound.sender_display,
+        "sender_address": inbound.sender_address,
+        "identity_kind": kind.value if kind is not None else None,
+        "identity_value": value,
+        "subject": inbound.subject,
+        "body_text": inbound.body_text,
+        "body_html": inbound.body_html,
+        "written_at": inbound.written_at.isoformat() if inbound.written_at else None,
+        "language": inbound.language or guess_language(f"{inbound.subject}\n{inbound.body_text}"),
+        "automatic": bool(inbound.automatic),
+        "team": inbound.team,
+        "risk_level": risk.level if risk.flagged else 0,
+        "risk_reason": ", ".join(risk.reasons),
+        "contact_id": str(contact_id),
+        "message_id": str(new_id()),
+        "reference": short_reference(contact_id),
+    }
+
+
+def receive(central: Database, inbound: Inbound) -> Received:
+    """Stores the message on the centre, once: a second delivery answers DUPLICATE."""
+    p = payload(inbound)
+    answer = _embedded(central, p) if central.is_sqlite else _postgres(central, p)
+    received = Received(
+        Outcome(answer["outcome"]),
+        _uuid(answer.get("contact_id")),
+        _uuid(answer.get("message_id")),
+        answer.get("reference"),
+    )
+    log.info(
+        "%s %s %s: %s %s%s",
+        inbound.channel.value,
+        inbound.key,
+        inbound.sender_address or "(no sender)",
+        received.outcome.value,
+        received.reference or "",
+        f" ({inbound.automatic})" if inbound.automatic else "",
+    )
+    return received
+
+
+def _postgres(central: Database, p: dict[str, Any]) -> dict[str, Any]:
+    try:
+        with central.driver_autocommit() as driver:
+            row = driver.execute("SELECT relais_receive(%s::jsonb)", (json.dumps(p),)).fetchone()
+    except DBAPIError as exc:
+        code = sqlstate(exc)
+        if code == "42501":
+            raise not_a_connector() from exc
+        if code == "22023":
+            raise refused(str(exc.orig).splitlines()[0]) from exc
+        raise
+    return dict(row[0])
+
+
+def _embedded(central: Database, p: dict[str, Any]) -> dict[str, Any]:
+    with storage_errors(central):
+        try:
+            return _embedded_once(central, p)
+        except IntegrityError:
+            # Another delivery of the same message committed between the look-up and the
+            # write: a second pass finds its key.
+            return _embedded_once(central, p)
+
+
+def _embedded_once(central: Database, p: dict[str, Any]) -> dict[str, Any]:
+    try:
+        with central.engine.begin() as conn:
+            return apply_receive.receive(conn, p)
+    except apply_receive.Refused as exc:
+        raise refused(str(exc)) from exc
+
+
+def refused(why: str) -> InputError:
+    return InputError(
+        QT_TRANSLATE_NOOP("errors", "The centre refused the message: {why}."),
+        QT_TRANSLATE_NOOP("errors", "Nothing was stored; the connector's log says which one."),
+        why=why,
+    )
+
+
+def not_a_connector() -> EnvironmentProblem:
+    return EnvironmentProblem(
+        QT_TRANSLATE_NOOP("errors", "This login may not hand messages to the centre."),
+        QT_TRANSLATE_NOOP(
+            "errors", "Connect as a connector: relais user add LOGIN --role connector."
+        ),
+    )
+
+
+def _uuid(text: str | None) -> uuid.UUID | None:
+    return uuid.UUID(text) if text else None

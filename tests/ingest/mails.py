@@ -1,0 +1,32 @@
+"""E-mails written for the tests, as a mail program would send them."""
+
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from app.clock import utcnow
+
+
+def mail(
+    sender: str,
+    subject: str,
+    body: str,
+    message_id: str | None = None,
+    in_reply_to: str | None = None,
+    references: list[str] | None = None,
+    **headers: str,
+) -> bytes:
+    """The RFC 5322 bytes; ``headers`` by their names with "_" for "-" (Auto_Submitted)."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "support@relais.example"
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(utcnow())
+    msg["Message-ID"] = message_id or make_msgid(domain="mail.example.net")
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+    if references:
+        msg["References"] = " ".join(references)
+    for name, value in headers.items():
+        msg[name.replace("_", "-")] = value
+    msg.set_content(body)
+    return msg.as_bytes()

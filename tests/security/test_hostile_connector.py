@@ -1,0 +1,131 @@
+"""Hostile sessions of a connector's own login (``relais user add --role connector``) and of
+users trying a connector's one right: a connector may hand messages to ``relais_receive``, and
+that is all it may do. Whoever steals its password (it sits on the connector's server, beside the
+mailboxes' and the platforms' secrets) reads nothing and changes nothing but by arriving mail."""
+
+import json
+import uuid
+
+import psycopg
+import pytest
+from hostile_session import TABLES, Centre, refused
+
+from app.ids import new_id, short_reference
+
+pytestmark = [pytest.mark.postgres, pytest.mark.attack]
+
+
+@pytest.fixture(scope="module")
+def connector(centre: Centre) -> psycopg.Connection:
+    return centre.connector()
+
+
+def _message(**values) -> str:
+    contact = new_id()
+    return json.dumps(
+        {
+            "channel": "email",
+            "key": f"<{uuid.uuid4().hex}@attacker.example>",
+            "body_text": "hello",
+            "contact_id": str(contact),
+            "message_id": str(new_id()),
+            "reference": short_reference(contact),
+            **values,
+        }
+    )
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_a_connector_reads_no_table(connector: psycopg.Connection, table: str) -> None:
+    refused(connector, f"SELECT * FROM public.{table} LIMIT 1")
+
+
+@pytest.mark.parametrize("verb", ["INSERT", "UPDATE", "DELETE"])
+def test_a_connector_writes_no_contact_or_message_directly(
+    connector: psycopg.Connection, verb: str
+) -> None:
+    statements = {
+        "INSERT": "INSERT INTO public.{} DEFAULT VALUES",
+        "UPDATE": "UPDATE public.{0} SET {1} = {1}",
+        "DELETE": "DELETE FROM public.{}",
+    }
+    for table in ("contact", "message", "channel_key", "customer", "customer_identity"):
+        column = "channel" if table == "channel_key" else "id"
+        refused(connector, statements[verb].format(table, column))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "SELECT * FROM relais_claim_next(NULL, NULL)",
+        "SELECT relais_push(gen_random_uuid(), '[]'::jsonb)",
+        "SELECT * FROM relais_my_claim",
+        "SELECT relais_refresh_facts()",
+    ],
+)
+def test_a_connector_calls_no_advisors_function(connector: psycopg.Connection, call: str) -> None:
+    refused(connector, call)
+
+
+def test_a_connector_may_not_make_itself_an_advisor(connector: psycopg.Connection, centre) -> None:
+    advisors = centre.pg.group("advisor")
+    refused(connector, f'SET ROLE "{advisors}"')
+    refused(connector, f'GRANT "{advisors}" TO CURRENT_USER', sqlstate="42501")
+
+
+def test_an_advisor_may_not_pose_as_a_channel(centre: Centre, cast) -> None:
+    """A message in a customer's name, written by an advisor, would be a forged complaint."""
+    for user in (cast.alice, cast.chief, cast.boss):
+        user.refused("SELECT relais_receive(%s::jsonb)", (_message(),))
+
+
+def test_a_connector_cannot_write_into_an_existing_contact_by_its_ids(
+    connector: psycopg.Connection, centre: Centre
+) -> None:
+    """The ids a connector sends are for a new contact only: naming a contact that exists
+    fails whole, and nothing is added to it."""
+    contact_id, reference = centre.owner.execute(
+        "SELECT id, reference FROM contact ORDER BY received_at LIMIT 1"
+    ).fetchone()
+    before = centre.owner.execute(
+        "SELECT count(*) FROM message WHERE contact_id = %s", (contact_id,)
+    ).fetchone()[0]
+    refused(
+        connector,
+        "SELECT relais_receive(%s::jsonb)",
+        (_message(contact_id=str(contact_id), reference=reference),),
+        sqlstate="23505",
+    )
+    after = centre.owner.execute(
+        "SELECT count(*) FROM message WHERE contact_id = %s", (contact_id,)
+    ).fetchone()[0]
+    assert after == before
+
+
+def test_a_guessed_reference_does_not_join_a_strangers_contact(
+    connector: psycopg.Connection, centre: Centre
+) -> None:
+    contact_id, reference = centre.owner.execute(
+        "SELECT id, reference FROM contact WHERE channel = 'email' AND status <> 'closed' "
+        "ORDER BY received_at LIMIT 1"
+    ).fetchone()
+    answer = connector.execute(
+        "SELECT relais_receive(%s::jsonb)",
+        (_message(quoted_reference=reference, sender_address="intrus@attacker.example"),),
+    ).fetchone()[0]
+    assert answer["outcome"] == "new" and answer["contact_id"] != str(contact_id)
+
+
+def test_a_forged_message_id_reaches_no_contact(connector: psycopg.Connection) -> None:
+    """In-Reply-To names a message; only a message the centre received has a key to be
+    found by: an id of the attacker's choosing that matches none opens a new contact."""
+    answer = connector.execute(
+        "SELECT relais_receive(%s::jsonb)",
+        (_message(thread_keys=[str(uuid.uuid4())]),),
+    ).fetchone()[0]
+    assert answer["outcome"] == "new"
+
+
+def test_a_connector_login_is_no_user_of_the_desk(connector: psycopg.Connection) -> None:
+    """It has no advisor row, and not even the function that would say so."""
+    refused(connector, "SELECT relais_me()")
