@@ -38,14 +38,15 @@ MAX_HTML = 1_000_000
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,398}>")
 _REFERENCE = re.compile(r"\bR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b")
-_BLOCK_END = re.compile(r"<(?:br\s*/?|/p|/div|/li|/tr|/h[1-6]|/blockquote)\s*>", re.IGNORECASE)
+_BREAK = re.compile(r"<(?:br\s*/?|/li|/tr)\s*>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|blockquote|table|ul|ol)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 _TRAILING = re.compile(r"[ \t]+\n")
 # Subjects of out-of-office answers from servers that set none of the headers.
 _AWAY = re.compile(
-    r"^\s*(?:out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?reply|absent|absence"
-    r"|r[ée]ponse automatique|message d'absence|absence du bureau)\b",
+    r"^\s*(?:out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?reply"
+    r"|r[ée]ponse automatique|message d'absence|absente? du bureau|absence du bureau)\b",
     re.IGNORECASE,
 )
 _CUT = "\n\n[…]"
@@ -63,10 +64,10 @@ def parse(raw: bytes, team: str | None = None) -> Inbound:
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     display, address = _sender(msg)
-    if not address and not _header(msg, "Message-ID") and not msg.get_payload():
+    if not any(_header(msg, name) for name in ("From", "Subject", "Message-ID", "Date", "To")):
         raise InputError(
             QT_TRANSLATE_NOOP(
-                "errors", "This file is not an e-mail: it has no sender and no text."
+                "errors", "This file is not an e-mail: it has none of a mail's headers."
             ),
             QT_TRANSLATE_NOOP("errors", "Give a message as saved by a mail program (.eml)."),
         )
@@ -132,18 +133,24 @@ def _header(msg: Message, name: str) -> str:
 
 
 def _sender(msg: Message) -> tuple[str, str]:
-    """The From's display name and normalised address ("" for one that is not an address)."""
+    """Who wrote (the From's display name) and where answers go, normalised: the Reply-To
+    when there is one (a web form sends from its own no-reply address for the customer), else
+    the From ("" for one that is not an address)."""
+    display, spec = _address(msg, "From")
+    _, reply_to = _address(msg, "Reply-To")
+    address = normalise_email(reply_to) or normalise_email(spec) or ""
+    return (" ".join(display.split()) or address), address
+
+
+def _address(msg: Message, name: str) -> tuple[str, str]:
     try:
-        header = msg.get("From")
+        header = msg.get(name)
         addresses = getattr(header, "addresses", ())
         if addresses:
-            display, spec = addresses[0].display_name, addresses[0].addr_spec
-        else:
-            display, spec = email.utils.parseaddr(str(header or ""))
+            return addresses[0].display_name, addresses[0].addr_spec
+        return email.utils.parseaddr(str(header or ""))
     except (ValueError, IndexError, TypeError, LookupError):
-        display, spec = email.utils.parseaddr(_raw_header(msg, "From"))
-    address = normalise_email(spec) or ""
-    return (" ".join(display.split()) or address), address
+        return email.utils.parseaddr(_raw_header(msg, name))
 
 
 def _raw_header(msg: Message, name: str) -> str:
@@ -228,6 +235,6 @@ def _first_text(msg: Message) -> str:
 def html_to_text(body: str) -> str:
     """Sanitised HTML as the text a reader sees: line breaks where blocks end, no tags, entities
     read."""
-    text = _TAG.sub("", _BLOCK_END.sub("\n", body))
+    text = _TAG.sub("", _BREAK.sub("\n", _BLOCK_END.sub("\n\n", body)))
     text = html.unescape(text).replace("\xa0", " ")
     return _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text)).strip()

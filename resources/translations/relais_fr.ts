@@ -7137,8 +7137,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez à l’expéditeur un envoi plus léger, ou un lien.</translation>
     </message>
     <message>
-        <source>This file is not an e-mail: it has no sender and no text.</source>
-        <translation>Ce fichier n’est pas un e-mail&#xa0;: il n’a ni expéditeur ni texte.</translation>
+        <source>This file is not an e-mail: it has none of a mail&apos;s headers.</source>
+        <translation>Ce fichier n’est pas un e-mail&#xa0;: il n’a aucun des en-têtes d’un message.</translation>
     </message>
     <message>
         <source>Give a message as saved by a mail program (.eml).</source>

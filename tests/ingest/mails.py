@@ -26,7 +26,7 @@ def mail(
         msg["In-Reply-To"] = in_reply_to
     if references:
         msg["References"] = " ".join(references)
+    msg.set_content(body)  # first: it replaces the Content-* headers
     for name, value in headers.items():
         msg[name.replace("_", "-")] = value
-    msg.set_content(body)
     return msg.as_bytes()

@@ -4,6 +4,7 @@
 
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from centres import EmbeddedCentre, PostgresCentre, owner
@@ -286,3 +287,20 @@ def test_received_at_is_the_centres_clock_not_the_senders(connector, truth, cust
     [message] = _messages(truth, got.contact_id)
     assert message.written_at < contact.received_at - timedelta(days=29)
     assert abs(contact.received_at - utcnow()) < timedelta(minutes=5)
+
+
+MAILS = sorted((Path(__file__).parent.parent / "data" / "mail").glob("*.eml"))
+
+
+@pytest.mark.parametrize("path", MAILS, ids=lambda p: p.name)
+def test_real_world_mail_goes_in_once(connector, truth, path) -> None:
+    inbound = mail_parser.parse(path.read_bytes())
+    got = receive(connector, inbound)
+    assert got.outcome is (Outcome.IGNORED if inbound.automatic else Outcome.NEW)
+    if got.outcome is Outcome.NEW:
+        [message] = _messages(truth, got.contact_id)
+        assert message.body_text == inbound.body_text
+        assert message.body_html == inbound.body_html
+        assert receive(connector, mail_parser.parse(path.read_bytes())).outcome is (
+            Outcome.DUPLICATE
+        )

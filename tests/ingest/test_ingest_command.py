@@ -1,0 +1,54 @@
+"""``relais ingest email``, as an administrator or a demo runs it: each file said, a bad one
+refused in words while the others still go in, and the demo desk's queue showing the arrival."""
+
+from pathlib import Path
+
+import pytest
+from mails import mail
+
+from app.cli import build_parser
+from app.commands import run
+from app.dto import QueueFilter
+from app.settings import Settings
+from app.workspace import open_demo
+
+
+def _ingest(*argv: str) -> int:
+    return run(build_parser().parse_args(["ingest", "email", *argv]), Settings(Path("unused")))
+
+
+def test_mails_into_the_demo_reach_the_advisors_queue(demo_dir: Path, tmp_path, capsys) -> None:
+    good = tmp_path / "good.eml"
+    good.write_bytes(
+        mail("lea@example.org", "Ma carte est bloquée", "Bonjour, ma carte ne passe plus.")
+    )
+    broken = tmp_path / "broken.eml"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n")
+    missing = tmp_path / "missing.eml"
+    status = _ingest(str(broken), str(good), str(missing), "--demo", "--data-dir", str(demo_dir))
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "broken.eml: This file is not an e-mail" in err
+    assert "missing.eml cannot be read" in err
+    [said] = out.splitlines()
+    assert said.startswith(f"{good}: new contact R-")
+    reference = said.rsplit(" ", 1)[1]
+
+    again = _ingest(str(good), "--demo", "--data-dir", str(demo_dir))
+    assert again == 0
+    assert f"received before, in contact {reference}" in capsys.readouterr().out
+
+    ws = open_demo(demo_dir)
+    try:
+        ws.sync.cycle()
+        rows = ws.queue.page(QueueFilter(), 0, 500)
+    finally:
+        ws.close()
+    assert any(r.reference == reference for r in rows)
+
+
+def test_without_a_centre_the_command_says_what_to_add(capsys) -> None:
+    from app.errors import InputError
+
+    with pytest.raises(InputError, match="Say which centre"):
+        _ingest("x.eml")
