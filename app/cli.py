@@ -167,6 +167,23 @@ def build_parser(translate: Translate = no_translation) -> argparse.ArgumentPars
     sync.add_argument("--password-stdin", action="store_true", help=password_stdin)
     _back_office(sub, t, password_stdin)
     _ingest(sub, t, password_stdin)
+    connectors = sub.add_parser(
+        "connectors",
+        help=t(QT_TRANSLATE_NOOP("cli", "the service that reads the channels into the centre")),
+    )
+    connectors_sub = connectors.add_subparsers(
+        dest="connectors_command", metavar="ACTION", required=True
+    )
+    serve = connectors_sub.add_parser(
+        "serve", help=t(QT_TRANSLATE_NOOP("cli", "run until stopped (SIGTERM), headless"))
+    )
+    serve.add_argument(
+        "--config",
+        type=Path,
+        required=True,
+        metavar="FILE.toml",
+        help=t(QT_TRANSLATE_NOOP("cli", "the centre and the mailboxes (README: Connectors)")),
+    )
     return parser
 
 

@@ -218,6 +218,10 @@ def run(args: Any, settings: Settings, translate: Translate = no_translation) ->
         from app.backoffice import commands as back_office
 
         return back_office.run(args, settings, translate)
+    if args.command == "connectors":
+        from app.connectors.service import serve
+
+        return serve(args.config)
     if args.command == "ingest":
         from app.ingest import commands as ingest
 

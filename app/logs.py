@@ -68,22 +68,24 @@ def _file_handler(path: Path, fmt: logging.Formatter) -> logging.Handler:
     return handler
 
 
-def setup(level: int = logging.INFO) -> Path | None:
-    """Returns the log file, or None when the log folder cannot be written (logs go to stderr).
-    Idempotent: later calls return the file already in use."""
+def setup(level: int = logging.INFO, file: Path | None = None) -> Path | None:
+    """Returns the log file (``file``, else ``relais.log`` in the user's log folder), or None
+    when its folder cannot be written (logs go to stderr). Idempotent: later calls return the
+    file already in use."""
     global _configured
     if _configured is not None:
         return _configured if isinstance(_configured, Path) else None
     root = logging.getLogger()
     root.setLevel(level)
     fmt = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
-    folder = log_dir()
-    path: Path | None = folder / "relais.log"
+    folder = log_dir() if file is None else file.parent
+    name = "relais.log" if file is None else file.name
+    path: Path | None = folder / name
     try:
-        private_dir(folder, relais_root(folder))
-        for old in (folder / f"relais.log.{n}" for n in range(1, BACKUPS + 1)):
+        private_dir(folder, relais_root(folder) if file is None else folder)
+        for old in (folder / f"{name}.{n}" for n in range(1, BACKUPS + 1)):
             private_file(old)  # files written before Relais kept them private
-        handler = _file_handler(folder / "relais.log", logging.Formatter(fmt))
+        handler = _file_handler(folder / name, logging.Formatter(fmt))
     except OSError as exc:
         path = None
         handler = logging.StreamHandler()

@@ -14,7 +14,7 @@ import sys
 
 log = logging.getLogger(__name__)
 
-HEADLESS = {"central", "user", "connect", "sync", "surveys", "report", "ingest"}
+HEADLESS = {"central", "user", "connect", "sync", "surveys", "report", "ingest", "connectors"}
 
 
 def _requested_language(argv: list[str]) -> str | None:
@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in HEADLESS:
             from app import commands, logs
 
-            logs.setup()
+            if args.command != "connectors":  # the service logs where its configuration says
+                logs.setup()
             return commands.run(args, settings, translate=_tr)
         from ui.application import run_window
 

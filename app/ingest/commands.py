@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import credentials
+from app.connectors.config import CENTRE_PASSWORD as PASSWORD_VARIABLE
 from app.db import Database, sqlite_url
 from app.errors import InputError, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP, Translate
 from app.ingest import mail
 from app.ingest.inbound import Outcome, Received
 from app.ingest.receive import receive
-
-PASSWORD_VARIABLE = "RELAIS_CONNECTOR_PASSWORD"
-"""Where a connector's password may come from when no keyring holds it (a service's unit file)."""
 
 _SAID = {
     Outcome.NEW: QT_TRANSLATE_NOOP("cli", "{file}: new contact {reference}"),

@@ -5538,6 +5538,18 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>{file}: automatic message, no contact opened</source>
         <translation>{file}&#xa0;: message automatique, aucun contact ouvert</translation>
     </message>
+    <message>
+        <source>the service that reads the channels into the centre</source>
+        <translation>le service qui lit les canaux dans le centre</translation>
+    </message>
+    <message>
+        <source>run until stopped (SIGTERM), headless</source>
+        <translation>tourner jusqu’à l’arrêt (SIGTERM), sans fenêtre</translation>
+    </message>
+    <message>
+        <source>the centre and the mailboxes (README: Connectors)</source>
+        <translation>le centre et les boîtes aux lettres (README&#xa0;: Connectors)</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -7159,6 +7171,18 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     <message>
         <source>Connect as a connector: relais user add LOGIN --role connector.</source>
         <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
+    </message>
+    <message>
+        <source>The connectors&apos; configuration {path} is wrong: {why}.</source>
+        <translation>La configuration des connecteurs {path} est erronée&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <source>Correct it (the README has an example) and start again.</source>
+        <translation>Corrigez-la (le README en donne un exemple) et relancez.</translation>
+    </message>
+    <message>
+        <source>Set {variable} in the service&apos;s environment, or store it in the keyring.</source>
+        <translation>Définissez {variable} dans l’environnement du service, ou enregistrez-le dans le trousseau.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,152 @@
+"""The connector service's configuration: a TOML file an administrator writes (README,
+"Connectors"). It names the centre and the mailboxes, never a password: each secret comes from
+an environment variable the file names (a service's unit file sets it) or, when none is set, from
+the operating system's keyring under the login and host it belongs to.
+"""
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app import credentials
+from app.errors import InputError
+from app.i18n import QT_TRANSLATE_NOOP
+
+SECURITIES = ("tls", "starttls", "none")
+CENTRE_PASSWORD = "RELAIS_CONNECTOR_PASSWORD"  # the default, for the service and relais ingest
+
+
+@dataclass(frozen=True)
+class Secret:
+    """Where a password is found: ``variable`` in the environment, else the keyring's entry
+    for ``login`` at ``where``."""
+
+    where: str
+    login: str
+    variable: str | None
+
+    def read(self) -> str | None:
+        if self.variable and os.environ.get(self.variable):
+            return os.environ[self.variable]
+        return credentials.load(self.where, self.login)
+
+
+@dataclass(frozen=True)
+class CentreConfig:
+    url: str
+    """The centre without user or password; an ``sqlite:///`` file is an embedded centre."""
+    login: str | None
+    password: Secret | None
+
+
+@dataclass(frozen=True)
+class MailboxConfig:
+    name: str
+    host: str
+    port: int
+    security: str
+    login: str
+    password: Secret
+    folder: str = "INBOX"
+    move_to: str | None = None
+    """Where a stored mail goes; None: it stays, marked with the keyword ``$RelaisStored``."""
+    team: str | None = None
+    poll_seconds: float = 60.0
+    """Between two looks when the server offers no IDLE (and the longest wait in IDLE)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    centre: CentreConfig
+    mailboxes: tuple[MailboxConfig, ...]
+    log_file: Path | None = None
+
+
+def load(path: Path) -> Config:
+    """The file read and checked whole: a mistake is said with where it is, before anything
+    connects."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise _problem(path, exc.strerror or type(exc).__name__) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise _problem(path, str(exc)) from exc
+    centre = _table(path, data, "centre")
+    url = _text(path, centre, "[centre]", "url")
+    bare, user, password = credentials.split(url)
+    if password:
+        raise _problem(path, "[centre] url holds a password: give it in the environment")
+    login = centre.get("login") or user
+    embedded = bare.startswith("sqlite")
+    if not embedded and not login:
+        raise _problem(
+            path, "[centre] needs a login (a connector's: relais user add --role connector)"
+        )
+    variable = centre.get("password_env", CENTRE_PASSWORD)
+    secret = None if embedded else Secret(bare, str(login), variable)
+    mailboxes = tuple(_mailbox(path, i, box) for i, box in enumerate(data.get("imap", [])))
+    if not mailboxes:
+        raise _problem(path, "no [[imap]] mailbox is configured")
+    names = [m.name for m in mailboxes]
+    if len(set(names)) != len(names):
+        raise _problem(path, "two [[imap]] mailboxes have the same name")
+    log = data.get("log_file")
+    return Config(
+        CentreConfig(bare, None if embedded else str(login), secret),
+        mailboxes,
+        Path(log).expanduser() if log else None,
+    )
+
+
+def _mailbox(path: Path, index: int, box: Any) -> MailboxConfig:
+    where = f"[[imap]] #{index + 1}"
+    if not isinstance(box, dict):
+        raise _problem(path, f"{where} is not a table")
+    host = _text(path, box, where, "host")
+    login = _text(path, box, where, "login")
+    security = box.get("security", "tls")
+    if security not in SECURITIES:
+        raise _problem(path, f"{where} security must be one of {', '.join(SECURITIES)}")
+    port = box.get("port", 993 if security == "tls" else 143)
+    poll = box.get("poll_seconds", 60)
+    if not isinstance(port, int) or not 0 < port < 65536:
+        raise _problem(path, f"{where} port must be a number from 1 to 65535")
+    if not isinstance(poll, int | float) or poll <= 0:
+        raise _problem(path, f"{where} poll_seconds must be a positive number")
+    return MailboxConfig(
+        name=str(box.get("name") or f"{login}@{host}"),
+        host=host,
+        port=port,
+        security=security,
+        login=login,
+        password=Secret(f"imap://{host}:{port}", login, box.get("password_env")),
+        folder=str(box.get("folder", "INBOX")),
+        move_to=box.get("move_to"),
+        team=box.get("team"),
+        poll_seconds=float(poll),
+    )
+
+
+def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
+    table = data.get(name)
+    if not isinstance(table, dict):
+        raise _problem(path, f"the [{name}] table is missing")
+    return table
+
+
+def _text(path: Path, table: dict[str, Any], where: str, key: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _problem(path, f'{where} needs {key} = "…"')
+    return value.strip()
+
+
+def _problem(path: Path, why: str) -> InputError:
+    return InputError(
+        QT_TRANSLATE_NOOP("errors", "The connectors' configuration {path} is wrong: {why}."),
+        QT_TRANSLATE_NOOP("errors", "Correct it (the README has an example) and start again."),
+        path=str(path),
+        why=why,
+    )

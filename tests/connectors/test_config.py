@@ -1,0 +1,109 @@
+"""The connectors' TOML file as administrators get it wrong: each mistake said with where it is,
+before anything connects; secrets come from the environment or the keyring, never the file."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from app.connectors import config
+from app.errors import InputError
+
+GOOD = """
+log_file = "/var/log/relais/connectors.log"
+
+[centre]
+url = "postgresql+psycopg://centre.example/relais"
+login = "connector_mail"
+password_env = "RELAIS_CONNECTOR_PASSWORD"
+
+[[imap]]
+name = "support"
+host = "imap.example"
+login = "support@example"
+password_env = "SUPPORT_IMAP_PASSWORD"
+move_to = "Relais"
+team = "Particuliers"
+
+[[imap]]
+host = "imap.example"
+security = "starttls"
+login = "fraude@example"
+"""
+
+
+SMALLEST = '[centre]\nurl = "sqlite:///c.db"\n[[imap]]\nhost = "h"\nlogin = "l"\n'
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "connectors.toml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_a_good_file_read_whole(tmp_path, monkeypatch) -> None:
+    cfg = config.load(_write(tmp_path, GOOD))
+    assert cfg.log_file == Path("/var/log/relais/connectors.log")
+    assert cfg.centre.url == "postgresql+psycopg://centre.example/relais"
+    assert cfg.centre.login == "connector_mail"
+    support, fraud = cfg.mailboxes
+    assert (support.name, support.port, support.security) == ("support", 993, "tls")
+    assert (support.move_to, support.team, support.poll_seconds) == ("Relais", "Particuliers", 60)
+    assert (fraud.name, fraud.port, fraud.folder) == ("fraude@example@imap.example", 143, "INBOX")
+    monkeypatch.setenv("SUPPORT_IMAP_PASSWORD", "s3cret")
+    assert support.password.read() == "s3cret"
+
+
+def test_an_embedded_centre_needs_no_login(tmp_path) -> None:
+    cfg = config.load(_write(tmp_path, SMALLEST))
+    assert cfg.centre.password is None and cfg.centre.login is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("[centre\n", "Expected ']'"),
+        ('[[imap]]\nhost = "h"\nlogin = "l"\n', "the [centre] table is missing"),
+        ('[centre]\nurl = ""\n', '[centre] needs url = "…"'),
+        ('[centre]\nurl = "postgresql://c/r"\n', "[centre] needs a login"),
+        ('[centre]\nurl = "postgresql://u:pw@c/r"\n', "url holds a password"),
+        ('[centre]\nurl = "sqlite:///c.db"\n', "no [[imap]] mailbox is configured"),
+        ('[centre]\nurl = "sqlite:///c.db"\n[[imap]]\nlogin = "l"\n', '#1 needs host = "…"'),
+        (
+            SMALLEST + 'security = "ssl"\n',
+            "#1 security must be one of tls, starttls, none",
+        ),
+        (
+            SMALLEST + "port = 0\n",
+            "#1 port must be a number from 1 to 65535",
+        ),
+        (
+            SMALLEST + "poll_seconds = -1\n",
+            "#1 poll_seconds must be a positive number",
+        ),
+        (
+            SMALLEST + '[[imap]]\nhost = "h"\nlogin = "l"\n',
+            "two [[imap]] mailboxes have the same name",
+        ),
+    ],
+)
+def test_each_mistake_said_with_where_it_is(tmp_path, text, said) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(InputError) as caught:
+        config.load(path)
+    assert said in caught.value.text()
+    assert str(path) in caught.value.text()
+
+
+def test_a_missing_file_is_said(tmp_path) -> None:
+    with pytest.raises(InputError, match="No such file"):
+        config.load(tmp_path / "absent.toml")
+
+
+def test_the_command_says_a_bad_file_in_words(tmp_path, capsys) -> None:
+    from ui.entry import main
+
+    path = _write(tmp_path, "[centre\n")
+    assert main(["connectors", "serve", "--config", str(path)]) != 0
+    err = capsys.readouterr().err
+    assert "The connectors' configuration" in err and "Traceback" not in err
