@@ -8,7 +8,15 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.enums import Channel, ContactStatus, Direction, IdentityKind, Outcome, Role
+from app.enums import (
+    Channel,
+    ContactStatus,
+    DeliveryState,
+    Direction,
+    IdentityKind,
+    Outcome,
+    Role,
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,8 @@ class QueueRow:
     assigned_to_me: bool
     follow_up_of: str = ""
     """The reference of the closed contact this one follows up ("" for a customer's contact)."""
+    reply_failed: bool = False
+    """The contact's last reply did not reach the customer (app.models.deliveries)."""
 
     @property
     def key(self) -> QueueKey:
@@ -118,6 +128,30 @@ class QueueRow:
 
 
 @dataclass(frozen=True)
+class DeliveryView:
+    """What became of a reply on its channel, as the centre last said (the copy's row)."""
+
+    state: DeliveryState
+    reason: str
+    """``kind: the channel's words`` as the connector or the centre wrote it ("" when none):
+    refused, deferred, unreachable, login, bounced, expired, bad_address, no_address."""
+    updated_at: datetime
+    next_attempt_at: datetime
+
+    @property
+    def kind(self) -> str:
+        return self.reason.partition(":")[0].strip()
+
+    @property
+    def words(self) -> str:
+        """The server's or the platform's own words, as they said them."""
+        said = self.reason.partition(":")[2].strip()
+        if self.kind == "expired":  # the last attempt's reason, itself with its kind
+            said = said.partition(":")[2].strip()
+        return said
+
+
+@dataclass(frozen=True)
 class MessageView:
     id: uuid.UUID
     direction: Direction
@@ -125,6 +159,10 @@ class MessageView:
     body_text: str
     body_html: str | None
     created_at: datetime
+    delivery: DeliveryView | None = None
+    """None for a customer's message, a call's record, and a reply not yet at the centre."""
+    unsent: bool = False
+    """A reply still on this workstation, waiting for the sync to take it to the centre."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,16 @@ class Direction(enum.StrEnum):
     OUTBOUND = "outbound"
 
 
+class DeliveryState(enum.StrEnum):
+    """Where a reply is on its way to the customer, as the centre last heard from its channel."""
+
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+    DELIVERED = "delivered"
+    READ = "read"
+
+
 class Outcome(enum.StrEnum):
     RESOLVED = "resolved"
     FOLLOW_UP = "follow_up"

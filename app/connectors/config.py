@@ -4,6 +4,7 @@ an environment variable the file names (a service's unit file sets it) or, when 
 the operating system's keyring under the login and host it belongs to.
 """
 
+import email.utils
 import os
 import tomllib
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from typing import Any
 from app import credentials
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.limits import LANGUAGES
 
 SECURITIES = ("tls", "starttls", "none")
 CENTRE_PASSWORD = "RELAIS_CONNECTOR_PASSWORD"  # the default, for the service and relais ingest
@@ -58,10 +60,35 @@ class MailboxConfig:
 
 
 @dataclass(frozen=True)
+class SenderConfig:
+    """The SMTP server advisors' e-mail replies leave through."""
+
+    host: str
+    port: int
+    security: str
+    login: str | None
+    """None: the server takes mail without AUTH (a relay that trusts this host)."""
+    password: Secret | None
+    from_address: str
+    """The From of every reply, ``Service client <service@example.fr>``; bounces come back to
+    it, into a mailbox the service reads, and fail the reply they name."""
+    signatures: dict[str, str]
+    """By language: what follows each reply after the signature separator."""
+    team_signatures: dict[str, dict[str, str]]
+    """By team name, then language: a team's own, over ``signatures``."""
+    poll_seconds: float = 5.0
+
+    def signature(self, team: str | None, language: str) -> str:
+        own = self.team_signatures.get(team or "", {})
+        return own.get(language) or self.signatures.get(language) or ""
+
+
+@dataclass(frozen=True)
 class Config:
     centre: CentreConfig
     mailboxes: tuple[MailboxConfig, ...]
     log_file: Path | None = None
+    sender: SenderConfig | None = None
 
 
 def load(path: Path) -> Config:
@@ -87,8 +114,9 @@ def load(path: Path) -> Config:
     variable = centre.get("password_env", CENTRE_PASSWORD)
     secret = None if embedded else Secret(bare, str(login), variable)
     mailboxes = tuple(_mailbox(path, i, box) for i, box in enumerate(data.get("imap", [])))
-    if not mailboxes:
-        raise _problem(path, "no [[imap]] mailbox is configured")
+    sender = _sender(path, data["smtp"]) if "smtp" in data else None
+    if not mailboxes and sender is None:
+        raise _problem(path, "neither an [[imap]] mailbox nor [smtp] is configured")
     names = [m.name for m in mailboxes]
     if len(set(names)) != len(names):
         raise _problem(path, "two [[imap]] mailboxes have the same name")
@@ -97,6 +125,7 @@ def load(path: Path) -> Config:
         CentreConfig(bare, None if embedded else str(login), secret),
         mailboxes,
         Path(log).expanduser() if log else None,
+        sender,
     )
 
 
@@ -106,15 +135,7 @@ def _mailbox(path: Path, index: int, box: Any) -> MailboxConfig:
         raise _problem(path, f"{where} is not a table")
     host = _text(path, box, where, "host")
     login = _text(path, box, where, "login")
-    security = box.get("security", "tls")
-    if security not in SECURITIES:
-        raise _problem(path, f"{where} security must be one of {', '.join(SECURITIES)}")
-    port = box.get("port", 993 if security == "tls" else 143)
-    poll = box.get("poll_seconds", 60)
-    if not isinstance(port, int) or not 0 < port < 65536:
-        raise _problem(path, f"{where} port must be a number from 1 to 65535")
-    if not isinstance(poll, int | float) or poll <= 0:
-        raise _problem(path, f"{where} poll_seconds must be a positive number")
+    security, port, poll = _server(path, box, where, (993, 143), 60)
     return MailboxConfig(
         name=str(box.get("name") or f"{login}@{host}"),
         host=host,
@@ -127,6 +148,66 @@ def _mailbox(path: Path, index: int, box: Any) -> MailboxConfig:
         team=box.get("team"),
         poll_seconds=float(poll),
     )
+
+
+def _sender(path: Path, smtp: Any) -> SenderConfig:
+    where = "[smtp]"
+    if not isinstance(smtp, dict):
+        raise _problem(path, f"{where} is not a table")
+    host = _text(path, smtp, where, "host")
+    security, port, poll = _server(path, smtp, where, (465, 587), 5)
+    sender = _text(path, smtp, where, "from")
+    _, address = email.utils.parseaddr(sender)
+    if "@" not in address:
+        raise _problem(path, f'{where} from must be an address, "Service client <service@…>"')
+    login = smtp.get("login")
+    if login is not None and (not isinstance(login, str) or not login.strip()):
+        raise _problem(path, f"{where} login must be text, or left out for a relay without AUTH")
+    signatures = _languages(path, smtp.get("signatures", {}), f"{where} signatures")
+    teams = smtp.get("team_signatures", {})
+    if not isinstance(teams, dict):
+        raise _problem(path, f"{where} team_signatures must be a table of teams")
+    return SenderConfig(
+        host=host,
+        port=port,
+        security=security,
+        login=login.strip() if login else None,
+        password=Secret(f"smtp://{host}:{port}", login, smtp.get("password_env"))
+        if login
+        else None,
+        from_address=sender,
+        signatures=signatures,
+        team_signatures={
+            str(team): _languages(path, texts, f'{where} team_signatures."{team}"')
+            for team, texts in teams.items()
+        },
+        poll_seconds=float(poll),
+    )
+
+
+def _server(
+    path: Path, table: dict[str, Any], where: str, ports: tuple[int, int], poll: float
+) -> tuple[str, int, float | int]:
+    """security, port (by default the protocol's for TLS or else) and poll_seconds."""
+    security = table.get("security", "tls")
+    if security not in SECURITIES:
+        raise _problem(path, f"{where} security must be one of {', '.join(SECURITIES)}")
+    port = table.get("port", ports[0] if security == "tls" else ports[1])
+    every = table.get("poll_seconds", poll)
+    if not isinstance(port, int) or not 0 < port < 65536:
+        raise _problem(path, f"{where} port must be a number from 1 to 65535")
+    if not isinstance(every, int | float) or every <= 0:
+        raise _problem(path, f"{where} poll_seconds must be a positive number")
+    return security, port, every
+
+
+def _languages(path: Path, texts: Any, where: str) -> dict[str, str]:
+    if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
+        raise _problem(path, f'{where} must be a table of texts by language (fr = "…")')
+    unknown = sorted(set(texts) - set(LANGUAGES))
+    if unknown:
+        raise _problem(path, f"{where}: unknown language {unknown[0]} ({', '.join(LANGUAGES)})")
+    return {language: text.strip() for language, text in texts.items()}
 
 
 def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""``relais connectors serve --config FILE``: every configured mailbox read in a thread of its
-own until SIGTERM (or Ctrl+C), which stops each at the end of the mail it is storing.
+"""``relais connectors serve --config FILE``: every configured mailbox read, and the replies
+sent, each in a thread of its own until SIGTERM (or Ctrl+C), which stops each at the end of the
+mail it is storing or sending.
 
 Nothing is kept in memory that the centre or the mail server does not hold too: a service
 killed at any moment and started again goes on where it stopped, and stores nothing twice.
@@ -14,6 +15,7 @@ from types import FrameType
 from app import logs
 from app.connectors import config as settings
 from app.connectors.imap import Mailbox
+from app.connectors.smtp import Sender
 from app.db import Database
 from app.errors import RelaisError
 from app.i18n import QT_TRANSLATE_NOOP
@@ -38,7 +40,14 @@ def serve(path: Path, stop: threading.Event | None = None) -> int:
         threading.Thread(target=Mailbox(box, central, stop).run, name=f"imap:{box.name}")
         for box in cfg.mailboxes
     ]
-    log.info("connectors started: %d mailbox(es) into %s", len(readers), central.describe())
+    if cfg.sender is not None:
+        readers.append(threading.Thread(target=Sender(cfg.sender, central, stop).run, name="smtp"))
+    log.info(
+        "connectors started: %d mailbox(es)%s, on %s",
+        len(cfg.mailboxes),
+        " and the e-mail replies" if cfg.sender else "",
+        central.describe(),
+    )
     for reader in readers:
         reader.start()
     try:

@@ -51,6 +51,9 @@ class Inbound:
     """Why it was sent by a program rather than a person ("" when by a person)."""
     team: str | None = None
     """The team of the mailbox or page it came to, by name."""
+    bounce: tuple[str, str] | None = None
+    """For a report that one of the centre's replies failed: that reply's id on the channel
+    and the reason the report gives."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ for ever.
 """
 
 import email
+import email.parser
 import email.policy
 import email.utils
 import hashlib
@@ -95,6 +96,7 @@ def parse(raw: bytes, team: str | None = None) -> Inbound:
         language=_language(msg),
         automatic=automatic(msg, address, subject),
         team=team,
+        bounce=bounce(msg),
     )
 
 
@@ -118,6 +120,49 @@ def automatic(msg: Message, address: str, subject: str) -> str:
         return "mailing list"
     if _AWAY.match(subject):
         return "out-of-office subject"
+    return ""
+
+
+def bounce(msg: Message) -> tuple[str, str] | None:
+    """A delivery-status notification (RFC 3464) saying a mail failed for good: the failed
+    mail's Message-ID and the reporting server's reason; None for anything else (a delay, a
+    success, a report without the original's headers)."""
+    if msg.get_content_type() != "multipart/report" or not msg.is_multipart():
+        return None
+    reason, original = "", ""
+    for part in msg.walk():
+        kind = part.get_content_type()
+        if kind in ("message/delivery-status", "message/global-delivery-status"):
+            reason = reason or _failure(part)
+        elif kind == "text/rfc822-headers" and not original:
+            try:
+                text = part.get_payload(decode=True) or b""
+            except (ValueError, LookupError):
+                continue
+            headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(
+                text if isinstance(text, bytes) else str(text).encode()
+            )
+            original = next(iter(_ids(_header(headers, "Message-ID"))), "")
+        elif kind in ("message/rfc822", "message/global") and not original:
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                original = next(iter(_ids(_header(inner[0], "Message-ID"))), "")
+    return (original, reason) if original and reason else None
+
+
+def _failure(part: Message) -> str:
+    """The first failed recipient's status and diagnostic in a delivery-status part."""
+    blocks = part.get_payload()
+    if not isinstance(blocks, list):
+        return ""
+    for block in blocks:
+        if not isinstance(block, Message) or _header(block, "Action").lower() != "failed":
+            continue
+        diagnostic = _header(block, "Diagnostic-Code").partition(";")[2].strip()
+        status = _header(block, "Status")
+        recipient = _header(block, "Final-Recipient").partition(";")[2].strip()
+        said = diagnostic or status or "failed"
+        return f"{said} ({recipient})"[:250] if recipient else said[:250]
     return ""
 
 

@@ -20,7 +20,7 @@ from app.ids import new_id, short_reference
 from app.ingest.inbound import Inbound, Outcome, Received
 from app.ingest.language import guess_language
 from app.risk import assess
-from app.sync import apply_receive
+from app.sync import apply_delivery, apply_receive
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,11 @@ def payload(inbound: Inbound) -> dict[str, Any]:
 
 
 def receive(central: Database, inbound: Inbound) -> Received:
-    """Stores the message on the centre, once: a second delivery answers DUPLICATE."""
+    """Stores the message on the centre, once: a second delivery answers DUPLICATE. A report
+    that one of the centre's replies failed fails that reply first (again, harmlessly, on a
+    second delivery)."""
+    if inbound.bounce is not None:
+        bounced(central, inbound.channel.value, *inbound.bounce)
     p = payload(inbound)
     answer = _embedded(central, p) if central.is_sqlite else _postgres(central, p)
     received = Received(
@@ -76,10 +80,33 @@ def receive(central: Database, inbound: Inbound) -> Received:
     return received
 
 
+def bounced(central: Database, channel: str, external_id: str, reason: str) -> bool:
+    """Fails the reply a bounce names; False when no reply of this centre has that id."""
+    if central.is_sqlite:
+        with storage_errors(central), central.engine.begin() as conn:
+            found = apply_delivery.bounced(conn, channel, external_id, reason)
+    else:
+        statement = "SELECT relais_bounced(%s, %s, %s)"
+        found = bool(call(central, statement, (channel, external_id, reason)))
+    log.info(
+        "%s bounce for %s: %s (%s)",
+        channel,
+        external_id,
+        reason,
+        "reply failed" if found else "not one of ours",
+    )
+    return found
+
+
 def _postgres(central: Database, p: dict[str, Any]) -> dict[str, Any]:
+    return dict(call(central, "SELECT relais_receive(%s::jsonb)", (json.dumps(p),)))
+
+
+def call(central: Database, statement: str, args: tuple[Any, ...]) -> Any:
+    """One of the connectors' functions on a PostgreSQL centre, its refusals said."""
     try:
         with central.driver_autocommit() as driver:
-            row = driver.execute("SELECT relais_receive(%s::jsonb)", (json.dumps(p),)).fetchone()
+            row = driver.execute(statement, args).fetchone()
     except DBAPIError as exc:
         code = sqlstate(exc)
         if code == "42501":
@@ -87,7 +114,7 @@ def _postgres(central: Database, p: dict[str, Any]) -> dict[str, Any]:
         if code == "22023":
             raise refused(str(exc.orig).splitlines()[0]) from exc
         raise
-    return dict(row[0])
+    return row[0] if row else None
 
 
 def _embedded(central: Database, p: dict[str, Any]) -> dict[str, Any]:

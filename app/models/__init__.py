@@ -18,6 +18,7 @@ from app.models.contacts import (
     WrapUp,
 )
 from app.models.customers import Customer, CustomerIdentity, IdentityKind
+from app.models.deliveries import Delivery
 from app.models.facts import ContactFact, ContactFactStale
 from app.models.people import Advisor, Role, Team
 from app.models.quality import (
@@ -58,6 +59,7 @@ __all__ = [
     "ContactStatus",
     "Customer",
     "CustomerIdentity",
+    "Delivery",
     "DeskCustomer",
     "Direction",
     "Draft",

@@ -16,6 +16,7 @@ from app.dto import (
     CloseRequest,
     CloseResult,
     ContactDetail,
+    DeliveryView,
     FollowUpView,
     MessageView,
     NoteView,
@@ -36,11 +37,13 @@ from app.models import (
     ContactStatus,
     Customer,
     CustomerIdentity,
+    Delivery,
     Direction,
     Draft,
     IdentityKind,
     Message,
     Note,
+    OutboxOp,
     Outcome,
     ReasonCode,
     ReviewItem,
@@ -123,6 +126,13 @@ def follow_up_kind(channel: Channel) -> str:
     return "callback" if channel == Channel.PHONE else "reply"
 
 
+def _deliveries(s: Session, contact_id: uuid.UUID) -> dict[uuid.UUID, DeliveryView]:
+    rows = s.scalars(select(Delivery).where(Delivery.contact_id == contact_id)).all()
+    return {
+        d.message_id: DeliveryView(d.state, d.reason, d.updated_at, d.next_attempt_at) for d in rows
+    }
+
+
 class ContactService:
     def __init__(self, db: Database, who: Who, hours: OpeningHours | None = None) -> None:
         self._db = db
@@ -148,6 +158,15 @@ class ContactService:
             notes = s.scalars(
                 select(Note).where(Note.contact_id == c.id).order_by(Note.created_at)
             ).all()
+            deliveries = _deliveries(s, c.id)
+            unsent = set(
+                s.scalars(
+                    select(OutboxOp.row_id).where(
+                        OutboxOp.table_name == "message",
+                        OutboxOp.row_id.in_([m.id for m in messages]),
+                    )
+                ).all()
+            )
             wraps = s.execute(
                 select(WrapUp, ReasonCode)
                 .join(ReasonCode, ReasonCode.id == WrapUp.reason_code_id)
@@ -188,6 +207,8 @@ class ContactService:
                         body_text=m.body_text,
                         body_html=safe_html(m.body_html) if m.body_html else None,
                         created_at=m.created_at,
+                        delivery=deliveries.get(m.id),
+                        unsent=m.id in unsent,
                     )
                     for m in messages
                 ),

@@ -35,6 +35,7 @@ from app.dto import (
     QueueRow,
     Who,
 )
+from app.enums import DeliveryState
 from app.errors import Conflict, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
@@ -43,6 +44,7 @@ from app.models import (
     ContactAssignment,
     ContactStatus,
     Customer,
+    Delivery,
     OutboxOp,
     Role,
     table_of,
@@ -56,6 +58,16 @@ _Origin = aliased(Contact)  # the same, for the reference a row shows
 
 # The predicates of the partial indexes the queue reads (app.models.contacts), written as
 # literals: SQLite uses a partial index only for a query that repeats its WHERE term for term.
+# The state of the contact's latest reply: a failed one marks its row.
+_LAST_DELIVERY = (
+    select(Delivery.state)
+    .where(Delivery.contact_id == Contact.id)
+    .order_by(Delivery.created_at.desc())
+    .limit(1)
+    .correlate(Contact)
+    .scalar_subquery()
+    .label("last_delivery")
+)
 _OPEN = Contact.status.in_([literal_column("'queued'"), literal_column("'in_progress'")])
 _WAITING_FOLLOW_UP = (Contact.status == literal_column("'queued'"), Contact.parent_id.is_not(None))
 
@@ -258,6 +270,7 @@ class QueueService:
                 Customer.last_name,
                 _Assignee.display_name,
                 _Origin.reference,
+                _LAST_DELIVERY,
             )
             .outerjoin(Customer, Customer.id == Contact.customer_id)
             .outerjoin(_Assignee, _Assignee.id == Contact.assigned_to)
@@ -289,6 +302,7 @@ class QueueService:
                 assigned_to_name=assignee or "",
                 assigned_to_me=assigned_to == me,
                 follow_up_of=origin or "",
+                reply_failed=last_delivery == DeliveryState.FAILED.value,
             )
             for (
                 ident,
@@ -309,6 +323,7 @@ class QueueService:
                 last,
                 assignee,
                 origin,
+                last_delivery,
             ) in s.connection().execute(query)
         ]
 

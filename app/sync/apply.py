@@ -49,6 +49,7 @@ from app.models import (
     table_of,
 )
 from app.outbox import plain
+from app.sync import apply_delivery
 from app.sync.ops import (
     INVALID,
     PERMISSION,
@@ -317,6 +318,8 @@ def insert_rows(conn: Connection, me: User, name: str, rows: list[Any]) -> str |
     else:
         return f"{PERMISSION}: the centre takes no rows of {name} from a workstation"
     _insert(conn, name, [stamp(r) for r in rows])
+    if name == "message":  # the replies go out: their deliveries are the centre's from now on
+        apply_delivery.queue(conn, me.id, [_uuid(r["id"]) for r in rows])
     if name == "customer":  # whoever creates a customer keeps them in their working set
         conn.execute(
             sqlite.insert(DeskCustomer).on_conflict_do_nothing(),

@@ -32,6 +32,26 @@ login = "fraude@example"
 """
 
 
+SENDER = """
+[centre]
+url = "sqlite:///c.db"
+
+[smtp]
+host = "smtp.example"
+login = "relais@example"
+password_env = "RELAIS_SMTP_PASSWORD"
+from = "Service client <service-client@example>"
+
+[smtp.signatures]
+fr = "Le service client"
+en = "Customer service"
+
+[smtp.team_signatures."Particuliers"]
+fr = "L'équipe Particuliers"
+"""
+
+SMTP_ONLY = '[centre]\nurl = "sqlite:///c.db"\n[smtp]\nhost = "h"\nfrom = "a@b"\n'
+
 SMALLEST = '[centre]\nurl = "sqlite:///c.db"\n[[imap]]\nhost = "h"\nlogin = "l"\n'
 
 
@@ -54,6 +74,25 @@ def test_a_good_file_read_whole(tmp_path, monkeypatch) -> None:
     assert support.password.read() == "s3cret"
 
 
+def test_the_replies_sender_read_with_its_signatures(tmp_path, monkeypatch) -> None:
+    cfg = config.load(_write(tmp_path, SENDER))
+    sender = cfg.sender
+    assert cfg.mailboxes == () and sender is not None
+    assert (sender.host, sender.port, sender.security) == ("smtp.example", 465, "tls")
+    assert sender.from_address == "Service client <service-client@example>"
+    assert sender.signature("Particuliers", "fr") == "L'équipe Particuliers"
+    assert sender.signature("Particuliers", "en") == "Customer service"  # the default's
+    assert sender.signature(None, "fr") == "Le service client"
+    monkeypatch.setenv("RELAIS_SMTP_PASSWORD", "s3cret")
+    assert sender.password is not None and sender.password.read() == "s3cret"
+
+
+def test_a_relay_without_auth_needs_no_login(tmp_path) -> None:
+    sender = config.load(_write(tmp_path, SMTP_ONLY + 'security = "starttls"\n')).sender
+    assert sender is not None and sender.login is None and sender.password is None
+    assert sender.port == 587 and sender.signature(None, "fr") == ""
+
+
 def test_an_embedded_centre_needs_no_login(tmp_path) -> None:
     cfg = config.load(_write(tmp_path, SMALLEST))
     assert cfg.centre.password is None and cfg.centre.login is None
@@ -67,7 +106,10 @@ def test_an_embedded_centre_needs_no_login(tmp_path) -> None:
         ('[centre]\nurl = ""\n', '[centre] needs url = "…"'),
         ('[centre]\nurl = "postgresql://c/r"\n', "[centre] needs a login"),
         ('[centre]\nurl = "postgresql://u:pw@c/r"\n', "url holds a password"),
-        ('[centre]\nurl = "sqlite:///c.db"\n', "no [[imap]] mailbox is configured"),
+        (
+            '[centre]\nurl = "sqlite:///c.db"\n',
+            "neither an [[imap]] mailbox nor [smtp] is configured",
+        ),
         ('[centre]\nurl = "sqlite:///c.db"\n[[imap]]\nlogin = "l"\n', '#1 needs host = "…"'),
         (
             SMALLEST + 'security = "ssl"\n',
@@ -85,6 +127,12 @@ def test_an_embedded_centre_needs_no_login(tmp_path) -> None:
             SMALLEST + '[[imap]]\nhost = "h"\nlogin = "l"\n',
             "two [[imap]] mailboxes have the same name",
         ),
+        ('[centre]\nurl = "sqlite:///c.db"\n[smtp]\nhost = "h"\n', '[smtp] needs from = "…"'),
+        (SMTP_ONLY.replace("a@b", "nobody"), "[smtp] from must be an address"),
+        (SMTP_ONLY + "login = 3\n", "[smtp] login must be text"),
+        (SMTP_ONLY + "port = 70000\n", "[smtp] port must be a number from 1 to 65535"),
+        (SMTP_ONLY + '[smtp.signatures]\nde = "Hallo"\n', "unknown language de (fr, en)"),
+        (SMTP_ONLY + "[smtp.signatures]\nfr = 1\n", "must be a table of texts by language"),
     ],
 )
 def test_each_mistake_said_with_where_it_is(tmp_path, text, said) -> None:

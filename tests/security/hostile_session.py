@@ -30,6 +30,7 @@ TABLES = (
     "contact_assignment",
     "customer",
     "customer_identity",
+    "delivery",
     "desk_customer",
     "evaluation",
     "incident",

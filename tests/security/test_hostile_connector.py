@@ -129,3 +129,70 @@ def test_a_forged_message_id_reaches_no_contact(connector: psycopg.Connection) -
 def test_a_connector_login_is_no_user_of_the_desk(connector: psycopg.Connection) -> None:
     """It has no advisor row, and not even the function that would say so."""
     refused(connector, "SELECT relais_me()")
+
+
+# -- the replies' deliveries ---------------------------------------------------------------------
+
+_DELIVERY_CALLS = [
+    ("SELECT relais_outgoing('email', 100)", None),
+    ("SELECT relais_delivery_result(%s::jsonb)", ('{"delivery_id": null, "outcome": "sent"}',)),
+    ("SELECT relais_bounced('email', '<x@y>', 'gone')", None),
+    ("SELECT relais_delivery_failed(gen_random_uuid(), 'x')", None),
+    ("SELECT relais_insert_rows('message', '[]'::jsonb, NULL, 'admin', NULL)", None),
+    ("SELECT relais_insert_checked_rows('message', '[]'::jsonb, NULL, 'admin', NULL)", None),
+]
+
+
+@pytest.mark.parametrize(("call", "args"), _DELIVERY_CALLS)
+def test_no_user_hands_out_or_settles_a_reply(centre: Centre, cast, call, args) -> None:
+    """Saying a reply was sent, or taking replies to send, is the connectors' alone: an
+    advisor who could would make the screen lie."""
+    for user in (cast.alice, cast.chief, cast.boss):
+        user.refused(call, args)
+
+
+def test_a_connector_calls_none_of_the_centres_inner_functions(
+    connector: psycopg.Connection,
+) -> None:
+    for call, args in _DELIVERY_CALLS[3:]:
+        refused(connector, call, args)
+
+
+@pytest.mark.parametrize(
+    "p",
+    [
+        {"delivery_id": "not-a-uuid", "outcome": "sent"},
+        {"delivery_id": str(uuid.uuid4()), "outcome": "sent"},
+        {"delivery_id": str(uuid.uuid4()), "outcome": "exploded"},
+        {"delivery_id": str(uuid.uuid4()), "outcome": "sent", "external_id": "x" * 401},
+    ],
+)
+def test_a_connector_settles_only_a_real_reply_with_a_real_outcome(
+    connector: psycopg.Connection, p
+) -> None:
+    refused(connector, "SELECT relais_delivery_result(%s::jsonb)", (json.dumps(p),), "22023")
+
+
+def test_a_reply_not_handed_out_cannot_be_said_sent(
+    connector: psycopg.Connection, centre: Centre
+) -> None:
+    """A connector says sent only for what the centre handed it: a queued reply nobody took
+    stays queued."""
+    row = centre.owner.execute(
+        "SELECT m.id, m.contact_id FROM message m JOIN contact k ON k.id = m.contact_id "
+        "WHERE m.direction = 'outbound' AND k.channel = 'email' LIMIT 1"
+    ).fetchone()
+    delivery = uuid.uuid4()
+    centre.owner.execute(
+        "INSERT INTO delivery (id, message_id, contact_id, channel, state, reason, attempts, "
+        "next_attempt_at, created_at, updated_at) VALUES (%s, %s, %s, 'email', 'queued', '', 0, "
+        "now() + interval '1 hour', now(), now()) ON CONFLICT (message_id) DO NOTHING",
+        (delivery, row[0], row[1]),
+    )
+    delivery = centre.owner.execute(
+        "SELECT id FROM delivery WHERE message_id = %s", (row[0],)
+    ).fetchone()[0]
+    p = {"delivery_id": str(delivery), "outcome": "sent", "external_id": "<forged@attacker>"}
+    refused(connector, "SELECT relais_delivery_result(%s::jsonb)", (json.dumps(p),), "22023")
+    state = centre.owner.execute("SELECT state FROM delivery WHERE id = %s", (delivery,))
+    assert state.fetchone()[0] == "queued"
