@@ -3291,6 +3291,14 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <source>Waiting, with you, or who is handling it.</source>
         <translation>En attente, avec vous, ou qui le traite.</translation>
     </message>
+    <message>
+        <source>Reply not delivered: {subject}</source>
+        <translation>Réponse non distribuée&#xa0;: {subject}</translation>
+    </message>
+    <message>
+        <source>The last reply did not reach the customer: open the contact to see why.</source>
+        <translation>La dernière réponse n’est pas parvenue au client&#xa0;: ouvrez le contact pour en voir la raison.</translation>
+    </message>
 </context>
 <context>
     <name>QueuePanel</name>
@@ -4901,6 +4909,38 @@ Links in messages can be fraudulent: open only an address you trust.</source>
 {url}
 
 Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adresse de confiance.</translation>
+    </message>
+    <message>
+        <source>On this workstation: goes to the centre at the next sync</source>
+        <translation>Sur ce poste&#xa0;: part vers le centre à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Not delivered: {why}{words} · {when}</source>
+        <translation>Non distribuée&#xa0;: {why}{words} · {when}</translation>
+    </message>
+    <message>
+        <source>The customer did not get this reply: check their address, then answer again or call them.</source>
+        <translation>Le client n’a pas reçu cette réponse&#xa0;: vérifiez son adresse, puis répondez de nouveau ou appelez-le.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: {why}{words}; next try {when}</source>
+        <translation>Pas encore envoyée&#xa0;: {why}{words}&#xa0;; nouvel essai {when}</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Sent {when}</source>
+        <translation>Envoyée {when}</translation>
+    </message>
+    <message>
+        <source>Delivered {when}</source>
+        <translation>Distribuée {when}</translation>
+    </message>
+    <message>
+        <source>Read {when}</source>
+        <translation>Lue {when}</translation>
     </message>
 </context>
 <context>
@@ -7762,6 +7802,45 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+3"/>
         <source>Nothing was imported (dry run).</source>
         <translation>Rien n’a été importé (simulation).</translation>
+    </message>
+</context>
+<context>
+    <name>Delivery</name>
+    <message>
+        <source>the customer&apos;s mail server refused it</source>
+        <translation>le serveur de messagerie du client l’a refusée</translation>
+    </message>
+    <message>
+        <source>the mail server asked to try again later</source>
+        <translation>le serveur de messagerie a demandé de réessayer plus tard</translation>
+    </message>
+    <message>
+        <source>the mail server could not be reached</source>
+        <translation>le serveur de messagerie est injoignable</translation>
+    </message>
+    <message>
+        <source>the mail server refused the connector&apos;s login</source>
+        <translation>le serveur de messagerie a refusé l’identifiant du connecteur</translation>
+    </message>
+    <message>
+        <source>it came back undelivered</source>
+        <translation>elle est revenue non distribuée</translation>
+    </message>
+    <message>
+        <source>it could not be sent within a day</source>
+        <translation>elle n’a pas pu partir en un jour</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s address is not a valid one</source>
+        <translation>l’adresse du client n’est pas valide</translation>
+    </message>
+    <message>
+        <source>no e-mail address is known for this customer</source>
+        <translation>aucune adresse e-mail n’est connue pour ce client</translation>
+    </message>
+    <message>
+        <source>the channel gave no reason</source>
+        <translation>le canal n’a pas donné de raison</translation>
     </message>
 </context>
 </TS>

@@ -591,3 +591,16 @@ def test_every_page_of_a_big_queue_is_a_seek(qtbot, workspace: Workspace, runner
     assert model.contact_at(total // 2) == expected
     assert spy.seeks[0] is False and all(spy.seeks[1:]) and len(spy.seeks) == 4
     assert spy.indexes == 1
+
+
+def test_a_contact_whose_reply_failed_says_so_in_words_and_shape(qtbot, runner):
+    rows = [make_row(reply_failed=True), make_row()]
+    model = QueueModel(runner, FakeQueue(rows), clock=lambda: NOW)  # type: ignore[arg-type]
+    with qtbot.waitSignal(model.first_rows_ready, timeout=10_000):
+        model.reload(QueueFilter())
+    accessible = Qt.ItemDataRole.AccessibleTextRole
+    assert text(model, 0, M.SUBJECT, accessible).startswith("Reply not delivered: ")
+    assert "did not reach the customer" in text(model, 0, M.SUBJECT, Qt.ItemDataRole.ToolTipRole)
+    assert text(model, 0, M.SUBJECT, Qt.ItemDataRole.DecorationRole) is not None
+    assert not text(model, 1, M.SUBJECT, accessible).startswith("Reply not delivered")
+    assert text(model, 1, M.SUBJECT, Qt.ItemDataRole.DecorationRole) is None

@@ -11,7 +11,15 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from sqlalchemy import select
 
-from app.dto import ContactDetail, MessageView, NoteView, SurveyView, WrapUpView
+from app.dto import (
+    ContactDetail,
+    DeliveryView,
+    MessageView,
+    NoteView,
+    SurveyView,
+    WrapUpView,
+)
+from app.enums import DeliveryState
 from app.models import Channel, Contact, ContactStatus, Direction, Outcome, WrapUp
 from app.sanitize import safe_html
 from app.workspace import Workspace
@@ -105,6 +113,56 @@ def test_inbound_and_outbound_look_different_and_notes_are_marked() -> None:
     # The customer's card and the advisor's card do not share a colour.
     assert CUSTOMER_BG != ADVISOR_BG
     assert CUSTOMER_BG in page and ADVISOR_BG in page
+
+
+def _reply(delivery: DeliveryView | None = None, unsent: bool = False) -> MessageView:
+    return MessageView(
+        uuid.uuid4(), Direction.OUTBOUND, "Camille", "Réponse", None, NOW, delivery, unsent
+    )
+
+
+def test_each_reply_says_what_became_of_it() -> None:
+    """What the screen says of a reply is what the centre last heard from its channel."""
+    later = NOW + timedelta(minutes=5)
+    sent = _reply(DeliveryView(DeliveryState.SENT, "", NOW, NOW))
+    waiting = _reply(DeliveryView(DeliveryState.QUEUED, "", NOW, NOW))
+    retried = _reply(
+        DeliveryView(DeliveryState.QUEUED, "deferred: 452 4.2.2 Mailbox full", NOW, later)
+    )
+    failed = _reply(DeliveryView(DeliveryState.FAILED, "refused: 550 5.1.1 User unknown", NOW, NOW))
+    here = _reply(unsent=True)
+    old = _reply()  # a reply from before deliveries, or a call's record: nothing said
+    pages = {
+        name: html.unescape(thread_html(make_detail(messages=(m,))))
+        for name, m in {
+            "sent": sent,
+            "waiting": waiting,
+            "retried": retried,
+            "failed": failed,
+            "here": here,
+            "old": old,
+        }.items()
+    }
+    assert "Sent " in pages["sent"] and "Not delivered" not in pages["sent"]
+    assert "Waiting to be sent" in pages["waiting"]
+    assert "Not sent yet: the mail server asked to try again later" in pages["retried"]
+    assert "(452 4.2.2 Mailbox full); next try" in pages["retried"]
+    assert (
+        "Not delivered: the customer's mail server refused it (550 5.1.1 User unknown)"
+        in pages["failed"]
+    )
+    assert "The customer did not get this reply" in pages["failed"]
+    assert "goes to the centre at the next sync" in pages["here"]
+    for words in ("Sent ", "Waiting to be sent", "Not delivered", "next sync"):
+        assert words not in pages["old"]
+
+
+def test_a_channels_words_are_escaped_in_the_thread() -> None:
+    said = "refused: 550 <script>alert(1)</script>"
+    page = thread_html(
+        make_detail(messages=(_reply(DeliveryView(DeliveryState.FAILED, said, NOW, NOW)),))
+    )
+    assert "<script>" not in page and "&lt;script&gt;" in page
 
 
 def test_phone_call_record_wrap_up_and_survey_are_shown() -> None:

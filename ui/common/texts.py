@@ -78,6 +78,20 @@ def status_label(status: ContactStatus) -> str:
     }[status]
 
 
+def delivery_reason(kind: str) -> str:
+    """Why a reply is not (yet) with its customer, from the reason's kind (app.dto.DeliveryView)."""
+    return {
+        "refused": translate("Delivery", "the customer's mail server refused it"),
+        "deferred": translate("Delivery", "the mail server asked to try again later"),
+        "unreachable": translate("Delivery", "the mail server could not be reached"),
+        "login": translate("Delivery", "the mail server refused the connector's login"),
+        "bounced": translate("Delivery", "it came back undelivered"),
+        "expired": translate("Delivery", "it could not be sent within a day"),
+        "bad_address": translate("Delivery", "the customer's address is not a valid one"),
+        "no_address": translate("Delivery", "no e-mail address is known for this customer"),
+    }.get(kind, translate("Delivery", "the channel gave no reason"))
+
+
 def priority_label(priority: int) -> str:
     return {
         0: translate("Priority", "Low"),

@@ -26,7 +26,7 @@ def warm_icons() -> None:
     the window still waits for its workspace."""
     for name in (*(c.value for c in Channel), "risk"):
         queue_icon(name)
-    for state in ("mine", "taken", "planned", "follow_up", "overdue"):
+    for state in ("mine", "taken", "planned", "follow_up", "overdue", "undelivered"):
         state_icon(state)
 
 
@@ -78,8 +78,8 @@ def state_icon(state: str) -> QIcon:
     """A contact's state as a shape, beside its words (never the only cue): "mine" a filled
     figure in the highlight colour, "taken" (a colleague's) an outlined one, "planned" a
     calendar page, "follow_up" a return arrow, "overdue" a disc with an exclamation mark (a
-    waiting contact has none: most rows are). On a selected row, in the selection's text
-    colour. Drawn once per palette."""
+    waiting contact has none: most rows are), "undelivered" an envelope struck through. On a
+    selected row, in the selection's text colour. Drawn once per palette."""
     dark = dark_theme()
     key = (state, dark)
     cached = _STATES.get(key)
@@ -135,6 +135,16 @@ def _draw_state(painter: QPainter, state: str, accent: QColor, grey: QColor) -> 
         painter.setPen(pen)
         painter.drawLine(QPointF(8.0, 4.5), QPointF(8.0, 8.8))
         painter.drawPoint(QPointF(8.0, 11.6))
+    elif state == "undelivered":  # a reply that did not reach the customer
+        red = theme.color(theme.ERROR_STRONG)
+        painter.setPen(QPen(red, 1.3))
+        painter.drawRect(QRectF(1.5, 3.5, 13.0, 9.0))
+        painter.drawLine(QPointF(1.5, 3.5), QPointF(8.0, 8.5))
+        painter.drawLine(QPointF(14.5, 3.5), QPointF(8.0, 8.5))
+        pen = QPen(red, 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(2.0, 15.0), QPointF(14.0, 1.0))
     elif state == "follow_up":
         pen = QPen(accent, 1.6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

@@ -451,20 +451,31 @@ class QueueModel(QAbstractTableModel):
             return " ".join(item.summary.split()) or self.tr("(no subject)")
         if role == _ACCESSIBLE:
             text = " ".join(item.summary.split()) or self.tr("(no subject)")
+            if item.reply_failed:
+                return self.tr("Reply not delivered: {subject}").format(subject=text)
             if item.follow_up_of:
                 return self.tr("Follow-up of {reference}: {subject}").format(
                     reference=item.follow_up_of, subject=text
                 )
             return text
+        if role == _DECORATION and item.reply_failed:
+            return state_icon("undelivered")
         if role == _DECORATION and item.follow_up_of:
             return state_icon("follow_up")
+        if role == _FOREGROUND and item.reply_failed:
+            return _brush("overdue")  # the same red
         if role == _TOOLTIP:
             origin = (
                 self.tr("Follow-up of {reference}").format(reference=item.follow_up_of)
                 if item.follow_up_of
                 else ""
             )
-            parts = [item.reference, origin, item.subject, item.preview]
+            failed = (
+                self.tr("The last reply did not reach the customer: open the contact to see why.")
+                if item.reply_failed
+                else ""
+            )
+            parts = [item.reference, failed, origin, item.subject, item.preview]
             return "\n".join(p for p in parts if p)
         if role == self.SORT_ROLE:
             return item.summary.casefold()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.backoffice.scales import csat_on_four
 from app.dto import ContactDetail, FollowUpView, MessageView, NoteView, SurveyView, WrapUpView
-from app.enums import Channel, Direction
+from app.enums import Channel, DeliveryState, Direction
 from app.errors import RelaisError
 from app.services.contacts import ContactService
 from ui.common import theme
@@ -37,6 +37,7 @@ from ui.common.texts import (
     assessment_label,
     channel_icon,
     channel_label,
+    delivery_reason,
     error_text,
     format_datetime,
     format_duration,
@@ -136,7 +137,61 @@ def _message(m: MessageView) -> str:
         body = f'<p style="margin:0; line-height:125%;">{plain_to_html(m.body_text)}</p>'
     if m.direction == Direction.INBOUND:
         return _card(CUSTOMER_BAR, CUSTOMER_BG, meta, body)
-    return _card(ADVISOR_BAR, ADVISOR_BG, meta, body, indent=True)
+    return _card(ADVISOR_BAR, ADVISOR_BG, meta, body + _delivery(m), indent=True)
+
+
+def _delivery(m: MessageView) -> str:
+    """What became of a reply, as the centre last said: a line under it, in red when it did
+    not reach the customer. Nothing for a call's record or a message from before deliveries."""
+    d = m.delivery
+    if d is None:
+        if not m.unsent:
+            return ""
+        text = _fmt(
+            translate("ThreadView", "On this workstation: goes to the centre at the next sync")
+        )
+        return _delivery_line(text, theme.MUTED)
+    when = _esc(format_datetime(d.updated_at))
+    why = _esc(delivery_reason(d.kind))
+    words = f" ({_esc(d.words)})" if d.words else ""
+    if d.state == DeliveryState.FAILED:
+        text = _fmt(
+            translate("ThreadView", "Not delivered: {why}{words} · {when}"),
+            why=why,
+            words=words,
+            when=when,
+        )
+        advice = _esc(
+            translate(
+                "ThreadView",
+                "The customer did not get this reply: check their address, then answer again "
+                "or call them.",
+            )
+        )
+        return _delivery_line(f"<b>{text}</b><br>{advice}", RISK_INK, RISK_BG)
+    if d.state == DeliveryState.QUEUED and d.reason:
+        text = _fmt(
+            translate("ThreadView", "Not sent yet: {why}{words}; next try {when}"),
+            why=why,
+            words=words,
+            when=_esc(format_datetime(d.next_attempt_at)),
+        )
+        return _delivery_line(text, NOTE_INK)
+    text = {
+        DeliveryState.QUEUED: translate("ThreadView", "Waiting to be sent"),
+        DeliveryState.SENT: translate("ThreadView", "Sent {when}"),
+        DeliveryState.DELIVERED: translate("ThreadView", "Delivered {when}"),
+        DeliveryState.READ: translate("ThreadView", "Read {when}"),
+    }[d.state]
+    return _delivery_line(_fmt(text, when=when), theme.MUTED)
+
+
+def _delivery_line(html_text: str, ink: str, background: str | None = None) -> str:
+    shade = f' bgcolor="{background}"' if background else ""
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="4" style="margin-top:6px;">'
+        f'<tr><td{shade} style="color:{ink};">{html_text}</td></tr></table>'
+    )
 
 
 def _note(n: NoteView, indent: bool = True) -> str:
