@@ -23,6 +23,15 @@ from app.seed.constants import MONTHS_EN, SLA, SURVEY_GAP_WEIGHTS, SURVEY_GAPS
 from app.seed.customers import _Advisor, _Person, _weighted
 from app.seed.rows import Stamp
 
+# What the channels said of the seeded replies: messengers tell when a reply was read, mail and
+# letters only that it left.
+_DELIVERED = {
+    Channel.WHATSAPP: "read",
+    Channel.FACEBOOK: "read",
+    Channel.INSTAGRAM: "read",
+    Channel.X: "delivered",
+}
+
 
 @dataclass(frozen=True)
 class _TemplateRef:
@@ -134,6 +143,7 @@ class _ContactRows:
         email = channel == Channel.EMAIL
         new_id, stamp, rng = self.new_id, self.stamp, self.rng
         messages, usages = self.rows["message"], self.rows["template_usage"]
+        deliveries = self.rows["delivery"]
         for moment, direction, body, parts in events:
             outbound = direction == Direction.OUTBOUND
             if outbound:
@@ -143,9 +153,10 @@ class _ContactRows:
                 host = "relais.example.com" if outbound else "mail.example.org"
                 external = f"<{rng.getrandbits(64):016x}@{host}>"
             at = stamp(moment)
+            message_id = new_id()
             messages.append(
                 (
-                    new_id(),
+                    message_id,
                     contact_id,
                     direction._value_,
                     advisor.id if outbound else None,
@@ -159,6 +170,23 @@ class _ContactRows:
                 )
             )
             previous_external = external
+            if outbound and channel != Channel.PHONE:
+                deliveries.append(
+                    (
+                        new_id(),
+                        message_id,
+                        contact_id,
+                        channel._value_,
+                        _DELIVERED.get(channel, "sent"),
+                        "",
+                        1,
+                        at,
+                        None,
+                        external,
+                        at,
+                        at,
+                    )
+                )
             for part in parts:
                 usages.append(
                     (

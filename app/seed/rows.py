@@ -80,6 +80,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "external_id",
         "in_reply_to",
     ),
+    "delivery": (
+        "id",
+        "message_id",
+        "contact_id",
+        "channel",
+        "state",
+        "reason",
+        "attempts",
+        "next_attempt_at",
+        "lease_until",
+        "external_id",
+        "created_at",
+        "updated_at",
+    ),
     "note": ("id", "contact_id", "advisor_id", "body", "during_call", "created_at", "written_at"),
     "contact_assignment": ("id", "contact_id", "advisor_id", "started_at", "ended_at"),
     "wrap_up": (
@@ -143,6 +157,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 CONTACT_TABLES = (
     "contact",
     "message",
+    "delivery",
     "note",
     "contact_assignment",
     "wrap_up",
