@@ -186,7 +186,8 @@ def test_a_reply_not_handed_out_cannot_be_said_sent(
     centre.owner.execute(
         "INSERT INTO delivery (id, message_id, contact_id, channel, state, reason, attempts, "
         "next_attempt_at, created_at, updated_at) VALUES (%s, %s, %s, 'email', 'queued', '', 0, "
-        "now() + interval '1 hour', now(), now()) ON CONFLICT (message_id) DO NOTHING",
+        "now() + interval '1 hour', now(), now()) ON CONFLICT (message_id) DO UPDATE SET "
+        "state = 'queued', lease_until = NULL, external_id = NULL",
         (delivery, row[0], row[1]),
     )
     delivery = centre.owner.execute(
