@@ -329,10 +329,30 @@ def users(url: str) -> list[UserLine]:
                     {"g": list(groups.values())},
                 ).all()
             )
-    return [
+        connectors = [] if db.is_sqlite else _connectors(conn)
+    people = [
         UserLine(login, name, str(role), team or "", active, logins.get(login))
         for login, name, role, team, active in rows
     ]
+    machines = [UserLine(login, "", CONNECTOR, "", can, can) for login, can in connectors]
+    return sorted(people + machines, key=lambda line: line.login)
+
+
+def _connectors(conn: Connection) -> list[tuple[str, bool]]:
+    """This centre's connector logins (made by ``relais user add --role connector``) and
+    whether each may sign in."""
+    group = _groups(conn).get(CONNECTOR)
+    if group is None:
+        return []
+    rows = conn.execute(
+        text(
+            "SELECT r.rolname, r.rolcanlogin FROM pg_roles r "
+            "JOIN pg_auth_members m ON m.member = r.oid JOIN pg_roles g ON g.oid = m.roleid "
+            "WHERE g.rolname = :g AND r.rolname IN (SELECT login FROM centre_login)"
+        ),
+        {"g": group},
+    ).all()
+    return [(str(login), bool(can)) for login, can in rows]
 
 
 def user_list(url: str, out: TextIO = sys.stdout, translate: Translate = no_translation) -> int:
@@ -383,10 +403,14 @@ def user_enable(
     with _owner(url) as (db, conn):
         role = conn.scalar(select(Advisor.role).where(Advisor.login == login))
         if role is None:
-            raise _no_such_user(login)
-        conn.execute(update(Advisor).where(Advisor.login == login).values(active=enable))
-        if not db.is_sqlite:
-            _database_access(conn, login, Role(role) if enable else None)
+            if db.is_sqlite or login not in dict(_connectors(conn)):
+                raise _no_such_user(login)
+            # A connector keeps its group: without LOGIN nobody can be it.
+            _sign_in(conn, login, enable)
+        else:
+            conn.execute(update(Advisor).where(Advisor.login == login).values(active=enable))
+            if not db.is_sqlite:
+                _database_access(conn, login, Role(role) if enable else None)
     if enable:
         done = QT_TRANSLATE_NOOP("cli", "User {login} may sign in again on {where}.")
     else:
@@ -398,7 +422,6 @@ def user_enable(
 
 
 def _database_access(conn: Connection, login: str, role: Role | None) -> None:
-    from psycopg import sql
 
     groups = _groups(conn)
     existing = _role_of(conn, login)
@@ -407,12 +430,18 @@ def _database_access(conn: Connection, login: str, role: Role | None) -> None:
     if existing != "ours":
         raise _foreign_role(login, existing)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    verb = "LOGIN" if role is not None else "NOLOGIN"
-    cursor.execute(sql.SQL("ALTER ROLE {} " + verb).format(sql.Identifier(login)))
     _membership(cursor, login, role, groups)
-    if role is None:
-        # Their rights are gone already (membership, and relais_me() for an inactive user);
-        # their open sessions end too where this owner may end them.
+    _sign_in(conn, login, role is not None)
+
+
+def _sign_in(conn: Connection, login: str, enable: bool) -> None:
+    """Lets the login sign in, or stops it and ends its sessions."""
+    from psycopg import sql
+
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    verb = "LOGIN" if enable else "NOLOGIN"
+    cursor.execute(sql.SQL("ALTER ROLE {} " + verb).format(sql.Identifier(login)))
+    if not enable:  # and the sessions it has open end, where this owner may end them
         conn.execute(
             text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "

@@ -188,6 +188,34 @@ def test_user_list_disable_and_enable_as_an_administrator_reads_them(pg_centre) 
     engine.dispose()
 
 
+def test_a_connector_login_is_listed_disabled_and_enabled_like_a_user(pg_centre) -> None:
+    """A connector's login sits beside the mailboxes' secrets: an administrator who fears it
+    stolen stops it at once, and sees which connectors there are."""
+    login = pg_centre.add_user("connector")
+    listed = io.StringIO()
+    users.user_list(pg_centre.url, out=listed)
+    line = next(x for x in listed.getvalue().splitlines() if x.startswith(login))
+    assert "connector" in line and "active" in line and "may sign in" in line
+    connector = Database(pg_centre.user_url(login), "central")
+    try:
+        with connector.session() as s:
+            assert s.scalar(text("SELECT relais_outgoing('email', 1)")) == []
+        assert users.user_enable(pg_centre.url, login, False, out=io.StringIO()) == 0
+        listed = io.StringIO()
+        users.user_list(pg_centre.url, out=listed)
+        line = next(x for x in listed.getvalue().splitlines() if x.startswith(login))
+        assert "disabled" in line and "cannot sign in" in line
+        connector.dispose()
+        with pytest.raises(LoginRefused), connector.session() as s:
+            s.execute(text("SELECT 1"))
+        assert users.user_enable(pg_centre.url, login, True, out=io.StringIO()) == 0
+        connector.dispose()
+        with connector.session() as s:  # back with its one right
+            assert s.scalar(text("SELECT relais_outgoing('email', 1)")) == []
+    finally:
+        connector.dispose()
+
+
 def test_user_add_says_why_it_will_not_take_the_servers_superuser(pg_centre) -> None:
     engine = create_engine(pg_centre.admin_url)
     with engine.connect() as conn:
