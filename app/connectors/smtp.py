@@ -27,7 +27,7 @@ from email.utils import format_datetime, formataddr, parseaddr
 from app.connectors.config import SenderConfig
 from app.connectors.outgoing import Reply, due, report
 from app.db import Database
-from app.errors import RelaisError
+from app.errors import InputError, RelaisError
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +176,8 @@ class Sender:
         )
         try:
             report(self._central, reply.delivery_id, outcome, reason, external)
+        except InputError as exc:  # the centre settled it otherwise: nothing to say again
+            log.warning("reply %s: the centre refused the report: %s", reply.message_id, exc.text())
         except RelaisError as exc:
             self._unreported.append((reply, outcome, reason, external))
             self._problem(f"the centre did not take what became of a reply: {exc.text()}")
@@ -183,7 +185,12 @@ class Sender:
     def _report_pending(self) -> None:
         while self._unreported:
             reply, outcome, reason, external = self._unreported[0]
-            report(self._central, reply.delivery_id, outcome, reason, external)
+            try:
+                report(self._central, reply.delivery_id, outcome, reason, external)
+            except InputError as exc:
+                log.warning(
+                    "reply %s: the centre refused the report: %s", reply.message_id, exc.text()
+                )
             self._unreported.pop(0)
 
     def _problem(self, text: str) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 
 from app.clock import utcnow
 from app.connectors.config import Secret, SenderConfig
-from app.connectors.outgoing import due
+from app.connectors.outgoing import Reply, due
 from app.connectors.smtp import Sender, compose, subject
 from app.db import Database
 from app.dto import CloseRequest, QueueFilter
@@ -303,31 +303,48 @@ def test_no_address_no_send_and_the_reason_said(connector, truth, desk, server) 
     assert failed.reason == "no_address"
 
 
-def test_what_a_customer_wrote_never_becomes_a_header_of_its_own(connector, truth) -> None:
-    from app.connectors.outgoing import Reply
+def _stray_reply(**values) -> Reply:
+    """A reply as a connector holds it, of no delivery the centre knows."""
+    return Reply(
+        **{
+            "delivery_id": uuid.uuid4(),
+            "message_id": uuid.uuid4(),
+            "attempt": 1,
+            "reference": "R-ABCD-EFGH",
+            "subject": "Hello",
+            "language": "en",
+            "team": None,
+            "to_display": "Eve",
+            "to_address": "eve@example.org",
+            "author": "Alice",
+            "body_text": "Hi",
+            "written_at": utcnow(),
+            "in_reply_to": None,
+            "references": (),
+            "external_id": None,
+            **values,
+        }
+    )
 
-    reply = Reply(
-        delivery_id=uuid.uuid4(),
-        message_id=uuid.uuid4(),
-        attempt=1,
-        reference="R-ABCD-EFGH",
-        subject="Hello\r\nBcc: victim@example.net",
-        language="en",
-        team=None,
-        to_display="Eve\r\nBcc: victim@example.net",
-        to_address="eve@example.org",
-        author="Alice",
-        body_text="Hi",
-        written_at=utcnow(),
-        in_reply_to=None,
-        references=(),
-        external_id=None,
+
+def test_what_a_customer_wrote_never_becomes_a_header_of_its_own() -> None:
+    reply = _stray_reply(
+        subject="Hello\r\nBcc: victim@example.net", to_display="Eve\r\nBcc: victim@example.net"
     )
     message = compose(reply, _sender(25))
     assert message["Bcc"] is None
     assert "\n" not in str(message["Subject"]) and "\n" not in str(message["To"])
     assert subject(reply).endswith("[R-ABCD-EFGH]")
     assert message.get_content().endswith("-- \nRelais customer service\n")
+
+
+def test_a_report_the_centre_refuses_is_not_said_again(connector, server) -> None:
+    """A report of a reply the centre settled otherwise is refused: logged and dropped, it
+    does not hold back the replies behind it."""
+    sender = Sender(_sender(server.port), connector, threading.Event())
+    sender._tell(_stray_reply(), "sent", "", "<stray@relais.example>")
+    assert sender._unreported == []
+    sender.round()  # and the next round runs
 
 
 def test_the_service_logs_in_and_sends_until_stopped(connector, truth, desk, monkeypatch) -> None:
