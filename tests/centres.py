@@ -128,3 +128,21 @@ def server_url() -> str:
             pytest.fail("RELAIS_TEST_PG is not set in CI: PostgreSQL tests must run there.")
         pytest.skip("PostgreSQL tests need RELAIS_TEST_PG=postgresql+psycopg://…")
     return url
+
+
+def small_centre(
+    kind: str, folder: Path, size: tuple[int, int, int]
+) -> "EmbeddedCentre | PgCentre":
+    """A centre of either kind with ``size`` (customers, contacts, queue), for the tests run on
+    both."""
+    if kind == "sqlite":
+        return EmbeddedCentre(folder).create(*size)
+    return PostgresCentre(server_url()).create(*size)
+
+
+def as_connector(centre: "EmbeddedCentre | PgCentre") -> Database:
+    """The centre as a connector reaches it: its own login on PostgreSQL, the file on the
+    embedded centre (which has no logins)."""
+    if centre.kind == "sqlite":
+        return Database(centre.url, "central")
+    return Database(centre.user_url(centre.add_user("connector")), "central")

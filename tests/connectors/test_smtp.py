@@ -11,7 +11,7 @@ from email.message import EmailMessage
 
 import pytest
 import smtp_server
-from centres import EmbeddedCentre, PostgresCentre, owner
+from centres import as_connector, owner, small_centre
 from mails import mail
 from sqlalchemy import select, update
 
@@ -19,7 +19,6 @@ from app.clock import utcnow
 from app.connectors.config import Secret, SenderConfig
 from app.connectors.outgoing import Reply, due
 from app.connectors.smtp import Sender, compose, subject
-from app.db import Database
 from app.dto import CloseRequest, QueueFilter
 from app.enums import ContactStatus, DeliveryState
 from app.ingest import mail as mail_parser
@@ -34,24 +33,14 @@ SMTP_PASSWORD = "RELAIS_TEST_SMTP_PASSWORD"
     scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
 def centre(request, tmp_path_factory):
-    if request.param == "sqlite":
-        made = EmbeddedCentre(tmp_path_factory.mktemp("centre")).create(
-            customers=20, contacts=40, queue=5
-        )
-    else:
-        from centres import server_url
-
-        made = PostgresCentre(server_url()).create(customers=20, contacts=40, queue=5)
+    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
     yield made
     made.drop()
 
 
 @pytest.fixture(scope="module")
 def connector(centre):
-    if centre.kind == "sqlite":
-        db = Database(centre.url, "central")
-    else:
-        db = Database(centre.user_url(centre.add_user("connector")), "central")
+    db = as_connector(centre)
     yield db
     db.dispose()
 

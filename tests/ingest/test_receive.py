@@ -7,11 +7,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from centres import EmbeddedCentre, PostgresCentre, owner
+from centres import as_connector, owner, small_centre
 from mails import mail
 from sqlalchemy import func, select, update
 
-from app.db import Database
 from app.enums import Channel, ContactStatus, IdentityKind
 from app.ingest import mail as mail_parser
 from app.ingest.inbound import Inbound, Outcome
@@ -24,25 +23,14 @@ from app.service_levels import DUE_WITHIN
     scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
 def centre(request, tmp_path_factory):
-    if request.param == "sqlite":
-        made = EmbeddedCentre(tmp_path_factory.mktemp("centre")).create(
-            customers=30, contacts=60, queue=5
-        )
-    else:
-        from centres import server_url
-
-        made = PostgresCentre(server_url()).create(customers=30, contacts=60, queue=5)
+    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (30, 60, 5))
     yield made
     made.drop()
 
 
 @pytest.fixture(scope="module")
 def connector(centre):
-    """The centre as a connector reaches it: its own login on PostgreSQL."""
-    if centre.kind == "sqlite":
-        db = Database(centre.url, "central")
-    else:
-        db = Database(centre.user_url(centre.add_user("connector")), "central")
+    db = as_connector(centre)
     yield db
     db.dispose()
 
