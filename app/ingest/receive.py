@@ -9,6 +9,7 @@ centre raises the priority and sets the flag from the score.
 import json
 import logging
 import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -17,6 +18,7 @@ from app.db import Database, sqlstate, storage_errors
 from app.errors import EnvironmentProblem, InputError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id, short_reference
+from app.ingest.events import Batch, Status
 from app.ingest.inbound import Inbound, Outcome, Received
 from app.ingest.language import guess_language
 from app.risk import assess
@@ -96,6 +98,76 @@ def bounced(central: Database, channel: str, external_id: str, reason: str) -> b
         "reply failed" if found else "not one of ours",
     )
     return found
+
+
+def status(central: Database, said: Status) -> int:
+    """What a platform says of the centre's replies (delivered, read, failed), applied forward
+    only; returns how many replies moved. A report on replies the centre does not know (sent by
+    another tool on the same page) moves nothing."""
+    p: dict[str, Any] = {
+        "channel": said.channel.value,
+        "state": said.state,
+        "reason": said.reason,
+        "external_ids": list(said.external_ids),
+        "recipient": said.recipient,
+        "until": said.until.isoformat() if said.until else None,
+    }
+    moved = 0
+    for start in range(0, max(len(said.external_ids), 1), 100):
+        p["external_ids"] = list(said.external_ids[start : start + 100])
+        if central.is_sqlite:
+            with storage_errors(central), central.engine.begin() as conn:
+                try:
+                    moved += apply_delivery.status(conn, p)
+                except apply_receive.Refused as exc:
+                    raise refused(str(exc)) from exc
+        else:
+            statement = "SELECT relais_delivery_status(%s::jsonb)"
+            moved += int(call(central, statement, (json.dumps(p),)))
+    log.info(
+        "%s %s for %s: %d repl%s",
+        said.channel.value,
+        said.state,
+        ", ".join(said.external_ids[:3]) or f"{said.recipient} until {said.until}",
+        moved,
+        "y" if moved == 1 else "ies",
+    )
+    return moved
+
+
+@dataclass
+class Handed:
+    """What became of one webhook request's contents."""
+
+    received: list[Received] = field(default_factory=list)
+    refused: list[tuple[str, InputError]] = field(default_factory=list)
+    """Each message or report the centre refused, by its key, with why."""
+    moved: int = 0
+    """Replies whose state the reports moved."""
+
+
+def receive_all(central: Database, batch: Batch) -> Handed:
+    """A webhook request's messages and reports, each stored on its own: one the centre
+    refuses is logged and the others still go in (the platform sends a request once, and
+    refusing it whole would lose them). A centre that does not answer stops it all
+    (``EnvironmentProblem``): the request is kept to be handed again, and what was stored of it
+    is found DUPLICATE then."""
+    handed = Handed()
+    for inbound in batch.messages:
+        try:
+            handed.received.append(receive(central, inbound))
+        except InputError as exc:
+            log.warning("%s %s refused: %s", inbound.channel.value, inbound.key, exc.text())
+            handed.refused.append((inbound.key, exc))
+    for said in batch.statuses:
+        try:
+            handed.moved += status(central, said)
+        except InputError as exc:
+            log.warning("%s %s report refused: %s", said.channel.value, said.state, exc.text())
+            handed.refused.append((said.state, exc))
+    for what in batch.skipped:
+        log.info("skipped: %s", what)
+    return handed
 
 
 def _postgres(central: Database, p: dict[str, Any]) -> dict[str, Any]:

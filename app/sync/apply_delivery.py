@@ -1,11 +1,12 @@
-"""The embedded SQLite centre's deliveries: what ``sql/b3e8f1a6d402_deliveries.sql`` does on a
-PostgreSQL centre (``relais_outgoing``, ``relais_delivery_result``, ``relais_bounced`` and the
-queueing of pushed replies), by the same rules, with the same JSON in and out
+"""The embedded SQLite centre's deliveries: what ``sql/b3e8f1a6d402_deliveries.sql`` and
+``sql/f4c2a8e1d6b3_chats.sql`` do on a PostgreSQL centre (``relais_outgoing``,
+``relais_delivery_result``, ``relais_delivery_status``, ``relais_bounced`` and the queueing of
+pushed replies), by the same rules, with the same JSON in and out
 (``app.connectors.outgoing`` builds and reads it)."""
 
 import uuid
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, or_, select, update
@@ -19,6 +20,7 @@ from app.sync.apply_receive import Refused
 LEASE = timedelta(minutes=10)
 PAUSES = (1, 2, 5, 10, 30, 60)  # minutes before the next attempt, after the 1st, 2nd… failure
 GIVE_UP = timedelta(days=1)
+LONGEST_WAIT = 3600  # seconds: the most a platform's Retry-After holds a reply back
 OUTCOMES = ("sent", "retry", "failed", "delivered", "read")
 _RANK = {
     DeliveryState.QUEUED: 0,
@@ -89,12 +91,7 @@ def outgoing(conn: Connection, channel: str, limit: int) -> list[dict[str, Any]]
         )
         m = conn.execute(select(Message).where(Message.id == d.message_id)).one()
         k = conn.execute(select(Contact).where(Contact.id == d.contact_id)).one()
-        address = k.sender_address or conn.scalar(
-            select(CustomerIdentity.value)
-            .where(CustomerIdentity.customer_id == k.customer_id, CustomerIdentity.kind == "email")
-            .order_by(CustomerIdentity.created_at)
-            .limit(1)
-        )
+        address = k.sender_address or _identity_address(conn, k.customer_id, d.channel)
         keys = conn.scalars(
             select(ChannelKey.key)
             .where(
@@ -180,7 +177,10 @@ def result(conn: Connection, p: dict[str, Any]) -> str:
     if outcome == "retry" and rank == 0:
         if d.created_at < now - GIVE_UP:
             return failed(conn, d.id, f"expired: {reason}")
-        pause = timedelta(minutes=PAUSES[min(max(d.attempts, 1), len(PAUSES)) - 1])
+        pause = max(
+            timedelta(minutes=PAUSES[min(max(d.attempts, 1), len(PAUSES)) - 1]),
+            timedelta(seconds=min(_seconds(p.get("retry_after")), LONGEST_WAIT)),
+        )
         _set(conn, d.id, {"reason": reason, "lease_until": None, "next_attempt_at": now + pause})
         return "queued"
     if outcome == "failed" and rank < 4:
@@ -189,6 +189,42 @@ def result(conn: Connection, p: dict[str, Any]) -> str:
         _set(conn, d.id, {"state": DeliveryState(outcome), "lease_until": None})
         return str(outcome)
     return d.state.value
+
+
+def status(conn: Connection, p: dict[str, Any]) -> int:
+    """What a platform says of replies it took, by their ids or a read watermark; returns
+    how many moved (forward only)."""
+    state = p.get("state")
+    if state not in ("delivered", "read", "failed"):
+        raise Refused(f"unknown state {state}")
+    ids = [str(i) for i in p.get("external_ids") or ()]
+    if len(ids) > 100:
+        raise Refused("at most 100 ids at once")
+    start = [DeliveryState.SENT] + ([DeliveryState.DELIVERED] if state != "delivered" else [])
+    query = select(Delivery.id).where(
+        Delivery.channel == p.get("channel"), Delivery.state.in_(start)
+    )
+    if ids:
+        query = query.where(Delivery.external_id.in_(ids))
+    elif p.get("recipient"):
+        until = datetime.fromisoformat(p["until"]) if p.get("until") else utcnow()
+        query = query.where(
+            Delivery.contact_id.in_(
+                select(Contact.id).where(
+                    Contact.sender_address == p["recipient"], Contact.channel == p.get("channel")
+                )
+            ),
+            Delivery.created_at <= until,
+        )
+    else:
+        return 0
+    moved = list(conn.scalars(query.order_by(Delivery.id)))
+    for delivery_id in moved:
+        if state == "failed":
+            failed(conn, delivery_id, str(p.get("reason") or ""))
+        else:
+            _set(conn, delivery_id, {"state": DeliveryState(state)})
+    return len(moved)
 
 
 def bounced(conn: Connection, channel: str, external_id: str, reason: str) -> bool:
@@ -237,6 +273,27 @@ def failed(conn: Connection, delivery_id: uuid.UUID, reason: str) -> str:
             )
         )
     return "failed"
+
+
+def _identity_address(conn: Connection, customer_id: uuid.UUID, channel: str) -> str | None:
+    """Where a reply goes when its contact has no sender address: the customer's e-mail
+    address, or WhatsApp number without its +; a chat id cannot be guessed."""
+    if channel not in (Channel.EMAIL, Channel.WHATSAPP):
+        return None
+    value = conn.scalar(
+        select(CustomerIdentity.value)
+        .where(CustomerIdentity.customer_id == customer_id, CustomerIdentity.kind == channel)
+        .order_by(CustomerIdentity.created_at)
+        .limit(1)
+    )
+    return value.lstrip("+") if value and channel == Channel.WHATSAPP else value
+
+
+def _seconds(value: Any) -> float:
+    try:
+        return max(float(value or 0), 0.0)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _set(conn: Connection, delivery_id: uuid.UUID, values: dict[str, Any]) -> None:

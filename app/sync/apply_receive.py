@@ -1,13 +1,13 @@
 """The embedded SQLite centre's arrivals: what ``relais_receive`` does on a PostgreSQL centre
-(``app/migrations/central/sql/c9fac9af5933_receive.sql``), by the same rules, with the same
+(``app/migrations/central/sql/f4c2a8e1d6b3_chats.sql``), by the same rules, with the same
 JSON in and out (``app.ingest.receive`` builds and reads it)."""
 
 import re
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from app.clock import utcnow
 from app.enums import Channel, ContactStatus, Direction
@@ -15,6 +15,10 @@ from app.models import ChannelKey, Contact, Customer, CustomerIdentity, Message,
 from app.risk import HIGH, NORMAL, URGENT
 from app.service_levels import DUE_WITHIN
 
+CHATS = frozenset({Channel.FACEBOOK, Channel.X, Channel.INSTAGRAM, Channel.WHATSAPP})
+CHAT_FOLLOWS_FOR = timedelta(days=7)
+"""How long after a chat's contact closed a message from its sender follows it rather than
+starting afresh."""
 _REFERENCE = re.compile(r"R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 _SPACE = re.compile(r"\s+")
 
@@ -54,6 +58,8 @@ def receive(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
     level = int(p.get("risk_level") or 0)
     automatic = bool(p.get("automatic"))
     thread = _thread(conn, channel, threads, p.get("quoted_reference"), sender)
+    if thread is None and sender and channel in CHATS:
+        thread = _conversation(conn, channel, sender, now)
     customer = thread.customer_id if thread is not None else _customer(conn, p)
     contact_id = uuid.UUID(p["contact_id"])
     if thread is not None and thread.status != ContactStatus.CLOSED:
@@ -158,6 +164,21 @@ def _thread(
             .limit(1)
         ).first()
     return None
+
+
+def _conversation(conn: Connection, channel: str, sender: str, now: datetime) -> Any:
+    """A chat is one conversation per sender: their open contact on the channel, or the one
+    closed lately."""
+    return conn.execute(
+        select(Contact)
+        .where(
+            Contact.sender_address == sender,
+            Contact.channel == channel,
+            or_(Contact.status != ContactStatus.CLOSED, Contact.closed_at > now - CHAT_FOLLOWS_FOR),
+        )
+        .order_by(Contact.received_at.desc())
+        .limit(1)
+    ).first()
 
 
 def _customer(conn: Connection, p: dict[str, Any]) -> uuid.UUID | None:

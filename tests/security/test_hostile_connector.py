@@ -137,6 +137,10 @@ _DELIVERY_CALLS = [
     ("SELECT relais_outgoing('email', 100)", None),
     ("SELECT relais_delivery_result(%s::jsonb)", ('{"delivery_id": null, "outcome": "sent"}',)),
     ("SELECT relais_bounced('email', '<x@y>', 'gone')", None),
+    (
+        "SELECT relais_delivery_status(%s::jsonb)",
+        ('{"channel": "whatsapp", "state": "read", "recipient": "33612345678"}',),
+    ),
     ("SELECT relais_delivery_failed(gen_random_uuid(), 'x')", None),
     ("SELECT relais_insert_rows('message', '[]'::jsonb, NULL, 'admin', NULL)", None),
     ("SELECT relais_insert_checked_rows('message', '[]'::jsonb, NULL, 'admin', NULL)", None),
@@ -154,7 +158,7 @@ def test_no_user_hands_out_or_settles_a_reply(centre: Centre, cast, call, args) 
 def test_a_connector_calls_none_of_the_centres_inner_functions(
     connector: psycopg.Connection,
 ) -> None:
-    for call, args in _DELIVERY_CALLS[3:]:
+    for call, args in _DELIVERY_CALLS[4:]:
         refused(connector, call, args)
 
 
@@ -197,3 +201,28 @@ def test_a_reply_not_handed_out_cannot_be_said_sent(
     refused(connector, "SELECT relais_delivery_result(%s::jsonb)", (json.dumps(p),), "22023")
     state = centre.owner.execute("SELECT state FROM delivery WHERE id = %s", (delivery,))
     assert state.fetchone()[0] == "queued"
+
+
+@pytest.mark.parametrize(
+    "p",
+    [
+        {"channel": "whatsapp", "state": "sent", "external_ids": ["wamid.x"]},
+        {"channel": "whatsapp", "state": "queued", "external_ids": ["wamid.x"]},
+        {"channel": "whatsapp", "state": "read", "external_ids": [f"w{i}" for i in range(101)]},
+    ],
+)
+def test_a_platforms_report_moves_replies_forward_only_and_a_few_at_a_time(
+    connector: psycopg.Connection, p
+) -> None:
+    """A report may say delivered, read or failed: never "sent" (what the connector said) nor
+    back to the queue, and on at most 100 ids at once."""
+    refused(connector, "SELECT relais_delivery_status(%s::jsonb)", (json.dumps(p),), "22023")
+
+
+def test_a_report_with_neither_ids_nor_recipient_moves_nothing(
+    connector: psycopg.Connection,
+) -> None:
+    """A watermark needs its recipient: without one, not every reply of the channel is read."""
+    p = {"channel": "email", "state": "read"}
+    moved = connector.execute("SELECT relais_delivery_status(%s::jsonb)", (json.dumps(p),))
+    assert moved.fetchone()[0] == 0
