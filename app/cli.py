@@ -194,14 +194,8 @@ def _ingest(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:
         help=t(QT_TRANSLATE_NOOP("cli", "hand messages from files to the centre's queue")),
     )
     kinds = ingest.add_subparsers(dest="ingest_command", metavar="KIND", required=True)
-    emails = kinds.add_parser(
-        "email", help=t(QT_TRANSLATE_NOOP("cli", "e-mails saved as .eml files (RFC 5322)"))
-    )
-    emails.add_argument("files", type=Path, nargs="+", metavar="FILE.eml")
-    emails.add_argument(
-        "--team", help=t(QT_TRANSLATE_NOOP("cli", "the team whose mailbox received them"))
-    )
-    where = emails.add_mutually_exclusive_group()
+    centre = argparse.ArgumentParser(add_help=False)
+    where = centre.add_mutually_exclusive_group()
     where.add_argument(
         "--url", help=t(QT_TRANSLATE_NOOP("cli", "the centre, as a connector login"))
     )
@@ -210,9 +204,29 @@ def _ingest(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:
         action="store_true",
         help=t(QT_TRANSLATE_NOOP("cli", "into the demo's embedded centre")),
     )
-    emails.add_argument("--login", help=t(QT_TRANSLATE_NOOP("cli", "the connector's login")))
-    emails.add_argument("--password-stdin", action="store_true", help=password_stdin)
-    emails.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    centre.add_argument("--login", help=t(QT_TRANSLATE_NOOP("cli", "the connector's login")))
+    centre.add_argument("--password-stdin", action="store_true", help=password_stdin)
+    centre.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    team = t(QT_TRANSLATE_NOOP("cli", "the team whose mailbox or page received them"))
+    emails = kinds.add_parser(
+        "email",
+        parents=[centre],
+        help=t(QT_TRANSLATE_NOOP("cli", "e-mails saved as .eml files (RFC 5322)")),
+    )
+    emails.add_argument("files", type=Path, nargs="+", metavar="FILE.eml")
+    emails.add_argument("--team", help=team)
+    hooks = kinds.add_parser(
+        "webhook",
+        parents=[centre],
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "cli", "webhook requests of Messenger, Instagram, WhatsApp or X saved as JSON"
+            )
+        ),
+    )
+    hooks.add_argument("platform", metavar="PLATFORM", help="facebook, instagram, whatsapp, x")
+    hooks.add_argument("files", type=Path, nargs="+", metavar="FILE.json")
+    hooks.add_argument("--team", help=team)
 
 
 def _back_office(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:

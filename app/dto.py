@@ -134,7 +134,8 @@ class DeliveryView:
     state: DeliveryState
     reason: str
     """``kind: the channel's words`` as the connector or the centre wrote it ("" when none):
-    refused, deferred, unreachable, login, bounced, expired, bad_address, no_address."""
+    refused, deferred, unreachable, login, bounced, expired, bad_address, no_address (e-mail);
+    rejected, throttled, offline, token (the social platforms, app.connectors.platforms)."""
     updated_at: datetime
     next_attempt_at: datetime
 

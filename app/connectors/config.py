@@ -12,11 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from app import credentials
+from app.enums import Channel
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.limits import LANGUAGES
 
 SECURITIES = ("tls", "starttls", "none")
+PLATFORM_APIS = {
+    "facebook": "https://graph.facebook.com/v21.0",
+    "instagram": "https://graph.instagram.com/v21.0",
+    "whatsapp": "https://graph.facebook.com/v21.0",
+    "x": "https://api.x.com",
+}
+"""Where each platform's replies are sent; ``api`` in its table points elsewhere (a test
+double, a newer version)."""
 CENTRE_PASSWORD = "RELAIS_CONNECTOR_PASSWORD"  # the default, for the service and relais ingest
 
 
@@ -84,11 +93,46 @@ class SenderConfig:
 
 
 @dataclass(frozen=True)
+class PlatformConfig:
+    """One social platform: its requests' signing secret, the token its replies are sent
+    with, and where."""
+
+    platform: Channel
+    signing_secret: Secret
+    """Meta's app secret (Messenger, Instagram, WhatsApp), X's consumer secret."""
+    verify_token: Secret | None
+    """Meta: the token of the endpoint's subscription check."""
+    access_token: Secret | None
+    """The page's, the account's or the business number's token; None: replies are not sent
+    from this service."""
+    api: str
+    account_id: str | None
+    """WhatsApp: the business number's id (phone_number_id); Instagram: the account's id."""
+    team: str | None = None
+    poll_seconds: float = 2.0
+
+
+@dataclass(frozen=True)
+class WebhooksConfig:
+    """Where the platforms' requests are received (behind the centre's HTTPS reverse proxy)
+    and kept until the centre holds them."""
+
+    host: str
+    port: int
+    spool: Path
+    platforms: tuple[PlatformConfig, ...]
+
+    def of(self, platform: Channel) -> PlatformConfig | None:
+        return next((p for p in self.platforms if p.platform == platform), None)
+
+
+@dataclass(frozen=True)
 class Config:
     centre: CentreConfig
     mailboxes: tuple[MailboxConfig, ...]
     log_file: Path | None = None
     sender: SenderConfig | None = None
+    webhooks: WebhooksConfig | None = None
 
 
 def load(path: Path) -> Config:
@@ -115,8 +159,9 @@ def load(path: Path) -> Config:
     secret = None if embedded else Secret(bare, str(login), variable)
     mailboxes = tuple(_mailbox(path, i, box) for i, box in enumerate(data.get("imap", [])))
     sender = _sender(path, data["smtp"]) if "smtp" in data else None
-    if not mailboxes and sender is None:
-        raise _problem(path, "neither an [[imap]] mailbox nor [smtp] is configured")
+    webhooks = _webhooks(path, data["webhooks"]) if "webhooks" in data else None
+    if not mailboxes and sender is None and webhooks is None:
+        raise _problem(path, "neither an [[imap]] mailbox, [smtp] nor [webhooks] is configured")
     names = [m.name for m in mailboxes]
     if len(set(names)) != len(names):
         raise _problem(path, "two [[imap]] mailboxes have the same name")
@@ -126,6 +171,7 @@ def load(path: Path) -> Config:
         mailboxes,
         Path(log).expanduser() if log else None,
         sender,
+        webhooks,
     )
 
 
@@ -182,6 +228,55 @@ def _sender(path: Path, smtp: Any) -> SenderConfig:
             for team, texts in teams.items()
         },
         poll_seconds=float(poll),
+    )
+
+
+def _webhooks(path: Path, table: Any) -> WebhooksConfig:
+    where = "[webhooks]"
+    if not isinstance(table, dict):
+        raise _problem(path, f"{where} is not a table")
+    host, _, port = str(table.get("listen", "127.0.0.1:8780")).rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise _problem(path, f'{where} listen must be "host:port", "127.0.0.1:8780"')
+    spool = _text(path, table, where, "spool")
+    platforms = tuple(_platform(path, name, table[name]) for name in PLATFORM_APIS if name in table)
+    unknown = sorted(k for k, v in table.items() if isinstance(v, dict) and k not in PLATFORM_APIS)
+    if unknown:
+        raise _problem(path, f"[webhooks.{unknown[0]}]: Relais knows {', '.join(PLATFORM_APIS)}")
+    if not platforms:
+        raise _problem(path, f"{where} names no platform ([webhooks.whatsapp]…)")
+    return WebhooksConfig(host.strip("[]"), int(port), Path(spool).expanduser(), platforms)
+
+
+def _platform(path: Path, name: str, table: Any) -> PlatformConfig:
+    where = f"[webhooks.{name}]"
+    if not isinstance(table, dict):
+        raise _problem(path, f"{where} is not a table")
+    platform = Channel(name)
+    secret = "consumer_secret_env" if platform == Channel.X else "app_secret_env"
+    account = table.get("phone_number_id") or table.get("account_id")
+    if platform == Channel.WHATSAPP and table.get("access_token_env") and not account:
+        raise _problem(path, f'{where} needs phone_number_id = "…" to send replies')
+    api = str(table.get("api", PLATFORM_APIS[name])).rstrip("/")
+    if not api.startswith(("https://", "http://")):
+        raise _problem(path, f"{where} api must be an https:// address")
+    every = table.get("poll_seconds", 2)
+    if not isinstance(every, int | float) or every <= 0:
+        raise _problem(path, f"{where} poll_seconds must be a positive number")
+    here = f"webhook://{name}"
+    return PlatformConfig(
+        platform=platform,
+        signing_secret=Secret(here, "signing secret", _text(path, table, where, secret)),
+        verify_token=None
+        if platform == Channel.X
+        else Secret(here, "verify token", _text(path, table, where, "verify_token_env")),
+        access_token=Secret(here, "access token", table["access_token_env"])
+        if table.get("access_token_env")
+        else None,
+        api=api,
+        account_id=str(account) if account else None,
+        team=table.get("team"),
+        poll_seconds=float(every),
     )
 
 

@@ -1,6 +1,6 @@
-"""``relais connectors serve --config FILE``: every configured mailbox read, and the replies
-sent, each in a thread of its own until SIGTERM (or Ctrl+C), which stops each at the end of the
-mail it is storing or sending.
+"""``relais connectors serve --config FILE``: every configured mailbox read, the platforms'
+webhooks received, and the replies sent, each in a thread of its own until SIGTERM (or Ctrl+C),
+which stops each at the end of the message it is storing or sending.
 
 Nothing is kept in memory that the centre or the mail server does not hold too: a service
 killed at any moment and started again goes on where it stopped, and stores nothing twice.
@@ -14,8 +14,12 @@ from types import FrameType
 
 from app import logs
 from app.connectors import config as settings
+from app.connectors import webhooks
 from app.connectors.imap import Mailbox
+from app.connectors.platforms import PlatformSender
 from app.connectors.smtp import Sender
+from app.connectors.spool import Spool
+from app.connectors.webhooks import Handover, Receiver
 from app.db import Database
 from app.errors import RelaisError
 from app.i18n import QT_TRANSLATE_NOOP
@@ -42,12 +46,16 @@ def serve(path: Path, stop: threading.Event | None = None) -> int:
     ]
     if cfg.sender is not None:
         readers.append(threading.Thread(target=Sender(cfg.sender, central, stop).run, name="smtp"))
+    receiver = _webhooks(cfg.webhooks, central, stop, readers) if cfg.webhooks else None
     log.info(
-        "connectors started: %d mailbox(es)%s, on %s",
+        "connectors started: %d mailbox(es)%s%s, on %s",
         len(cfg.mailboxes),
         " and the e-mail replies" if cfg.sender else "",
+        ", the webhooks" if cfg.webhooks else "",
         central.describe(),
     )
+    if receiver is not None:
+        receiver.start()
     for reader in readers:
         reader.start()
     try:
@@ -56,11 +64,48 @@ def serve(path: Path, stop: threading.Event | None = None) -> int:
                 reader.join(timeout=0.5)
     finally:
         stop.set()
+        if receiver is not None:
+            receiver.stop()
         for reader in readers:
             reader.join()
         central.dispose()
         log.info("connectors stopped")
     return 0
+
+
+def _webhooks(
+    config: settings.WebhooksConfig,
+    central: Database,
+    stop: threading.Event,
+    threads: list[threading.Thread],
+) -> Receiver:
+    """The endpoint, the thread that hands its requests to the centre and each platform's
+    sender; every secret read first, so that one missing is said before anything listens."""
+    secrets = webhooks.keys(config)
+    tokens = {
+        p.platform: webhooks.required(p.access_token) for p in config.platforms if p.access_token
+    }
+    spool = Spool(config.spool)
+    arrived = threading.Event()
+    try:
+        receiver = Receiver(config, secrets, spool, arrived)
+    except OSError as exc:
+        raise RelaisError(
+            QT_TRANSLATE_NOOP("errors", "The webhooks cannot listen on {host}:{port}: {why}."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Free that port or change [webhooks] listen, and start again."
+            ),
+            host=config.host,
+            port=config.port,
+            why=exc.strerror or str(exc),
+        ) from exc
+    handover = Handover(central, spool, config.platforms, stop, arrived)
+    threads.append(threading.Thread(target=handover.run, name="webhooks:handover"))
+    for platform in config.platforms:
+        if platform.platform in tokens:
+            sender = PlatformSender(platform, tokens[platform.platform], central, stop)
+            threads.append(threading.Thread(target=sender.run, name=f"send:{platform.platform}"))
+    return receiver
 
 
 def _centre(centre: settings.CentreConfig) -> Database:

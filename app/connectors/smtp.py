@@ -25,70 +25,35 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 
 from app.connectors.config import SenderConfig
-from app.connectors.outgoing import Reply, due, report
+from app.connectors.outgoing import Outbox, Reply, Said
 from app.db import Database
-from app.errors import InputError, RelaisError
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "email"
-BATCH = 20
-PAUSES = (1.0, 2.0, 5.0, 15.0, 30.0, 60.0)  # after a round the centre did not answer, in turn
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|tr|fw|fwd|aw)\s*:\s*", re.IGNORECASE)
 _REFERENCE_WORD = {"fr": "Réf.", "en": "Ref."}
 _UNREACHABLE = "unreachable"
 
 
-class Sender:
+class Sender(Outbox):
     """Sends the centre's queued e-mail replies until ``stop`` is set."""
 
+    channel = CHANNEL
+
     def __init__(self, config: SenderConfig, central: Database, stop: threading.Event) -> None:
+        super().__init__(central, stop, config.poll_seconds)
         self.config = config
-        self._central = central
-        self._stop = stop
-        self._unreported: list[tuple[Reply, str, str, str | None]] = []
-        self._failures = 0
-        self._last_problem = ""
 
     def run(self) -> None:
         log.info("replies: sending through %s:%s", self.config.host, self.config.port)
-        while not self._stop.is_set():
-            try:
-                sent = self.round()
-            except RelaisError as exc:
-                self._problem(f"the centre did not answer: {exc.text()}")
-                sent = 0
-            except Exception:  # a bug: said in full, and the next round tried
-                log.exception("replies: unexpected failure")
-                self._failures += 1
-                sent = 0
-            if self._failures:
-                self._stop.wait(PAUSES[min(self._failures, len(PAUSES)) - 1])
-            elif not sent:
-                self._stop.wait(self.config.poll_seconds)
+        super().run()
 
-    def round(self) -> int:
-        """One look at the centre: what it hands out, sent; returns how many were handed."""
-        self._report_pending()
-        replies = due(self._central, CHANNEL, BATCH)
-        if self._last_problem:
-            log.info("replies: the centre answers again")
-        self._failures, self._last_problem = 0, ""
-        if not replies:
-            return 0
-        sendable = []
-        for reply in replies:
-            trouble = undeliverable(reply)
-            if trouble:
-                self._tell(reply, "failed", trouble)
-            else:
-                sendable.append(reply)
-        if sendable:
-            self._send_all(sendable)
-        return len(replies)
+    def undeliverable(self, reply: Reply) -> str:
+        return undeliverable(reply)
 
-    def _send_all(self, replies: list[Reply]) -> None:
+    def send(self, replies: list[Reply]) -> None:
         try:
             smtp = self._connect()
         except smtplib.SMTPAuthenticationError as exc:
@@ -164,40 +129,7 @@ class Sender:
             self._tell(reply, "failed", f"refused: {text}")
 
     def _tell(self, reply: Reply, outcome: str, reason: str, external: str | None = None) -> None:
-        """Says it to the centre; kept to say again when the centre does not answer, so that a
-        sent reply is not sent again once its lease has passed."""
-        log.info(
-            "reply %s (%s, attempt %d): %s%s",
-            reply.message_id,
-            reply.reference,
-            reply.attempt,
-            outcome,
-            f": {reason}" if reason else "",
-        )
-        try:
-            report(self._central, reply.delivery_id, outcome, reason, external)
-        except InputError as exc:  # the centre settled it otherwise: nothing to say again
-            log.warning("reply %s: the centre refused the report: %s", reply.message_id, exc.text())
-        except RelaisError as exc:
-            self._unreported.append((reply, outcome, reason, external))
-            self._problem(f"the centre did not take what became of a reply: {exc.text()}")
-
-    def _report_pending(self) -> None:
-        while self._unreported:
-            reply, outcome, reason, external = self._unreported[0]
-            try:
-                report(self._central, reply.delivery_id, outcome, reason, external)
-            except InputError as exc:
-                log.warning(
-                    "reply %s: the centre refused the report: %s", reply.message_id, exc.text()
-                )
-            self._unreported.pop(0)
-
-    def _problem(self, text: str) -> None:
-        self._failures += 1
-        if text != self._last_problem:
-            log.warning("replies: %s; trying again", text)
-            self._last_problem = text
+        self.tell(Said(reply, outcome, reason, external))
 
 
 def compose(reply: Reply, config: SenderConfig) -> EmailMessage:

@@ -13,9 +13,9 @@ from app.connectors.config import CENTRE_PASSWORD as PASSWORD_VARIABLE
 from app.db import Database, sqlite_url
 from app.errors import InputError, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP, Translate
-from app.ingest import mail
+from app.ingest import mail, webhook
 from app.ingest.inbound import Outcome, Received
-from app.ingest.receive import receive
+from app.ingest.receive import receive, receive_all
 
 _SAID = {
     Outcome.NEW: QT_TRANSLATE_NOOP("cli", "{file}: new contact {reference}"),
@@ -33,15 +33,30 @@ def run(args: Any, translate: Translate, out: TextIO | None = None) -> int:
     still go in. Exit status 2 when any was refused."""
     out = out or sys.stdout
     failed = 0
+    hooks = args.ingest_command == "webhook"
+    if hooks:
+        webhook.platform_of(args.platform)  # a wrong name said before any centre is asked
     with _centre(args, translate) as central:
         for path in args.files:
             try:
-                received = receive(central, mail.parse(_read(path), team=args.team))
+                if not hooks:
+                    received = receive(central, mail.parse(_read(path), team=args.team))
+                    print(_said(received, path, translate), file=out)
+                    continue
+                raw = _read(path, webhook.MAX_REQUEST_BYTES)
+                handed = receive_all(central, webhook.parse(args.platform, raw, args.team))
             except InputError as exc:
                 failed += 1
                 print(f"{path}: {exc.text(translate)}", file=sys.stderr)
                 continue
-            print(_said(received, path, translate), file=out)
+            for received in handed.received:
+                print(_said(received, path, translate), file=out)
+            for key, problem in handed.refused:
+                failed += 1
+                print(f"{path}: {key}: {problem.text(translate)}", file=sys.stderr)
+            if handed.moved:
+                said = translate("cli", QT_TRANSLATE_NOOP("cli", "{file}: {count} replies moved"))
+                print(said.format(file=path, count=handed.moved), file=out)
     return 2 if failed else 0
 
 
@@ -50,11 +65,11 @@ def _said(received: Received, path: Path, translate: Translate) -> str:
     return text.format(file=path, reference=received.reference or "")
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int = mail.MAX_MAIL_BYTES) -> bytes:
     try:
         size = path.stat().st_size
-        if size > mail.MAX_MAIL_BYTES:  # refused before it is read into memory
-            return b" " * (mail.MAX_MAIL_BYTES + 1)
+        if size > limit:  # refused before it is read into memory
+            return b" " * (limit + 1)
         return path.read_bytes()
     except OSError as exc:
         raise InputError(

@@ -69,7 +69,9 @@ def platform_of(platform: Channel | str) -> Channel:
 def _refused(channel: Channel, why: str) -> InputError:
     return InputError(
         QT_TRANSLATE_NOOP("errors", "This is not a {platform} webhook request: {why}."),
-        QT_TRANSLATE_NOOP("errors", "Nothing of it was stored; the request is kept for a look."),
+        QT_TRANSLATE_NOOP(
+            "errors", "Nothing of it was stored. Check that it is whole, as the platform posted it."
+        ),
         platform=channel.value,
         why=why,
     )

@@ -75,7 +75,12 @@ def _message(message: dict[str, Any], names: dict[str, str], team: str | None, b
         return
     context = message.get("context")
     answered = obj(context, "context").get("id") if context else None
-    phone = normalise_phone(f"+{sender.lstrip('+')}")
+    # WhatsApp has checked the number: one phonenumbers does not know yet (a new range) is
+    # still the customer's, in E.164.
+    digits = sender.lstrip("+")
+    phone = normalise_phone(f"+{digits}") or (
+        f"+{digits}" if digits.isdigit() and 7 <= len(digits) <= 15 else None
+    )
     b.messages.append(
         Inbound(
             channel=Channel.WHATSAPP,
@@ -127,7 +132,7 @@ def _status(status: dict[str, Any], b: Batch) -> None:
         b.statuses.append(Status(Channel.WHATSAPP, state, (key,)))
     elif state == "failed":
         errors = "; ".join(_error(e) for e in items(status.get("errors"), "status.errors"))
-        reason = f"refused: {errors or 'the platform gave no reason'}"
+        reason = f"rejected: {errors or 'the platform gave no reason'}"
         b.statuses.append(Status(Channel.WHATSAPP, "failed", (key,), reason=reason))
     elif state not in ("sent", "deleted", "warning"):
         raise Malformed(f"status.status {state!r} is none of WhatsApp's")

@@ -4,36 +4,38 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../ui/backoffice/alignment_view.py" line="+46"/>
+        <location filename="../../ui/backoffice/alignment_view.py" line="+62"/>
         <source>Advisor&apos;s feeling</source>
         <translation>Ressenti du conseiller</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+77"/>
-        <location line="+39"/>
+        <location line="-9"/>
+        <location line="+10"/>
+        <location line="+84"/>
+        <location line="+38"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+77"/>
-        <location line="+39"/>
+        <location line="-131"/>
+        <location line="+10"/>
+        <location line="+84"/>
+        <location line="+38"/>
         <source>Quality</source>
         <translation>Qualité</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-121"/>
         <source>Customer (CSAT)</source>
         <translation>Client (CSAT)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+59"/>
         <source>Closed from</source>
         <translation>Clôturés à partir du</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Closed until (included)</source>
         <translation>Clôturés jusqu’au (inclus)</translation>
     </message>
@@ -69,18 +71,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Closed</source>
         <translation>Clôturé</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+39"/>
+        <location line="-130"/>
+        <location line="+94"/>
+        <location line="+38"/>
         <source>Feeling</source>
         <translation>Ressenti</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-35"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
@@ -115,7 +118,7 @@
         <translation>Tableau croisé des notes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Click a figure or a cell to list the contacts behind it.</source>
         <translation>Cliquez sur un chiffre ou une case pour afficher les contacts correspondants.</translation>
     </message>
@@ -135,7 +138,8 @@
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-128"/>
+        <location line="+132"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -145,7 +149,7 @@
         <translation>Paroles du client</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>Computing on the centre…</source>
         <translation>Calcul en cours auprès du centre…</translation>
     </message>
@@ -155,7 +159,7 @@
         <translation>{closed} contacts clôturés sur la période, dont {surveyed} avec une réponse à l’enquête&#xa0;: choisissez une ligne, puis une paire de points de vue&#xa0;; un clic sur une case liste ses contacts.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Whole selection</source>
         <translation>Toute la sélection</translation>
     </message>
@@ -165,11 +169,12 @@
         <translation>{n} contacts notés des deux côtés · accord {agreement} · écart moyen {gap}</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>weighted kappa {kappa} (1: full agreement, 0: no better than chance)</source>
         <translation>kappa pondéré {kappa} (1&#xa0;: accord parfait, 0&#xa0;: pas mieux que le hasard)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>Contacts with both views</source>
         <translation>Contacts notés des deux côtés</translation>
     </message>
@@ -192,7 +197,7 @@
 <context>
     <name>Assessment</name>
     <message>
-        <location filename="../../ui/common/texts.py" line="+65"/>
+        <location filename="../../ui/common/texts.py" line="+66"/>
         <source>Very dissatisfied</source>
         <translation>Très insatisfait</translation>
     </message>
@@ -215,7 +220,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="+144"/>
+        <location filename="../../ui/desk/contact_parts.py" line="+149"/>
         <source>Start call</source>
         <translation>Démarrer l’appel</translation>
     </message>
@@ -444,7 +449,7 @@
         <translation>Aucune grille d’évaluation pour l’instant&#xa0;: créez-en une avec «&#xa0;Nouvelle grille d’évaluation…&#xa0;».</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>the customer&apos;s satisfaction</source>
         <translation>la satisfaction du client</translation>
     </message>
@@ -462,12 +467,12 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/backoffice/case_list.py" line="+149"/>
+        <location filename="../../ui/backoffice/case_list.py" line="+155"/>
         <source>Closed from</source>
         <translation>Clôturés à partir du</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Closed until (included)</source>
         <translation>Clôturés jusqu’au (inclus)</translation>
     </message>
@@ -595,6 +600,7 @@
         <translation>{shown} affichés</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>{mask}: hidden until you have saved your own evaluation (entered blind)</source>
         <translation>{mask}&#xa0;: caché tant que vous n’avez pas enregistré votre propre évaluation (saisie à l’aveugle)</translation>
     </message>
@@ -602,7 +608,7 @@
 <context>
     <name>CaseModel</name>
     <message>
-        <location line="-246"/>
+        <location line="-255"/>
         <source>Closed</source>
         <translation>Clôturé</translation>
     </message>
@@ -725,12 +731,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+160"/>
         <source>Close the contact</source>
         <translation>Clôturer le contact</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-153"/>
         <source>{channel} · {reference} · {who}</source>
         <translation>{channel} · {reference} · {who}</translation>
     </message>
@@ -800,7 +806,7 @@
         <translation>Date et heure du suivi</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>In 2 h</source>
         <translation>Dans 2 h</translation>
     </message>
@@ -1249,7 +1255,7 @@
 <context>
     <name>ContactHeader</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="-152"/>
+        <location filename="../../ui/desk/contact_parts.py" line="-157"/>
         <source>Contact reference</source>
         <translation>Référence du contact</translation>
     </message>
@@ -1304,7 +1310,7 @@
         <translation>suivi de {reference}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>strong dissatisfaction or legal risk</source>
         <translation>forte insatisfaction ou risque juridique</translation>
     </message>
@@ -1483,7 +1489,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="+470"/>
+        <location filename="../../ui/desk/thread_view.py" line="+525"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -1672,7 +1678,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/backoffice/dashboard.py" line="+59"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="+58"/>
         <source>Mon</source>
         <translation>lun.</translation>
     </message>
@@ -1707,24 +1713,24 @@
         <translation>dim.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+26"/>
+        <location line="+33"/>
+        <location line="+28"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>To (included)</source>
         <translation>Au (inclus)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+111"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Every channel</source>
         <translation>Tous les canaux</translation>
     </message>
@@ -1754,7 +1760,7 @@
         <translation>En faire la &amp;priorité de l’équipe</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>to</source>
         <translation>au</translation>
     </message>
@@ -1770,33 +1776,33 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+216"/>
         <source>This period</source>
         <translation>Cette période</translation>
     </message>
     <message>
-        <location line="-210"/>
-        <location line="+211"/>
+        <location line="-215"/>
+        <location line="+216"/>
         <source>Previous period</source>
         <translation>Période précédente</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-215"/>
         <source>Change</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Contacts received per channel</source>
         <translation>Contacts reçus par canal</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Contacts received per channel, this period and the previous</source>
         <translation>Contacts reçus par canal, sur cette période et la précédente</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Incidents: contacts tagged per hour</source>
         <translation>Incidents&#xa0;: contacts rattachés par heure</translation>
     </message>
@@ -1871,12 +1877,12 @@
         <translation>{n} contacts</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>{title} ({total} contacts)</source>
         <translation>{title} ({total} contacts)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>{day} {hour}:00–{hour}:59 · {count} contacts (previous period {previous})</source>
         <translation>{day} {hour}&#xa0;h–{hour}&#xa0;h&#xa0;59 · {count} contacts (période précédente&#xa0;: {previous})</translation>
     </message>
@@ -1911,21 +1917,93 @@
         <translation>Indicateurs exportés dans {path}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>“{label}” is now the team&apos;s focus: every advisor sees it on their status bar.</source>
         <translation>«&#xa0;{label}&#xa0;» est désormais l’indicateur prioritaire de l’équipe&#xa0;: chaque conseiller le voit dans sa barre d’état.</translation>
     </message>
     <message>
+        <location line="-19"/>
         <source>Shown on every advisor&apos;s status bar, with its value.</source>
         <translation>Affiché dans la barre d’état de chaque conseiller, avec sa valeur.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Choose in the table the indicator the team should follow; this one cannot be.</source>
         <translation>Choisissez dans le tableau l’indicateur que l’équipe suivra&#xa0;; celui-ci ne peut pas l’être.</translation>
     </message>
     <message>
+        <location line="-431"/>
+        <location line="+436"/>
         <source>Choose in the table the indicator the team should follow.</source>
         <translation>Choisissez dans le tableau l’indicateur que l’équipe suivra.</translation>
+    </message>
+</context>
+<context>
+    <name>Delivery</name>
+    <message>
+        <location filename="../../ui/common/texts.py" line="+34"/>
+        <source>the customer&apos;s mail server refused it</source>
+        <translation>le serveur de messagerie du client l’a refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mail server asked to try again later</source>
+        <translation>le serveur de messagerie a demandé de réessayer plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mail server could not be reached</source>
+        <translation>le serveur de messagerie est injoignable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mail server refused the connector&apos;s login</source>
+        <translation>le serveur de messagerie a refusé l’identifiant du connecteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it came back undelivered</source>
+        <translation>elle est revenue non distribuée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it could not be sent within a day</source>
+        <translation>elle n’a pas pu partir en un jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer&apos;s address is not a valid one</source>
+        <translation>l’adresse du client n’est pas valide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no address is known for this customer on the channel</source>
+        <translation>aucune adresse n&apos;est connue pour ce client sur ce canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform refused it</source>
+        <translation>la plateforme l&apos;a refusée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform asked to wait before sending more</source>
+        <translation>la plateforme a demandé d&apos;attendre avant d&apos;envoyer davantage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform could not be reached</source>
+        <translation>la plateforme n&apos;a pas pu être jointe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform refused the connector&apos;s access token</source>
+        <translation>la plateforme a refusé le jeton d&apos;accès du connecteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the channel gave no reason</source>
+        <translation>le canal n’a pas donné de raison</translation>
     </message>
 </context>
 <context>
@@ -2139,7 +2217,7 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../../ui/common/texts.py" line="+45"/>
+        <location filename="../../ui/common/texts.py" line="+17"/>
         <source>{sign}{s} s</source>
         <translation>{sign}{s} s</translation>
     </message>
@@ -2162,14 +2240,14 @@
 <context>
     <name>Errors</name>
     <message>
-        <location line="-69"/>
+        <location line="-87"/>
         <source>Something went wrong on our side. What you wrote is kept.
 If it happens again, give your supervisor this reference: {reference}.</source>
         <translation>Un problème est survenu de notre côté. Ce que vous avez écrit est conservé.
 Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../ui/entry.py" line="+89"/>
+        <location filename="../../ui/entry.py" line="+90"/>
         <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file {path}.</source>
         <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; le détail est dans le journal {path}.</translation>
     </message>
@@ -2714,7 +2792,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/application.py" line="+78"/>
+        <location filename="../../ui/application.py" line="+81"/>
         <source>Relais cannot start</source>
         <translation>Relais ne peut pas démarrer</translation>
     </message>
@@ -3040,7 +3118,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>Priority</name>
     <message>
-        <location line="+23"/>
+        <location line="+41"/>
         <source>Low</source>
         <translation>Basse</translation>
     </message>
@@ -3107,17 +3185,17 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Follow-up of {reference}: {subject}</source>
         <translation>Suivi de {reference}&#xa0;: {subject}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Follow-up of {reference}</source>
         <translation>Suivi de {reference}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Received {time}</source>
         <translation>Reçu&#xa0;: {time}</translation>
     </message>
@@ -3292,10 +3370,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>En attente, avec vous, ou qui le traite.</translation>
     </message>
     <message>
+        <location line="-178"/>
         <source>Reply not delivered: {subject}</source>
         <translation>Réponse non distribuée&#xa0;: {subject}</translation>
     </message>
     <message>
+        <location line="+19"/>
         <source>The last reply did not reach the customer: open the contact to see why.</source>
         <translation>La dernière réponse n’est pas parvenue au client&#xa0;: ouvrez le contact pour en voir la raison.</translation>
     </message>
@@ -3303,17 +3383,17 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/desk/queue_panel.py" line="+121"/>
+        <location filename="../../ui/desk/queue_panel.py" line="+115"/>
         <location line="+6"/>
         <location line="+39"/>
         <location line="+4"/>
         <location line="+77"/>
-        <location line="+351"/>
+        <location line="+352"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
     </message>
     <message>
-        <location line="-465"/>
+        <location line="-466"/>
         <location line="+2"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
@@ -3335,12 +3415,12 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+407"/>
+        <location line="+408"/>
         <source>My follow-ups</source>
         <translation>Mes suivis</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-405"/>
         <source>Every contact waiting or in progress.</source>
         <translation>Tous les contacts en attente ou en cours.</translation>
     </message>
@@ -3425,7 +3505,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Contacts triés par priorité, puis par échéance. Appuyez sur Entrée pour en ouvrir un.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Queue status</source>
         <translation>État de la file d’attente</translation>
     </message>
@@ -3779,7 +3859,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/common/texts.py" line="-11"/>
+        <location filename="../../ui/common/texts.py" line="-29"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -3832,7 +3912,7 @@ Solution&#xa0;: 3</translation>
         <translation>Suivis prévus de l’équipe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Team &amp;follow-ups</source>
         <translation>&amp;Suivis de l’équipe</translation>
     </message>
@@ -3872,7 +3952,7 @@ Solution&#xa0;: 3</translation>
         <translation>Heure de lecture du tableau</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+41"/>
         <source>%n planned follow-up(s) in the coming week</source>
         <translation>
             <numerusform>%n suivi prévu dans les 7 prochains jours</numerusform>
@@ -3915,13 +3995,8 @@ Solution&#xa0;: 3</translation>
         <source>the oldest for {age}</source>
         <translation>le plus ancien attend depuis {age}</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>No one in the team is working a contact.</source>
-        <translation>Personne dans l’équipe ne traite de contact.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+11"/>
         <source>%n contact(s) being worked</source>
         <translation>
             <numerusform>%n contact en cours de traitement</numerusform>
@@ -3942,6 +4017,7 @@ Solution&#xa0;: 3</translation>
         <translation>Le centre ne répond pas ({problem})&#xa0;; affiché tel que lu à {time}.</translation>
     </message>
     <message>
+        <location line="-113"/>
         <source>No follow-up planned by the team for the coming week. Advisors plan callbacks and replies when they close a contact; they appear here with who planned them.</source>
         <translation>Aucun suivi prévu par l’équipe pour la semaine à venir. Les conseillers prévoient rappels et réponses en clôturant un contact&#xa0;; ils apparaissent ici avec le nom de qui les a prévus.</translation>
     </message>
@@ -4232,7 +4308,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>TemplateAdmin</name>
     <message>
-        <location filename="../../ui/backoffice/template_admin.py" line="+131"/>
+        <location filename="../../ui/backoffice/template_admin.py" line="+138"/>
         <source>&lt;b&gt;Templates&lt;/b&gt; — the ones to improve first</source>
         <translation>&lt;b&gt;Modèles&lt;/b&gt; — ceux à améliorer en priorité</translation>
     </message>
@@ -4263,12 +4339,12 @@ Solution&#xa0;: 3</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>&lt;b&gt;New template&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nouveau modèle&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
@@ -4363,7 +4439,7 @@ Solution&#xa0;: 3</translation>
         <translation>Versions</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — a new version</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — nouvelle version</translation>
     </message>
@@ -4449,17 +4525,17 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>TemplateModel</name>
     <message>
-        <location filename="../../ui/backoffice/template_admin.py" line="-344"/>
+        <location filename="../../ui/backoffice/template_admin.py" line="-346"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -4489,7 +4565,7 @@ Solution&#xa0;: 3</translation>
         <translation>Note faible ensuite</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -4618,12 +4694,12 @@ Solution&#xa0;: 3</translation>
         <translation>Modèles correspondants</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Insert</source>
         <translation>Insérer</translation>
     </message>
@@ -4680,7 +4756,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>TemplateTableModel</name>
     <message>
-        <location line="-323"/>
+        <location line="-326"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -4723,7 +4799,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="-382"/>
+        <location filename="../../ui/desk/thread_view.py" line="-436"/>
         <source>Unknown sender</source>
         <translation>Expéditeur inconnu</translation>
     </message>
@@ -4738,7 +4814,7 @@ Solution&#xa0;: 3</translation>
         <translation>{sender} · réponse du conseiller · {when}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+71"/>
         <source>Internal note — not sent</source>
         <translation>Note interne — non envoyée</translation>
     </message>
@@ -4911,34 +4987,42 @@ Links in messages can be fraudulent: open only an address you trust.</source>
 Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adresse de confiance.</translation>
     </message>
     <message>
+        <location line="-350"/>
         <source>On this workstation: goes to the centre at the next sync</source>
         <translation>Sur ce poste&#xa0;: part vers le centre à la prochaine synchronisation</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>Not delivered: {why}{words} · {when}</source>
         <translation>Non distribuée&#xa0;: {why}{words} · {when}</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>The customer did not get this reply: check their address, then answer again or call them.</source>
         <translation>Le client n’a pas reçu cette réponse&#xa0;: vérifiez son adresse, puis répondez de nouveau ou appelez-le.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>Not sent yet: {why}{words}; next try {when}</source>
         <translation>Pas encore envoyée&#xa0;: {why}{words}&#xa0;; nouvel essai {when}</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Waiting to be sent</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Sent {when}</source>
         <translation>Envoyée {when}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Delivered {when}</source>
         <translation>Distribuée {when}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Read {when}</source>
         <translation>Lue {when}</translation>
     </message>
@@ -4951,7 +5035,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>&lt;b&gt;Paroles de clients&lt;/b&gt; — les 30 derniers jours, les plus mécontents d’abord</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Customers&apos; words to pin</source>
         <translation>Paroles de clients à épingler</translation>
     </message>
@@ -4981,7 +5065,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Afficher les verbatims étiquetés</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Pinned quotes</source>
         <translation>Verbatims épinglés</translation>
     </message>
@@ -5016,7 +5100,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>sans étiquette</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Choose a customer&apos;s words to pin first.</source>
         <translation>Choisissez d’abord les paroles d’un client à épingler.</translation>
     </message>
@@ -5056,6 +5140,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>{count} verbatims exportés dans {path}.</translation>
     </message>
     <message>
+        <location line="-63"/>
         <source>No quote pinned yet. Choose a customer&apos;s words on the left, tag them, and pin them: the board is what the one-page PDF carries to management.</source>
         <translation>Aucune citation épinglée. Choisissez à gauche les mots d’un client, étiquetez-les et épinglez-les&#xa0;: le tableau est ce que la page PDF porte à la direction.</translation>
     </message>
@@ -5063,7 +5148,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>VerbatimPdf</name>
     <message>
-        <location filename="../../ui/backoffice/verbatim_pdf.py" line="+22"/>
+        <location filename="../../ui/backoffice/verbatim_pdf.py" line="+23"/>
         <source>Focus indicator</source>
         <translation>Indicateur prioritaire</translation>
     </message>
@@ -5073,7 +5158,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Sans étiquette</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>{count} more pinned quotes did not fit on this page.</source>
         <translation>{count} autres verbatims épinglés ne tenaient pas sur cette page.</translation>
     </message>
@@ -5202,7 +5287,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>alignment</name>
     <message>
-        <location filename="../../app/backoffice/alignment.py" line="+244"/>
+        <location filename="../../app/backoffice/alignment.py" line="+245"/>
         <source>None of your rated contacts has a survey answer yet.</source>
         <translation>Aucun des contacts que vous avez notés n’a encore de réponse à l’enquête.</translation>
     </message>
@@ -5283,7 +5368,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>créer un utilisateur (ou changer son rôle, son équipe et son mot de passe)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>the team&apos;s name</source>
         <translation>le nom de l&apos;équipe</translation>
     </message>
@@ -5350,7 +5435,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>la démo au lieu du poste connecté</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+46"/>
+        <source>the team whose mailbox or page received them</source>
+        <translation>l&apos;équipe dont la boîte ou la page les a reçus</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>webhook requests of Messenger, Instagram, WhatsApp or X saved as JSON</source>
+        <translation>requêtes webhook de Messenger, Instagram, WhatsApp ou X enregistrées en JSON</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>on the demo&apos;s embedded centre instead of the connected one</source>
         <translation>sur le centre intégré de la démo au lieu du centre connecté</translation>
     </message>
@@ -5420,12 +5515,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>{where} rempli en {seconds:.1f}&#xa0;s&#xa0;: {customers}&#xa0;clients, {contacts}&#xa0;contacts passés, {queued}&#xa0;contacts en file, {templates}&#xa0;modèles, {advisors}&#xa0;utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="+180"/>
+        <location filename="../../app/users.py" line="+185"/>
+        <location line="+29"/>
         <source>User {login} ({role}) is ready on {where}.</source>
         <translation>L&apos;utilisateur {login} ({role}) est prêt sur {where}.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+149"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
@@ -5480,7 +5576,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>nom</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>User {login} may sign in again on {where}.</source>
         <translation>L’utilisateur {login} peut de nouveau se connecter à {where}.</translation>
     </message>
@@ -5535,58 +5631,72 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Toutes les équipes de la sélection n’ont pas de contacts enquêtés&#xa0;: voyez l’estimation de chaque équipe.</translation>
     </message>
     <message>
+        <location filename="../../app/cli.py" line="-89"/>
         <source>hand messages from files to the centre&apos;s queue</source>
         <translation>remettre des messages lus dans des fichiers à la file du centre</translation>
     </message>
     <message>
+        <location line="+20"/>
         <source>e-mails saved as .eml files (RFC 5322)</source>
         <translation>e-mails enregistrés en fichiers .eml (RFC 5322)</translation>
     </message>
     <message>
-        <source>the team whose mailbox received them</source>
-        <translation>l’équipe dont la boîte aux lettres les a reçus</translation>
-    </message>
-    <message>
+        <location line="-14"/>
         <source>the centre, as a connector login</source>
         <translation>le centre, avec un identifiant de connecteur</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>into the demo&apos;s embedded centre</source>
         <translation>dans le centre intégré de la démo</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>the connector&apos;s login</source>
         <translation>l’identifiant du connecteur</translation>
     </message>
     <message>
+        <location filename="../../app/ingest/commands.py" line="+21"/>
         <source>{file}: new contact {reference}</source>
         <translation>{file}&#xa0;: nouveau contact {reference}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>{file}: added to contact {reference}</source>
         <translation>{file}&#xa0;: ajouté au contact {reference}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>{file}: new contact {reference}, following a closed one</source>
         <translation>{file}&#xa0;: nouveau contact {reference}, à la suite d’un contact clos</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{file}: received before, in contact {reference}</source>
         <translation>{file}&#xa0;: déjà reçu, dans le contact {reference}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>{file}: automatic message, no contact opened</source>
         <translation>{file}&#xa0;: message automatique, aucun contact ouvert</translation>
     </message>
     <message>
+        <location line="+31"/>
+        <source>{file}: {count} replies moved</source>
+        <translation>{file}&#xa0;: {count} réponses mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="-35"/>
         <source>the service that reads the channels into the centre</source>
         <translation>le service qui lit les canaux dans le centre</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>run until stopped (SIGTERM), headless</source>
         <translation>tourner jusqu’à l’arrêt (SIGTERM), sans fenêtre</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>the centre and the mailboxes (README: Connectors)</source>
         <translation>le centre et les boîtes aux lettres (README&#xa0;: Connectors)</translation>
     </message>
@@ -5654,7 +5764,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Corrigez l’URL&#xa0;: postgresql+psycopg://hote:5432/base, avec des options comme&#xa0;?sslmode=require.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>The server of {where} has no such database, or does not let this login connect to it.</source>
         <translation>Le serveur de {where} n’a pas de base de données de ce nom, ou n’y autorise pas la connexion de cet identifiant.</translation>
     </message>
@@ -5904,7 +6014,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+73"/>
+        <location filename="../../app/services/contacts.py" line="+76"/>
         <source>Relais cannot keep {field}: {problem}.</source>
         <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
@@ -5937,13 +6047,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location filename="../../app/backoffice/refusals.py" line="+121"/>
         <location filename="../../app/backoffice/verbatims.py" line="+152"/>
         <location filename="../../app/services/contacts.py" line="+44"/>
-        <location filename="../../app/services/queue.py" line="+329"/>
+        <location filename="../../app/services/queue.py" line="+344"/>
         <location line="+43"/>
         <source>This contact no longer exists.</source>
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+135"/>
+        <location filename="../../app/services/contacts.py" line="+153"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -6482,7 +6592,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Demandez à un administrateur de vous ajouter.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="-302"/>
+        <location filename="../../app/users.py" line="-355"/>
         <source>“{login}” cannot be a login.</source>
         <translation>«&#xa0;{login}&#xa0;» ne peut pas être un identifiant.</translation>
     </message>
@@ -6547,12 +6657,14 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>n’est pas un utilisateur de ce centre</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
+        <location line="+29"/>
         <source>A PostgreSQL user needs a password.</source>
         <translation>Un utilisateur PostgreSQL a besoin d’un mot de passe.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <location line="+29"/>
         <source>Type it when asked, or pipe it with --password-stdin.</source>
         <translation>Tapez-le quand il est demandé, ou transmettez-le avec --password-stdin.</translation>
     </message>
@@ -6563,7 +6675,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location filename="../../app/backoffice/centre.py" line="+74"/>
-        <location filename="../../app/commands.py" line="+33"/>
+        <location filename="../../app/commands.py" line="+41"/>
         <source>This workstation is not connected to a centre yet.</source>
         <translation>Ce poste n&apos;est pas encore connecté à un centre.</translation>
     </message>
@@ -6624,7 +6736,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Démarrez Relais sur un écran pour le saisir.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="-118"/>
+        <location filename="../../app/db.py" line="-131"/>
         <location line="+16"/>
         <source>Your changes wait on this workstation and go in a moment.</source>
         <translation>Vos modifications attendent sur ce poste et partent dans un instant.</translation>
@@ -6685,8 +6797,8 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Raccourcissez-la et envoyez-la de nouveau&#xa0;: votre texte est toujours là.</translation>
     </message>
     <message>
-        <location filename="../../app/backoffice/alignment_sql.py" line="+353"/>
-        <location filename="../../app/backoffice/indicators.py" line="+107"/>
+        <location filename="../../app/backoffice/alignment_sql.py" line="+368"/>
+        <location filename="../../app/backoffice/indicators.py" line="+108"/>
         <source>The period ends ({end}) before it starts ({start}).</source>
         <translation>La période se termine ({end}) avant de commencer ({start}).</translation>
     </message>
@@ -6956,7 +7068,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Indiquez l’un de ceux-ci&#xa0;: {channels}.</translation>
     </message>
     <message>
-        <location filename="../../app/backoffice/indicators_figures.py" line="+95"/>
+        <location filename="../../app/backoffice/indicators_figures.py" line="+98"/>
         <source>The indicators&apos; computation was cancelled.</source>
         <translation>Le calcul des indicateurs a été annulé.</translation>
     </message>
@@ -7137,98 +7249,157 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez le poids sous forme de nombre, par exemple «&#xa0;Politesse&#xa0;: 2&#xa0;».</translation>
     </message>
     <message>
+        <location filename="../../app/users.py" line="-6"/>
         <source>The embedded centre has no logins.</source>
         <translation>Le centre intégré n’a pas d’identifiants.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Hand it messages with relais ingest … --demo.</source>
         <translation>Remettez-lui des messages avec relais ingest … --demo.</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>is a person&apos;s login</source>
         <translation>est l’identifiant d’une personne</translation>
     </message>
     <message>
+        <location filename="../../app/ingest/commands.py" line="+18"/>
         <source>{path} cannot be read: {why}.</source>
         <translation>{path} ne peut pas être lu&#xa0;: {why}.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Check the file&apos;s name and its rights.</source>
         <translation>Vérifiez le nom du fichier et ses droits.</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>There is no demo centre in {path} yet.</source>
         <translation>Il n’y a pas encore de centre de démo dans {path}.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Start “relais demo” once first.</source>
         <translation>Lancez d’abord «&#xa0;relais demo&#xa0;» une fois.</translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>Say which centre the messages go to.</source>
         <translation>Indiquez à quel centre vont les messages.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Add --url and --login of a connector, or --demo.</source>
         <translation>Ajoutez --url et --login d’un connecteur, ou --demo.</translation>
     </message>
     <message>
+        <location filename="../../app/connectors/service.py" line="+94"/>
+        <source>The webhooks cannot listen on {host}:{port}: {why}.</source>
+        <translation>Les webhooks ne peuvent pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free that port or change [webhooks] listen, and start again.</source>
+        <translation>Libérez ce port ou changez listen dans [webhooks], puis relancez.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../../app/ingest/commands.py" line="+11"/>
         <source>No password is known for {login} on this centre.</source>
         <translation>Aucun mot de passe n’est connu pour {login} sur ce centre.</translation>
     </message>
     <message>
+        <location filename="../../app/ingest/commands.py" line="+1"/>
         <source>Pipe it with --password-stdin, or set {variable} for the service.</source>
         <translation>Transmettez-le avec --password-stdin, ou définissez {variable} pour le service.</translation>
     </message>
     <message>
+        <location filename="../../app/ingest/mail.py" line="+60"/>
         <source>This e-mail is {size} MB; the limit is {limit} MB.</source>
         <translation>Cet e-mail fait {size}&#xa0;Mo&#xa0;; la limite est de {limit}&#xa0;Mo.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Ask the sender for a smaller one, or send it as a link.</source>
         <translation>Demandez à l’expéditeur un envoi plus léger, ou un lien.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>This file is not an e-mail: it has none of a mail&apos;s headers.</source>
         <translation>Ce fichier n’est pas un e-mail&#xa0;: il n’a aucun des en-têtes d’un message.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Give a message as saved by a mail program (.eml).</source>
         <translation>Donnez un message enregistré par un logiciel de messagerie (.eml).</translation>
     </message>
     <message>
+        <location filename="../../app/ingest/receive.py" line="+212"/>
         <source>The centre refused the message: {why}.</source>
         <translation>Le centre a refusé le message&#xa0;: {why}.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Nothing was stored; the connector&apos;s log says which one.</source>
         <translation>Rien n’a été enregistré&#xa0;; le journal du connecteur dit lequel.</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>This login may not hand messages to the centre.</source>
         <translation>Cet identifiant ne peut pas remettre de messages au centre.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Connect as a connector: relais user add LOGIN --role connector.</source>
         <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
     </message>
     <message>
+        <location filename="../../app/connectors/config.py" line="+324"/>
         <source>The connectors&apos; configuration {path} is wrong: {why}.</source>
         <translation>La configuration des connecteurs {path} est erronée&#xa0;: {why}.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Correct it (the README has an example) and start again.</source>
         <translation>Corrigez-la (le README en donne un exemple) et relancez.</translation>
     </message>
     <message>
+        <location filename="../../app/connectors/service.py" line="+1"/>
+        <location filename="../../app/connectors/webhooks.py" line="+65"/>
         <source>Set {variable} in the service&apos;s environment, or store it in the keyring.</source>
         <translation>Définissez {variable} dans l’environnement du service, ou enregistrez-le dans le trousseau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ingest/webhook.py" line="+60"/>
+        <source>{platform} is not a platform Relais receives from.</source>
+        <translation>{platform} n&apos;est pas une plateforme dont Relais reçoit les messages.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say one of: {platforms}.</source>
+        <translation>Indiquez l&apos;une de&#xa0;: {platforms}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This is not a {platform} webhook request: {why}.</source>
+        <translation>Ce n&apos;est pas une requête webhook {platform}&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing of it was stored. Check that it is whole, as the platform posted it.</source>
+        <translation>Rien n&apos;en a été enregistré. Vérifiez qu&apos;elle est complète, telle que la plateforme l&apos;a envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/connectors/webhooks.py" line="-1"/>
+        <source>No value is known for “{what}” of {where}.</source>
+        <translation>Aucune valeur n&apos;est connue pour «&#xa0;{what}&#xa0;» de {where}.</translation>
     </message>
 </context>
 <context>
     <name>field</name>
     <message>
-        <location filename="../../app/services/contacts.py" line="-501"/>
+        <location filename="../../app/services/contacts.py" line="-519"/>
         <source>the note</source>
         <translation>la note</translation>
     </message>
@@ -7505,7 +7676,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>m</name>
     <message>
-        <location filename="../../ui/desk/queue_panel.py" line="+33"/>
+        <location filename="../../ui/desk/queue_columns.py" line="+59"/>
         <source>overdue {duration}</source>
         <translation>retard {duration}</translation>
     </message>
@@ -7601,7 +7772,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>seed</name>
     <message>
-        <location filename="../../app/seed/constants.py" line="+22"/>
+        <location filename="../../app/seed/constants.py" line="+23"/>
         <source>Reference data</source>
         <translation>Données de référence</translation>
     </message>
@@ -7802,45 +7973,6 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+3"/>
         <source>Nothing was imported (dry run).</source>
         <translation>Rien n’a été importé (simulation).</translation>
-    </message>
-</context>
-<context>
-    <name>Delivery</name>
-    <message>
-        <source>the customer&apos;s mail server refused it</source>
-        <translation>le serveur de messagerie du client l’a refusée</translation>
-    </message>
-    <message>
-        <source>the mail server asked to try again later</source>
-        <translation>le serveur de messagerie a demandé de réessayer plus tard</translation>
-    </message>
-    <message>
-        <source>the mail server could not be reached</source>
-        <translation>le serveur de messagerie est injoignable</translation>
-    </message>
-    <message>
-        <source>the mail server refused the connector&apos;s login</source>
-        <translation>le serveur de messagerie a refusé l’identifiant du connecteur</translation>
-    </message>
-    <message>
-        <source>it came back undelivered</source>
-        <translation>elle est revenue non distribuée</translation>
-    </message>
-    <message>
-        <source>it could not be sent within a day</source>
-        <translation>elle n’a pas pu partir en un jour</translation>
-    </message>
-    <message>
-        <source>the customer&apos;s address is not a valid one</source>
-        <translation>l’adresse du client n’est pas valide</translation>
-    </message>
-    <message>
-        <source>no e-mail address is known for this customer</source>
-        <translation>aucune adresse e-mail n’est connue pour ce client</translation>
-    </message>
-    <message>
-        <source>the channel gave no reason</source>
-        <translation>le canal n’a pas donné de raison</translation>
     </message>
 </context>
 </TS>

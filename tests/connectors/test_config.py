@@ -52,6 +52,27 @@ fr = "L'équipe Particuliers"
 
 SMTP_ONLY = '[centre]\nurl = "sqlite:///c.db"\n[smtp]\nhost = "h"\nfrom = "a@b"\n'
 
+HOOKS = """
+[centre]
+url = "sqlite:///c.db"
+
+[webhooks]
+listen = "127.0.0.1:8780"
+spool = "/var/lib/relais/webhooks"
+
+[webhooks.whatsapp]
+app_secret_env = "META_APP_SECRET"
+verify_token_env = "META_VERIFY_TOKEN"
+access_token_env = "WHATSAPP_TOKEN"
+phone_number_id = "106540352242922"
+team = "Particuliers"
+
+[webhooks.x]
+consumer_secret_env = "X_CONSUMER_SECRET"
+"""
+
+HOOKS_ONLY = '[centre]\nurl = "sqlite:///c.db"\n[webhooks]\nspool = "/s"\n'
+
 SMALLEST = '[centre]\nurl = "sqlite:///c.db"\n[[imap]]\nhost = "h"\nlogin = "l"\n'
 
 
@@ -87,6 +108,26 @@ def test_the_replies_sender_read_with_its_signatures(tmp_path, monkeypatch) -> N
     assert sender.password is not None and sender.password.read() == "s3cret"
 
 
+def test_the_webhooks_read_with_their_platforms(tmp_path, monkeypatch) -> None:
+    cfg = config.load(_write(tmp_path, HOOKS))
+    hooks = cfg.webhooks
+    assert cfg.mailboxes == () and cfg.sender is None and hooks is not None
+    assert (hooks.host, hooks.port, hooks.spool) == (
+        "127.0.0.1",
+        8780,
+        Path("/var/lib/relais/webhooks"),
+    )
+    whatsapp, x = hooks.platforms
+    assert (whatsapp.account_id, whatsapp.team) == ("106540352242922", "Particuliers")
+    assert whatsapp.api == "https://graph.facebook.com/v21.0"
+    assert x.api == "https://api.x.com" and x.verify_token is None and x.access_token is None
+    monkeypatch.setenv("META_APP_SECRET", "app-s3cret")
+    assert whatsapp.signing_secret.read() == "app-s3cret"
+    assert (
+        whatsapp.verify_token is not None and whatsapp.verify_token.variable == "META_VERIFY_TOKEN"
+    )
+
+
 def test_a_relay_without_auth_needs_no_login(tmp_path) -> None:
     sender = config.load(_write(tmp_path, SMTP_ONLY + 'security = "starttls"\n')).sender
     assert sender is not None and sender.login is None and sender.password is None
@@ -108,7 +149,25 @@ def test_an_embedded_centre_needs_no_login(tmp_path) -> None:
         ('[centre]\nurl = "postgresql://u:pw@c/r"\n', "url holds a password"),
         (
             '[centre]\nurl = "sqlite:///c.db"\n',
-            "neither an [[imap]] mailbox nor [smtp] is configured",
+            "neither an [[imap]] mailbox, [smtp] nor [webhooks] is configured",
+        ),
+        (HOOKS_ONLY, "[webhooks] names no platform"),
+        ('[centre]\nurl = "sqlite:///c.db"\n[webhooks]\n', '[webhooks] needs spool = "…"'),
+        (HOOKS_ONLY + 'listen = "8780"\n', '[webhooks] listen must be "host:port"'),
+        (HOOKS_ONLY + "[webhooks.telegram]\n", "[webhooks.telegram]: Relais knows facebook"),
+        (HOOKS_ONLY + "[webhooks.x]\n", '[webhooks.x] needs consumer_secret_env = "…"'),
+        (
+            HOOKS_ONLY + '[webhooks.facebook]\napp_secret_env = "S"\n',
+            '[webhooks.facebook] needs verify_token_env = "…"',
+        ),
+        (
+            HOOKS_ONLY + '[webhooks.whatsapp]\napp_secret_env = "S"\nverify_token_env = "V"\n'
+            'access_token_env = "T"\n',
+            "[webhooks.whatsapp] needs phone_number_id",
+        ),
+        (
+            HOOKS_ONLY + '[webhooks.x]\nconsumer_secret_env = "S"\napi = "ftp://x"\n',
+            "[webhooks.x] api must be an https:// address",
         ),
         ('[centre]\nurl = "sqlite:///c.db"\n[[imap]]\nlogin = "l"\n', '#1 needs host = "…"'),
         (

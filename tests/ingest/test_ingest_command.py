@@ -52,3 +52,25 @@ def test_without_a_centre_the_command_says_what_to_add(capsys) -> None:
 
     with pytest.raises(InputError, match="Say which centre"):
         _ingest("x.eml")
+
+
+def test_webhook_requests_into_the_demo(demo_dir: Path, tmp_path, capsys) -> None:
+    samples = Path(__file__).parents[1] / "data" / "webhooks"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"object": "page"', encoding="utf-8")
+    argv = ["ingest", "webhook", "whatsapp", str(samples / "whatsapp.json"), str(broken)]
+    args = build_parser().parse_args([*argv, "--demo", "--data-dir", str(demo_dir)])
+    assert run(args, Settings(Path("unused"))) == 2
+    out, err = capsys.readouterr()
+    assert "broken.json: This is not a whatsapp webhook request: not JSON" in err
+    first, second = out.splitlines()
+    assert first.startswith(f"{samples / 'whatsapp.json'}: new contact R-")
+    assert second.startswith(f"{samples / 'whatsapp.json'}: added to contact R-")
+
+
+def test_an_unknown_platform_is_said_before_any_centre_is_asked(capsys) -> None:
+    from app.errors import InputError
+
+    args = build_parser().parse_args(["ingest", "webhook", "telegram", "x.json"])
+    with pytest.raises(InputError, match="telegram is not a platform Relais receives from"):
+        run(args, Settings(Path("unused")))

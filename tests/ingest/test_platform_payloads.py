@@ -72,7 +72,7 @@ def test_whatsapp_statuses_in_any_order_and_failures_with_the_platforms_words() 
         ("delivered", ("wamid.REPLY_ONE",)),
         ("failed", ("wamid.REPLY_THREE",)),
     ]  # "sent" says nothing the centre does not know
-    assert batch.statuses[2].reason.startswith("refused: 131047 Re-engagement message")
+    assert batch.statuses[2].reason.startswith("rejected: 131047 Re-engagement message")
 
 
 def test_x_ids_beyond_2_53_are_kept_exact_and_the_accounts_own_are_echoes() -> None:
@@ -185,3 +185,10 @@ def test_any_json_is_read_or_refused_never_a_crash(platform, data) -> None:
         return
     for message in batch.messages:
         assert message.key and message.sender_address
+
+
+def test_a_whatsapp_number_phonenumbers_does_not_know_is_still_the_customers() -> None:
+    """WhatsApp checked it: a range too new for the library is kept, in E.164."""
+    raw = _sample("whatsapp").replace(b"33612345678", b"999123456789")
+    (first, _) = webhook.parse("whatsapp", raw).messages
+    assert first.identity == (IdentityKind.WHATSAPP, "+999123456789")

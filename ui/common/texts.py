@@ -88,7 +88,11 @@ def delivery_reason(kind: str) -> str:
         "bounced": translate("Delivery", "it came back undelivered"),
         "expired": translate("Delivery", "it could not be sent within a day"),
         "bad_address": translate("Delivery", "the customer's address is not a valid one"),
-        "no_address": translate("Delivery", "no e-mail address is known for this customer"),
+        "no_address": translate("Delivery", "no address is known for this customer on the channel"),
+        "rejected": translate("Delivery", "the platform refused it"),
+        "throttled": translate("Delivery", "the platform asked to wait before sending more"),
+        "offline": translate("Delivery", "the platform could not be reached"),
+        "token": translate("Delivery", "the platform refused the connector's access token"),
     }.get(kind, translate("Delivery", "the channel gave no reason"))
 
 
