@@ -39,6 +39,9 @@ from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP, Marked
 from app.placeholders import names_in
 
+CHATS = frozenset({Channel.FACEBOOK, Channel.X, Channel.INSTAGRAM, Channel.WHATSAPP})
+"""The channels where a customer's messages are one conversation per sender, not threads."""
+
 
 class Measure(enum.StrEnum):
     """What a channel's limit counts."""

@@ -61,6 +61,33 @@ def normalise_phone(text: str, region: str = "FR") -> str | None:
     return None
 
 
+def whatsapp_number(wa_id: str) -> str | None:
+    """A WhatsApp sender's number (``33612345678``, as the platform writes it) in E.164.
+    WhatsApp has checked it: one phonenumbers does not know yet (a new range) is still the
+    customer's."""
+    digits = wa_id.strip().lstrip("+")
+    if not digits.isdigit() or not 7 <= len(digits) <= 15:
+        return None
+    return normalise_phone(f"+{digits}") or f"+{digits}"
+
+
+def address_shown(channel: str, address: str) -> str:
+    """A sender's address as an advisor reads it: a WhatsApp number written as a number, and
+    nothing for a platform's own id (a Messenger or X id means nothing to a person)."""
+    if channel == "whatsapp":
+        number = whatsapp_number(address)
+        if number is None:
+            return address
+        try:
+            parsed = phonenumbers.parse(number)
+        except phonenumbers.NumberParseException:
+            return number
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if channel in ("facebook", "instagram", "x"):
+        return ""
+    return address
+
+
 def normalise_email(text: str) -> str | None:
     """The address stripped and in lower case, or None when it cannot be an address.
 

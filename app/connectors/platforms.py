@@ -113,6 +113,58 @@ class PlatformSender(Outbox):
         return Said(reply, "failed", f"rejected: {words}")
 
 
+_PROFILE_FIELDS = {Channel.FACEBOOK: "first_name,last_name", Channel.INSTAGRAM: "name,username"}
+
+
+class Profiles:
+    """The names Messenger and Instagram do not put in their webhooks, asked of the Graph
+    API once per sender (``GET /{id}?fields=…`` with the page's token), so that an advisor
+    reads who wrote rather than "unknown sender". A name that cannot be had in a few seconds
+    is left out: the message goes in without it."""
+
+    _KEEP = 10_000
+
+    def __init__(
+        self,
+        configs: dict[Channel, tuple[PlatformConfig, str]],
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._configs = {p: c for p, c in configs.items() if p in _PROFILE_FIELDS}
+        self._client = httpx.Client(timeout=httpx.Timeout(5.0), transport=transport)
+        self._known: dict[tuple[Channel, str], str] = {}
+
+    def name(self, platform: Channel, sender: str) -> str:
+        if platform not in self._configs:
+            return ""
+        if (platform, sender) in self._known:
+            return self._known[(platform, sender)]
+        config, token = self._configs[platform]
+        try:
+            answer = self._client.get(
+                f"{config.api}/{sender}",
+                params={"fields": _PROFILE_FIELDS[platform]},
+                headers={"Authorization": f"Bearer {token}"},
+            )
+            data = answer.json() if answer.is_success else {}
+        except (httpx.HTTPError, ValueError) as exc:
+            log.info("%s: no name for %s: %s", platform.value, sender, exc)
+            return ""
+        if not isinstance(data, dict):
+            return ""
+        if platform == Channel.FACEBOOK:
+            name = f"{data.get('first_name') or ''} {data.get('last_name') or ''}"
+        else:
+            name = str(data.get("name") or data.get("username") or "")
+        name = " ".join(name.split())[:200]
+        if len(self._known) >= self._KEEP:
+            self._known.clear()
+        self._known[(platform, sender)] = name
+        return name
+
+    def close(self) -> None:
+        self._client.close()
+
+
 def messenger(config: PlatformConfig, reply: Reply) -> tuple[str, Any, _Reader]:
     account = config.account_id or "me"
     body = {

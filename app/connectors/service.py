@@ -16,7 +16,7 @@ from app import logs
 from app.connectors import config as settings
 from app.connectors import webhooks
 from app.connectors.imap import Mailbox
-from app.connectors.platforms import PlatformSender
+from app.connectors.platforms import PlatformSender, Profiles
 from app.connectors.smtp import Sender
 from app.connectors.spool import Spool
 from app.connectors.webhooks import Handover, Receiver
@@ -82,8 +82,10 @@ def _webhooks(
     """The endpoint, the thread that hands its requests to the centre and each platform's
     sender; every secret read first, so that one missing is said before anything listens."""
     secrets = webhooks.keys(config)
-    tokens = {
-        p.platform: webhooks.required(p.access_token) for p in config.platforms if p.access_token
+    sending = {
+        p.platform: (p, webhooks.required(p.access_token))
+        for p in config.platforms
+        if p.access_token
     }
     spool = Spool(config.spool)
     arrived = threading.Event()
@@ -99,12 +101,19 @@ def _webhooks(
             port=config.port,
             why=exc.strerror or str(exc),
         ) from exc
-    handover = Handover(central, spool, config.platforms, stop, arrived)
-    threads.append(threading.Thread(target=handover.run, name="webhooks:handover"))
-    for platform in config.platforms:
-        if platform.platform in tokens:
-            sender = PlatformSender(platform, tokens[platform.platform], central, stop)
-            threads.append(threading.Thread(target=sender.run, name=f"send:{platform.platform}"))
+    profiles = Profiles(sending)
+    handover = Handover(central, spool, config.platforms, stop, arrived, names=profiles.name)
+
+    def hand_over() -> None:
+        try:
+            handover.run()
+        finally:
+            profiles.close()
+
+    threads.append(threading.Thread(target=hand_over, name="webhooks:handover"))
+    for platform, (settings_of, token) in sending.items():
+        sender = PlatformSender(settings_of, token, central, stop)
+        threads.append(threading.Thread(target=sender.run, name=f"send:{platform}"))
     return receiver
 
 

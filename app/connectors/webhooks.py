@@ -12,6 +12,7 @@ waits and tries again while the centre does not answer, and puts aside (``reject
 that is not in its platform's format.
 """
 
+import dataclasses
 import json
 import logging
 import threading
@@ -31,6 +32,7 @@ from app.enums import Channel
 from app.errors import InputError, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ingest import webhook
+from app.ingest.inbound import Inbound
 from app.ingest.receive import Handed, receive_all
 
 log = logging.getLogger(__name__)
@@ -216,8 +218,10 @@ class Handover:
         stop: threading.Event,
         arrived: threading.Event,
         handed: Callable[[Handed], None] | None = None,
+        names: Callable[[Channel, str], str] | None = None,
     ) -> None:
         self._central = central
+        self._names = names
         self._spool = spool
         self._teams = {p.platform: p.team for p in platforms}
         self._stop = stop
@@ -257,6 +261,8 @@ class Handover:
                 continue
             except FileNotFoundError:
                 continue
+            if self._names is not None:
+                batch.messages = [self._named(m) for m in batch.messages]
             handed = receive_all(self._central, batch)
             self._spool.done(kept)
             if self._last_problem:
@@ -265,6 +271,13 @@ class Handover:
             self._handed(handed)
             count += 1
         return count
+
+    def _named(self, inbound: Inbound) -> Inbound:
+        """The sender's name from the platform when its webhook gave none."""
+        if inbound.sender_display or self._names is None:
+            return inbound
+        name = self._names(inbound.channel, inbound.sender_address)
+        return dataclasses.replace(inbound, sender_display=name) if name else inbound
 
     def _problem(self, text: str) -> None:
         self._failures += 1

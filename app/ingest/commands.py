@@ -57,6 +57,14 @@ def run(args: Any, translate: Translate, out: TextIO | None = None) -> int:
             if handed.moved:
                 said = translate("cli", QT_TRANSLATE_NOOP("cli", "{file}: {count} replies moved"))
                 print(said.format(file=path, count=handed.moved), file=out)
+            elif not handed.received and not handed.refused:
+                said = translate(
+                    "cli",
+                    QT_TRANSLATE_NOOP(
+                        "cli", "{file}: no message, and no reply of this centre concerned"
+                    ),
+                )
+                print(said.format(file=path), file=out)
     return 2 if failed else 0
 
 

@@ -12,7 +12,7 @@ errors — and they may come in any order: the centre never moves a reply back.
 from typing import Any
 
 from app.enums import Channel, IdentityKind
-from app.identities import normalise_phone
+from app.identities import whatsapp_number
 from app.ingest.events import (
     Batch,
     Malformed,
@@ -75,12 +75,7 @@ def _message(message: dict[str, Any], names: dict[str, str], team: str | None, b
         return
     context = message.get("context")
     answered = obj(context, "context").get("id") if context else None
-    # WhatsApp has checked the number: one phonenumbers does not know yet (a new range) is
-    # still the customer's, in E.164.
-    digits = sender.lstrip("+")
-    phone = normalise_phone(f"+{digits}") or (
-        f"+{digits}" if digits.isdigit() and 7 <= len(digits) <= 15 else None
-    )
+    phone = whatsapp_number(sender)
     b.messages.append(
         Inbound(
             channel=Channel.WHATSAPP,

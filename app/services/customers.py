@@ -29,8 +29,10 @@ from app.i18n import QT_TRANSLATE_NOOP, Marked
 from app.identities import (
     HANDLE_KINDS,
     address_fragments,
+    address_shown,
     guess_identity,
     normalise_identity,
+    whatsapp_number,
 )
 from app.ids import new_id
 from app.models import (
@@ -307,7 +309,11 @@ class CustomerService:
         contact.version += 1
         record_update(s, contact, ["customer_id", "version"])
         kind = _identity_kind_for(contact.channel.value)
-        value = normalise_identity(kind, contact.sender_address) if kind else None
+        address = contact.sender_address
+        if kind == IdentityKind.WHATSAPP:  # the platform's digits: the customer's number
+            value = whatsapp_number(address)
+        else:
+            value = normalise_identity(kind, address) if kind else None
         if kind is not None and value:
             exists = s.scalar(
                 select(func.count(CustomerIdentity.id)).where(
@@ -324,7 +330,7 @@ class CustomerService:
                         customer_id=customer.id,
                         kind=kind,
                         value=value,
-                        display=contact.sender_address,
+                        display=address_shown(contact.channel.value, address) or value,
                         created_at=utcnow(),
                     ),
                 )

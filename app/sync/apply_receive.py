@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, or_, select, update
 
+from app.channels import CHATS
 from app.clock import utcnow
 from app.enums import Channel, ContactStatus, Direction
 from app.models import ChannelKey, Contact, Customer, CustomerIdentity, Message, Team
 from app.risk import HIGH, NORMAL, URGENT
 from app.service_levels import DUE_WITHIN
 
-CHATS = frozenset({Channel.FACEBOOK, Channel.X, Channel.INSTAGRAM, Channel.WHATSAPP})
 CHAT_FOLLOWS_FOR = timedelta(days=7)
 """How long after a chat's contact closed a message from its sender follows it rather than
 starting afresh."""

@@ -220,7 +220,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="+149"/>
+        <location filename="../../ui/desk/contact_parts.py" line="+155"/>
         <source>Start call</source>
         <translation>Démarrer l’appel</translation>
     </message>
@@ -675,7 +675,7 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/channels.py" line="+182"/>
+        <location filename="../../app/channels.py" line="+185"/>
         <location filename="../../ui/common/texts.py" line="-25"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
@@ -1255,22 +1255,27 @@
 <context>
     <name>ContactHeader</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="-157"/>
+        <location filename="../../ui/desk/contact_parts.py" line="-161"/>
         <source>Contact reference</source>
         <translation>Référence du contact</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
+        <source>Chat</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{name} &lt;{address}&gt;</source>
         <translation>{name} &lt;{address}&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>from {who}</source>
         <translation>de {who}</translation>
     </message>
@@ -1522,7 +1527,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+264"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+265"/>
         <source>Select a contact to see its customer here.</source>
         <translation>Sélectionnez un contact pour afficher son client ici.</translation>
     </message>
@@ -1537,7 +1542,7 @@
         <translation>Aucun client n’a encore cette adresse. Recherchez le client pour lui rattacher ce contact (l’adresse sera alors mémorisée), ou créez un nouveau client.</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Unidentified sender: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</source>
         <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</translation>
     </message>
@@ -1547,7 +1552,12 @@
         <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Unidentified sender on {channel}</source>
+        <translation>Expéditeur non identifié sur {channel}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unidentified sender: {name} {address}</source>
         <translation>Expéditeur non identifié&#xa0;: {name} {address}</translation>
     </message>
@@ -5166,7 +5176,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="-479"/>
+        <location filename="../../ui/desk/customer_panel.py" line="-484"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -5684,6 +5694,11 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+31"/>
         <source>{file}: {count} replies moved</source>
         <translation>{file}&#xa0;: {count} réponses mises à jour</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: no message, and no reply of this centre concerned</source>
+        <translation>{file}&#xa0;: aucun message, et aucune réponse de ce centre concernée</translation>
     </message>
     <message>
         <location filename="../../app/cli.py" line="-35"/>
@@ -6386,13 +6401,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+165"/>
-        <location line="+190"/>
+        <location filename="../../app/services/customers.py" line="+167"/>
+        <location line="+194"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-66"/>
         <source>This contact or customer no longer exists.</source>
         <translation>Ce contact ou ce client n’existe plus.</translation>
     </message>
@@ -6407,7 +6422,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Seul le conseiller qui traite un contact peut le rattacher à un client.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>These customer fields cannot be changed: {names}.</source>
         <translation>Ces champs du client ne peuvent pas être modifiés&#xa0;: {names}.</translation>
     </message>
@@ -7264,7 +7279,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>est l’identifiant d’une personne</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/commands.py" line="+18"/>
+        <location filename="../../app/ingest/commands.py" line="+21"/>
         <source>{path} cannot be read: {why}.</source>
         <translation>{path} ne peut pas être lu&#xa0;: {why}.</translation>
     </message>
@@ -7294,7 +7309,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ajoutez --url et --login d’un connecteur, ou --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/service.py" line="+94"/>
+        <location filename="../../app/connectors/service.py" line="+96"/>
         <source>The webhooks cannot listen on {host}:{port}: {why}.</source>
         <translation>Les webhooks ne peuvent pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
     </message>
@@ -7304,7 +7319,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Libérez ce port ou changez listen dans [webhooks], puis relancez.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <location filename="../../app/ingest/commands.py" line="+11"/>
         <source>No password is known for {login} on this centre.</source>
         <translation>Aucun mot de passe n’est connu pour {login} sur ce centre.</translation>
@@ -7366,7 +7381,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location filename="../../app/connectors/service.py" line="+1"/>
-        <location filename="../../app/connectors/webhooks.py" line="+65"/>
+        <location filename="../../app/connectors/webhooks.py" line="+67"/>
         <source>Set {variable} in the service&apos;s environment, or store it in the keyring.</source>
         <translation>Définissez {variable} dans l’environnement du service, ou enregistrez-le dans le trousseau.</translation>
     </message>
@@ -7429,7 +7444,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>l&apos;objet</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="-380"/>
+        <location filename="../../app/services/customers.py" line="-384"/>
         <source>the first name</source>
         <translation>le prénom</translation>
     </message>

@@ -3,11 +3,13 @@
 import pytest
 
 from app.identities import (
+    address_shown,
     guess_identity,
     normalise_email,
     normalise_handle,
     normalise_identity,
     normalise_phone,
+    whatsapp_number,
 )
 from app.models import IdentityKind
 
@@ -118,3 +120,13 @@ def test_the_search_box_recognises_numbers_addresses_and_handles(
 )
 def test_names_account_numbers_and_references_are_not_taken_for_identities(text: str) -> None:
     assert guess_identity(text) is None
+
+
+def test_a_whatsapp_sender_is_a_number_written_as_people_read_it() -> None:
+    assert whatsapp_number("33612345678") == "+33612345678"
+    assert whatsapp_number("999123456789") == "+999123456789"  # a range phonenumbers lacks
+    assert whatsapp_number("wamid.x") is None
+    assert address_shown("whatsapp", "33612345678") == "+33 6 12 34 56 78"
+    assert address_shown("email", "lea@example.org") == "lea@example.org"
+    for platform in ("facebook", "instagram", "x"):  # their own ids mean nothing to a person
+        assert address_shown(platform, "6723451209876543") == ""

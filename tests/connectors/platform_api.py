@@ -21,6 +21,8 @@ class PlatformApi:
     server: ThreadingHTTPServer
     calls: list[Call] = field(default_factory=list)
     script: list[tuple[int, dict[str, str], Any]] = field(default_factory=list)
+    profiles: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The Graph API's profile of each sender id (GET /{id}?fields=…)."""
     """Answers to give, in turn, before the platform's usual success."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -34,7 +36,11 @@ class PlatformApi:
 
     def to(self, recipient: str) -> list[Call]:
         with self.lock:
-            return [c for c in self.calls if recipient in json.dumps(c.body) + c.path]
+            return [
+                c
+                for c in self.calls
+                if c.body is not None and recipient in json.dumps(c.body) + c.path
+            ]
 
     def stop(self) -> None:
         self.server.shutdown()
@@ -57,6 +63,19 @@ def start() -> PlatformApi:
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            sender = self.path.split("?")[0].rsplit("/", 1)[-1]
+            with api.lock:
+                api.calls.append(Call(self.path, dict(self.headers), None))
+                profile = api.profiles.get(sender)
+            body = profile or {"error": {"code": 100, "message": "Unsupported get request"}}
+            data = json.dumps(body).encode()
+            self.send_response(200 if profile else 400)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()

@@ -31,7 +31,7 @@ from app.enums import Channel, ContactStatus, DeliveryState
 from app.errors import RelaisError
 from app.ingest.inbound import Outcome
 from app.ingest.xdm import TWITTER_EPOCH_MS
-from app.models import Contact, Delivery, Message, Team
+from app.models import Contact, Customer, CustomerIdentity, Delivery, Message, Team
 from app.models import Outcome as CloseOutcome
 
 TEAM = "Équipe Paris 1"
@@ -661,3 +661,75 @@ def test_the_service_says_a_missing_secret_before_it_listens(tmp_path, capsys) -
     err = capsys.readouterr().err
     assert "No value is known for “signing secret” of webhook://x" in err
     assert "RELAIS_TEST_UNSET_SECRET" in err and "Traceback" not in err
+
+
+def test_a_whatsapp_sender_linked_by_the_advisor_is_recognised_next_time(
+    connector, truth, desk, endpoint
+) -> None:
+    """Linking remembers the number in E.164 (the platform writes it without its +), so the
+    customer's next chat, weeks later, finds them by itself."""
+    wa_id, contact_id = _whatsapp_customer(connector, endpoint)
+    with truth.session() as s:
+        person = s.scalars(select(Customer.id).order_by(Customer.id.desc()).limit(1)).one()
+    desk.sync.cycle()
+    desk.queue.take(contact_id)
+    desk.customers.link(contact_id, person)
+    reason = desk.reference.reason_codes()[0].id
+    desk.contacts.close(CloseRequest(contact_id, reason, CloseOutcome.RESOLVED.value, 3, "", None))
+    desk.sync.cycle()
+    with truth.session() as s:
+        value = s.scalar(
+            select(CustomerIdentity.value).where(
+                CustomerIdentity.customer_id == person, CustomerIdentity.kind == "whatsapp"
+            )
+        )
+        s.execute(
+            update(Contact)
+            .where(Contact.id == contact_id)
+            .values(closed_at=utcnow() - timedelta(days=30))
+        )
+    assert value == f"+{wa_id}"
+    url, spool, config, _ = endpoint
+    raw = hooks.whatsapp([hooks.whatsapp_text(wa_id, hooks.fresh("wamid."), "Re-bonjour")])
+    assert _post(url, Channel.WHATSAPP, raw).status_code == 200
+    (again,) = _hand(connector, spool, config)
+    assert again.outcome == Outcome.NEW
+    with truth.session() as s:
+        assert s.get(Contact, again.contact_id).customer_id == person
+
+
+def test_a_messenger_senders_name_is_asked_of_the_platform_once(
+    connector, truth, api, endpoint
+) -> None:
+    """Messenger's webhook names nobody: the Graph API does, with the page's token; a sender
+    it will not name still gets their message in."""
+    from app.connectors.platforms import Profiles
+
+    url, spool, config, _ = endpoint
+    named, unnamed = hooks.digits(16), hooks.digits(16)
+    api.profiles[named] = {"first_name": "Léa", "last_name": "Martin", "id": named}
+    profiles = Profiles({Channel.FACEBOOK: (_platform(Channel.FACEBOOK, api.url), "page-token")})
+    raw = hooks.messenger(
+        hooks.messenger_message(named, hooks.fresh("m_"), "Bonjour"),
+        hooks.messenger_message(named, hooks.fresh("m_"), "Vous êtes là ?"),
+        hooks.messenger_message(unnamed, hooks.fresh("m_"), "Allô"),
+    )
+    assert _post(url, Channel.FACEBOOK, raw).status_code == 200
+    handed: list = []
+    Handover(
+        connector,
+        spool,
+        config.platforms,
+        threading.Event(),
+        threading.Event(),
+        handed.append,
+        names=profiles.name,
+    ).drain()
+    profiles.close()
+    first, _, third = handed[0].received
+    with truth.session() as s:
+        assert s.get(Contact, first.contact_id).sender_display == "Léa Martin"
+        assert s.get(Contact, third.contact_id).sender_display == ""
+    asked = [c for c in api.calls if c.body is None and named in c.path]
+    assert len(asked) == 1 and asked[0].headers["Authorization"] == "Bearer page-token"
+    assert "fields=first_name%2Clast_name" in asked[0].path

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.channels import CHATS
 from app.dto import ContactDetail
 from app.enums import Channel, ContactStatus
+from app.identities import address_shown
 from ui.common import theme
 from ui.common.texts import (
     channel_icon,
@@ -91,13 +93,17 @@ class ContactHeader(QWidget):
         self.channel_icon.setToolTip(channel_label(d.channel))
         self.channel_icon.setAccessibleName(channel_label(d.channel))
         self.reference.setText(d.reference)
-        subject = d.subject or self.tr("(no subject)")
+        if d.subject:
+            subject = d.subject
+        elif d.channel in CHATS:  # a chat has no subject: it is a conversation
+            subject = self.tr("Chat")
+        else:
+            subject = self.tr("(no subject)")
         self.subject.setText(subject)
-        who = d.sender_display or d.sender_address
-        if d.sender_display and d.sender_address and d.sender_address != d.sender_display:
-            who = self.tr("{name} <{address}>").format(
-                name=d.sender_display, address=d.sender_address
-            )
+        address = address_shown(d.channel, d.sender_address)
+        who = d.sender_display or address
+        if d.sender_display and address and address != d.sender_display:
+            who = self.tr("{name} <{address}>").format(name=d.sender_display, address=address)
         facts = [
             channel_label(d.channel),
             self.tr("from {who}").format(who=who) if who else self.tr("unknown sender"),

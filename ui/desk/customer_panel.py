@@ -42,11 +42,12 @@ from PySide6.QtWidgets import (
 
 from app.dto import ContactDetail, CustomerProfile, HistoryRow
 from app.errors import RelaisError
+from app.identities import address_shown
 from app.services.contacts import ContactService
 from app.services.customers import CustomerService
 from ui.common import texts
 from ui.common.ops import Bug, Runner
-from ui.common.texts import translate
+from ui.common.texts import channel_label, translate
 from ui.desk.customer_link import LinkCustomerWidget, kind_label
 from ui.desk.history_model import (
     ChannelDelegate,
@@ -484,17 +485,22 @@ class CustomerPanel(QWidget):
         self.model.clear()
         self._drop_link_tools()
         who = html.escape(detail.sender_display.strip())
-        address = html.escape(detail.sender_address.strip())
+        shown = address_shown(detail.channel, detail.sender_address.strip())
+        address = html.escape(shown)
         if who and address and who != address:
             text = self.tr("Unidentified sender: <b>{name}</b> &lt;{address}&gt;").format(
                 name=who, address=address
             )
-        else:
+        elif who or address:
             text = self.tr("Unidentified sender: <b>{name}</b>").format(name=who or address)
+        else:  # a platform that gave neither a name nor an address a person can read
+            text = self.tr("Unidentified sender on {channel}").format(
+                channel=channel_label(detail.channel)
+            )
         self.sender_label.setText(text)
         self.sender_label.setAccessibleName(
             self.tr("Unidentified sender: {name} {address}").format(
-                name=detail.sender_display, address=detail.sender_address
+                name=detail.sender_display, address=shown
             )
         )
         if not detail.workable:
