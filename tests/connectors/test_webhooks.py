@@ -648,8 +648,10 @@ poll_seconds = 0.2
     assert not service.is_alive()
 
 
-def test_the_service_says_a_missing_secret_before_it_listens(tmp_path, capsys) -> None:
+def test_the_service_says_a_missing_secret_before_it_listens(tmp_path, capsys, monkeypatch) -> None:
     from ui.entry import main
+
+    monkeypatch.setattr("app.credentials.load", lambda _where, _login: None)  # an empty keyring
 
     path = tmp_path / "connectors.toml"
     path.write_text(
