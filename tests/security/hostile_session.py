@@ -278,7 +278,9 @@ class Centre:
         return self.scalar("SELECT id FROM reason_code ORDER BY id LIMIT 1")
 
     def template(self) -> uuid.UUID:
-        return self.scalar("SELECT id FROM template ORDER BY id LIMIT 1")
+        """A template of the advisors' library (never a draft a test made: its random id may
+        sort first)."""
+        return self.scalar("SELECT id FROM template WHERE status = 'approved' ORDER BY id LIMIT 1")
 
     def wrap_up(self, advisor: uuid.UUID, contact: uuid.UUID, assessment: int = 2) -> uuid.UUID:
         """A wrap-up written by the owner (as an earlier, honest push would have)."""
