@@ -37,6 +37,18 @@ class DeliveryState(enum.StrEnum):
     READ = "read"
 
 
+class AttachmentState(enum.StrEnum):
+    """Whether the centre holds an attachment's bytes, and when it does not, why."""
+
+    KEPT = "kept"
+    PENDING = "pending"
+    """A chat's media the connector has yet to fetch from the platform."""
+    TOO_LARGE = "too_large"
+    """Over the connector's limit per file or per message: name and size kept, no bytes."""
+    FAILED = "failed"
+    """The platform would not give it (gone, refused, down for too long): the reason kept."""
+
+
 class Outcome(enum.StrEnum):
     RESOLVED = "resolved"
     FOLLOW_UP = "follow_up"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.enums import Channel, IdentityKind
+from app.ingest.attachments import IncomingFile
 
 
 class Outcome(enum.StrEnum):
@@ -54,6 +55,9 @@ class Inbound:
     bounce: tuple[str, str] | None = None
     """For a report that one of the centre's replies failed: that reply's id on the channel
     and the reason the report gives."""
+    files: tuple[IncomingFile, ...] = ()
+    """Its attachments, within the connector's limits (app.ingest.attachments), stored with it
+    in the same transaction."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ from app.enums import Channel, IdentityKind
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.identities import normalise_email
+from app.ingest import attachments
+from app.ingest.attachments import IncomingFile, Limits
 from app.ingest.inbound import Inbound
 from app.sanitize import safe_html
 
@@ -53,8 +55,9 @@ _AWAY = re.compile(
 _CUT = "\n\n[…]"
 
 
-def parse(raw: bytes, team: str | None = None) -> Inbound:
-    """The mail as an ``Inbound`` for the centre; InputError when it cannot be one."""
+def parse(raw: bytes, team: str | None = None, limits: Limits | None = None) -> Inbound:
+    """The mail as an ``Inbound`` for the centre, its attachments within ``limits`` (the
+    default ones when None); InputError when it cannot be one."""
     if len(raw) > MAX_MAIL_BYTES:
         raise InputError(
             QT_TRANSLATE_NOOP("errors", "This e-mail is {size} MB; the limit is {limit} MB."),
@@ -73,7 +76,8 @@ def parse(raw: bytes, team: str | None = None) -> Inbound:
             QT_TRANSLATE_NOOP("errors", "Give a message as saved by a mail program (.eml)."),
         )
     subject = _header(msg, "Subject")[:300]
-    text, body_html = _bodies(msg)
+    text, body_html, bodies = _bodies(msg)
+    files = attachments.within(_files(msg, bodies), limits or Limits())
     message_id = _ids(_header(msg, "Message-ID"))
     replying = _ids(_header(msg, "In-Reply-To"))
     references = _ids(_header(msg, "References"))
@@ -97,7 +101,72 @@ def parse(raw: bytes, team: str | None = None) -> Inbound:
         automatic=automatic(msg, address, subject),
         team=team,
         bounce=bounce(msg),
+        files=files,
     )
+
+
+# Parts that are a report's machinery, not a file anyone sent.
+_NOT_FILES = (
+    "message/delivery-status",
+    "message/global-delivery-status",
+    "message/disposition-notification",
+    "text/rfc822-headers",
+)
+
+
+def _name(part: Message) -> str | None:
+    try:
+        return part.get_filename()
+    except (ValueError, LookupError, TypeError, IndexError):
+        return None
+
+
+def _files(msg: Message, bodies: tuple[Message, ...]) -> list[IncomingFile]:
+    """Every part that is a file: one with a file name or an attachment disposition, any part
+    not text (an inline image, a document), a forwarded mail as an ``.eml``; never the bodies
+    read as the message's text. A nested multipart is followed, a forwarded mail is not (its
+    own attachments are inside its ``.eml``)."""
+    found: list[IncomingFile] = []
+
+    def visit(part: Message, depth: int) -> None:
+        if len(found) >= 100 or depth > 40:
+            return
+        kind = part.get_content_type()
+        if kind in ("message/rfc822", "message/global"):
+            inner = part.get_payload()
+            first = inner[0] if isinstance(inner, list) and inner else None
+            if isinstance(first, Message):
+                subject = _header(first, "Subject") or "message"
+                try:
+                    data = first.as_bytes()
+                except (ValueError, LookupError, TypeError, UnicodeError, IndexError):
+                    data = b""  # beyond the standard library's writing: its name and size 0
+                found.append(attachments.kept(_name(part) or f"{subject[:200]}.eml", kind, data))
+            return
+        if part.is_multipart():
+            for child in part.get_payload() or []:
+                if isinstance(child, Message):
+                    visit(child, depth + 1)
+            return
+        if any(part is b for b in bodies) or kind in _NOT_FILES:
+            return
+        name = _name(part)
+        disposition = (part.get_content_disposition() or "").lower()
+        if part.get_content_maintype() == "text" and not name and disposition != "attachment":
+            return  # a second body (a signature, a part of a mail program's own)
+        if part is msg and not name and disposition != "attachment":
+            return
+        try:
+            data = part.get_payload(decode=True)
+        except (ValueError, LookupError, TypeError, AssertionError):
+            data = None
+        if not isinstance(data, bytes):
+            payload = part.get_payload()
+            data = payload.encode("utf-8", "replace") if isinstance(payload, str) else b""
+        found.append(attachments.kept(name or "", kind, data))
+
+    visit(msg, 0)
+    return found
 
 
 def automatic(msg: Message, address: str, subject: str) -> str:
@@ -226,15 +295,17 @@ def _language(msg: Message) -> str | None:
     return declared if declared in ("fr", "en") else None
 
 
-def _bodies(msg: EmailMessage) -> tuple[str, str | None]:
-    """The text to read and, when the mail has one, its HTML made safe. The plain part is
-    preferred for the text; an HTML-only mail is reduced to text."""
+def _bodies(msg: EmailMessage) -> tuple[str, str | None, tuple[Message, ...]]:
+    """The text to read, when the mail has one its HTML made safe, and the parts they were
+    read from. The plain part is preferred for the text; an HTML-only mail is reduced to
+    text."""
     try:
         plain = msg.get_body(preferencelist=("plain",))
         rich = msg.get_body(preferencelist=("html",))
     except (KeyError, TypeError, ValueError):
         plain = rich = None
-    if plain is None and rich is None and not msg.is_multipart():
+    single = plain is None and rich is None and not msg.is_multipart()
+    if single and not msg.get_filename() and msg.get_content_disposition() != "attachment":
         plain = msg  # a single part of an unusual type (text/enriched, application/octet-...)
     body_html = safe_html(_content(rich))[:MAX_HTML] if rich is not None else None
     if plain is not None:
@@ -246,7 +317,7 @@ def _bodies(msg: EmailMessage) -> tuple[str, str | None]:
     text = _TRAILING.sub("\n", text.replace("\r\n", "\n")).strip()
     if len(text) > MAX_TEXT:
         text = text[: MAX_TEXT - len(_CUT)] + _CUT
-    return text, body_html
+    return text, body_html, tuple(p for p in (plain, rich) if p is not None)
 
 
 def _content(part: Message) -> str:

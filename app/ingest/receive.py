@@ -22,7 +22,7 @@ from app.ingest.events import Batch, Status
 from app.ingest.inbound import Inbound, Outcome, Received
 from app.ingest.language import guess_language
 from app.risk import assess
-from app.sync import apply_delivery, apply_receive
+from app.sync import apply_attachments, apply_delivery, apply_receive
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,10 @@ def receive(central: Database, inbound: Inbound) -> Received:
     if inbound.bounce is not None:
         bounced(central, inbound.channel.value, *inbound.bounce)
     p = payload(inbound)
-    answer = _embedded(central, p) if central.is_sqlite else _postgres(central, p)
+    if inbound.files:
+        answer = _with_files(central, p, inbound)
+    else:
+        answer = _embedded(central, p) if central.is_sqlite else _postgres(central, p)
     received = Received(
         Outcome(answer["outcome"]),
         _uuid(answer.get("contact_id")),
@@ -168,6 +171,58 @@ def receive_all(central: Database, batch: Batch) -> Handed:
     for what in batch.skipped:
         log.info("skipped: %s", what)
     return handed
+
+
+_STORED = (Outcome.NEW.value, Outcome.JOINED.value, Outcome.FOLLOW_ON.value)
+
+
+def _with_files(central: Database, p: dict[str, Any], inbound: Inbound) -> dict[str, Any]:
+    """The message and its files in one transaction: both stored, or neither (a redelivery
+    then finds neither and stores both). ``relais_attach`` takes the files only of a message
+    this same transaction received."""
+    files = [f.meta() for f in inbound.files]
+    contents = [f.content for f in inbound.files]
+    if central.is_sqlite:
+        with storage_errors(central):
+            try:
+                return _embedded_with_files(central, p, files, contents)
+            except IntegrityError:  # the same message committed meanwhile: found DUPLICATE
+                return _embedded_with_files(central, p, files, contents)
+    with storage_errors(central):
+        try:
+            with central.engine.begin() as conn:
+                answer = dict(
+                    conn.exec_driver_sql(
+                        "SELECT relais_receive(%s::jsonb)", (json.dumps(p),)
+                    ).scalar_one()
+                )
+                if answer["outcome"] in _STORED:
+                    conn.exec_driver_sql(
+                        "SELECT relais_attach(%s::uuid, %s::jsonb, %s::bytea[])",
+                        (answer["message_id"], json.dumps(files), contents),
+                    )
+                return answer
+        except DBAPIError as exc:
+            code = sqlstate(exc)
+            if code == "42501":
+                raise not_a_connector() from exc
+            if code == "22023":
+                raise refused(str(exc.orig).splitlines()[0]) from exc
+            raise
+
+
+def _embedded_with_files(
+    central: Database, p: dict[str, Any], files: list[dict[str, Any]], contents: list[Any]
+) -> dict[str, Any]:
+    try:
+        with central.engine.begin() as conn:
+            answer = apply_receive.receive(conn, p)
+            if answer["outcome"] in _STORED:
+                message = uuid.UUID(answer["message_id"])
+                apply_attachments.attach(conn, message, files, contents)
+            return answer
+    except apply_receive.Refused as exc:
+        raise refused(str(exc)) from exc
 
 
 def _postgres(central: Database, p: dict[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The whole domain schema; importing this package registers every table on ``Base.metadata``."""
 
+from app.models.attachments import Attachment
 from app.models.base import Base, table_of
 from app.models.channels import ChannelKey
 from app.models.contacts import (
@@ -46,6 +47,7 @@ from app.models.templates import Template, TemplateUsage, TemplateVersion
 __all__ = [
     "Advisor",
     "AppliedOps",
+    "Attachment",
     "Base",
     "CentreLogin",
     "CentreRole",
