@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.enums import (
+    AttachmentState,
     Channel,
     ContactStatus,
     DeliveryState,
@@ -17,6 +18,7 @@ from app.enums import (
     Outcome,
     Role,
 )
+from app.ingest.attachments import is_dangerous, type_mismatch
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,30 @@ class DeliveryView:
 
 
 @dataclass(frozen=True)
+class AttachmentView:
+    """A file that came with a message, as the thread lists it (its bytes stay in the copy
+    until the advisor saves it: app.services.attachments)."""
+
+    id: uuid.UUID
+    filename: str
+    declared_type: str
+    sniffed_type: str
+    size: int
+    state: AttachmentState
+    reason: str
+
+    @property
+    def dangerous(self) -> bool:
+        """A program or a script, whatever its name says."""
+        return is_dangerous(self.sniffed_type, self.filename)
+
+    @property
+    def mismatched(self) -> bool:
+        """Its bytes say it is something else than the sender said."""
+        return type_mismatch(self.declared_type, self.sniffed_type)
+
+
+@dataclass(frozen=True)
 class MessageView:
     id: uuid.UUID
     direction: Direction
@@ -164,6 +190,7 @@ class MessageView:
     """None for a customer's message, a call's record, and a reply not yet at the centre."""
     unsent: bool = False
     """A reply still on this workstation, waiting for the sync to take it to the centre."""
+    files: tuple[AttachmentView, ...] = ()
 
 
 @dataclass(frozen=True)

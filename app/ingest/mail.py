@@ -138,10 +138,10 @@ def _files(msg: Message, bodies: tuple[Message, ...]) -> list[IncomingFile]:
             if isinstance(first, Message):
                 subject = _header(first, "Subject") or "message"
                 try:
-                    data = first.as_bytes()
+                    whole = first.as_bytes()
                 except (ValueError, LookupError, TypeError, UnicodeError, IndexError):
-                    data = b""  # beyond the standard library's writing: its name and size 0
-                found.append(attachments.kept(_name(part) or f"{subject[:200]}.eml", kind, data))
+                    whole = b""  # beyond the standard library's writing: its name and size 0
+                found.append(attachments.kept(_name(part) or f"{subject[:200]}.eml", kind, whole))
             return
         if part.is_multipart():
             for child in part.get_payload() or []:
@@ -157,13 +157,13 @@ def _files(msg: Message, bodies: tuple[Message, ...]) -> list[IncomingFile]:
         if part is msg and not name and disposition != "attachment":
             return
         try:
-            data = part.get_payload(decode=True)
+            decoded: object = part.get_payload(decode=True)
         except (ValueError, LookupError, TypeError, AssertionError):
-            data = None
-        if not isinstance(data, bytes):
+            decoded = None
+        if not isinstance(decoded, bytes):
             payload = part.get_payload()
-            data = payload.encode("utf-8", "replace") if isinstance(payload, str) else b""
-        found.append(attachments.kept(name or "", kind, data))
+            decoded = payload.encode("utf-8", "replace") if isinstance(payload, str) else b""
+        found.append(attachments.kept(name or "", kind, decoded))
 
     visit(msg, 0)
     return found

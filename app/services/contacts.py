@@ -3,6 +3,7 @@
 import uuid
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -12,6 +13,7 @@ from app import channels, limits
 from app.clock import centre_now, utcnow
 from app.db import Database
 from app.dto import (
+    AttachmentView,
     Claimed,
     CloseRequest,
     CloseResult,
@@ -31,6 +33,7 @@ from app.identities import normalise_identity
 from app.ids import new_id, short_reference
 from app.models import (
     Advisor,
+    Attachment,
     Channel,
     Contact,
     ContactAssignment,
@@ -57,6 +60,7 @@ from app.opening_hours import OpeningHours
 from app.outbox import record_insert, record_update
 from app.placeholders import unfilled
 from app.sanitize import safe_html
+from app.services.attachments import AttachmentService
 from app.settings import Settings
 
 LOW_ASSESSMENT = 2
@@ -126,6 +130,32 @@ def follow_up_kind(channel: Channel) -> str:
     return "callback" if channel == Channel.PHONE else "reply"
 
 
+def _files(s: Session, contact_id: uuid.UUID) -> dict[uuid.UUID, list[AttachmentView]]:
+    """The contact's files by message, without their bytes (read only when one is saved)."""
+    rows = s.execute(
+        select(
+            Attachment.message_id,
+            Attachment.id,
+            Attachment.filename,
+            Attachment.declared_type,
+            Attachment.sniffed_type,
+            Attachment.size,
+            Attachment.state,
+            Attachment.reason,
+        )
+        .where(Attachment.contact_id == contact_id)
+        .order_by(Attachment.message_id, Attachment.position)
+    ).all()
+    files: dict[uuid.UUID, list[AttachmentView]] = {}
+    for r in rows:
+        files.setdefault(r.message_id, []).append(
+            AttachmentView(
+                r.id, r.filename, r.declared_type, r.sniffed_type, r.size, r.state, r.reason
+            )
+        )
+    return files
+
+
 def _deliveries(s: Session, contact_id: uuid.UUID) -> dict[uuid.UUID, DeliveryView]:
     rows = s.scalars(select(Delivery).where(Delivery.contact_id == contact_id)).all()
     return {
@@ -146,6 +176,10 @@ class ContactService:
 
     # -- reading -----------------------------------------------------------------------------
 
+    def save_attachment(self, attachment_id: uuid.UUID, target: Path) -> int:
+        """A customer's file written where the advisor chose (app.services.attachments)."""
+        return AttachmentService(self._db).save(attachment_id, target)
+
     def detail(self, contact_id: uuid.UUID) -> ContactDetail:
         with self._db.session() as s:
             c = s.get(Contact, contact_id)
@@ -159,6 +193,7 @@ class ContactService:
                 select(Note).where(Note.contact_id == c.id).order_by(Note.created_at)
             ).all()
             deliveries = _deliveries(s, c.id)
+            files = _files(s, c.id)
             unsent = set(
                 s.scalars(
                     select(OutboxOp.row_id).where(
@@ -209,6 +244,7 @@ class ContactService:
                         created_at=m.created_at,
                         delivery=deliveries.get(m.id),
                         unsent=m.id in unsent,
+                        files=tuple(files.get(m.id, ())),
                     )
                     for m in messages
                 ),

@@ -21,7 +21,15 @@ from app.sync.rows import shared_tables
 
 PAGE = 5_000
 _FETCH = 1_000  # ids per SELECT … WHERE id IN (…)
-_BY_CONTACT = ("message", "note", "wrap_up", "contact_assignment", "survey_answer", "evaluation")
+_BY_CONTACT = (
+    "message",
+    "note",
+    "wrap_up",
+    "contact_assignment",
+    "survey_answer",
+    "evaluation",
+    "attachment",
+)
 
 
 @dataclass

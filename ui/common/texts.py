@@ -121,6 +121,15 @@ def format_duration(seconds: float) -> str:
     return translate("Duration", "{sign}{d} d {h} h").format(sign=sign, d=days, h=hours)
 
 
+def format_size(size: int) -> str:
+    """A file's size as people read it: "820 B", "14 KB", "3.2 MB" ("3,2 Mo" in French)."""
+    if size < 1024:
+        return translate("Size", "{n} B").format(n=size)
+    if size < 1024 * 1024:
+        return translate("Size", "{n} KB").format(n=round(size / 1024))
+    return translate("Size", "{n} MB").format(n=format_decimal(size / (1024 * 1024), 1))
+
+
 def format_datetime(dt: datetime) -> str:
     """Local time, short, in the interface's locale."""
     local = dt.astimezone()

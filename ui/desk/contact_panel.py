@@ -40,6 +40,7 @@ from ui.common.texts import (
     error_text,
     format_datetime,
 )
+from ui.desk.attachment_save import AttachmentSaver
 from ui.desk.composer import Composer
 from ui.desk.contact_parts import CallBar, ContactHeader
 from ui.desk.template_picker import TemplatePicker
@@ -167,6 +168,8 @@ class ContactPanel(QWidget):
         self.call_bar.end_clicked.connect(self.end_call)
 
         self.thread_view = ThreadView(self.work)
+        self.attachment_saver = AttachmentSaver(runner, contacts, self)
+        self.thread_view.save_file = self.attachment_saver.save
 
         self.tabs = QTabWidget(self.work)
         self.tabs.setObjectName("contactTabs")

@@ -27,8 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.backoffice.scales import csat_on_four
-from app.dto import ContactDetail, FollowUpView, MessageView, NoteView, SurveyView, WrapUpView
-from app.enums import Channel, DeliveryState, Direction
+from app.dto import (
+    AttachmentView,
+    ContactDetail,
+    FollowUpView,
+    MessageView,
+    NoteView,
+    SurveyView,
+    WrapUpView,
+)
+from app.enums import AttachmentState, Channel, DeliveryState, Direction
 from app.errors import RelaisError
 from app.services.contacts import ContactService
 from ui.common import theme
@@ -41,6 +49,7 @@ from ui.common.texts import (
     error_text,
     format_datetime,
     format_duration,
+    format_size,
     outcome_label,
     priority_label,
     status_label,
@@ -49,6 +58,8 @@ from ui.common.texts import (
 
 RESOURCE_SCHEME = "relais"
 """The only scheme the thread view resolves: ``relais:channel/<channel>`` and ``relais:risk``."""
+SAVE_SCHEME = "relais-save"
+"""A file's "Save as…" link: ``relais-save:<attachment id>``; nothing else is done with it."""
 
 ICON_PX = 16
 
@@ -135,9 +146,52 @@ def _message(m: MessageView) -> str:
         body = f"<div>{m.body_html}</div>"
     else:
         body = f'<p style="margin:0; line-height:125%;">{plain_to_html(m.body_text)}</p>'
+    body += _files(m)
     if m.direction == Direction.INBOUND:
         return _card(CUSTOMER_BAR, CUSTOMER_BG, meta, body)
     return _card(ADVISOR_BAR, ADVISOR_BG, meta, body + _delivery(m), indent=True)
+
+
+def _files(m: MessageView) -> str:
+    """A line per file: its name, type and size, and "Save as…" for one the centre kept, or
+    why it was not kept. The program never opens a file: it only offers to save it."""
+    if not m.files:
+        return ""
+    lines = []
+    for f in m.files:
+        kind = f.sniffed_type or f.declared_type or translate("ThreadView", "unknown type")
+        what = _fmt(
+            translate("ThreadView", "{name} · {kind} · {size}"),
+            name=f"<b>{_esc(f.filename)}</b>",
+            kind=_esc(kind),
+            size=_esc(format_size(f.size)),
+        )
+        if f.state == AttachmentState.KEPT:
+            label = _esc(translate("ThreadView", "Save as…"))
+            line = f'{what} &nbsp; <a href="{SAVE_SCHEME}:{f.id}">{label}</a>'
+            if f.dangerous or f.mismatched:
+                warning = (
+                    translate("ThreadView", "A program: do not open it unless you know why.")
+                    if f.dangerous
+                    else translate(
+                        "ThreadView", "Its content is not what its name says: be careful."
+                    )
+                )
+                line += f'<br><span style="color:{RISK_INK};">{_esc(warning)}</span>'
+        else:
+            why = {
+                AttachmentState.TOO_LARGE: translate("ThreadView", "Not kept: too large ({why})"),
+                AttachmentState.PENDING: translate(
+                    "ThreadView", "Being fetched from the platform{why}"
+                ),
+                AttachmentState.FAILED: translate("ThreadView", "Not kept: {why}"),
+            }[f.state]
+            reason = f.reason or translate("ThreadView", "the platform did not give it")
+            if f.state == AttachmentState.PENDING:
+                reason = f" ({f.reason})" if f.reason else ""
+            line = f'{what}<br><span style="color:{NOTE_INK};">{_fmt(why, why=_esc(reason))}</span>'
+        lines.append(f'<p style="margin:4px 0 0 0;">{line}</p>')
+    return "".join(lines)
 
 
 def _delivery(m: MessageView) -> str:
@@ -444,6 +498,8 @@ class ThreadView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
         self.confirm_link: Callable[[QUrl], bool] = self._ask_before_opening
+        self.save_file: Callable[[AttachmentView], None] | None = None
+        """What "Save as…" does (ui.desk.attachment_save); None where files cannot be saved."""
         self._detail: ContactDetail | None = None
 
     # -- content -----------------------------------------------------------------------------
@@ -462,6 +518,14 @@ class ThreadView(QTextBrowser):
 
     def detail(self) -> ContactDetail | None:
         return self._detail
+
+    def attachment(self, attachment_id: str) -> AttachmentView | None:
+        """The shown contact's file with this id (from a link: text, maybe not an id)."""
+        for m in self._detail.messages if self._detail else ():
+            for f in m.files:
+                if str(f.id) == attachment_id:
+                    return f
+        return None
 
     # -- safety ------------------------------------------------------------------------------
 
@@ -488,6 +552,11 @@ class ThreadView(QTextBrowser):
         self.setToolTip(url.toDisplayString() if url.isValid() and not url.isEmpty() else "")
 
     def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == SAVE_SCHEME:
+            found = self.attachment(url.path())
+            if found is not None and self.save_file is not None:
+                self.save_file(found)
+            return
         if url.scheme() not in ("http", "https", "mailto"):
             return
         if self.confirm_link(url):
@@ -534,6 +603,10 @@ class ContactViewerDialog(QDialog):
         self.notice.setProperty("tone", "muted")
         layout.addWidget(self.notice)
         self.view = ThreadView(self)
+        from ui.desk.attachment_save import AttachmentSaver  # it imports the contact service
+
+        self.saver = AttachmentSaver(runner, contacts, self)
+        self.view.save_file = self.saver.save
         self.view.show_message(self.tr("Loading the contact…"))
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
