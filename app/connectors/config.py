@@ -7,7 +7,7 @@ the operating system's keyring under the login and host it belongs to.
 import email.utils
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from app import credentials
 from app.enums import Channel
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ingest.attachments import MB, Limits
 from app.limits import LANGUAGES
 
 SECURITIES = ("tls", "starttls", "none")
@@ -127,12 +128,26 @@ class WebhooksConfig:
 
 
 @dataclass(frozen=True)
+class AttachmentsConfig:
+    """``[attachments]``: what the connectors keep of the files customers send, and how a
+    chat's media is fetched from its platform."""
+
+    limits: Limits = field(default_factory=Limits)
+    fetch_timeout: float = 30.0
+    """Seconds a media download may take in all (a slow server is tried again later)."""
+    http_base: str | None = None
+    """The one plain-http address media may come from (a test platform on loopback); every
+    other address must be https."""
+
+
+@dataclass(frozen=True)
 class Config:
     centre: CentreConfig
     mailboxes: tuple[MailboxConfig, ...]
     log_file: Path | None = None
     sender: SenderConfig | None = None
     webhooks: WebhooksConfig | None = None
+    attachments: AttachmentsConfig = field(default_factory=AttachmentsConfig)
 
 
 def load(path: Path) -> Config:
@@ -172,6 +187,38 @@ def load(path: Path) -> Config:
         Path(log).expanduser() if log else None,
         sender,
         webhooks,
+        _attachments(path, data.get("attachments", {})),
+    )
+
+
+def _attachments(path: Path, table: Any) -> AttachmentsConfig:
+    where = "[attachments]"
+    if not isinstance(table, dict):
+        raise _problem(path, f"{where} is not a table")
+    unknown = sorted(set(table) - {"max_file_mb", "max_message_mb", "fetch_timeout_seconds",
+                                   "http_base"})  # fmt: skip
+    if unknown:
+        raise _problem(path, f"{where} has no key {unknown[0]}")
+
+    def number(key: str, default: float, most: float) -> float:
+        value = table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= most:
+            raise _problem(path, f"{where} {key} must be a number above 0, at most {most:g}")
+        return float(value)
+
+    per_file = number("max_file_mb", 10, 64)
+    per_message = number("max_message_mb", 25, 1024)
+    if per_message < per_file:
+        raise _problem(path, f"{where} max_message_mb is less than max_file_mb")
+    http_base = table.get("http_base")
+    if http_base is not None and (
+        not isinstance(http_base, str) or not http_base.startswith("http://")
+    ):
+        raise _problem(path, f"{where} http_base must be an http:// address (for tests)")
+    return AttachmentsConfig(
+        Limits(int(per_file * MB), int(per_message * MB)),
+        number("fetch_timeout_seconds", 30, 600),
+        http_base.rstrip("/") + "/" if http_base else None,
     )
 
 

@@ -27,6 +27,7 @@ from app.connectors.config import MailboxConfig
 from app.db import Database
 from app.errors import InputError, RelaisError
 from app.ingest import mail
+from app.ingest.attachments import Limits
 from app.ingest.inbound import Received
 from app.ingest.receive import receive
 
@@ -53,8 +54,11 @@ class Mailbox:
         central: Database,
         stop: threading.Event,
         received: Callable[[Received], None] | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.config = config
+        self.limits = limits or Limits()
+        """What is kept of each mail's attachments ([attachments] in the TOML)."""
         self._central = central
         self._stop = stop
         self._received = received or (lambda _r: None)
@@ -132,7 +136,7 @@ class Mailbox:
     def _one(self, client: IMAPClient, uid: int, raw: bytes) -> None:
         c = self.config
         try:
-            answer = receive(self._central, mail.parse(raw, team=c.team))
+            answer = receive(self._central, mail.parse(raw, team=c.team, limits=self.limits))
         except InputError as exc:
             log.warning("%s: mail %s refused: %s", c.name, uid, exc.text())
             client.add_flags([uid], [REFUSED])

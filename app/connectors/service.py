@@ -16,6 +16,7 @@ from app import logs
 from app.connectors import config as settings
 from app.connectors import webhooks
 from app.connectors.imap import Mailbox
+from app.connectors.media import MediaFetcher
 from app.connectors.platforms import PlatformSender, Profiles
 from app.connectors.smtp import Sender
 from app.connectors.spool import Spool
@@ -41,12 +42,17 @@ def serve(path: Path, stop: threading.Event | None = None) -> int:
         signal.signal(signal.SIGTERM, stopping)
         signal.signal(signal.SIGINT, stopping)
     readers = [
-        threading.Thread(target=Mailbox(box, central, stop).run, name=f"imap:{box.name}")
+        threading.Thread(
+            target=Mailbox(box, central, stop, limits=cfg.attachments.limits).run,
+            name=f"imap:{box.name}",
+        )
         for box in cfg.mailboxes
     ]
     if cfg.sender is not None:
         readers.append(threading.Thread(target=Sender(cfg.sender, central, stop).run, name="smtp"))
-    receiver = _webhooks(cfg.webhooks, central, stop, readers) if cfg.webhooks else None
+    receiver = (
+        _webhooks(cfg.webhooks, central, stop, readers, cfg.attachments) if cfg.webhooks else None
+    )
     log.info(
         "connectors started: %d mailbox(es)%s%s, on %s",
         len(cfg.mailboxes),
@@ -78,6 +84,7 @@ def _webhooks(
     central: Database,
     stop: threading.Event,
     threads: list[threading.Thread],
+    files: settings.AttachmentsConfig | None = None,
 ) -> Receiver:
     """The endpoint, the thread that hands its requests to the centre and each platform's
     sender; every secret read first, so that one missing is said before anything listens."""
@@ -114,6 +121,10 @@ def _webhooks(
     for platform, (settings_of, token) in sending.items():
         sender = PlatformSender(settings_of, token, central, stop)
         threads.append(threading.Thread(target=sender.run, name=f"send:{platform}"))
+    for p in config.platforms:  # each platform's media, fetched once its message is stored
+        media_token = sending[p.platform][1] if p.platform in sending else None
+        fetcher = MediaFetcher(p, media_token, central, stop, files or settings.AttachmentsConfig())
+        threads.append(threading.Thread(target=fetcher.run, name=f"media:{p.platform}"))
     return receiver
 
 

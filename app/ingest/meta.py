@@ -9,9 +9,11 @@ sent back: never a customer's message. The customer is known by their page-scope
 (a PSID, an IGSID): that id is their identity on the platform, and where replies go.
 """
 
+import dataclasses
 from typing import Any
 
 from app.enums import Channel, IdentityKind
+from app.ingest.attachments import to_fetch
 from app.ingest.events import (
     Batch,
     Malformed,
@@ -25,6 +27,7 @@ from app.ingest.events import (
 )
 from app.ingest.inbound import Inbound
 
+_MEDIA = ("image", "video", "audio", "file")
 _OBJECT = {Channel.FACEBOOK: "page", Channel.INSTAGRAM: "instagram"}
 _KIND = {Channel.FACEBOOK: IdentityKind.FACEBOOK, Channel.INSTAGRAM: IdentityKind.INSTAGRAM}
 _OTHER_EVENTS = (
@@ -76,18 +79,24 @@ def _event(
             batch.skipped.append(f"{mid}: deleted or unsupported")
             return
         lines = [text(message.get("text"), "message.text")]
+        files = []
         for k, raw in enumerate(items(message.get("attachments"), "message.attachments")):
             attachment = obj(raw, f"message.attachments[{k}]")
             payload = obj(attachment.get("payload") or {}, f"message.attachments[{k}].payload")
             kind = text(attachment.get("type"), f"message.attachments[{k}].type")
-            lines.append(attachment_line(kind, text(payload.get("title"), "payload.title")))
+            title = text(payload.get("title"), "payload.title")
+            lines.append(attachment_line(kind, title))
+            url = text(payload.get("url"), "payload.url")
+            if url and kind in _MEDIA:  # a fallback's or a template's URL is a link, not a file
+                files.append(to_fetch(title or kind, "", url))
         replying = message.get("reply_to")
         thread = (ident(obj(replying, "reply_to").get("mid"), "reply_to.mid"),) if replying else ()
         body = "\n".join(line for line in lines if line)
         if not body:
             batch.skipped.append(f"{mid}: nothing to read")
             return
-        batch.messages.append(_inbound(channel, mid, sender, body, at, thread, team))
+        found = _inbound(channel, mid, sender, body, at, thread, team)
+        batch.messages.append(dataclasses.replace(found, files=tuple(files)))
     elif "postback" in event:
         postback = obj(event["postback"], "postback")
         title = text(postback.get("title"), "postback.title") or text(

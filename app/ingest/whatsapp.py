@@ -9,10 +9,12 @@ became of one of the centre's replies — sent, delivered, read or failed with t
 errors — and they may come in any order: the centre never moves a reply back.
 """
 
+import mimetypes
 from typing import Any
 
 from app.enums import Channel, IdentityKind
 from app.identities import whatsapp_number
+from app.ingest.attachments import IncomingFile, to_fetch
 from app.ingest.events import (
     Batch,
     Malformed,
@@ -27,6 +29,8 @@ from app.ingest.events import (
 from app.ingest.inbound import Inbound
 
 _MEDIA = ("image", "video", "audio", "document", "sticker")
+MEDIA_SOURCE = "whatsapp-media:"
+"""A WhatsApp file's source: its media id, whose URL the Cloud API gives (app.connectors.media)."""
 _NOT_FOR_THE_CENTRE = ("reaction", "system", "unsupported", "request_welcome", "ephemeral")
 
 
@@ -70,6 +74,15 @@ def _message(message: dict[str, Any], names: dict[str, str], team: str | None, b
         b.skipped.append(f"{key}: {kind}")
         return
     body = _body(kind, message)
+    files: tuple[IncomingFile, ...] = ()
+    if kind in _MEDIA:
+        media = obj(message.get(kind), f"message.{kind}")
+        media_id = ident(media.get("id"), f"{kind}.id")
+        declared = text(media.get("mime_type"), f"{kind}.mime_type")
+        name = text(media.get("filename"), f"{kind}.filename") or kind + (
+            mimetypes.guess_extension(declared.split(";")[0].strip()) or ""
+        )
+        files = (to_fetch(name, declared, f"{MEDIA_SOURCE}{media_id}"),)
     if not body:
         b.skipped.append(f"{key}: nothing to read ({kind})")
         return
@@ -88,6 +101,7 @@ def _message(message: dict[str, Any], names: dict[str, str], team: str | None, b
             written_at=instant(message.get("timestamp"), "message.timestamp"),
             thread_keys=(ident(answered, "context.id"),) if answered else (),
             team=team,
+            files=files,
         )
     )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.enums import Channel, IdentityKind
 from app.identities import normalise_handle
+from app.ingest.attachments import to_fetch
 from app.ingest.events import (
     Batch,
     Status,
@@ -78,10 +79,15 @@ def _message(
         return
     data = obj(created.get("message_data"), "message_data")
     lines = [text(data.get("text"), "message_data.text")]
+    files = []
     if data.get("attachment"):
         attachment = obj(data["attachment"], "message_data.attachment")
         media = obj(attachment.get("media") or {}, "attachment.media")
-        lines.append(attachment_line(text(media.get("type"), "media.type") or "media"))
+        kind = text(media.get("type"), "media.type") or "media"
+        lines.append(attachment_line(kind))
+        url = text(media.get("media_url_https"), "media.media_url_https")
+        if url:
+            files.append(to_fetch(url.rsplit("/", 1)[-1] or kind, "", url))
     user = obj(users.get(sender) or {}, f"users[{sender}]")
     handle = normalise_handle(text(user.get("screen_name"), "screen_name"))
     b.messages.append(
@@ -95,6 +101,7 @@ def _message(
             body_text="\n".join(line for line in lines if line),
             written_at=instant(event.get("created_timestamp"), "created_timestamp"),
             team=team,
+            files=tuple(files),
         )
     )
 

@@ -116,7 +116,7 @@ def due(conn: Connection, channel: str, limit: int) -> list[dict[str, Any]]:
         .limit(min(max(limit or 1, 1), 100))
     ).all()
     out = []
-    for (a,) in rows:
+    for a in rows:
         conn.execute(
             update(Attachment)
             .where(Attachment.id == a.id)
@@ -149,7 +149,7 @@ def fetched(conn: Connection, p: dict[str, Any], content: bytes | None) -> str:
     try:
         a = conn.execute(
             select(Attachment).where(Attachment.id == uuid.UUID(str(p.get("attachment_id"))))
-        ).scalar_one_or_none()
+        ).first()
         wait = min(max(float(p.get("retry_after") or 60), 30), 21600)
     except (ValueError, TypeError):
         a = None

@@ -60,7 +60,7 @@ def test_a_long_name_keeps_its_extension() -> None:
         (b"MZ\x90\x00\x03\x00\x00\x00", "application/x-msdownload"),
         (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "application/vnd.openxmlformats-"
          "officedocument.wordprocessingml.document"),
-        ("Bonjour, voici mon RIB.".encode(), "text/plain"),
+        ("Bonjour, voici mon relevé.".encode(), "text/plain"),
         (b"\x00\x01\x02\x03binary", "application/octet-stream"),
         (b"", "application/x-empty"),
     ],
@@ -146,9 +146,9 @@ def truth(centre):
 def _stored(truth, message_id) -> list[Attachment]:
     with truth.session() as s:
         rows = s.scalars(
-            select(Attachment).where(Attachment.message_id == message_id).order_by(
-                Attachment.position
-            )
+            select(Attachment)
+            .where(Attachment.message_id == message_id)
+            .order_by(Attachment.position)
         ).all()
         s.expunge_all()
         return list(rows)
