@@ -23,6 +23,7 @@ TABLES = (
     "advisor",
     "alembic_version",
     "applied_ops",
+    "attachment",
     "centre_role",
     "change_log",
     "channel_key",
