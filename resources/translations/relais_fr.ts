@@ -218,6 +218,49 @@
     </message>
 </context>
 <context>
+    <name>AttachmentSaver</name>
+    <message>
+        <location filename="../../ui/desk/attachment_save.py" line="+53"/>
+        <source>File saved</source>
+        <translation>Fichier enregistré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved as {path}.</source>
+        <translation>Enregistré sous {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File not saved</source>
+        <translation>Fichier non enregistré</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the customer&apos;s file</source>
+        <translation>Enregistrer le fichier du client</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” is a program.</source>
+        <translation>«&#xa0;{name}&#xa0;» est un programme.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is not what its name says (its content is {kind}).</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas ce que son nom annonce (son contenu est de type {kind}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save a risky file</source>
+        <translation>Enregistrer un fichier à risque</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Files from customers can be harmful. Save it only if you need it, and never open it on this workstation unless your IT team says it is safe.</source>
+        <translation>Les fichiers des clients peuvent être dangereux. Enregistrez-le seulement si vous en avez besoin, et ne l’ouvrez jamais sur ce poste sans l’accord de votre service informatique.</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../ui/desk/contact_parts.py" line="+155"/>
@@ -1328,13 +1371,13 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../ui/desk/contact_panel.py" line="+55"/>
-        <location line="+134"/>
+        <location filename="../../ui/desk/contact_panel.py" line="+56"/>
+        <location line="+136"/>
         <source>Send the reply</source>
         <translation>Envoyer la réponse</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>Add the internal note (from elsewhere: go to the note editor)</source>
         <translation>Ajouter la note interne (ailleurs&#xa0;: aller à la saisie de la note)</translation>
     </message>
@@ -1384,7 +1427,7 @@
         <translation>Clôturer le contact&#xa0;: motif, résultat et votre ressenti sur le client</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Reply and notes</source>
         <translation>Réponse et notes</translation>
     </message>
@@ -1494,7 +1537,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="+525"/>
+        <location filename="../../ui/desk/thread_view.py" line="+594"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -1509,7 +1552,7 @@
         <translation>Lecture seule&#xa0;: ceci est l’historique du contact.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Loading the contact…</source>
         <translation>Chargement du contact…</translation>
     </message>
@@ -3867,9 +3910,27 @@ Solution&#xa0;: 3</translation>
     </message>
 </context>
 <context>
+    <name>Size</name>
+    <message>
+        <location filename="../../ui/common/texts.py" line="+23"/>
+        <source>{n} B</source>
+        <translation>{n}&#xa0;o</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} KB</source>
+        <translation>{n}&#xa0;Ko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB</source>
+        <translation>{n}&#xa0;Mo</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/common/texts.py" line="-29"/>
+        <location line="-55"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -4809,7 +4870,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="-436"/>
+        <location filename="../../ui/desk/thread_view.py" line="-498"/>
         <source>Unknown sender</source>
         <translation>Expéditeur inconnu</translation>
     </message>
@@ -4824,7 +4885,52 @@ Solution&#xa0;: 3</translation>
         <translation>{sender} · réponse du conseiller · {when}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+22"/>
+        <source>unknown type</source>
+        <translation>type inconnu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} · {kind} · {size}</source>
+        <translation>{name} · {kind} · {size}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A program: do not open it unless you know why.</source>
+        <translation>Un programme&#xa0;: ne l’ouvrez pas sans savoir pourquoi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its content is not what its name says: be careful.</source>
+        <translation>Son contenu n’est pas ce que son nom annonce&#xa0;: prudence.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not kept: too large ({why})</source>
+        <translation>Non conservé&#xa0;: trop volumineux ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being fetched from the platform{why}</source>
+        <translation>En cours de récupération auprès de la plateforme{why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not kept: {why}</source>
+        <translation>Non conservé&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the platform did not give it</source>
+        <translation>la plateforme ne l’a pas fourni</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Internal note — not sent</source>
         <translation>Note interne — non envoyée</translation>
     </message>
@@ -4979,7 +5085,7 @@ Solution&#xa0;: 3</translation>
         <translation>Fil du contact</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+79"/>
         <source>Open link</source>
         <translation>Ouvrir le lien</translation>
     </message>
@@ -4997,7 +5103,7 @@ Links in messages can be fraudulent: open only an address you trust.</source>
 Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adresse de confiance.</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-365"/>
         <source>On this workstation: goes to the centre at the next sync</source>
         <translation>Sur ce poste&#xa0;: part vers le centre à la prochaine synchronisation</translation>
     </message>
@@ -6029,7 +6135,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+76"/>
+        <location filename="../../app/services/contacts.py" line="+80"/>
         <source>Relais cannot keep {field}: {problem}.</source>
         <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
@@ -6068,7 +6174,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+153"/>
+        <location filename="../../app/services/contacts.py" line="+185"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -7309,7 +7415,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ajoutez --url et --login d’un connecteur, ou --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/service.py" line="+96"/>
+        <location filename="../../app/connectors/service.py" line="+103"/>
         <source>The webhooks cannot listen on {host}:{port}: {why}.</source>
         <translation>Les webhooks ne peuvent pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
     </message>
@@ -7319,7 +7425,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Libérez ce port ou changez listen dans [webhooks], puis relancez.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <location filename="../../app/ingest/commands.py" line="+11"/>
         <source>No password is known for {login} on this centre.</source>
         <translation>Aucun mot de passe n’est connu pour {login} sur ce centre.</translation>
@@ -7330,7 +7436,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Transmettez-le avec --password-stdin, ou définissez {variable} pour le service.</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/mail.py" line="+60"/>
+        <location filename="../../app/ingest/mail.py" line="+63"/>
         <source>This e-mail is {size} MB; the limit is {limit} MB.</source>
         <translation>Cet e-mail fait {size}&#xa0;Mo&#xa0;; la limite est de {limit}&#xa0;Mo.</translation>
     </message>
@@ -7350,7 +7456,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Donnez un message enregistré par un logiciel de messagerie (.eml).</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/receive.py" line="+212"/>
+        <location filename="../../app/ingest/receive.py" line="+267"/>
         <source>The centre refused the message: {why}.</source>
         <translation>Le centre a refusé le message&#xa0;: {why}.</translation>
     </message>
@@ -7370,7 +7476,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/config.py" line="+324"/>
+        <location filename="../../app/connectors/config.py" line="+371"/>
         <source>The connectors&apos; configuration {path} is wrong: {why}.</source>
         <translation>La configuration des connecteurs {path} est erronée&#xa0;: {why}.</translation>
     </message>
@@ -7410,11 +7516,36 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>No value is known for “{what}” of {where}.</source>
         <translation>Aucune valeur n&apos;est connue pour «&#xa0;{what}&#xa0;» de {where}.</translation>
     </message>
+    <message>
+        <location filename="../../app/services/attachments.py" line="+34"/>
+        <source>This file is not on this workstation.</source>
+        <translation>Ce fichier n’est pas sur ce poste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre did not keep this file.</source>
+        <translation>Le centre n’a pas conservé ce fichier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the customer to send it another way.</source>
+        <translation>Demandez au client de l’envoyer autrement.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The file could not be written to {path}: {why}.</source>
+        <translation>Le fichier n’a pas pu être écrit dans {path}&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another folder, or free some space.</source>
+        <translation>Choisissez un autre dossier, ou libérez de la place.</translation>
+    </message>
 </context>
 <context>
     <name>field</name>
     <message>
-        <location filename="../../app/services/contacts.py" line="-519"/>
+        <location filename="../../app/services/contacts.py" line="-551"/>
         <source>the note</source>
         <translation>la note</translation>
     </message>
