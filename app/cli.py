@@ -227,6 +227,18 @@ def _ingest(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:
     hooks.add_argument("platform", metavar="PLATFORM", help="facebook, instagram, whatsapp, x")
     hooks.add_argument("files", type=Path, nargs="+", metavar="FILE.json")
     hooks.add_argument("--team", help=team)
+    letters = kinds.add_parser(
+        "letter",
+        parents=[centre],
+        help=t(QT_TRANSLATE_NOOP("cli", "scanned postal letters (PDF, PNG, JPEG or TIFF)")),
+    )
+    letters.add_argument("files", type=Path, nargs="+", metavar="SCAN.pdf")
+    letters.add_argument(
+        "--customer",
+        metavar="REF",
+        help=t(QT_TRANSLATE_NOOP("cli", "the account number written on the letter")),
+    )
+    letters.add_argument("--team", help=team)
 
 
 def _back_office(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:

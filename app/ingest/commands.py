@@ -13,7 +13,7 @@ from app.connectors.config import CENTRE_PASSWORD as PASSWORD_VARIABLE
 from app.db import Database, sqlite_url
 from app.errors import InputError, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP, Translate
-from app.ingest import mail, webhook
+from app.ingest import letter, mail, webhook
 from app.ingest.inbound import Outcome, Received
 from app.ingest.receive import receive, receive_all
 
@@ -39,6 +39,11 @@ def run(args: Any, translate: Translate, out: TextIO | None = None) -> int:
     with _centre(args, translate) as central:
         for path in args.files:
             try:
+                if args.ingest_command == "letter":
+                    raw = _read(path, letter.MAX_SCAN_BYTES)
+                    inbound = letter.parse(raw, path.name, args.customer, args.team)
+                    print(_said(receive(central, inbound), path, translate), file=out)
+                    continue
                 if not hooks:
                     received = receive(central, mail.parse(_read(path), team=args.team))
                     print(_said(received, path, translate), file=out)

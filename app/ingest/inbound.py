@@ -55,6 +55,8 @@ class Inbound:
     bounce: tuple[str, str] | None = None
     """For a report that one of the centre's replies failed: that reply's id on the channel
     and the reason the report gives."""
+    customer_account: str | None = None
+    """For a letter: the account number written on it, which names its customer."""
     files: tuple[IncomingFile, ...] = ()
     """Its attachments, within the connector's limits (app.ingest.attachments), stored with it
     in the same transaction."""

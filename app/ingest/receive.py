@@ -63,7 +63,7 @@ def receive(central: Database, inbound: Inbound) -> Received:
     if inbound.bounce is not None:
         bounced(central, inbound.channel.value, *inbound.bounce)
     p = payload(inbound)
-    if inbound.files:
+    if inbound.files or inbound.customer_account:
         answer = _with_files(central, p, inbound)
     else:
         answer = _embedded(central, p) if central.is_sqlite else _postgres(central, p)
@@ -185,9 +185,9 @@ def _with_files(central: Database, p: dict[str, Any], inbound: Inbound) -> dict[
     if central.is_sqlite:
         with storage_errors(central):
             try:
-                return _embedded_with_files(central, p, files, contents)
+                return _embedded_with_files(central, p, inbound, files, contents)
             except IntegrityError:  # the same message committed meanwhile: found DUPLICATE
-                return _embedded_with_files(central, p, files, contents)
+                return _embedded_with_files(central, p, inbound, files, contents)
     with storage_errors(central):
         try:
             with central.engine.begin() as conn:
@@ -201,6 +201,14 @@ def _with_files(central: Database, p: dict[str, Any], inbound: Inbound) -> dict[
                         "SELECT relais_attach(%s::uuid, %s::jsonb, %s::bytea[])",
                         (answer["message_id"], json.dumps(files), contents),
                     )
+                    if (
+                        inbound.customer_account
+                        and not conn.exec_driver_sql(
+                            "SELECT relais_letter_customer(%s::uuid, %s)",
+                            (answer["message_id"], inbound.customer_account),
+                        ).scalar()
+                    ):
+                        raise no_such_customer(inbound.customer_account)
                 return answer
         except DBAPIError as exc:
             code = sqlstate(exc)
@@ -212,7 +220,11 @@ def _with_files(central: Database, p: dict[str, Any], inbound: Inbound) -> dict[
 
 
 def _embedded_with_files(
-    central: Database, p: dict[str, Any], files: list[dict[str, Any]], contents: list[Any]
+    central: Database,
+    p: dict[str, Any],
+    inbound: Inbound,
+    files: list[dict[str, Any]],
+    contents: list[Any],
 ) -> dict[str, Any]:
     try:
         with central.engine.begin() as conn:
@@ -220,6 +232,9 @@ def _embedded_with_files(
             if answer["outcome"] in _STORED:
                 message = uuid.UUID(answer["message_id"])
                 apply_attachments.attach(conn, message, files, contents)
+                account = inbound.customer_account
+                if account and not apply_attachments.letter_customer(conn, message, account):
+                    raise no_such_customer(account)
             return answer
     except apply_receive.Refused as exc:
         raise refused(str(exc)) from exc
@@ -267,6 +282,14 @@ def refused(why: str) -> InputError:
         QT_TRANSLATE_NOOP("errors", "The centre refused the message: {why}."),
         QT_TRANSLATE_NOOP("errors", "Nothing was stored; the connector's log says which one."),
         why=why,
+    )
+
+
+def no_such_customer(account: str) -> InputError:
+    return InputError(
+        QT_TRANSLATE_NOOP("errors", "No customer, or more than one, has the account number {ref}."),
+        QT_TRANSLATE_NOOP("errors", "Check the number on the letter; nothing was stored."),
+        ref=account,
     )
 
 

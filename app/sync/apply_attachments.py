@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from app.clock import utcnow
-from app.enums import AttachmentState, Direction
+from app.enums import AttachmentState, Channel, Direction
 from app.ids import new_id
-from app.models import Attachment, Contact, Message
+from app.models import Attachment, Contact, Customer, Message
 from app.sync.apply_receive import Refused
 
 MAX_FILES = 100
@@ -183,6 +183,29 @@ def fetched(conn: Connection, p: dict[str, Any], content: bytes | None) -> str:
         )
     )
     return str(outcome)
+
+
+def letter_customer(conn: Connection, message_id: uuid.UUID, account: str) -> bool:
+    contact = conn.execute(
+        select(Contact.id)
+        .join(Message, Message.contact_id == Contact.id)
+        .where(
+            Message.id == message_id,
+            Contact.channel == Channel.LETTER,
+            Contact.customer_id.is_(None),
+        )
+    ).scalar()
+    if contact is None:
+        raise Refused("a letter's customer is named only with the letter, in its transaction")
+    found = conn.execute(select(Customer.id).where(Customer.account_number == account)).all()
+    if len(found) != 1:
+        return False
+    conn.execute(
+        update(Contact)
+        .where(Contact.id == contact)
+        .values(customer_id=found[0].id, version=Contact.version + 1)
+    )
+    return True
 
 
 def _whole(value: object, default: int = 0) -> int:

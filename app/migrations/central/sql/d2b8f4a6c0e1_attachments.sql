@@ -192,3 +192,34 @@ REVOKE EXECUTE ON FUNCTION public.relais_attach(uuid, jsonb, bytea[]),
 GRANT EXECUTE ON FUNCTION public.relais_attach(uuid, jsonb, bytea[]),
   public.relais_attachments_due(text, integer), public.relais_attachment_fetched(jsonb, bytea)
   TO @connector@;
+
+-- A letter's customer, named by the account number written on it (``relais ingest letter
+-- --customer``), for the letter contact this transaction just received and no other: false
+-- when no customer, or more than one, has that number (the caller then rolls it all back).
+CREATE FUNCTION public.relais_letter_customer(p_message uuid, p_account text) RETURNS boolean
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_contact uuid;
+  v_customer uuid;
+BEGIN
+  SELECT k.id INTO v_contact FROM public.message m JOIN public.contact k ON k.id = m.contact_id
+    WHERE m.id = p_message AND k.channel = 'letter' AND k.customer_id IS NULL
+      AND EXISTS (SELECT 1 FROM public.change_log c
+                  WHERE c.xid = pg_current_xact_id()::text::bigint AND c.table_name = 'message'
+                    AND c.row_id = p_message);
+  IF v_contact IS NULL THEN
+    RAISE EXCEPTION 'a letter''s customer is named only with the letter, in its transaction'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT min(id::text)::uuid INTO v_customer FROM public.customer
+    WHERE account_number = p_account HAVING count(*) = 1;
+  IF v_customer IS NULL THEN
+    RETURN false;
+  END IF;
+  LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;
+  PERFORM set_config('relais.log_held', 'on', true);
+  UPDATE public.contact SET customer_id = v_customer, version = version + 1 WHERE id = v_contact;
+  RETURN true;
+END $$;
+REVOKE EXECUTE ON FUNCTION public.relais_letter_customer(uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.relais_letter_customer(uuid, text) TO @connector@;
