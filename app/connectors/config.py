@@ -141,6 +141,15 @@ class AttachmentsConfig:
 
 
 @dataclass(frozen=True)
+class LettersConfig:
+    """``[letters]``: the folder the mail room's scans are dropped in."""
+
+    folder: Path
+    team: str | None = None
+    poll_seconds: float = 10.0
+
+
+@dataclass(frozen=True)
 class Config:
     centre: CentreConfig
     mailboxes: tuple[MailboxConfig, ...]
@@ -148,6 +157,7 @@ class Config:
     sender: SenderConfig | None = None
     webhooks: WebhooksConfig | None = None
     attachments: AttachmentsConfig = field(default_factory=AttachmentsConfig)
+    letters: LettersConfig | None = None
 
 
 def load(path: Path) -> Config:
@@ -175,8 +185,11 @@ def load(path: Path) -> Config:
     mailboxes = tuple(_mailbox(path, i, box) for i, box in enumerate(data.get("imap", [])))
     sender = _sender(path, data["smtp"]) if "smtp" in data else None
     webhooks = _webhooks(path, data["webhooks"]) if "webhooks" in data else None
-    if not mailboxes and sender is None and webhooks is None:
-        raise _problem(path, "neither an [[imap]] mailbox, [smtp] nor [webhooks] is configured")
+    letters = _letters(path, data["letters"]) if "letters" in data else None
+    if not mailboxes and sender is None and webhooks is None and letters is None:
+        raise _problem(
+            path, "neither an [[imap]] mailbox, [smtp], [webhooks] nor [letters] is configured"
+        )
     names = [m.name for m in mailboxes]
     if len(set(names)) != len(names):
         raise _problem(path, "two [[imap]] mailboxes have the same name")
@@ -188,7 +201,22 @@ def load(path: Path) -> Config:
         sender,
         webhooks,
         _attachments(path, data.get("attachments", {})),
+        letters,
     )
+
+
+def _letters(path: Path, table: Any) -> LettersConfig:
+    where = "[letters]"
+    if not isinstance(table, dict):
+        raise _problem(path, f"{where} is not a table")
+    folder = _text(path, table, where, "folder")
+    every = table.get("poll_seconds", 10)
+    if isinstance(every, bool) or not isinstance(every, int | float) or every <= 0:
+        raise _problem(path, f"{where} poll_seconds must be a positive number")
+    team = table.get("team")
+    if team is not None and not isinstance(team, str):
+        raise _problem(path, f"{where} team must be a team's name")
+    return LettersConfig(Path(folder).expanduser(), team, float(every))
 
 
 def _attachments(path: Path, table: Any) -> AttachmentsConfig:

@@ -16,6 +16,7 @@ from app import logs
 from app.connectors import config as settings
 from app.connectors import webhooks
 from app.connectors.imap import Mailbox
+from app.connectors.letters import LetterFolder
 from app.connectors.media import MediaFetcher
 from app.connectors.platforms import PlatformSender, Profiles
 from app.connectors.smtp import Sender
@@ -50,6 +51,9 @@ def serve(path: Path, stop: threading.Event | None = None) -> int:
     ]
     if cfg.sender is not None:
         readers.append(threading.Thread(target=Sender(cfg.sender, central, stop).run, name="smtp"))
+    if cfg.letters is not None:
+        folder = LetterFolder(cfg.letters, central, stop, cfg.attachments.limits)
+        readers.append(threading.Thread(target=folder.run, name="letters"))
     receiver = (
         _webhooks(cfg.webhooks, central, stop, readers, cfg.attachments) if cfg.webhooks else None
     )

@@ -149,8 +149,24 @@ def test_an_embedded_centre_needs_no_login(tmp_path) -> None:
         ('[centre]\nurl = "postgresql://u:pw@c/r"\n', "url holds a password"),
         (
             '[centre]\nurl = "sqlite:///c.db"\n',
-            "neither an [[imap]] mailbox, [smtp] nor [webhooks] is configured",
+            "neither an [[imap]] mailbox, [smtp], [webhooks] nor [letters] is configured",
         ),
+        (
+            '[centre]\nurl = "sqlite:///c.db"\n[letters]\nfolder = "/tmp/x"\n'
+            "[attachments]\nmax_file_mb = 30\nmax_message_mb = 20\n",
+            "max_message_mb is less than max_file_mb",
+        ),
+        (
+            '[centre]\nurl = "sqlite:///c.db"\n[letters]\nfolder = "/tmp/x"\n'
+            "[attachments]\nmax_file_mb = 100\n",
+            "max_file_mb must be a number above 0, at most 64",
+        ),
+        (
+            '[centre]\nurl = "sqlite:///c.db"\n[letters]\nfolder = "/tmp/x"\n'
+            '[attachments]\nhttp_base = "ftp://x"\n',
+            "http_base must be an http:// address",
+        ),
+        ('[centre]\nurl = "sqlite:///c.db"\n[letters]\n', '[letters] needs folder = "…"'),
         (HOOKS_ONLY, "[webhooks] names no platform"),
         ('[centre]\nurl = "sqlite:///c.db"\n[webhooks]\n', '[webhooks] needs spool = "…"'),
         (HOOKS_ONLY + 'listen = "8780"\n', '[webhooks] listen must be "host:port"'),
