@@ -166,6 +166,9 @@ class AttachmentView:
     size: int
     state: AttachmentState
     reason: str
+    scan: bytes | None = None
+    """A letter's scan (PDF, PNG or JPEG), read with the thread so that the view can show it:
+    decoded by Qt from these bytes, nothing else opens it."""
 
     @property
     def dangerous(self) -> bool:

@@ -27,6 +27,7 @@ from app.dto import (
     Who,
     WrapUpView,
 )
+from app.enums import AttachmentState
 from app.errors import Conflict, InputError, NotFound
 from app.i18n import QT_TRANSLATE_NOOP, Marked, Translate, no_translation
 from app.identities import normalise_identity
@@ -130,8 +131,15 @@ def follow_up_kind(channel: Channel) -> str:
     return "callback" if channel == Channel.PHONE else "reply"
 
 
-def _files(s: Session, contact_id: uuid.UUID) -> dict[uuid.UUID, list[AttachmentView]]:
-    """The contact's files by message, without their bytes (read only when one is saved)."""
+SCAN_TYPES = ("application/pdf", "image/png", "image/jpeg")
+MAX_SCAN_SHOWN = 25 * 1024 * 1024
+
+
+def _files(
+    s: Session, contact_id: uuid.UUID, letter: bool = False
+) -> dict[uuid.UUID, list[AttachmentView]]:
+    """The contact's files by message, without their bytes (read only when one is saved),
+    but for a letter's scans, which the thread shows."""
     rows = s.execute(
         select(
             Attachment.message_id,
@@ -148,9 +156,16 @@ def _files(s: Session, contact_id: uuid.UUID) -> dict[uuid.UUID, list[Attachment
     ).all()
     files: dict[uuid.UUID, list[AttachmentView]] = {}
     for r in rows:
+        shown = (
+            letter
+            and r.state == AttachmentState.KEPT
+            and r.sniffed_type in SCAN_TYPES
+            and r.size <= MAX_SCAN_SHOWN
+        )
+        scan = s.scalar(select(Attachment.content).where(Attachment.id == r.id)) if shown else None
         files.setdefault(r.message_id, []).append(
             AttachmentView(
-                r.id, r.filename, r.declared_type, r.sniffed_type, r.size, r.state, r.reason
+                r.id, r.filename, r.declared_type, r.sniffed_type, r.size, r.state, r.reason, scan
             )
         )
     return files
@@ -193,7 +208,7 @@ class ContactService:
                 select(Note).where(Note.contact_id == c.id).order_by(Note.created_at)
             ).all()
             deliveries = _deliveries(s, c.id)
-            files = _files(s, c.id)
+            files = _files(s, c.id, letter=c.channel == Channel.LETTER)
             unsent = set(
                 s.scalars(
                     select(OutboxOp.row_id).where(

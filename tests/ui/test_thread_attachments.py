@@ -107,3 +107,61 @@ def test_a_file_not_kept_cannot_be_saved(workspace: Workspace, tmp_path: Path) -
     with pytest.raises(InputError, match="did not keep"):
         workspace.contacts.save_attachment(attachment_id, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _real_pdf(tmp_path: Path) -> bytes:
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    path = tmp_path / "made.pdf"
+    writer = QPdfWriter(str(path))
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "Madame, Monsieur,")
+    painter.end()
+    return path.read_bytes()
+
+
+def _png() -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+@pytest.mark.parametrize("kind", ["pdf", "png"])
+def test_a_letters_scan_is_shown_decoded_by_qt_from_its_bytes(
+    qtbot, workspace: Workspace, runner: Runner, tmp_path: Path, kind: str
+) -> None:
+    from app.ingest import letter
+
+    raw = _real_pdf(tmp_path) if kind == "pdf" else _png()
+    got = receive(workspace.central, letter.parse(raw, f"courrier.{kind}"))
+    workspace.sync.cycle()
+    dialog = ContactViewerDialog(runner, workspace.contacts, got.contact_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: f"courrier.{kind}" in dialog.view.toPlainText())
+    [scan] = [f for m in dialog.view.detail().messages for f in m.files]
+    assert scan.scan == raw
+    from PySide6.QtGui import QTextDocument
+
+    image = dialog.view.loadResource(
+        QTextDocument.ResourceType.ImageResource, QUrl(f"relais:scan/{scan.id}")
+    )
+    assert image is not None and not image.isNull()
+    if kind == "png":
+        assert (image.width(), image.height()) == (40, 60)
+    assert "Save as…" in dialog.view.toPlainText()
+
+
+def test_a_file_of_another_channel_is_not_shown(workspace: Workspace) -> None:
+    inbound = mail_parser.parse(_mail_with_files())
+    got = receive(workspace.central, inbound)
+    workspace.sync.cycle()
+    detail = workspace.contacts.detail(got.contact_id)
+    assert all(f.scan is None for m in detail.messages for f in m.files)

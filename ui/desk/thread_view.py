@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,6 +62,8 @@ SAVE_SCHEME = "relais-save"
 """A file's "Save as…" link: ``relais-save:<attachment id>``; nothing else is done with it."""
 
 ICON_PX = 16
+SCAN_PX = 560
+"""How wide a letter's scan is shown in the thread."""
 
 # Calm colours for a page read all day: the customer on a neutral grey card, the advisor on a
 # pale card of the accent set in from the left, internal notes on pale amber so nobody mistakes
@@ -166,6 +168,17 @@ def _files(m: MessageView) -> str:
             kind=_esc(kind),
             size=_esc(format_size(f.size)),
         )
+        if f.scan is not None:
+            shown = _esc(
+                translate("ThreadView", "The letter's first page; save it to read every page.")
+                if f.sniffed_type == "application/pdf"
+                else translate("ThreadView", "The letter as scanned")
+            )
+            lines.append(
+                f'<p style="margin:6px 0 0 0;"><img src="{RESOURCE_SCHEME}:scan/{f.id}" '
+                f'width="{SCAN_PX}" alt="{shown}"><br>'
+                f'<span style="color:{theme.MUTED};">{shown}</span></p>'
+            )
         if f.state == AttachmentState.KEPT:
             label = _esc(translate("ThreadView", "Save as…"))
             line = f'{what} &nbsp; <a href="{SAVE_SCHEME}:{f.id}">{label}</a>'
@@ -473,6 +486,30 @@ def notes_html(notes: Sequence[NoteView]) -> str:
     )
 
 
+def render_first_page(pdf: bytes, width: int) -> QImage | None:
+    """A PDF's first page as an image ``width`` pixels wide; None when Qt cannot read it."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    try:
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+            return None
+        points = document.pagePointSize(0)
+        if points.width() <= 0:
+            return None
+        height = int(width * points.height() / points.width())
+        image = document.render(0, QSize(width, height))
+        return None if image.isNull() else image
+    finally:
+        document.close()
+        buffer.close()
+
+
 class ThreadView(QTextBrowser):
     """Read-only view of a contact's thread that never reaches outside the program.
 
@@ -501,12 +538,14 @@ class ThreadView(QTextBrowser):
         self.save_file: Callable[[AttachmentView], None] | None = None
         """What "Save as…" does (ui.desk.attachment_save); None where files cannot be saved."""
         self._detail: ContactDetail | None = None
+        self._scans: dict[str, QImage | None] = {}
 
     # -- content -----------------------------------------------------------------------------
 
     def show_detail(self, detail: ContactDetail, header: bool = True, at_end: bool = False) -> None:
         """Shows a contact; ``at_end`` scrolls to the latest message (the live contact)."""
         self._detail = detail
+        self._scans.clear()
         self.setHtml(thread_html(detail, header=header))
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum() if at_end else 0)
@@ -539,6 +578,8 @@ class ThreadView(QTextBrowser):
             from ui.common.texts import icon
 
             return icon("risk").pixmap(ICON_PX, ICON_PX).toImage()
+        if path.startswith("scan/"):
+            return self._scan(path.removeprefix("scan/"))
         if path.startswith("channel/"):
             try:
                 channel = Channel(path.removeprefix("channel/"))
@@ -546,6 +587,22 @@ class ThreadView(QTextBrowser):
                 return None
             return channel_icon(channel).pixmap(ICON_PX, ICON_PX).toImage()
         return None
+
+    def _scan(self, attachment_id: str) -> QImage | None:
+        """A letter's scan decoded by Qt from the stored bytes (a PDF's first page rendered
+        by QtPdf); the rest of the program never reads them."""
+        if attachment_id in self._scans:
+            return self._scans[attachment_id]
+        found = self.attachment(attachment_id)
+        image: QImage | None = None
+        if found is not None and found.scan is not None:
+            if found.sniffed_type == "application/pdf":
+                image = render_first_page(found.scan, SCAN_PX * 2)
+            else:
+                decoded = QImage.fromData(found.scan)
+                image = None if decoded.isNull() else decoded
+        self._scans[attachment_id] = image
+        return image
 
     def _on_hover(self, url: QUrl) -> None:
         # Shows where a link really goes before anyone clicks it (phishing links lie in text).
