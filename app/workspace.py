@@ -123,7 +123,7 @@ def build(folder: Path, central: Database, local: Database, who: Who, lock: File
         local=local,
         who=who,
         queue=queue,
-        contacts=ContactService(local, who),
+        contacts=ContactService(local, who, central=central),
         customers=CustomerService(local, who, central, lambda: sync.online is not False),
         templates=TemplateService(local, who),
         reference=ReferenceService(local),

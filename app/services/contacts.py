@@ -62,6 +62,7 @@ from app.outbox import record_insert, record_update
 from app.placeholders import unfilled
 from app.sanitize import safe_html
 from app.services.attachments import AttachmentService
+from app.services.letters import LetterService
 from app.settings import Settings
 
 LOW_ASSESSMENT = 2
@@ -179,10 +180,18 @@ def _deliveries(s: Session, contact_id: uuid.UUID) -> dict[uuid.UUID, DeliveryVi
 
 
 class ContactService:
-    def __init__(self, db: Database, who: Who, hours: OpeningHours | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        who: Who,
+        hours: OpeningHours | None = None,
+        central: Database | None = None,
+    ) -> None:
         self._db = db
         self._who = who
         self._hours = hours
+        self.letters = LetterService(db, central, who) if central is not None else None
+        """Replies to letters printed (None without a centre: nothing to mark them sent on)."""
 
     def opening_hours(self) -> OpeningHours:
         """The hours follow-ups are planned in: those given, else the settings' (read at each

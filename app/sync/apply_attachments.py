@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from app.clock import utcnow
-from app.enums import AttachmentState, Channel, Direction
+from app.enums import AttachmentState, Channel, DeliveryState, Direction
 from app.ids import new_id
-from app.models import Attachment, Contact, Customer, Message
+from app.models import Attachment, Contact, Customer, Delivery, Message
 from app.sync.apply_receive import Refused
 
 MAX_FILES = 100
@@ -204,6 +204,35 @@ def letter_customer(conn: Connection, message_id: uuid.UUID, account: str) -> bo
         update(Contact)
         .where(Contact.id == contact)
         .values(customer_id=found[0].id, version=Contact.version + 1)
+    )
+    return True
+
+
+def letter_printed(conn: Connection, me: uuid.UUID, message_id: uuid.UUID) -> bool:
+    found = conn.execute(
+        select(Delivery.id)
+        .join(Message, Message.id == Delivery.message_id)
+        .where(
+            Delivery.message_id == message_id,
+            Delivery.channel == Channel.LETTER,
+            Delivery.state == DeliveryState.QUEUED,
+            Message.direction == Direction.OUTBOUND,
+            Message.author_id == me,
+        )
+    ).scalar()
+    if found is None:
+        return False
+    conn.execute(
+        update(Delivery)
+        .where(Delivery.id == found)
+        .values(
+            state=DeliveryState.SENT,
+            reason="",
+            lease_until=None,
+            external_id="printed",
+            attempts=Delivery.attempts + 1,
+            updated_at=utcnow(),
+        )
     )
     return True
 

@@ -183,3 +183,66 @@ def test_users_read_files_as_they_read_their_messages(
         messages = user.scalar("SELECT count(*) FROM message WHERE id = %s", (message,))
         files = user.scalar("SELECT count(*) FROM attachment WHERE message_id = %s", (message,))
         assert files == messages
+
+
+def _letter_reply(centre: Centre, author: uuid.UUID) -> uuid.UUID:
+    contact = centre.contact(channel="letter")
+    message = uuid.uuid4()
+    centre.owner.execute(
+        "INSERT INTO message (id, contact_id, direction, author_id, sender_display, body_text, "
+        "created_at) VALUES (%s, %s, 'outbound', %s, '', 'Madame,', now())",
+        (message, contact, author),
+    )
+    centre.owner.execute(
+        "INSERT INTO delivery (id, message_id, contact_id, channel, state, reason, attempts, "
+        "next_attempt_at, created_at, updated_at) VALUES (gen_random_uuid(), %s, %s, 'letter', "
+        "'queued', '', 0, now(), now(), now())",
+        (message, contact),
+    )
+    return message
+
+
+def _delivery(centre: Centre, message: uuid.UUID) -> str:
+    return centre.owner.execute(
+        "SELECT state FROM delivery WHERE message_id = %s", (message,)
+    ).fetchone()[0]
+
+
+def test_only_its_author_says_a_letter_was_printed(
+    centre: Centre, cast, connector: psycopg.Connection
+) -> None:
+    reply = _letter_reply(centre, cast.alice.id)
+    for other in (cast.bob, cast.chief, cast.boss):
+        assert other.scalar("SELECT relais_letter_printed(%s)", (reply,)) is False
+    refused(connector, "SELECT relais_letter_printed(%s)", (reply,))
+    assert _delivery(centre, reply) == "queued"
+    assert cast.alice.scalar("SELECT relais_letter_printed(%s)", (reply,)) is True
+    assert _delivery(centre, reply) == "sent"
+    assert cast.alice.scalar("SELECT relais_letter_printed(%s)", (reply,)) is False
+
+
+def test_a_printed_mark_moves_only_a_letters_delivery(centre: Centre, cast) -> None:
+    contact = centre.contact(channel="email")
+    message = uuid.uuid4()
+    centre.owner.execute(
+        "INSERT INTO message (id, contact_id, direction, author_id, sender_display, body_text, "
+        "created_at) VALUES (%s, %s, 'outbound', %s, '', 'Bonjour', now())",
+        (message, contact, cast.alice.id),
+    )
+    centre.owner.execute(
+        "INSERT INTO delivery (id, message_id, contact_id, channel, state, reason, attempts, "
+        "next_attempt_at, created_at, updated_at) VALUES (gen_random_uuid(), %s, %s, 'email', "
+        "'queued', '', 0, now(), now(), now())",
+        (message, contact),
+    )
+    assert cast.alice.scalar("SELECT relais_letter_printed(%s)", (message,)) is False
+    assert _delivery(centre, message) == "queued"
+
+
+def test_a_connector_names_a_letters_customer_only_for_its_own_new_letter(
+    connector: psycopg.Connection, centre: Centre
+) -> None:
+    old = centre.owner.execute(
+        "SELECT id FROM message WHERE direction = 'inbound' ORDER BY created_at LIMIT 1"
+    ).fetchone()[0]
+    refused(connector, "SELECT relais_letter_customer(%s, 'X')", (old,), sqlstate="22023")

@@ -43,6 +43,7 @@ from ui.common.texts import (
 from ui.desk.attachment_save import AttachmentSaver
 from ui.desk.composer import Composer
 from ui.desk.contact_parts import CallBar, ContactHeader
+from ui.desk.letter_print import LetterPrinter
 from ui.desk.template_picker import TemplatePicker
 from ui.desk.thread_view import ThreadView, notes_html
 
@@ -170,6 +171,8 @@ class ContactPanel(QWidget):
         self.thread_view = ThreadView(self.work)
         self.attachment_saver = AttachmentSaver(runner, contacts, self)
         self.thread_view.save_file = self.attachment_saver.save
+        self.letter_printer = LetterPrinter(runner, contacts, self)
+        self.thread_view.print_letter = self.letter_printer.print_reply
 
         self.tabs = QTabWidget(self.work)
         self.tabs.setObjectName("contactTabs")

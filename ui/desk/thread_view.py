@@ -58,6 +58,8 @@ from ui.common.texts import (
 
 RESOURCE_SCHEME = "relais"
 """The only scheme the thread view resolves: ``relais:channel/<channel>`` and ``relais:risk``."""
+PRINT_SCHEME = "relais-print"
+"""A reply to a letter's "Print" link: ``relais-print:<message id>``."""
 SAVE_SCHEME = "relais-save"
 """A file's "Save as…" link: ``relais-save:<attachment id>``; nothing else is done with it."""
 
@@ -128,7 +130,7 @@ def _card(bar: str, background: str, meta: str, body: str, indent: bool | None =
     )
 
 
-def _message(m: MessageView) -> str:
+def _message(m: MessageView, letter: bool = False) -> str:
     when = _esc(format_datetime(m.created_at))
     sender = _esc(m.sender or translate("ThreadView", "Unknown sender"))
     if m.direction == Direction.INBOUND:
@@ -151,7 +153,18 @@ def _message(m: MessageView) -> str:
     body += _files(m)
     if m.direction == Direction.INBOUND:
         return _card(CUSTOMER_BAR, CUSTOMER_BG, meta, body)
-    return _card(ADVISOR_BAR, ADVISOR_BG, meta, body + _delivery(m), indent=True)
+    return _card(
+        ADVISOR_BAR, ADVISOR_BG, meta, body + _delivery(m) + _print(m, letter), indent=True
+    )
+
+
+def _print(m: MessageView, letter: bool) -> str:
+    """A reply to a letter is printed: the link makes its PDF (and, once the centre has it,
+    marks it sent)."""
+    if not letter or m.direction != Direction.OUTBOUND:
+        return ""
+    label = _esc(translate("ThreadView", "Print this letter (PDF)…"))
+    return f'<p style="margin:6px 0 0 0;"><a href="{PRINT_SCHEME}:{m.id}">{label}</a></p>'
 
 
 def _files(m: MessageView) -> str:
@@ -454,7 +467,7 @@ def thread_html(detail: ContactDetail, header: bool = True) -> str:
         parts.append(_call_record(detail))
     timeline: list[tuple[datetime, int, str]] = []
     for m in detail.messages:
-        timeline.append((m.created_at, 0, _message(m)))
+        timeline.append((m.created_at, 0, _message(m, letter=detail.channel == Channel.LETTER)))
     for n in detail.notes:
         timeline.append((n.created_at, 1, _note(n)))
     timeline.sort(key=lambda item: (item[0], item[1]))
@@ -535,6 +548,8 @@ class ThreadView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
         self.confirm_link: Callable[[QUrl], bool] = self._ask_before_opening
+        self.print_letter: Callable[[uuid.UUID], None] | None = None
+        """What "Print this letter" does (ui.desk.letter_print); None where it cannot."""
         self.save_file: Callable[[AttachmentView], None] | None = None
         """What "Save as…" does (ui.desk.attachment_save); None where files cannot be saved."""
         self._detail: ContactDetail | None = None
@@ -609,6 +624,14 @@ class ThreadView(QTextBrowser):
         self.setToolTip(url.toDisplayString() if url.isValid() and not url.isEmpty() else "")
 
     def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == PRINT_SCHEME:
+            try:
+                message_id = uuid.UUID(url.path())
+            except ValueError:
+                return
+            if self.print_letter is not None:
+                self.print_letter(message_id)
+            return
         if url.scheme() == SAVE_SCHEME:
             found = self.attachment(url.path())
             if found is not None and self.save_file is not None:
@@ -661,9 +684,12 @@ class ContactViewerDialog(QDialog):
         layout.addWidget(self.notice)
         self.view = ThreadView(self)
         from ui.desk.attachment_save import AttachmentSaver  # it imports the contact service
+        from ui.desk.letter_print import LetterPrinter
 
         self.saver = AttachmentSaver(runner, contacts, self)
         self.view.save_file = self.saver.save
+        self.printer = LetterPrinter(runner, contacts, self)
+        self.view.print_letter = self.printer.print_reply
         self.view.show_message(self.tr("Loading the contact…"))
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -7,7 +7,8 @@ Only the connector functions write them (``sql/d2b8f4a6c0e1_attachments.sql``, f
 revision): ``relais_attach`` in the transaction of the message's ``relais_receive``,
 ``relais_attachments_due`` and ``relais_attachment_fetched`` for a chat's media fetched after
 the message was stored; ``relais_letter_customer`` links a letter to the customer whose account
-number it bears. The rows sync to the workstations like their messages and are readable
+number it bears; ``relais_letter_printed`` (an advisor's) says a reply to a letter was printed,
+its delivery sent. The rows sync to the workstations like their messages and are readable
 as the messages are; no user may write them. On the embedded centre the same rules are
 ``app.sync.apply_attachments``'s.
 
@@ -118,7 +119,8 @@ def downgrade() -> None:
             "public.relais_attachments_due(text, integer), "
             "public.relais_attachment_fetched(jsonb, bytea), "
             "public.relais_attachment_name_ok(text), "
-            "public.relais_letter_customer(uuid, text)"
+            "public.relais_letter_customer(uuid, text), "
+            "public.relais_letter_printed(uuid)"
         )
     else:
         for event in ("insert", "update"):

@@ -223,3 +223,28 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION public.relais_letter_customer(uuid, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.relais_letter_customer(uuid, text) TO @connector@;
+
+-- A reply to a letter leaves on paper: the advisor who wrote it says it was printed, and its
+-- delivery, queued since the push, is sent (false when it is not theirs, not a letter's, or
+-- no longer queued). No connector is involved; nothing else of the delivery is theirs to move.
+CREATE FUNCTION public.relais_letter_printed(p_message uuid) RETURNS boolean
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_id uuid;
+BEGIN
+  SELECT d.id INTO v_id FROM public.delivery d JOIN public.message m ON m.id = d.message_id
+    WHERE d.message_id = p_message AND d.channel = 'letter' AND d.state = 'queued'
+      AND m.direction = 'outbound' AND m.author_id = public.relais_me()
+    FOR UPDATE OF d;
+  IF v_id IS NULL THEN
+    RETURN false;
+  END IF;
+  LOCK TABLE public.change_log IN ROW EXCLUSIVE MODE;
+  PERFORM set_config('relais.log_held', 'on', true);
+  UPDATE public.delivery SET state = 'sent', reason = '', lease_until = NULL,
+         external_id = 'printed', attempts = attempts + 1, updated_at = now()
+    WHERE id = v_id;
+  RETURN true;
+END $$;
+REVOKE EXECUTE ON FUNCTION public.relais_letter_printed(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.relais_letter_printed(uuid) TO @advisor@;
