@@ -1371,13 +1371,13 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../ui/desk/contact_panel.py" line="+56"/>
-        <location line="+136"/>
+        <location filename="../../ui/desk/contact_panel.py" line="+57"/>
+        <location line="+138"/>
         <source>Send the reply</source>
         <translation>Envoyer la réponse</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Add the internal note (from elsewhere: go to the note editor)</source>
         <translation>Ajouter la note interne (ailleurs&#xa0;: aller à la saisie de la note)</translation>
     </message>
@@ -1427,7 +1427,7 @@
         <translation>Clôturer le contact&#xa0;: motif, résultat et votre ressenti sur le client</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Reply and notes</source>
         <translation>Réponse et notes</translation>
     </message>
@@ -1537,7 +1537,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="+594"/>
+        <location filename="../../ui/desk/thread_view.py" line="+674"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -1552,7 +1552,7 @@
         <translation>Lecture seule&#xa0;: ceci est l’historique du contact.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Loading the contact…</source>
         <translation>Chargement du contact…</translation>
     </message>
@@ -2733,6 +2733,63 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <location line="+3"/>
         <source>{channel} accepts up to {limit} characters in a reply.</source>
         <translation>{channel} accepte jusqu’à {limit} caractères par réponse.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrint</name>
+    <message>
+        <location filename="../../ui/desk/letter_print.py" line="+31"/>
+        <source>No postal address on file</source>
+        <translation>Aucune adresse postale au dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference: {reference}</source>
+        <translation>Référence&#xa0;: {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrinter</name>
+    <message>
+        <location line="+52"/>
+        <location line="+28"/>
+        <source>Letter not made</source>
+        <translation>Courrier non créé</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Letter made, not marked sent</source>
+        <translation>Courrier créé, non marqué envoyé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is ready to print, but the centre could not be told: {why}</source>
+        <translation>{path} est prêt à imprimer, mais le centre n’a pas pu en être informé&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path} is ready to print; the reply is marked sent.</source>
+        <translation>{path} est prêt à imprimer&#xa0;; la réponse est marquée envoyée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is ready to print. The reply was marked sent before, or has not reached the centre yet: print again once it has to mark it.</source>
+        <translation>{path} est prêt à imprimer. La réponse était déjà marquée envoyée, ou n’a pas encore atteint le centre&#xa0;: imprimez à nouveau quand ce sera fait pour la marquer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Letter ready</source>
+        <translation>Courrier prêt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the letter to print</source>
+        <translation>Enregistrer le courrier à imprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -4870,7 +4927,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="-498"/>
+        <location filename="../../ui/desk/thread_view.py" line="-577"/>
         <source>Unknown sender</source>
         <translation>Expéditeur inconnu</translation>
     </message>
@@ -4886,6 +4943,11 @@ Solution&#xa0;: 3</translation>
     </message>
     <message>
         <location line="+22"/>
+        <source>Print this letter (PDF)…</source>
+        <translation>Imprimer ce courrier (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>unknown type</source>
         <translation>type inconnu</translation>
     </message>
@@ -4895,7 +4957,17 @@ Solution&#xa0;: 3</translation>
         <translation>{name} · {kind} · {size}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>The letter&apos;s first page; save it to read every page.</source>
+        <translation>La première page du courrier&#xa0;; enregistrez-le pour lire toutes les pages.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The letter as scanned</source>
+        <translation>Le courrier tel que numérisé</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
@@ -5080,12 +5152,12 @@ Solution&#xa0;: 3</translation>
         <translation>Aucune note interne pour le moment.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+46"/>
         <source>Contact thread</source>
         <translation>Fil du contact</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+109"/>
         <source>Open link</source>
         <translation>Ouvrir le lien</translation>
     </message>
@@ -5103,7 +5175,7 @@ Links in messages can be fraudulent: open only an address you trust.</source>
 Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adresse de confiance.</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-419"/>
         <source>On this workstation: goes to the centre at the next sync</source>
         <translation>Sur ce poste&#xa0;: part vers le centre à la prochaine synchronisation</translation>
     </message>
@@ -5561,7 +5633,17 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>requêtes webhook de Messenger, Instagram, WhatsApp ou X enregistrées en JSON</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>scanned postal letters (PDF, PNG, JPEG or TIFF)</source>
+        <translation>courriers postaux numérisés (PDF, PNG, JPEG ou TIFF)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the account number written on the letter</source>
+        <translation>le numéro de compte écrit sur le courrier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>on the demo&apos;s embedded centre instead of the connected one</source>
         <translation>sur le centre intégré de la démo au lieu du centre connecté</translation>
     </message>
@@ -5747,7 +5829,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Toutes les équipes de la sélection n’ont pas de contacts enquêtés&#xa0;: voyez l’estimation de chaque équipe.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="-89"/>
+        <location filename="../../app/cli.py" line="-101"/>
         <source>hand messages from files to the centre&apos;s queue</source>
         <translation>remettre des messages lus dans des fichiers à la file du centre</translation>
     </message>
@@ -5797,7 +5879,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>{file}&#xa0;: message automatique, aucun contact ouvert</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>{file}: {count} replies moved</source>
         <translation>{file}&#xa0;: {count} réponses mises à jour</translation>
     </message>
@@ -6135,7 +6217,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+80"/>
+        <location filename="../../app/services/contacts.py" line="+82"/>
         <source>Relais cannot keep {field}: {problem}.</source>
         <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
@@ -6174,7 +6256,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+185"/>
+        <location filename="../../app/services/contacts.py" line="+207"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -7415,7 +7497,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ajoutez --url et --login d’un connecteur, ou --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/service.py" line="+103"/>
+        <location filename="../../app/connectors/service.py" line="+107"/>
         <source>The webhooks cannot listen on {host}:{port}: {why}.</source>
         <translation>Les webhooks ne peuvent pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
     </message>
@@ -7456,7 +7538,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Donnez un message enregistré par un logiciel de messagerie (.eml).</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/receive.py" line="+267"/>
+        <location filename="../../app/ingest/receive.py" line="+282"/>
         <source>The centre refused the message: {why}.</source>
         <translation>Le centre a refusé le message&#xa0;: {why}.</translation>
     </message>
@@ -7464,6 +7546,16 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+1"/>
         <source>Nothing was stored; the connector&apos;s log says which one.</source>
         <translation>Rien n’a été enregistré&#xa0;; le journal du connecteur dit lequel.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No customer, or more than one, has the account number {ref}.</source>
+        <translation>Aucun client, ou plus d’un, n’a le numéro de compte {ref}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the number on the letter; nothing was stored.</source>
+        <translation>Vérifiez le numéro sur le courrier&#xa0;; rien n’a été enregistré.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7476,7 +7568,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/config.py" line="+371"/>
+        <location filename="../../app/connectors/config.py" line="+399"/>
         <source>The connectors&apos; configuration {path} is wrong: {why}.</source>
         <translation>La configuration des connecteurs {path} est erronée&#xa0;: {why}.</translation>
     </message>
@@ -7541,11 +7633,56 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <source>Choose another folder, or free some space.</source>
         <translation>Choisissez un autre dossier, ou libérez de la place.</translation>
     </message>
+    <message>
+        <location filename="../../app/ingest/letter.py" line="+36"/>
+        <source>{file} is {size} MB; the limit is {limit} MB.</source>
+        <translation>{file} fait {size}&#xa0;Mo&#xa0;; la limite est de {limit}&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan it at a lower resolution, or raise max_file_mb.</source>
+        <translation>Numérisez-le à une résolution plus basse, ou augmentez max_file_mb.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file} is not a scan: its content is {kind}.</source>
+        <translation>{file} n’est pas une numérisation&#xa0;: son contenu est de type {kind}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the letter as a PDF, PNG, JPEG or TIFF file.</source>
+        <translation>Donnez le courrier en fichier PDF, PNG, JPEG ou TIFF.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{ref}” is not an account number.</source>
+        <translation>«&#xa0;{ref}&#xa0;» n’est pas un numéro de compte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the number as it is written on the letter.</source>
+        <translation>Donnez le numéro tel qu’il est écrit sur le courrier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/letters.py" line="+58"/>
+        <source>This reply is not on this workstation.</source>
+        <translation>Cette réponse n’est pas sur ce poste.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a reply to a letter is printed.</source>
+        <translation>Seule une réponse à un courrier s’imprime.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer the customer on their own channel.</source>
+        <translation>Répondez au client sur son propre canal.</translation>
+    </message>
 </context>
 <context>
     <name>field</name>
     <message>
-        <location filename="../../app/services/contacts.py" line="-551"/>
+        <location filename="../../app/services/contacts.py" line="-573"/>
         <source>the note</source>
         <translation>la note</translation>
     </message>

@@ -28,9 +28,8 @@ def letter_html(reply: LetterReply) -> str:
     def block(text: str) -> str:
         return html.escape(text.strip()).replace("\n", "<br>")
 
-    address = block(reply.postal_address) or (
-        f"<i>{html.escape(translate('LetterPrint', 'No postal address on file'))}</i>"
-    )
+    missing = translate("LetterPrint", "No postal address on file")
+    address = block(reply.postal_address) or f"<i>{html.escape(missing)}</i>"
     where = translate("LetterPrint", "Reference: {reference}").format(reference=reply.reference)
     return (
         f'<p style="font-size:14pt;"><b>{block(reply.team or "Relais")}</b></p>'
