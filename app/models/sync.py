@@ -144,3 +144,14 @@ class CentreLogin(Base):
     __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
     login: Mapped[str] = mapped_column(String(64), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CentreSecret(Base):
+    """A secret of this centre that only its owner reads: ``wake`` names the channels its
+    workstations LISTEN on (anyone connected may LISTEN on any name, so names are not
+    guessable). Empty on an embedded centre, which wakes nobody."""
+
+    __tablename__ = "centre_secret"
+    __table_args__ = {"info": CENTRAL_ONLY}  # noqa: RUF012
+    name: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64))
