@@ -239,6 +239,29 @@ def _ingest(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:
         help=t(QT_TRANSLATE_NOOP("cli", "the account number written on the letter")),
     )
     letters.add_argument("--team", help=team)
+    calls = kinds.add_parser(
+        "call",
+        parents=[centre],
+        help=t(QT_TRANSLATE_NOOP("cli", "a telephony event: a call ringing, answered or ended")),
+    )
+    calls.add_argument(
+        "--from",
+        dest="caller",
+        default="",
+        metavar="NUMBER",
+        help=t(QT_TRANSLATE_NOOP("cli", "the caller's number (empty: withheld)")),
+    )
+    calls.add_argument(
+        "--advisor",
+        metavar="LOGIN",
+        help=t(QT_TRANSLATE_NOOP("cli", "the advisor whose phone rings or who answered")),
+    )
+    calls.add_argument("--event", choices=["ringing", "answered", "ended"], default="ringing")
+    calls.add_argument(
+        "--call-id",
+        help=t(QT_TRANSLATE_NOOP("cli", "the telephony system's id of the call (default: new)")),
+    )
+    calls.add_argument("--team", help=team)
 
 
 def _back_office(sub: Any, t: Callable[[str], str], password_stdin: str) -> None:

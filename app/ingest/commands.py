@@ -3,6 +3,7 @@ through the same parsing and the same ``receive`` as the connector service."""
 
 import os
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,8 @@ from app.connectors.config import CENTRE_PASSWORD as PASSWORD_VARIABLE
 from app.db import Database, sqlite_url
 from app.errors import InputError, RelaisError
 from app.i18n import QT_TRANSLATE_NOOP, Translate
-from app.ingest import letter, mail, webhook
+from app.ingest import calls, letter, mail, webhook
+from app.ingest.calls import CallEvent
 from app.ingest.inbound import Outcome, Received
 from app.ingest.receive import receive, receive_all
 
@@ -32,6 +34,8 @@ def run(args: Any, translate: Translate, out: TextIO | None = None) -> int:
     """Each file in turn: one that cannot be read or is refused is said so, and the others
     still go in. Exit status 2 when any was refused."""
     out = out or sys.stdout
+    if args.ingest_command == "call":
+        return _call(args, translate, out)
     failed = 0
     hooks = args.ingest_command == "webhook"
     if hooks:
@@ -71,6 +75,31 @@ def run(args: Any, translate: Translate, out: TextIO | None = None) -> int:
                 )
                 print(said.format(file=path), file=out)
     return 2 if failed else 0
+
+
+def _call(args: Any, translate: Translate, out: TextIO) -> int:
+    """One telephony event, as the CTI endpoint hands it (source ``cli``); its call id is
+    printed so that answered and ended can follow it."""
+    call_id = args.call_id or uuid.uuid4().hex[:12]
+    event = CallEvent("cli", call_id, args.event, args.caller, args.advisor, team=args.team)
+    with _centre(args, translate) as central:
+        try:
+            said = calls.hand(central, event)
+        except InputError as exc:
+            print(exc.text(translate), file=sys.stderr)
+            return 2
+    text = translate(
+        "cli",
+        QT_TRANSLATE_NOOP("cli", "call {call}: contact {reference}, {state}, for {advisor}"),
+    )
+    nobody = translate("cli", QT_TRANSLATE_NOOP("cli", "the team's queue"))
+    print(
+        text.format(
+            call=call_id, reference=said.reference, state=said.state, advisor=said.advisor or nobody
+        ),
+        file=out,
+    )
+    return 0
 
 
 def _said(received: Received, path: Path, translate: Translate) -> str:

@@ -5643,6 +5643,26 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>le numéro de compte écrit sur le courrier</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>a telephony event: a call ringing, answered or ended</source>
+        <translation>un événement de téléphonie&#xa0;: un appel qui sonne, décroché ou terminé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the caller&apos;s number (empty: withheld)</source>
+        <translation>le numéro de l&apos;appelant (vide&#xa0;: masqué)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the advisor whose phone rings or who answered</source>
+        <translation>le conseiller dont le poste sonne ou qui a décroché</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the telephony system&apos;s id of the call (default: new)</source>
+        <translation>l&apos;identifiant de l&apos;appel dans la téléphonie (par défaut&#xa0;: nouveau)</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>on the demo&apos;s embedded centre instead of the connected one</source>
         <translation>sur le centre intégré de la démo au lieu du centre connecté</translation>
@@ -5829,7 +5849,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Toutes les équipes de la sélection n’ont pas de contacts enquêtés&#xa0;: voyez l’estimation de chaque équipe.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="-101"/>
+        <location filename="../../app/cli.py" line="-124"/>
         <source>hand messages from files to the centre&apos;s queue</source>
         <translation>remettre des messages lus dans des fichiers à la file du centre</translation>
     </message>
@@ -5854,7 +5874,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>l’identifiant du connecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/commands.py" line="+21"/>
+        <location filename="../../app/ingest/commands.py" line="+23"/>
         <source>{file}: new contact {reference}</source>
         <translation>{file}&#xa0;: nouveau contact {reference}</translation>
     </message>
@@ -5879,7 +5899,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>{file}&#xa0;: message automatique, aucun contact ouvert</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>{file}: {count} replies moved</source>
         <translation>{file}&#xa0;: {count} réponses mises à jour</translation>
     </message>
@@ -5887,6 +5907,16 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+5"/>
         <source>{file}: no message, and no reply of this centre concerned</source>
         <translation>{file}&#xa0;: aucun message, et aucune réponse de ce centre concernée</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>call {call}: contact {reference}, {state}, for {advisor}</source>
+        <translation>appel {call}&#xa0;: contact {reference}, {state}, pour {advisor}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the team&apos;s queue</source>
+        <translation>la file de l&apos;équipe</translation>
     </message>
     <message>
         <location filename="../../app/cli.py" line="-35"/>
@@ -7467,7 +7497,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>est l’identifiant d’une personne</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/commands.py" line="+21"/>
+        <location filename="../../app/ingest/commands.py" line="+23"/>
         <source>{path} cannot be read: {why}.</source>
         <translation>{path} ne peut pas être lu&#xa0;: {why}.</translation>
     </message>

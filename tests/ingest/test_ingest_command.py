@@ -1,6 +1,7 @@
 """``relais ingest email``, as an administrator or a demo runs it: each file said, a bad one
 refused in words while the others still go in, and the demo desk's queue showing the arrival."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,32 @@ def test_an_unknown_platform_is_said_before_any_centre_is_asked(capsys) -> None:
     args = build_parser().parse_args(["ingest", "webhook", "telegram", "x.json"])
     with pytest.raises(InputError, match="telegram is not a platform Relais receives from"):
         run(args, Settings(Path("unused")))
+
+
+def test_a_call_rung_for_the_demo_advisor_is_theirs_after_the_sync(demo_dir: Path, capsys) -> None:
+    where = ("--demo", "--data-dir", str(demo_dir))
+    with sqlite3.connect(demo_dir / "central.sqlite3") as db:
+        [login] = db.execute("SELECT login FROM advisor WHERE role = 'advisor' LIMIT 1").fetchone()
+    status = run(
+        build_parser().parse_args(
+            ["ingest", "call", "--from", "06 12 34 56 78", "--advisor", login, *where]
+        ),
+        Settings(Path("unused")),
+    )
+    out = capsys.readouterr().out
+    assert status == 0 and f", ringing, for {login}" in out
+    call_id, reference = out.split()[1].rstrip(":"), out.split()[3].rstrip(",")
+    ended = run(
+        build_parser().parse_args(
+            ["ingest", "call", "--call-id", call_id, "--event", "ended", *where]
+        ),
+        Settings(Path("unused")),
+    )
+    assert ended == 0 and f"contact {reference}, missed, for the team's queue" in (
+        capsys.readouterr().out
+    )
+    wrong = run(
+        build_parser().parse_args(["ingest", "call", "--call-id", "x" * 201, *where]),
+        Settings(Path("unused")),
+    )
+    assert wrong == 2 and "call id (1 to 200 characters)" in capsys.readouterr().err
