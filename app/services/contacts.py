@@ -1,7 +1,7 @@
 """Working one contact: its thread, the draft, notes, the call record, replies and the close."""
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,7 @@ from app.sanitize import safe_html
 from app.services.attachments import AttachmentService
 from app.services.letters import LetterService
 from app.settings import Settings
+from app.sync.apply_calls import LATE_RING
 
 LOW_ASSESSMENT = 2
 """Assessments at or below this offer a follow-up and put the case on the review list."""
@@ -203,6 +204,30 @@ class ContactService:
     def save_attachment(self, attachment_id: uuid.UUID, target: Path) -> int:
         """A customer's file written where the advisor chose (app.services.attachments)."""
         return AttachmentService(self._db).save(attachment_id, target)
+
+    def ringing(self, among: Iterable[uuid.UUID]) -> list[uuid.UUID]:
+        """Which of these contacts are calls ringing for this advisor now (the centre handed
+        them over, nobody answered yet), newest first: the screen pops them. A ring older than
+        ``LATE_RING`` (a copy back from offline) is no longer ringing anywhere."""
+        ids = list(among)
+        if not ids:
+            return []
+        with self._db.session() as s:
+            return list(
+                s.scalars(
+                    select(Contact.id)
+                    .where(
+                        Contact.id.in_(ids),
+                        Contact.channel == Channel.PHONE,
+                        Contact.status == ContactStatus.IN_PROGRESS,
+                        Contact.assigned_to == self._who.advisor_id,
+                        Contact.call_started_at.is_(None),
+                        Contact.call_ended_at.is_(None),
+                        Contact.received_at > centre_now() - LATE_RING,
+                    )
+                    .order_by(Contact.received_at.desc())
+                )
+            )
 
     def detail(self, contact_id: uuid.UUID) -> ContactDetail:
         with self._db.session() as s:

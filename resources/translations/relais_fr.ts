@@ -2087,7 +2087,7 @@
         <translation>En prendre un autre</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
     </message>
@@ -2265,6 +2265,11 @@
         <location line="+4"/>
         <source>Contact {reference} closed.</source>
         <translation>Contact {reference} clôturé.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Incoming call: opening the caller&apos;s contact…</source>
+        <translation>Appel entrant&#xa0;: ouverture du contact de l&apos;appelant…</translation>
     </message>
 </context>
 <context>
@@ -6247,7 +6252,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Écrivez les champs sous la forme {{{{nom}}}}, par exemple {{{{customer_first_name}}}}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+82"/>
+        <location filename="../../app/services/contacts.py" line="+83"/>
         <source>Relais cannot keep {field}: {problem}.</source>
         <translation>Relais ne peut pas enregistrer {field}&#xa0;: {problem}.</translation>
     </message>
@@ -6286,7 +6291,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ce contact n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/services/contacts.py" line="+207"/>
+        <location filename="../../app/services/contacts.py" line="+231"/>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -7712,7 +7717,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>field</name>
     <message>
-        <location filename="../../app/services/contacts.py" line="-573"/>
+        <location filename="../../app/services/contacts.py" line="-597"/>
         <source>the note</source>
         <translation>la note</translation>
     </message>

@@ -16,6 +16,7 @@ class _Unreachable:
 
     def __init__(self, local: Database) -> None:
         self.local = local
+        self.central = local  # an embedded centre: nobody to listen to
         self.attempts = 0
         self.tried = threading.Event()
 

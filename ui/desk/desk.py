@@ -173,6 +173,7 @@ class Desk(QWidget):
         self._focus_when_loaded: uuid.UUID | None = None
         self._customer_shown_for: tuple[object, ...] | None = None
         self._held: ContactDetail | None = None  # the contact being worked, if any
+        self._popped: set[uuid.UUID] = set()  # calls already popped (each rings once)
         self._pinned: uuid.UUID | None = None  # a customer the advisor chose to look at
         self._ready_parts: set[str] = set()
         self._ready_sent = False
@@ -742,6 +743,9 @@ class Desk(QWidget):
         """Another workstation's change reached this copy: show it where it is on screen."""
         if report.wholesale or report.contacts or "contact" in report.tables:
             self.queue_panel.refresh()
+        if report.contacts:
+            contacts, among = self.services.contacts, set(report.contacts) - self._popped
+            self.runner.read(lambda: contacts.ringing(among), self._ringing, owner=self)
         current = self.contact_panel.current()
         if current is not None and report.touches(contact=current.id):
             self.contact_panel.show_contact(current.id)
@@ -750,6 +754,21 @@ class Desk(QWidget):
             report.touches(customer=customer) or (current and report.touches(contact=current.id))
         ):
             self.customer_panel.show_customer(customer)
+
+    def _ringing(self, calls: list[uuid.UUID]) -> None:
+        """The screen pop: a call the centre handed to this advisor opens at once with its
+        caller's customer (or, for a number nobody has, the search with the number in it). The
+        contact the advisor was working on stays theirs, in their queue."""
+        calls = [c for c in calls if c not in self._popped]
+        if not calls:
+            return
+        self._popped.update(calls)
+        self.contact_panel.flush_draft()
+        queue, contact_id = self.services.queue, calls[0]
+        self.message.emit(self.tr("Incoming call: opening the caller's contact…"), 6_000)
+        self.runner.claim(
+            lambda: queue.take(contact_id), self._claimed, self._not_claimed, owner=self
+        )
 
     # -- readiness, shutdown -----------------------------------------------------------------
 

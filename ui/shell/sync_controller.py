@@ -20,6 +20,7 @@ from app.errors import LoginRefused, RelaisError
 from app.sync import state
 from app.sync.engine import SyncEngine, backoff
 from app.sync.handshake import SchemaMismatch
+from app.sync.wake import Listener
 
 log = logging.getLogger(__name__)
 
@@ -99,11 +100,19 @@ class SyncController(QObject):
         self.destroyed.connect(wake_to_stop)
         self._thread = threading.Thread(target=self._run, name="relais-sync", daemon=True)
         _running.add(self._thread, stop, wake)
+        # Told by the centre when a call rings or a contact arrives: a cycle at once.
+        listener = Listener(engine.central, wake.set, stop)
+        self.listener = listener if listener.possible else None
+        self._listening = threading.Thread(target=listener.run, name="relais-wake", daemon=True)
+        if self.listener is not None:
+            _running.add(self._listening, stop, wake)
 
     def start(self) -> None:
         if not self._thread.is_alive():
             self._timer.start()
             self._thread.start()
+            if self.listener is not None:
+                self._listening.start()
 
     def _deliver(self) -> None:
         while True:
