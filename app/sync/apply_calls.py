@@ -26,12 +26,11 @@ from app.risk import HIGH
 from app.service_levels import DUE_WITHIN
 from app.sync.apply import User
 from app.sync.apply_claims import hand_over
-from app.sync.apply_receive import Refused
+from app.sync.apply_receive import REFERENCE, Refused
 
 EVENTS = ("ringing", "answered", "ended")
 _SOURCE = re.compile(r"[a-z]{1,16}")
 _E164 = re.compile(r"\+[1-9][0-9]{5,14}")
-_REFERENCE = re.compile(r"R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 
 
 def call_event(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +101,7 @@ def _check(p: dict[str, Any]) -> None:
     caller = p.get("caller") or ""
     if caller and not _E164.fullmatch(caller):
         raise Refused("the caller's number must be E.164 (+33612345678), or empty when withheld")
-    if not (p.get("contact_id") and p.get("message_id")) or not _REFERENCE.fullmatch(
+    if not (p.get("contact_id") and p.get("message_id")) or not REFERENCE.fullmatch(
         p.get("reference") or ""
     ):
         raise Refused("a call event needs new ids and a contact reference R-XXXX-XXXX")

@@ -19,7 +19,7 @@ from app.service_levels import DUE_WITHIN
 CHAT_FOLLOWS_FOR = timedelta(days=7)
 """How long after a chat's contact closed a message from its sender follows it rather than
 starting afresh."""
-_REFERENCE = re.compile(r"R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
+REFERENCE = re.compile(r"R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 _SPACE = re.compile(r"\s+")
 
 
@@ -34,7 +34,7 @@ def receive(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
     if not key or len(key) > 400:
         raise Refused("a received message needs its channel's id (1 to 400 characters)")
     reference = p.get("reference")
-    if not (p.get("contact_id") and p.get("message_id") and reference) or not _REFERENCE.fullmatch(
+    if not (p.get("contact_id") and p.get("message_id") and reference) or not REFERENCE.fullmatch(
         reference
     ):
         raise Refused("a received message needs new ids and a contact reference R-XXXX-XXXX")

@@ -30,8 +30,6 @@ class Listener:
         self._url = central.url
         self._wake = wake
         self._stop = stop
-        self.listening = threading.Event()
-        """Set while the channels are listened to (for tests and the status)."""
 
     @property
     def possible(self) -> bool:
@@ -45,7 +43,6 @@ class Listener:
                     return  # a centre without the channels: polling only, for good
                 failures = 0
             except Exception as exc:  # the network, the centre, a pooler refusing LISTEN
-                self.listening.clear()
                 failures += 1
                 log.debug("wake: not listening (%s); polling meanwhile", exc)
             self._stop.wait(RETRY_AFTER[min(failures, len(RETRY_AFTER)) - 1] if failures else 0)
@@ -65,9 +62,7 @@ class Listener:
             ]
             for channel in channels:
                 conn.execute(f"LISTEN {channel}")
-            self.listening.set()
             while not self._stop.is_set():
                 for _note in conn.notifies(timeout=LISTEN_WAIT, stop_after=1):
                     self._wake()
-        self.listening.clear()
         return True

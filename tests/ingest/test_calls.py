@@ -12,6 +12,7 @@ import pytest
 from centres import as_connector, owner, small_centre
 from sqlalchemy import select
 
+from app.db import Database
 from app.enums import ContactStatus, IdentityKind
 from app.errors import EnvironmentProblem, InputError
 from app.ingest.calls import CallEvent, hand
@@ -41,6 +42,14 @@ def truth(centre):
     db = owner(centre)
     yield db
     db.dispose()
+
+
+@pytest.fixture(scope="module")
+def pg(tmp_path_factory):
+    """A PostgreSQL centre of its own, for what only PostgreSQL has: logins and NOTIFY."""
+    made = small_centre("postgres", tmp_path_factory.mktemp("pg"), (20, 40, 5))
+    yield made
+    made.drop()
 
 
 @pytest.fixture(scope="module")
@@ -163,13 +172,13 @@ def test_a_malformed_event_is_refused_with_why(connector, event, why) -> None:
 
 
 @pytest.mark.postgres
-def test_only_the_rung_advisors_channel_is_woken(centre, connector, alice, bob) -> None:
-    if centre.kind != "postgres":
-        pytest.skip("the embedded centre wakes nobody")
+def test_only_the_rung_advisors_channel_is_woken(pg) -> None:
+    alice, bob = pg.add_user("advisor", team=TEAM), pg.add_user("advisor", team=TEAM)
+    connector = as_connector(pg)
     channels = {}
     sessions = {}
     for who in (alice, bob):
-        conn = psycopg.connect(centre.user_url(who).replace("+psycopg", ""), autocommit=True)
+        conn = psycopg.connect(pg.user_url(who).replace("+psycopg", ""), autocommit=True)
         names = conn.execute("SELECT relais_wake_channels()").fetchone()[0]
         for name in names:
             conn.execute(f'LISTEN "{name}"')
@@ -185,13 +194,14 @@ def test_only_the_rung_advisors_channel_is_woken(centre, connector, alice, bob) 
     finally:
         for conn in sessions.values():
             conn.close()
+        connector.dispose()
 
 
 @pytest.mark.postgres
-def test_an_advisor_may_not_hand_a_call_nor_read_the_wake_secret(centre, alice) -> None:
-    if centre.kind != "postgres":
-        pytest.skip("logins are PostgreSQL's")
-    conn = psycopg.connect(centre.user_url(alice).replace("+psycopg", ""), autocommit=True)
+def test_an_advisor_may_not_hand_a_call_nor_read_the_wake_secret(pg) -> None:
+    conn = psycopg.connect(
+        pg.user_url(pg.add_user("advisor", team=TEAM)).replace("+psycopg", ""), autocommit=True
+    )
     try:
         for statement in (
             "SELECT relais_call_event('{}'::jsonb)",
@@ -204,12 +214,10 @@ def test_an_advisor_may_not_hand_a_call_nor_read_the_wake_secret(centre, alice) 
         conn.close()
 
 
-def test_a_workstations_login_is_not_a_connector(centre, alice) -> None:
-    if centre.kind != "postgres":
-        pytest.skip("logins are PostgreSQL's")
-    from app.db import Database
-
-    db = Database(centre.user_url(alice), "central")
+@pytest.mark.postgres
+def test_a_workstations_login_is_not_a_connector(pg) -> None:
+    alice = pg.add_user("advisor", team=TEAM)
+    db = Database(pg.user_url(alice), "central")
     try:
         with pytest.raises(EnvironmentProblem):
             _ring(db, "ringing", "c-9", "0612345678", alice)
