@@ -85,7 +85,25 @@ def address_shown(channel: str, address: str) -> str:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if channel in ("facebook", "instagram", "x"):
         return ""
+    if channel == "phone" and address.startswith("+"):
+        return phone_shown(address)
     return address
+
+
+def phone_shown(e164: str, region: str = "FR") -> str:
+    """A number as people of ``region`` write it: ``06 12 34 56 78`` at home, ``+44 20 7946
+    0958`` from abroad; the text as given when it is not a number."""
+    try:
+        parsed = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    home = phonenumbers.region_code_for_number(parsed) == region
+    return phonenumbers.format_number(
+        parsed,
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if home
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+    )
 
 
 def normalise_email(text: str) -> str | None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from app.db import Database, storage_errors
-from app.identities import normalise_phone
+from app.identities import normalise_phone, phone_shown
 from app.ids import new_id, short_reference
 from app.ingest.receive import call, refused
 from app.sync import apply_calls, apply_receive
@@ -63,7 +63,7 @@ def payload(ev: CallEvent, region: str = "FR") -> dict[str, Any]:
         "call_key": ev.call_key,
         "event": ev.event,
         "caller": number or "",
-        "caller_display": ev.caller.strip()[:320],
+        "caller_display": phone_shown(number, region) if number else ev.caller.strip()[:320],
         "advisor": ev.advisor,
         "team": ev.team,
         "at": ev.at.isoformat() if ev.at else None,

@@ -263,7 +263,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="+155"/>
+        <location filename="../../ui/desk/contact_parts.py" line="+157"/>
         <source>Start call</source>
         <translation>Démarrer l’appel</translation>
     </message>
@@ -1298,7 +1298,7 @@
 <context>
     <name>ContactHeader</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="-161"/>
+        <location filename="../../ui/desk/contact_parts.py" line="-163"/>
         <source>Contact reference</source>
         <translation>Référence du contact</translation>
     </message>
@@ -1306,6 +1306,11 @@
         <location line="+41"/>
         <source>Chat</source>
         <translation>Conversation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
     </message>
     <message>
         <location line="+2"/>

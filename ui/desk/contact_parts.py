@@ -97,6 +97,8 @@ class ContactHeader(QWidget):
             subject = d.subject
         elif d.channel in CHATS:  # a chat has no subject: it is a conversation
             subject = self.tr("Chat")
+        elif d.channel == "phone":
+            subject = self.tr("Phone call")
         else:
             subject = self.tr("(no subject)")
         self.subject.setText(subject)
