@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from sqlalchemy import select
+from test_thread_view import NOW, make_detail
 
 from app.dto import AttachmentView, MessageView
 from app.enums import AttachmentState, Direction
@@ -18,7 +19,6 @@ from app.ingest.attachments import MB, Limits
 from app.ingest.receive import receive
 from app.models import Attachment
 from app.workspace import Workspace
-from tests.ui.test_thread_view import NOW, make_detail
 from ui.common.ops import Runner
 from ui.desk.thread_view import SAVE_SCHEME, ContactViewerDialog, thread_html
 
