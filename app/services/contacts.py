@@ -438,9 +438,10 @@ class ContactService:
         with self._db.session() as s:
             c = self._workable(s, contact_id)
             if c.call_started_at is None:
-                c.call_started_at = utcnow()
+                # A missed call's end is its caller hanging up: calling them back starts anew.
+                c.call_started_at, c.call_ended_at = utcnow(), None
                 c.version += 1
-                record_update(s, c, ["call_started_at", "version"])
+                record_update(s, c, ["call_started_at", "call_ended_at", "version"])
 
     def end_call(self, contact_id: uuid.UUID) -> None:
         with self._db.session() as s:

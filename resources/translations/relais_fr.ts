@@ -197,7 +197,7 @@
 <context>
     <name>Assessment</name>
     <message>
-        <location filename="../../ui/common/texts.py" line="+66"/>
+        <location filename="../../ui/common/texts.py" line="+76"/>
         <source>Very dissatisfied</source>
         <translation>Très insatisfait</translation>
     </message>
@@ -263,12 +263,13 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="+157"/>
+        <location filename="../../ui/desk/contact_parts.py" line="+149"/>
+        <location line="+32"/>
         <source>Start call</source>
         <translation>Démarrer l’appel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-30"/>
         <source>Start the call record</source>
         <translation>Noter le début de l’appel</translation>
     </message>
@@ -298,7 +299,17 @@
         <translation>Journal de l’appel</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
+        <source>Call back</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Missed call: the caller hung up at {end}, before anyone answered.</source>
+        <translation>Appel manqué&#xa0;: l’appelant a raccroché à {end}, avant toute réponse.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No call recorded yet.</source>
         <translation>Aucun appel enregistré pour le moment.</translation>
     </message>
@@ -719,7 +730,7 @@
     <name>Channel</name>
     <message>
         <location filename="../../app/channels.py" line="+185"/>
-        <location filename="../../ui/common/texts.py" line="-25"/>
+        <location filename="../../ui/common/texts.py" line="-34"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
@@ -758,6 +769,21 @@
         <location filename="../../ui/common/texts.py" line="+1"/>
         <source>Letter</source>
         <translation>Courrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/texts.py" line="+7"/>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chat</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
     </message>
 </context>
 <context>
@@ -1298,27 +1324,12 @@
 <context>
     <name>ContactHeader</name>
     <message>
-        <location filename="../../ui/desk/contact_parts.py" line="-163"/>
+        <location filename="../../ui/desk/contact_parts.py" line="-164"/>
         <source>Contact reference</source>
         <translation>Référence du contact</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>Chat</source>
-        <translation>Conversation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Phone call</source>
-        <translation>Appel téléphonique</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(no subject)</source>
-        <translation>(sans objet)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+42"/>
         <source>{name} &lt;{address}&gt;</source>
         <translation>{name} &lt;{address}&gt;</translation>
     </message>
@@ -1542,7 +1553,7 @@
 <context>
     <name>ContactViewerDialog</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="+674"/>
+        <location filename="../../ui/desk/thread_view.py" line="+693"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -1999,7 +2010,7 @@
 <context>
     <name>Delivery</name>
     <message>
-        <location filename="../../ui/common/texts.py" line="+34"/>
+        <location filename="../../ui/common/texts.py" line="+33"/>
         <source>the customer&apos;s mail server refused it</source>
         <translation>le serveur de messagerie du client l’a refusée</translation>
     </message>
@@ -2303,7 +2314,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location line="-87"/>
+        <location line="-96"/>
         <source>Something went wrong on our side. What you wrote is kept.
 If it happens again, give your supervisor this reference: {reference}.</source>
         <translation>Un problème est survenu de notre côté. Ce que vous avez écrit est conservé.
@@ -3210,7 +3221,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/common/texts.py" line="+27"/>
+        <location filename="../../ui/common/texts.py" line="+36"/>
         <source>Resolved at first contact</source>
         <translation>Résolu au premier contact</translation>
     </message>
@@ -3261,7 +3272,7 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/desk/queue_model.py" line="+346"/>
+        <location filename="../../ui/desk/queue_model.py" line="+347"/>
         <source>{column}
 The queue is ordered by priority, then by due time, for everyone: it cannot be sorted by another column.</source>
         <extracomment>Shown in the text columns of a row whose page has not arrived yet.</extracomment>
@@ -3299,13 +3310,7 @@ La file est triée par priorité, puis par échéance, pour tout le monde&#xa0;:
         <translation>Expéditeur non identifié</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+2"/>
-        <source>(no subject)</source>
-        <translation>(sans objet)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Follow-up of {reference}: {subject}</source>
         <translation>Suivi de {reference}&#xa0;: {subject}</translation>
     </message>
@@ -4937,7 +4942,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/desk/thread_view.py" line="-577"/>
+        <location filename="../../ui/desk/thread_view.py" line="-595"/>
         <source>Unknown sender</source>
         <translation>Expéditeur inconnu</translation>
     </message>
@@ -4952,7 +4957,17 @@ Solution&#xa0;: 3</translation>
         <translation>{sender} · réponse du conseiller · {when}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+11"/>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outgoing call</source>
+        <translation>Appel sortant</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Print this letter (PDF)…</source>
         <translation>Imprimer ce courrier (PDF)…</translation>
     </message>
@@ -5027,7 +5042,12 @@ Solution&#xa0;: 3</translation>
         <translation>{label} · {author} · {when}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Missed call: the caller hung up at {end}, before anyone answered.</source>
+        <translation>Appel manqué&#xa0;: l’appelant a raccroché à {end}, avant toute réponse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No call recorded yet.</source>
         <translation>Aucun appel enregistré pour le moment.</translation>
     </message>
@@ -5107,12 +5127,7 @@ Solution&#xa0;: 3</translation>
         <translation>Selon ses mots&#xa0;: «&#xa0;{comment}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>(no subject)</source>
-        <translation>(sans objet)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Received {when}</source>
         <translation>Reçu&#xa0;: {when}</translation>
     </message>
@@ -5185,7 +5200,7 @@ Links in messages can be fraudulent: open only an address you trust.</source>
 Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adresse de confiance.</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-426"/>
         <source>On this workstation: goes to the centre at the next sync</source>
         <translation>Sur ce poste&#xa0;: part vers le centre à la prochaine synchronisation</translation>
     </message>
@@ -6316,7 +6331,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Vérifiez-le, ou laissez-le vide quand le numéro de l&apos;appelant est masqué.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>The reply is empty.</source>
         <translation>La réponse est vide.</translation>
     </message>
@@ -7722,7 +7737,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>field</name>
     <message>
-        <location filename="../../app/services/contacts.py" line="-597"/>
+        <location filename="../../app/services/contacts.py" line="-598"/>
         <source>the note</source>
         <translation>la note</translation>
     </message>

@@ -157,6 +157,29 @@ def test_the_rung_advisors_workstation_takes_the_call(centre, connector, alice, 
         desk.close()
 
 
+def test_a_missed_call_taken_from_the_queue_is_called_back(
+    centre, connector, truth, alice, tmp_path
+) -> None:
+    rang = _ring(connector, "ringing", "c-10", "06 55 44 33 21", alice)
+    assert _ring(connector, "ended", "c-10").state == "missed"
+    desk = centre.workstation(alice, tmp_path)
+    try:
+        desk.sync.cycle()
+        desk.queue.take(rang.contact_id)
+        missed = desk.contacts.detail(rang.contact_id)
+        assert missed.call_started_at is None and missed.call_ended_at is not None
+        desk.contacts.start_call(rang.contact_id)
+        desk.sync.cycle()
+        called = _contact(truth, rang.contact_id)
+        assert called.call_started_at is not None and called.call_ended_at is None
+        desk.contacts.end_call(rang.contact_id)
+        desk.sync.cycle()
+        called = _contact(truth, rang.contact_id)
+        assert called.call_started_at < called.call_ended_at
+    finally:
+        desk.close()
+
+
 @pytest.mark.parametrize(
     ("event", "why"),
     [

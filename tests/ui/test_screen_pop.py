@@ -84,3 +84,25 @@ def test_an_unknown_number_offers_the_search_with_it(
     window.sync.sync_now()
     qtbot.waitUntil(lambda: _shown(window, rang.contact_id), timeout=10_000)
     assert window.desk.customer_panel.current_customer() is None
+    link = window.desk.customer_panel.link_tools()
+    assert link is not None
+    assert link.search.edit.text() == "06 99 88 77 66"  # searched at once, as the advisor reads it
+    assert link.form.phone.text() == "+33699887766"  # and ready to make a customer of
+
+
+def test_answered_and_ended_fill_the_call_record(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, telephony: Database
+) -> None:
+    login = workspace.who.login
+    rang = hand(telephony, CallEvent("json", "pop-3", "ringing", "06 11 22 33 99", login))
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: _shown(window, rang.contact_id), timeout=10_000)
+    bar = window.desk.contact_panel.call_bar
+    assert bar.state.text() == "No call recorded yet."
+    hand(telephony, CallEvent("json", "pop-3", "answered", "06 11 22 33 99", login))
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: bar.state.text().startswith("On call since"), timeout=10_000)
+    hand(telephony, CallEvent("json", "pop-3", "ended", "06 11 22 33 99", login))
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: bar.state.text().startswith("Call from"), timeout=10_000)
+    assert "Incoming call" in window.desk.contact_panel.thread_view.toPlainText()

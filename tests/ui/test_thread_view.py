@@ -189,6 +189,15 @@ def test_phone_call_record_wrap_up_and_survey_are_shown() -> None:
     assert "&lt;vraiment&gt;" in page
 
 
+def test_a_missed_call_says_so_and_a_calls_empty_message_reads_as_the_call() -> None:
+    rang = MessageView(uuid.uuid4(), Direction.INBOUND, "06 12 34 56 78", "", None, NOW)
+    page = thread_html(make_detail(channel=Channel.PHONE, call=(None, NOW), messages=(rang,)))
+    assert "Missed call" in page and "before anyone answered" in page
+    assert "Incoming call" in page
+    e_mail = thread_html(make_detail(messages=(inbound(""),)))
+    assert "Incoming call" not in e_mail
+
+
 def test_load_resource_refuses_everything_but_relais_icons(qtbot) -> None:
     view = ThreadView()
     qtbot.addWidget(view)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 import resources
+from app.channels import CHATS
 from app.enums import Channel, ContactStatus, Outcome
 from app.errors import RelaisError
 from ui.common.ops import Bug
@@ -49,6 +50,15 @@ def channel_label(channel: Channel) -> str:
         Channel.WHATSAPP: translate("Channel", "WhatsApp"),
         Channel.LETTER: translate("Channel", "Letter"),
     }[channel]
+
+
+def untitled(channel: Channel) -> str:
+    """What stands for a contact's missing subject: a call or a chat has none by nature."""
+    if channel == Channel.PHONE:
+        return translate("Channel", "Phone call")
+    if channel in CHATS:
+        return translate("Channel", "Chat")
+    return translate("Channel", "(no subject)")
 
 
 def outcome_label(outcome: Outcome) -> str:

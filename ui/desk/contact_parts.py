@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.channels import CHATS
 from app.dto import ContactDetail
 from app.enums import Channel, ContactStatus
 from app.identities import address_shown
@@ -27,6 +26,7 @@ from ui.common.texts import (
     icon,
     priority_label,
     status_label,
+    untitled,
 )
 from ui.common.widgets import ElidedLabel
 
@@ -93,15 +93,7 @@ class ContactHeader(QWidget):
         self.channel_icon.setToolTip(channel_label(d.channel))
         self.channel_icon.setAccessibleName(channel_label(d.channel))
         self.reference.setText(d.reference)
-        if d.subject:
-            subject = d.subject
-        elif d.channel in CHATS:  # a chat has no subject: it is a conversation
-            subject = self.tr("Chat")
-        elif d.channel == "phone":
-            subject = self.tr("Phone call")
-        else:
-            subject = self.tr("(no subject)")
-        self.subject.setText(subject)
+        self.subject.setText(d.subject or untitled(d.channel))
         address = address_shown(d.channel, d.sender_address)
         who = d.sender_display or address
         if d.sender_display and address and address != d.sender_display:
@@ -185,6 +177,8 @@ class CallBar(QFrame):
     ) -> None:
         self._started = started
         running = started is not None and ended is None
+        missed = started is None and ended is not None
+        self.start_button.setText(self.tr("Call back") if missed else self.tr("Start call"))
         self.start_button.setEnabled(workable and started is None and not busy)
         self.end_button.setEnabled(workable and running and not busy)
         self.start_button.setVisible(started is None)
@@ -194,7 +188,14 @@ class CallBar(QFrame):
             self._tick()
         else:
             self._clock.stop()
-            if started is None:
+            if missed:
+                assert ended is not None
+                self.state.setText(
+                    self.tr(
+                        "Missed call: the caller hung up at {end}, before anyone answered."
+                    ).format(end=format_datetime(ended))
+                )
+            elif started is None:
                 self.state.setText(self.tr("No call recorded yet."))
             else:
                 assert ended is not None

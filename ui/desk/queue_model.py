@@ -52,6 +52,7 @@ from ui.common.texts import (
     format_duration,
     priority_label,
     status_label,
+    untitled,
 )
 from ui.desk.queue_icons import dark_theme, priority_dot, queue_icon, state_icon
 
@@ -448,9 +449,9 @@ class QueueModel(QAbstractTableModel):
 
     def _subject(self, item: QueueRow, role: int) -> Any:
         if role == _DISPLAY:
-            return " ".join(item.summary.split()) or self.tr("(no subject)")
+            return " ".join(item.summary.split()) or untitled(item.channel)
         if role == _ACCESSIBLE:
-            text = " ".join(item.summary.split()) or self.tr("(no subject)")
+            text = " ".join(item.summary.split()) or untitled(item.channel)
             if item.reply_failed:
                 return self.tr("Reply not delivered: {subject}").format(subject=text)
             if item.follow_up_of:

@@ -54,6 +54,7 @@ from ui.common.texts import (
     priority_label,
     status_label,
     ui_language,
+    untitled,
 )
 
 RESOURCE_SCHEME = "relais"
@@ -130,7 +131,7 @@ def _card(bar: str, background: str, meta: str, body: str, indent: bool | None =
     )
 
 
-def _message(m: MessageView, letter: bool = False) -> str:
+def _message(m: MessageView, channel: Channel) -> str:
     when = _esc(format_datetime(m.created_at))
     sender = _esc(m.sender or translate("ThreadView", "Unknown sender"))
     if m.direction == Direction.INBOUND:
@@ -148,13 +149,24 @@ def _message(m: MessageView, letter: bool = False) -> str:
     if m.body_html:
         # Already cleaned by app.sanitize (nh3): formatting and links only, no images or styles.
         body = f"<div>{m.body_html}</div>"
-    else:
+    elif m.body_text.strip() or m.files or channel != Channel.PHONE:
         body = f'<p style="margin:0; line-height:125%;">{plain_to_html(m.body_text)}</p>'
+    else:  # what the telephony wrote of a call: that it came, nothing more to read
+        said = (
+            translate("ThreadView", "Incoming call")
+            if m.direction == Direction.INBOUND
+            else translate("ThreadView", "Outgoing call")
+        )
+        body = f'<p style="margin:0; color:{theme.MUTED};"><i>{_esc(said)}</i></p>'
     body += _files(m)
     if m.direction == Direction.INBOUND:
         return _card(CUSTOMER_BAR, CUSTOMER_BG, meta, body)
     return _card(
-        ADVISOR_BAR, ADVISOR_BG, meta, body + _delivery(m) + _print(m, letter), indent=True
+        ADVISOR_BAR,
+        ADVISOR_BG,
+        meta,
+        body + _delivery(m) + _print(m, channel == Channel.LETTER),
+        indent=True,
     )
 
 
@@ -299,7 +311,14 @@ def _note(n: NoteView, indent: bool = True) -> str:
 
 def _call_record(detail: ContactDetail) -> str:
     start, end = detail.call_started_at, detail.call_ended_at
-    if start is None:
+    if start is None and end is not None:
+        text = _fmt(
+            translate(
+                "ThreadView", "Missed call: the caller hung up at {end}, before anyone answered."
+            ),
+            end=_esc(format_datetime(end)),
+        )
+    elif start is None:
         text = _fmt(translate("ThreadView", "No call recorded yet."))
     elif end is None:
         text = _fmt(
@@ -393,7 +412,7 @@ def _survey(a: SurveyView) -> str:
 
 
 def _header(detail: ContactDetail) -> str:
-    subject = detail.subject or translate("ThreadView", "(no subject)")
+    subject = detail.subject or untitled(detail.channel)
     who = detail.sender_display or detail.sender_address
     facts = [
         _fmt(
@@ -467,7 +486,7 @@ def thread_html(detail: ContactDetail, header: bool = True) -> str:
         parts.append(_call_record(detail))
     timeline: list[tuple[datetime, int, str]] = []
     for m in detail.messages:
-        timeline.append((m.created_at, 0, _message(m, letter=detail.channel == Channel.LETTER)))
+        timeline.append((m.created_at, 0, _message(m, detail.channel)))
     for n in detail.notes:
         timeline.append((n.created_at, 1, _note(n)))
     timeline.sort(key=lambda item: (item[0], item[1]))
