@@ -6,13 +6,13 @@ Run with ``pytest -m benchmark -s tests/benchmarks/test_ingest_bench.py``; with
 ``RELAIS_TEST_PG`` for the PostgreSQL centre (the embedded one runs without). Each centre is
 seeded with 10,000 customers, whose e-mail addresses 60 % of the mails come from.
 
-* Relais, e-mails: what ``app.connectors.imap`` does with each fetched mail —
-  ``app.ingest.mail.parse`` (sanitised HTML, attachments within the limits) then
-  ``app.ingest.receive.receive``, one call of the centre's ``relais_receive`` per mail as a
-  connector login (on the embedded centre, ``app.sync.apply_receive`` in one transaction), which
-  commits before the mail would be marked on the server.
+* Relais, e-mails: what ``app.connectors.imap`` does with each batch of 25 mails it fetched —
+  ``imap.hand``: ``app.ingest.mail.parse`` (sanitised HTML, attachments within the limits) then
+  ``app.ingest.receive.receive_many``, one call of the centre's ``relais_receive`` per mail as a
+  connector login, the batch in one transaction (on the embedded centre,
+  ``app.sync.apply_receive``), committed before the mails would be marked on the server.
 * Relais, webhooks: what ``app.connectors.webhooks.Handover`` does with each kept request —
-  ``app.ingest.webhook.parse`` then ``receive_all``.
+  ``app.ingest.webhook.parse`` then ``receive_all`` (its messages in one transaction).
 * Baseline: ``ingest_bench_data`` — ``email.message_from_bytes`` / ``json.loads``, the fields
   read, and for each event a contact, a message and a key written into scratch tables with the
   customer looked up by identity, 500 events a commit, as the centre's owner.
@@ -39,11 +39,13 @@ from pgcentre import PgCentre
 from sqlalchemy import func, select
 from sync_bench_data import libpq
 
+from app.connectors import imap
 from app.db import Database
 from app.enums import IdentityKind
+from app.errors import InputError
 from app.ingest import mail, webhook
 from app.ingest.attachments import Limits
-from app.ingest.receive import receive, receive_all
+from app.ingest.receive import receive_all
 from app.models import ChannelKey, CustomerIdentity
 
 pytestmark = [pytest.mark.benchmark]
@@ -208,10 +210,10 @@ def test_ingest_mails(centre, connector, traffic, report) -> None:
 
     def relais() -> Counter:
         outcomes: Counter = Counter()
-        for raw in traffic.mails:
-            outcomes[
-                receive(connector, mail.parse(raw, team=data.TEAM, limits=limits)).outcome
-            ] += 1
+        for batch in _batches(traffic.mails, imap.BATCH):  # as the mailbox fetches them
+            for answer in imap.hand(connector, batch, data.TEAM, limits):
+                assert not isinstance(answer, InputError)
+                outcomes[answer.outcome] += 1
         return outcomes
 
     before = _stored_keys(centre, ("email",))
