@@ -58,6 +58,9 @@ from app.enums import Channel
 pytestmark = [pytest.mark.fault, pytest.mark.postgres]
 
 REQUESTS = int(os.environ.get("RELAIS_FAULT_REQUESTS", "2000"))
+SEED = int(os.environ.get("RELAIS_FAULT_SEED") or random.randrange(1_000_000))
+"""Printed with the figures: ``RELAIS_FAULT_SEED`` plays the same traffic and faults again (their
+moments still vary with the machine's speed)."""
 MAILS = REQUESTS // 8
 LETTERS = REQUESTS // 50
 SENDING_SECONDS = max(
@@ -451,16 +454,18 @@ def test_connectors_killed_and_cut_lose_and_duplicate_nothing(pg_url: str, tmp_p
         service.start()
         started = time.monotonic()
         workers = [
-            threading.Thread(target=_platforms, args=(port, sent, stop, 1), name="platforms"),
-            threading.Thread(target=_mail_room, args=(tmp_path / "letters", sent, stop, 3)),
+            threading.Thread(
+                target=_platforms, args=(port, sent, stop, SEED + 1), name="platforms"
+            ),
+            threading.Thread(target=_mail_room, args=(tmp_path / "letters", sent, stop, SEED + 3)),
         ]
         if imap is not None:
             workers.append(
-                threading.Thread(target=_mail_senders, args=(imap, "support", sent, stop, 2))
+                threading.Thread(target=_mail_senders, args=(imap, "support", sent, stop, SEED + 2))
             )
         chaos_stop = threading.Event()
         chaos = threading.Thread(
-            target=_chaos, args=(service, proxy, faults, chaos_stop, 4, port), name="chaos"
+            target=_chaos, args=(service, proxy, faults, chaos_stop, SEED + 4, port), name="chaos"
         )
         for w in [*workers, chaos]:
             w.start()
@@ -503,7 +508,10 @@ def test_connectors_killed_and_cut_lose_and_duplicate_nothing(pg_url: str, tmp_p
         per_channel = Counter(c for c, _ in sent.keys)
 
         print()
-        print("Fault run (e): the connector service killed and the centre cut during ingestion")
+        print(
+            "Fault run (e): the connector service killed and the centre cut during ingestion "
+            f"(RELAIS_FAULT_SEED={SEED}{'' if imap is not None else '; no IMAP: no Dovecot'})"
+        )
         print(f"  sent: {len(sent.keys):,} messages ({dict(sorted(per_channel.items()))}); "
               f"{sent.requests:,} webhook requests in {sent.posts:,} posts "
               f"({sent.refused_posts:,} not answered 200 and sent again), "
