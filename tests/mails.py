@@ -13,9 +13,11 @@ def mail(
     message_id: str | None = None,
     in_reply_to: str | None = None,
     references: list[str] | None = None,
+    html: str | None = None,
     **headers: str,
 ) -> bytes:
-    """The RFC 5322 bytes; ``headers`` by their names with "_" for "-" (Auto_Submitted)."""
+    """The RFC 5322 bytes; ``headers`` by their names with "_" for "-" (Auto_Submitted);
+    with ``html``, a multipart/alternative of the text and that HTML, as mail programs send."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = "support@relais.example"
@@ -27,6 +29,8 @@ def mail(
     if references:
         msg["References"] = " ".join(references)
     msg.set_content(body)  # first: it replaces the Content-* headers
+    if html is not None:
+        msg.add_alternative(html, subtype="html")
     for name, value in headers.items():
         msg[name.replace("_", "-")] = value
     return msg.as_bytes()

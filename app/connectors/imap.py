@@ -29,7 +29,7 @@ from app.errors import InputError, RelaisError
 from app.ingest import mail
 from app.ingest.attachments import Limits
 from app.ingest.inbound import Received
-from app.ingest.receive import receive
+from app.ingest.receive import receive_many
 
 log = logging.getLogger(__name__)
 
@@ -123,32 +123,29 @@ class Mailbox:
                 return handed
             for batch in _batches(sorted(uids)[: BATCH * 4], BATCH):
                 fetched = client.fetch(batch, ["RFC822"])
-                for uid in batch:
-                    raw = fetched.get(uid, {}).get(b"RFC822")
-                    if raw is None:  # expunged by someone else meanwhile
-                        continue
-                    self._one(client, uid, raw)
-                    handed += 1
+                raws = [(uid, fetched.get(uid, {}).get(b"RFC822")) for uid in batch]
+                # None: expunged by someone else meanwhile
+                handed += self._store(client, [(u, r) for u, r in raws if r is not None])
                 if self._stop.is_set():
                     return handed
         return handed
 
-    def _one(self, client: IMAPClient, uid: int, raw: bytes) -> None:
+    def _store(self, client: IMAPClient, fetched: list[tuple[int, bytes]]) -> int:
+        """A fetched batch into the centre, in one transaction where it can be (app.ingest.
+        receive.receive_many), then each mail marked: refused ones ``$RelaisRefused``, the
+        others stored. Returns how many were handed."""
         c = self.config
-        try:
-            answer = receive(self._central, mail.parse(raw, team=c.team, limits=self.limits))
-        except InputError as exc:
-            log.warning("%s: mail %s refused: %s", c.name, uid, exc.text())
-            client.add_flags([uid], [REFUSED])
-            return
-        except RelaisError as exc:
-            raise CentreDown(exc.text()) from exc
-        self._received(answer)
-        if c.move_to:
-            client.add_flags([uid], [STORED])  # kept by the move: a copy back is not read again
-            client.move([uid], c.move_to)
-        else:
-            client.add_flags([uid], [STORED])
+        answers = hand(self._central, [raw for _uid, raw in fetched], c.team, self.limits)
+        for (uid, _raw), answer in zip(fetched, answers, strict=True):
+            if isinstance(answer, InputError):
+                log.warning("%s: mail %s refused: %s", c.name, uid, answer.text())
+                client.add_flags([uid], [REFUSED])
+                continue
+            self._received(answer)
+            client.add_flags([uid], [STORED])  # kept by a move: a copy back is not read again
+            if c.move_to:
+                client.move([uid], c.move_to)
+        return len(fetched)
 
     def _idle(self, client: IMAPClient) -> None:
         """Waits for the server to say something arrived, for at most IDLE_RENEW seconds, and
@@ -176,6 +173,27 @@ class Mailbox:
             log.info("%s: reading %s on %s", self.config.name, self.config.folder, self.config.host)
         self._failures = 0
         self._last_problem = ""
+
+
+def hand(
+    central: Database, raws: list[bytes], team: str | None, limits: Limits
+) -> list[Received | InputError]:
+    """Fetched mails to the centre, in their order: for each, what the centre answered, or why
+    it (or the parse) refused it; ``CentreDown`` when the centre does not answer, nothing of
+    the transaction that failed being stored."""
+    answers: list[Received | InputError | None] = []
+    parsed = []
+    for raw in raws:
+        try:
+            parsed.append(mail.parse(raw, team=team, limits=limits))
+            answers.append(None)
+        except InputError as exc:
+            answers.append(exc)
+    try:
+        stored = iter(receive_many(central, parsed))
+    except RelaisError as exc:
+        raise CentreDown(exc.text()) from exc
+    return [next(stored) if a is None else a for a in answers]
 
 
 def _ensure_folder(client: IMAPClient, name: str) -> None:

@@ -6,6 +6,11 @@ renamed into ``incoming/``: a crash leaves either the whole file or none), and a
 what is there to the centre in the order it came, deleting each file once the centre holds its
 contents. The centre may be down for hours: the files wait. A request that cannot be read goes
 to ``rejected/`` beside a note of why, for an administrator to look at; it is never retried.
+
+A service killed while writing a request leaves its ``.part`` file: that request was never
+acknowledged (the platform sends it again), so the next start deletes it rather than let such
+files pile up (found by the fault run, tests/faults/test_fault_connectors.py). One service owns
+a spool folder.
 """
 
 import os
@@ -31,6 +36,8 @@ class Spool:
         self.rejected = root / "rejected"
         for folder in (root, self.incoming, self.rejected):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for partial in self.incoming.glob(".*.part"):  # a request never answered 200
+            partial.unlink(missing_ok=True)
 
     def keep(self, platform: Channel, raw: bytes) -> Path:
         """Writes the request durably; OSError when the disk refuses (the platform is then

@@ -9,9 +9,11 @@ centre raises the priority and sets the flag from the score.
 import json
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.db import Database, sqlstate, storage_errors
@@ -62,11 +64,58 @@ def receive(central: Database, inbound: Inbound) -> Received:
     second delivery)."""
     if inbound.bounce is not None:
         bounced(central, inbound.channel.value, *inbound.bounce)
+    return _store(central, inbound)
+
+
+TOGETHER = 50
+"""Messages ``receive_many`` stores in one transaction at most. One commit and one connection
+for them all instead of one each: an arrival then costs what the centre's function does and
+little more (tests/benchmarks/test_ingest_bench.py). Few enough that the transaction stays
+short: the desks' pulls wait for the transactions still running on the centre."""
+
+
+def receive_many(central: Database, inbounds: Sequence[Inbound]) -> list[Received | InputError]:
+    """Each message stored once, as ``receive`` stores it, up to ``TOGETHER`` in a transaction;
+    in the order given, with for each what the centre answered or why it refused it. A message
+    the centre refuses sends its transaction back, and its messages go again one at a time, so
+    that the refusal is that message's alone. A centre that does not answer raises
+    (``EnvironmentProblem``): nothing of the transaction that failed is stored, and messages
+    handed again are found DUPLICATE where an earlier transaction stored them."""
+    answers: list[Received | InputError] = []
+    for start in range(0, len(inbounds), TOGETHER):
+        chunk = inbounds[start : start + TOGETHER]
+        if len(chunk) == 1:
+            answers.append(_alone(central, chunk[0]))
+            continue
+        for inbound in chunk:
+            if inbound.bounce is not None:
+                bounced(central, inbound.channel.value, *inbound.bounce)
+        try:
+            stored = _together(central, [(payload(i), i) for i in chunk])
+        except InputError:
+            answers.extend(_alone(central, inbound, bounce=False) for inbound in chunk)
+            continue
+        answers.extend(_received(a, i) for a, i in zip(stored, chunk, strict=True))
+    return answers
+
+
+def _alone(central: Database, inbound: Inbound, bounce: bool = True) -> Received | InputError:
+    try:
+        return receive(central, inbound) if bounce else _store(central, inbound)
+    except InputError as exc:
+        return exc
+
+
+def _store(central: Database, inbound: Inbound) -> Received:
     p = payload(inbound)
-    if inbound.files or inbound.customer_account:
-        answer = _with_files(central, p, inbound)
+    if inbound.files or inbound.customer_account or central.is_sqlite:
+        [answer] = _together(central, [(p, inbound)])
     else:
-        answer = _embedded(central, p) if central.is_sqlite else _postgres(central, p)
+        answer = _postgres(central, p)
+    return _received(answer, inbound)
+
+
+def _received(answer: dict[str, Any], inbound: Inbound) -> Received:
     received = Received(
         Outcome(answer["outcome"]),
         _uuid(answer.get("contact_id")),
@@ -156,12 +205,12 @@ def receive_all(central: Database, batch: Batch) -> Handed:
     (``EnvironmentProblem``): the request is kept to be handed again, and what was stored of it
     is found DUPLICATE then."""
     handed = Handed()
-    for inbound in batch.messages:
-        try:
-            handed.received.append(receive(central, inbound))
-        except InputError as exc:
-            log.warning("%s %s refused: %s", inbound.channel.value, inbound.key, exc.text())
-            handed.refused.append((inbound.key, exc))
+    for inbound, answer in zip(batch.messages, receive_many(central, batch.messages), strict=True):
+        if isinstance(answer, InputError):
+            log.warning("%s %s refused: %s", inbound.channel.value, inbound.key, answer.text())
+            handed.refused.append((inbound.key, answer))
+        else:
+            handed.received.append(answer)
     for said in batch.statuses:
         try:
             handed.moved += status(central, said)
@@ -176,68 +225,75 @@ def receive_all(central: Database, batch: Batch) -> Handed:
 _STORED = (Outcome.NEW.value, Outcome.JOINED.value, Outcome.FOLLOW_ON.value)
 
 
-def _with_files(central: Database, p: dict[str, Any], inbound: Inbound) -> dict[str, Any]:
-    """The message and its files in one transaction: both stored, or neither (a redelivery
-    then finds neither and stores both). ``relais_attach`` takes the files only of a message
+def _together(
+    central: Database, items: list[tuple[dict[str, Any], Inbound]]
+) -> list[dict[str, Any]]:
+    """The messages and their files in one transaction: all stored, or none (a redelivery
+    then finds none and stores them all). ``relais_attach`` takes the files only of a message
     this same transaction received."""
-    files = [f.meta() for f in inbound.files]
-    contents = [f.content for f in inbound.files]
     if central.is_sqlite:
         with storage_errors(central):
             try:
-                return _embedded_with_files(central, p, inbound, files, contents)
+                return _embedded_together(central, items)
             except IntegrityError:  # the same message committed meanwhile: found DUPLICATE
-                return _embedded_with_files(central, p, inbound, files, contents)
-    with storage_errors(central):
-        try:
-            with central.engine.begin() as conn:
-                answer = dict(
-                    conn.exec_driver_sql(
-                        "SELECT relais_receive(%s::jsonb)", (json.dumps(p),)
-                    ).scalar_one()
-                )
-                if answer["outcome"] in _STORED:
-                    conn.exec_driver_sql(
-                        "SELECT relais_attach(%s::uuid, %s::jsonb, %s::bytea[])",
-                        (answer["message_id"], json.dumps(files), contents),
-                    )
-                    if (
-                        inbound.customer_account
-                        and not conn.exec_driver_sql(
-                            "SELECT relais_letter_customer(%s::uuid, %s)",
-                            (answer["message_id"], inbound.customer_account),
-                        ).scalar()
-                    ):
-                        raise no_such_customer(inbound.customer_account)
-                return answer
-        except DBAPIError as exc:
-            code = sqlstate(exc)
-            if code == "42501":
-                raise not_a_connector() from exc
-            if code == "22023":
-                raise refused(str(exc.orig).splitlines()[0]) from exc
-            raise
+                return _embedded_together(central, items)
+    try:
+        with central.driver_autocommit() as driver, driver.transaction():
+            return [_postgres_in(driver, p, inbound) for p, inbound in items]
+    except DBAPIError as exc:
+        code = sqlstate(exc)
+        if code == "42501":
+            raise not_a_connector() from exc
+        if code == "22023":
+            raise refused(str(exc.orig).splitlines()[0]) from exc
+        raise
 
 
-def _embedded_with_files(
-    central: Database,
-    p: dict[str, Any],
-    inbound: Inbound,
-    files: list[dict[str, Any]],
-    contents: list[Any],
-) -> dict[str, Any]:
+def _postgres_in(driver: Any, p: dict[str, Any], inbound: Inbound) -> dict[str, Any]:
+    """One message in the transaction ``driver`` holds open."""
+    answer = dict(
+        driver.execute("SELECT relais_receive(%s::jsonb)", (json.dumps(p),)).fetchone()[0]
+    )
+    if (inbound.files or inbound.customer_account) and answer["outcome"] in _STORED:
+        driver.execute(
+            "SELECT relais_attach(%s::uuid, %s::jsonb, %s::bytea[])",
+            (
+                answer["message_id"],
+                json.dumps([f.meta() for f in inbound.files]),
+                [f.content for f in inbound.files],
+            ),
+        )
+        if (
+            inbound.customer_account
+            and not driver.execute(
+                "SELECT relais_letter_customer(%s::uuid, %s)",
+                (answer["message_id"], inbound.customer_account),
+            ).fetchone()[0]
+        ):
+            raise no_such_customer(inbound.customer_account)
+    return answer
+
+
+def _embedded_together(
+    central: Database, items: list[tuple[dict[str, Any], Inbound]]
+) -> list[dict[str, Any]]:
     try:
         with central.engine.begin() as conn:
-            answer = apply_receive.receive(conn, p)
-            if answer["outcome"] in _STORED:
-                message = uuid.UUID(answer["message_id"])
-                apply_attachments.attach(conn, message, files, contents)
-                account = inbound.customer_account
-                if account and not apply_attachments.letter_customer(conn, message, account):
-                    raise no_such_customer(account)
-            return answer
+            return [_embedded_in(conn, p, inbound) for p, inbound in items]
     except apply_receive.Refused as exc:
         raise refused(str(exc)) from exc
+
+
+def _embedded_in(conn: Connection, p: dict[str, Any], inbound: Inbound) -> dict[str, Any]:
+    answer = apply_receive.receive(conn, p)
+    if (inbound.files or inbound.customer_account) and answer["outcome"] in _STORED:
+        message = uuid.UUID(answer["message_id"])
+        files = [f.meta() for f in inbound.files]
+        apply_attachments.attach(conn, message, files, [f.content for f in inbound.files])
+        account = inbound.customer_account
+        if account and not apply_attachments.letter_customer(conn, message, account):
+            raise no_such_customer(account)
+    return answer
 
 
 def _postgres(central: Database, p: dict[str, Any]) -> dict[str, Any]:
@@ -257,24 +313,6 @@ def call(central: Database, statement: str, args: tuple[Any, ...]) -> Any:
             raise refused(str(exc.orig).splitlines()[0]) from exc
         raise
     return row[0] if row else None
-
-
-def _embedded(central: Database, p: dict[str, Any]) -> dict[str, Any]:
-    with storage_errors(central):
-        try:
-            return _embedded_once(central, p)
-        except IntegrityError:
-            # Another delivery of the same message committed between the look-up and the
-            # write: a second pass finds its key.
-            return _embedded_once(central, p)
-
-
-def _embedded_once(central: Database, p: dict[str, Any]) -> dict[str, Any]:
-    try:
-        with central.engine.begin() as conn:
-            return apply_receive.receive(conn, p)
-    except apply_receive.Refused as exc:
-        raise refused(str(exc)) from exc
 
 
 def refused(why: str) -> InputError:

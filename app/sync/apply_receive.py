@@ -5,9 +5,9 @@ JSON in and out (``app.ingest.receive`` builds and reads it)."""
 import re
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, or_, select, update
 
 from app.channels import CHATS
 from app.clock import utcnow
@@ -21,6 +21,52 @@ CHAT_FOLLOWS_FOR = timedelta(days=7)
 starting afresh."""
 REFERENCE = re.compile(r"R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 _SPACE = re.compile(r"\s+")
+
+# The statements built once, their values bound at each call: building a statement per
+# message (``insert(...).values(...)``, ``select(...).where(x == value)``) cost the embedded
+# centre more than running it — 60 % of an arrival, measured by tests/benchmarks/
+# test_ingest_bench.py — and a built one is compiled once, from SQLAlchemy's cache.
+_INSERT_CONTACT = insert(cast(Table, Contact.__table__))
+_INSERT_MESSAGE = insert(cast(Table, Message.__table__))
+_INSERT_KEY = insert(cast(Table, ChannelKey.__table__))
+_FOUND = select(ChannelKey.contact_id, ChannelKey.message_id).where(
+    ChannelKey.channel == bindparam("channel"), ChannelKey.key == bindparam("key")
+)
+_REFERENCE_OF = select(Contact.reference).where(Contact.id == bindparam("id"))
+_LANGUAGE_OF = select(Customer.language).where(Customer.id == bindparam("id"))
+_TEAM_NAMED = select(Team.id).where(Team.name == bindparam("name"))
+_ANSWERED = (
+    select(ChannelKey.key, Contact)
+    .join(Contact, Contact.id == ChannelKey.contact_id)
+    .where(
+        ChannelKey.channel == bindparam("channel"),
+        ChannelKey.key.in_(bindparam("threads", expanding=True)),
+    )
+    .order_by(ChannelKey.created_at.desc())
+)
+_QUOTED = (
+    select(Contact)
+    .where(
+        Contact.reference == bindparam("quoted"),
+        Contact.channel == bindparam("channel"),
+        Contact.sender_address == bindparam("sender"),
+    )
+    .order_by(Contact.received_at.desc())
+    .limit(1)
+)
+_CONVERSATION = (
+    select(Contact)
+    .where(
+        Contact.sender_address == bindparam("sender"),
+        Contact.channel == bindparam("channel"),
+        or_(Contact.status != ContactStatus.CLOSED, Contact.closed_at > bindparam("since")),
+    )
+    .order_by(Contact.received_at.desc())
+    .limit(1)
+)
+_IDENTIFIED = select(
+    func.min(CustomerIdentity.customer_id), func.count(CustomerIdentity.customer_id.distinct())
+).where(CustomerIdentity.kind == bindparam("kind"), CustomerIdentity.value == bindparam("value"))
 
 
 class Refused(ValueError):
@@ -38,19 +84,13 @@ def receive(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
         reference
     ):
         raise Refused("a received message needs new ids and a contact reference R-XXXX-XXXX")
-    found = conn.execute(
-        select(ChannelKey.contact_id, ChannelKey.message_id).where(
-            ChannelKey.channel == channel, ChannelKey.key == key
-        )
-    ).first()
+    found = conn.execute(_FOUND, {"channel": channel, "key": key}).first()
     if found is not None:
         return {
             "outcome": "duplicate",
             "contact_id": str(found.contact_id),
             "message_id": str(found.message_id),
-            "reference": conn.scalar(
-                select(Contact.reference).where(Contact.id == found.contact_id)
-            ),
+            "reference": conn.scalar(_REFERENCE_OF, {"id": found.contact_id}),
         }
     now = utcnow()
     threads: list[str] = list(p.get("thread_keys") or [])
@@ -82,12 +122,13 @@ def receive(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
         return {"outcome": "ignored"}
     else:
         outcome = "new" if thread is None else "follow_on"
-        language = conn.scalar(select(Customer.language).where(Customer.id == customer))
+        language = conn.scalar(_LANGUAGE_OF, {"id": customer}) if customer else None
         team = thread.team_id if thread is not None else None
         if team is None and p.get("team"):
-            team = conn.scalar(select(Team.id).where(Team.name == p["team"]))
+            team = conn.scalar(_TEAM_NAMED, {"name": p["team"]})
         conn.execute(
-            insert(Contact).values(
+            _INSERT_CONTACT,
+            dict(
                 id=contact_id,
                 reference=reference,
                 channel=channel,
@@ -107,11 +148,12 @@ def receive(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
                 team_id=team,
                 parent_id=thread.id if thread is not None else None,
                 version=1,
-            )
+            ),
         )
     message_id = uuid.UUID(p["message_id"])
     conn.execute(
-        insert(Message).values(
+        _INSERT_MESSAGE,
+        dict(
             id=message_id,
             contact_id=contact_id,
             direction=Direction.INBOUND,
@@ -122,12 +164,13 @@ def receive(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
             written_at=_time(p.get("written_at")),
             external_id=key,
             in_reply_to=threads[0] if threads else None,
-        )
+        ),
     )
     conn.execute(
-        insert(ChannelKey).values(
+        _INSERT_KEY,
+        dict(
             channel=channel, key=key, message_id=message_id, contact_id=contact_id, created_at=now
-        )
+        ),
     )
     return {
         "outcome": outcome,
@@ -143,25 +186,13 @@ def _thread(
     """The contact of the nearest message this one answers, else the one its subject quotes
     if it is this sender's."""
     if threads:
-        rows = conn.execute(
-            select(ChannelKey.key, Contact)
-            .join(Contact, Contact.id == ChannelKey.contact_id)
-            .where(ChannelKey.channel == channel, ChannelKey.key.in_(threads))
-            .order_by(ChannelKey.created_at.desc())
-        ).all()
+        rows = conn.execute(_ANSWERED, {"channel": channel, "threads": threads}).all()
         if rows:
             nearest = min(rows, key=lambda r: threads.index(r.key))
             return nearest
     if quoted and sender:
         return conn.execute(
-            select(Contact)
-            .where(
-                Contact.reference == quoted,
-                Contact.channel == channel,
-                Contact.sender_address == sender,
-            )
-            .order_by(Contact.received_at.desc())
-            .limit(1)
+            _QUOTED, {"quoted": quoted, "channel": channel, "sender": sender}
         ).first()
     return None
 
@@ -170,14 +201,7 @@ def _conversation(conn: Connection, channel: str, sender: str, now: datetime) ->
     """A chat is one conversation per sender: their open contact on the channel, or the one
     closed lately."""
     return conn.execute(
-        select(Contact)
-        .where(
-            Contact.sender_address == sender,
-            Contact.channel == channel,
-            or_(Contact.status != ContactStatus.CLOSED, Contact.closed_at > now - CHAT_FOLLOWS_FOR),
-        )
-        .order_by(Contact.received_at.desc())
-        .limit(1)
+        _CONVERSATION, {"sender": sender, "channel": channel, "since": now - CHAT_FOLLOWS_FOR}
     ).first()
 
 
@@ -186,13 +210,7 @@ def _customer(conn: Connection, p: dict[str, Any]) -> uuid.UUID | None:
     if not p.get("identity_kind"):
         return None
     row = conn.execute(
-        select(
-            func.min(CustomerIdentity.customer_id),
-            func.count(CustomerIdentity.customer_id.distinct()),
-        ).where(
-            CustomerIdentity.kind == p["identity_kind"],
-            CustomerIdentity.value == p.get("identity_value"),
-        )
+        _IDENTIFIED, {"kind": p["identity_kind"], "value": p.get("identity_value")}
     ).one()
     return row[0] if row[1] == 1 else None
 

@@ -566,6 +566,20 @@ def test_the_spool_is_kept_across_a_restart(tmp_path: Path) -> None:
     assert oct(first.incoming.stat().st_mode & 0o777) == "0o700"
 
 
+def test_a_request_half_written_by_a_killed_service_is_cleared_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    """Killed inside ``keep``, the service never answered 200 (the platform sends the request
+    again): its ``.part`` is neither handed over nor left to pile up."""
+    first = Spool(tmp_path)
+    kept = first.keep(Channel.X, b"{}")
+    partial = first.incoming / ".01796418325212137841-5855e6e7a266.whatsapp.json.part"
+    partial.write_bytes(b'{"object": "whatsapp_bus')
+    again = Spool(tmp_path)
+    assert not partial.exists()
+    assert [k.path for k in again.pending()] == [kept]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

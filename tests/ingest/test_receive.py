@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from app.enums import Channel, ContactStatus, IdentityKind
 from app.ingest import mail as mail_parser
 from app.ingest.inbound import Inbound, Outcome
-from app.ingest.receive import receive
+from app.ingest.receive import receive, receive_many
 from app.models import ChannelKey, Contact, Customer, CustomerIdentity, Message, Team
 from app.service_levels import DUE_WITHIN
 
@@ -253,6 +253,28 @@ def test_the_centre_refuses_a_message_without_its_channel_id(connector, truth) -
     with pytest.raises(InputError, match="channel's id"):
         receive(connector, bad)
     assert _count(truth) == before
+
+
+def test_messages_stored_together_each_once_and_a_refusal_its_own(connector, truth) -> None:
+    """``receive_many`` (a webhook request's messages, an IMAP batch) stores them in one
+    transaction; one the centre refuses sends it back and the others go in alone."""
+    from app.errors import InputError
+
+    def one(n: int, key: str | None = None) -> Inbound:
+        key = key if key is not None else f"<many-{n}-{uuid.uuid4().hex}@example.org>"
+        return Inbound(Channel.EMAIL, key, "", f"m{n}@example.org", None, f"Demande {n}", "Bonjour")
+
+    good = [one(n) for n in range(4)]
+    assert [a.outcome for a in receive_many(connector, good)] == [Outcome.NEW] * 4
+    again = receive_many(connector, [*good[:2], one(9)])  # a redelivery with a new one
+    assert [getattr(a, "outcome", None) for a in again] == [
+        Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.NEW
+    ]  # fmt: skip
+    before = _count(truth)
+    mixed = receive_many(connector, [one(5), one(6, key=""), one(7)])
+    assert isinstance(mixed[1], InputError) and "channel's id" in mixed[1].text()
+    assert [getattr(a, "outcome", None) for a in (mixed[0], mixed[2])] == [Outcome.NEW] * 2
+    assert _count(truth) == before + 2
 
 
 def _count(truth) -> int:
