@@ -20,6 +20,7 @@ events stay on disk; one the centre refuses is put aside in ``rejected/`` with w
 import json
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -272,6 +273,7 @@ class CallHandover:
         self._handed = handed or (lambda _a: None)
         self._failures = 0
         self._last_problem = ""
+        self._answered: OrderedDict[tuple[str, str, str | None], None] = OrderedDict()
 
     def run(self) -> None:
         while not self._stop.is_set():
@@ -297,6 +299,9 @@ class CallHandover:
                 break
             try:
                 ev = cti.unkept(kept.path.read_bytes())
+                if self._again(ev):
+                    self._spool.done(kept)
+                    continue
                 answer = hand(self._central, ev, self._region)
             except FileNotFoundError:
                 continue
@@ -307,12 +312,31 @@ class CallHandover:
                 log.warning("telephony: %s put aside: %s", where, exc.text())
                 continue
             self._spool.done(kept)
+            self._remember(ev)
             if self._last_problem:
                 log.info("telephony: the centre answers again")
             self._failures, self._last_problem = 0, ""
             self._handed(answer)
             count += 1
         return count
+
+    def _again(self, ev: CallEvent) -> bool:
+        """Whether ``ev`` is an "answered" already handed for this call and advisor (Twilio
+        retries a callback it thinks was lost): the centre would take it as the call answered
+        anew and move its start (``relais_call_event`` sets ``call_started_at`` on every
+        "answered"), so it is not handed again. Another advisor's answer (a transfer) is."""
+        if ev.event != "answered":
+            return False
+        if (ev.source, ev.call_key, ev.advisor) in self._answered:
+            log.info("telephony: %s:%s answered again, not handed twice", ev.source, ev.call_key)
+            return True
+        return False
+
+    def _remember(self, ev: CallEvent) -> None:
+        if ev.event == "answered":
+            self._answered[(ev.source, ev.call_key, ev.advisor)] = None
+            while len(self._answered) > 10_000:
+                self._answered.popitem(last=False)
 
     def _problem(self, text: str) -> None:
         self._failures += 1

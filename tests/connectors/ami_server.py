@@ -5,6 +5,7 @@ answered ``Pong``; events sent as Asterisk 18 sends them, with their usual field
 examples of docs.asterisk.org's AMI event pages: Newchannel, Newstate, VarSet, DialBegin,
 DialEnd, BridgeCreate, BridgeEnter, BridgeLeave, Hangup)."""
 
+import contextlib
 import itertools
 import socket
 import threading
@@ -20,6 +21,7 @@ class FakeAmi:
         self.login = login
         self.password = password
         self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)  # so that stop() is seen: close() wakes no accept()
         self.port = self._listener.getsockname()[1]
         self._clients: list[socket.socket] = []
         self._lock = threading.Lock()
@@ -34,8 +36,11 @@ class FakeAmi:
         while not self._stopping:
             try:
                 conn, _ = self._listener.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
+            conn.settimeout(None)
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
     def _serve(self, conn: socket.socket) -> None:
@@ -89,7 +94,9 @@ class FakeAmi:
                     self.logins += 1
                 return True
             conn.sendall(
-                _message(("Response", "Error"), ("ActionID", aid), ("Message", "Authentication failed"))
+                _message(
+                    ("Response", "Error"), ("ActionID", aid), ("Message", "Authentication failed")
+                )
             )
             self.refusals += 1
             return False  # Asterisk closes the connection after a failed login
@@ -104,9 +111,19 @@ class FakeAmi:
             )
             return True
         if name == "logoff":
-            conn.sendall(_message(("Response", "Goodbye"), ("ActionID", aid), ("Message", "Thanks for all the fish.")))
+            conn.sendall(
+                _message(
+                    ("Response", "Goodbye"),
+                    ("ActionID", aid),
+                    ("Message", "Thanks for all the fish."),
+                )
+            )
             return False
-        conn.sendall(_message(("Response", "Error"), ("ActionID", aid), ("Message", "Invalid/unknown command")))
+        conn.sendall(
+            _message(
+                ("Response", "Error"), ("ActionID", aid), ("Message", "Invalid/unknown command")
+            )
+        )
         return True
 
     def send(self, *messages: bytes | str) -> None:
@@ -115,20 +132,16 @@ class FakeAmi:
         with self._lock:
             clients = list(self._clients)
         for c in clients:
-            try:
+            with contextlib.suppress(OSError):
                 c.sendall(data)
-            except OSError:
-                pass
 
     def drop(self) -> None:
         """Cuts every connection, as a PBX restart does."""
         with self._lock:
             clients, self._clients = list(self._clients), []
         for c in clients:
-            try:
+            with contextlib.suppress(OSError):
                 c.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             c.close()
 
     def wait_logins(self, count: int, within: float = 10.0) -> None:
@@ -139,9 +152,9 @@ class FakeAmi:
 
     def stop(self) -> None:
         self._stopping = True
+        self._thread.join(timeout=5)
         self.drop()
         self._listener.close()
-        self._thread.join(timeout=5)
 
 
 def _message(*fields: tuple[str, str]) -> bytes:
@@ -163,7 +176,9 @@ def unique() -> str:
     return f"{int(time.time())}.{next(_sequence)}"
 
 
-def _channel_fields(ch: Channel, state: str, context: str, exten: str, who: str = "") -> list[tuple[str, str]]:
+def _channel_fields(
+    ch: Channel, state: str, context: str, exten: str, who: str = ""
+) -> list[tuple[str, str]]:
     states = {"Down": "0", "Ring": "4", "Ringing": "5", "Up": "6"}
     return [
         ("Channel", ch.name),
@@ -194,15 +209,25 @@ def caller_channel(number: str, trunk: str = "PJSIP/trunk-orange") -> Channel:
 
 def phone_channel(call: Channel, phone: str = "PJSIP/1001") -> Channel:
     uid = unique()
-    return Channel(f"{phone}-{int(uid.split('.')[1]):08x}", uid, phone.rsplit("/", 1)[-1], call.linkedid)
+    return Channel(
+        f"{phone}-{int(uid.split('.')[1]):08x}", uid, phone.rsplit("/", 1)[-1], call.linkedid
+    )
 
 
 def newchannel(ch: Channel, context: str = "from-trunk", exten: str = "0969000000") -> bytes:
-    return _message(("Event", "Newchannel"), ("Privilege", "call,all"), *_channel_fields(ch, "Down", context, exten))
+    return _message(
+        ("Event", "Newchannel"),
+        ("Privilege", "call,all"),
+        *_channel_fields(ch, "Down", context, exten),
+    )
 
 
 def newstate(ch: Channel, state: str = "Ring") -> bytes:
-    return _message(("Event", "Newstate"), ("Privilege", "call,all"), *_channel_fields(ch, state, "from-trunk", "s"))
+    return _message(
+        ("Event", "Newstate"),
+        ("Privilege", "call,all"),
+        *_channel_fields(ch, state, "from-trunk", "s"),
+    )
 
 
 def varset(ch: Channel, name: str = "DIALSTATUS", value: str = "") -> bytes:

@@ -92,7 +92,12 @@ def running(connector, advisor, tmp_path: Path) -> Iterator[Callable[..., Runnin
         answers: list[CallAnswer] = []
         kept: list[CallEvent] = []
         config = AsteriskConfig(
-            "127.0.0.1", server.port, "none", "relais", Secret("ami://test", "relais", None), contexts
+            "127.0.0.1",
+            server.port,
+            "none",
+            "relais",
+            Secret("ami://test", "relais", None),
+            contexts,
         )
         agents = Agents({"PJSIP/1001": advisor})
         client = AmiClient(
@@ -149,7 +154,11 @@ def _answered_call(
     the bridge, the phone hanging up and then the caller; with the noise around it."""
     call = pbx.caller_channel(number)
     desk = pbx.phone_channel(call, phone)
-    server.send(pbx.newchannel(call), pbx.newstate(call, "Ring"), pbx.varset(call, "CHANNEL(language)", "fr"))
+    server.send(
+        pbx.newchannel(call),
+        pbx.newstate(call, "Ring"),
+        pbx.varset(call, "CHANNEL(language)", "fr"),
+    )
     server.send(pbx.newchannel(desk, "from-internal", "1001"), pbx.dial_begin(call, desk))
     server.send(pbx.newstate(desk, "Ringing"))
     return call, desk
@@ -278,21 +287,46 @@ def test_a_phones_name_is_its_channel_without_the_channels_number() -> None:
     assert phone_of("SIP/trunk-orange-0000002f") == "SIP/trunk-orange"
     assert phone_of("Local/1001@agents-00000001;2") == "Local/1001@agents"
     assert phone_of("DAHDI/1-1") == "DAHDI/1"
-    assert parse("Event: Hangup\r\nLinkedID: 1.2\r\nCause-txt: Normal: Clearing\r\nnoise")[
-        "cause-txt"
-    ] == "Normal: Clearing"
+    assert (
+        parse("Event: Hangup\r\nLinkedID: 1.2\r\nCause-txt: Normal: Clearing\r\nnoise")["cause-txt"]
+        == "Normal: Clearing"
+    )
 
 
 _lines = st.lists(
     st.one_of(
         st.tuples(
             st.sampled_from(
-                ["Event", "Linkedid", "Uniqueid", "Channel", "DestChannel", "DestUniqueid",
-                 "CallerIDNum", "Context", "Timestamp", "Response"]
-            ),  # fmt: skip
+                [
+                    "Event",
+                    "Linkedid",
+                    "Uniqueid",
+                    "Channel",
+                    "DestChannel",
+                    "DestUniqueid",
+                    "CallerIDNum",
+                    "Context",
+                    "Timestamp",
+                    "Response",
+                ]
+            ),
             st.one_of(
-                st.sampled_from(["Newchannel", "DialBegin", "BridgeEnter", "Hangup", "1.1", "1.2",
-                                 "PJSIP/1001-1", "Local/x-1;1", "", "nan", "1e400", "-1"]),  # fmt: skip
+                st.sampled_from(
+                    [
+                        "Newchannel",
+                        "DialBegin",
+                        "BridgeEnter",
+                        "Hangup",
+                        "1.1",
+                        "1.2",
+                        "PJSIP/1001-1",
+                        "Local/x-1;1",
+                        "",
+                        "nan",
+                        "1e400",
+                        "-1",
+                    ]
+                ),
                 st.text(max_size=30),
             ),
         ).map(lambda kv: f"{kv[0]}: {kv[1]}"),
