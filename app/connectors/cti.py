@@ -163,7 +163,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             ev = cti.from_json(raw, self.agents, self.team)
         except InputError as exc:
-            log.warning("telephony: a call event from %s refused: %s", self._who, exc.text())
+            log.warning("telephony: a call event from %s refused: %s", self._who, _first(exc))
             self._json(HTTPStatus.BAD_REQUEST, {"error": exc.text()})
             return
         if self._kept(ev):
@@ -195,7 +195,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             ev = self.twilio.read(dict(reversed(params)))  # the first of a repeated name
         except InputError as exc:
-            log.warning("telephony: a Twilio callback from %s refused: %s", self._who, exc.text())
+            log.warning("telephony: a Twilio callback from %s refused: %s", self._who, _first(exc))
             self._json(HTTPStatus.BAD_REQUEST, {"error": exc.text()})
             return
         if ev is None or self._kept(ev):
@@ -252,6 +252,11 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("telephony: %s %s", self._who, format % args)
 
 
+def _first(exc: RelaisError) -> str:
+    """What was wrong, without the hint for the sender: one line in the log."""
+    return exc.text().splitlines()[0]
+
+
 class CallHandover:
     """Hands the call spool's events to the centre until ``stop`` is set. ``handed`` (for
     tests) is called with each answer."""
@@ -274,6 +279,8 @@ class CallHandover:
         self._failures = 0
         self._last_problem = ""
         self._answered: OrderedDict[tuple[str, str, str | None], None] = OrderedDict()
+        self.skipped = 0
+        """How many repeated "answered" were not handed again."""
 
     def run(self) -> None:
         while not self._stop.is_set():
@@ -328,6 +335,7 @@ class CallHandover:
         if ev.event != "answered":
             return False
         if (ev.source, ev.call_key, ev.advisor) in self._answered:
+            self.skipped += 1
             log.info("telephony: %s:%s answered again, not handed twice", ev.source, ev.call_key)
             return True
         return False

@@ -199,7 +199,7 @@ class TwilioCalls:
         parent = (form.get("ParentCallSid") or "").strip()
         if parent and not _SID.fullmatch(parent):
             raise problem("ParentCallSid must be a Twilio call sid")
-        phone = (form.get("To") or form.get("Called") or "").strip()
+        phone = _phone(form.get("To") or form.get("Called") or "")
         origin = (form.get("From") or form.get("Caller") or "").strip()
         if self._agents.knows(origin):
             return None  # an advisor's own call out
@@ -241,6 +241,16 @@ class TwilioCalls:
         # A child leg before any of its parent's callbacks: <Dial> passes the caller's number
         # on as the leg's From unless told otherwise; an identity of Twilio's is not one.
         return "" if origin.startswith(("client:", "sip:")) else caller_of(origin)
+
+
+def _phone(to: str) -> str:
+    """A leg's ``To`` as ``[telephony.agents]`` names it: a SIP address without its
+    parameters and headers (``sip:1001@x.sip.twilio.com;transport=tls`` → ``sip:1001@x.sip.
+    twilio.com``)."""
+    to = to.strip()
+    if to.lower().startswith(("sip:", "sips:")):
+        to = to.split(";", 1)[0].split("?", 1)[0]
+    return to
 
 
 def _rfc2822(text: str | None) -> datetime | None:
