@@ -128,7 +128,9 @@ class AmiClient:
             stream = _Stream(sock, self._stop)
             banner = stream.line(10.0)
             if banner is None:
-                return
+                if self._stop.is_set():
+                    return
+                raise Dropped("no banner within 10 s: is this the AMI's port?")
             if not banner.startswith(BANNER):
                 raise Dropped(f"not an Asterisk Manager Interface: {banner[:60]!r}")
             self._send(

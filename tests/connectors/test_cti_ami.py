@@ -6,6 +6,7 @@ and logged in again; a refused login is said and retried slowly; what is not a c
 and what is not AMI at all, changes nothing and stops nothing."""
 
 import logging
+import socket
 import threading
 import time
 import uuid
@@ -233,6 +234,47 @@ def test_a_refused_login_is_said_and_tried_again_slowly(running, caplog) -> None
     # A fixed password on the PBX's side: the next attempt logs in.
     run.server.password = "not-the-password"
     run.server.wait_logins(1)
+
+
+def test_a_port_that_is_not_asterisks_is_said_and_tried_again_with_pauses(tmp_path, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="app.connectors.ami")
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def ssh() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            conn.sendall(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")
+            accepted.append(conn)
+
+    server = threading.Thread(target=ssh)
+    server.start()
+    config = AsteriskConfig(
+        "127.0.0.1", listener.getsockname()[1], "none", "relais", Secret("ami://t", "r", None)
+    )
+    client = AmiClient(
+        config, "pw", Agents({}), Spool(tmp_path / "calls"), threading.Event(), stop,
+        pauses=(0.2,), refused_pause=5,
+    )  # fmt: skip
+    thread = threading.Thread(target=client.run)
+    thread.start()
+    try:
+        time.sleep(1.0)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+        server.join(timeout=10)
+        for conn in accepted:
+            conn.close()
+        listener.close()
+    assert not thread.is_alive() and 2 <= len(accepted) <= 6  # tried again, with pauses
+    assert "not an Asterisk Manager Interface: 'SSH-2.0-OpenSSH" in caplog.text
+    assert caplog.text.count("no event stream from") == 1  # said once, not at each attempt
 
 
 def test_what_is_not_a_customers_call_changes_nothing(running, advisor) -> None:

@@ -204,6 +204,28 @@ def test_a_request_without_its_signature_is_refused_and_nothing_kept(endpoint, c
     assert "no signature" in caplog.text and "wrong signature" in caplog.text
 
 
+def test_a_signed_request_replayed_later_changes_nothing(endpoint, connector, truth) -> None:
+    """Somebody who captured signed requests sends them again: the same call, never moved
+    back, never answered anew."""
+    call_id = uuid.uuid4().hex
+    sent = [{"call_id": call_id, "event": e, "caller": "0677778888"} for e in
+            ("ringing", "answered", "ended")]  # fmt: skip
+    for body in sent:
+        assert endpoint.post(body).status_code == 202
+    first = endpoint.hand(connector)
+    before = _contact(truth, first[0].contact_id)
+    for body in sent + sent:
+        assert endpoint.post(body).status_code == 202
+    again = endpoint.hand(connector)
+    assert {a.outcome for a in again} == {"unchanged"} and {a.state for a in again} == {"ended"}
+    after = _contact(truth, first[0].contact_id)
+    assert (after.call_started_at, after.call_ended_at, after.version) == (
+        before.call_started_at,
+        before.call_ended_at,
+        before.version,
+    )
+
+
 @pytest.mark.parametrize(
     ("raw", "said"),
     [
