@@ -251,6 +251,8 @@ def load(path: Path) -> Config:
         )
     if telephony and webhooks and telephony.spool == webhooks.spool:
         raise _problem(path, "[telephony] spool must be another folder than [webhooks] spool")
+    if telephony and webhooks and telephony.listens and telephony.port == webhooks.port:
+        raise _problem(path, "[telephony] listen must be another port than [webhooks] listen")
     names = [m.name for m in mailboxes]
     if len(set(names)) != len(names):
         raise _problem(path, "two [[imap]] mailboxes have the same name")

@@ -136,6 +136,12 @@ def test_a_secret_comes_from_the_keyring_when_no_variable_is_set(tmp_path) -> No
             'consumer_secret_env = "X"\n',
             "another folder than [webhooks] spool",
         ),
+        (
+            ONLY
+            + 'secret_env = "S"\nlisten = "127.0.0.1:8780"\n[webhooks]\nspool = "/w"\n'
+            + '[webhooks.x]\nconsumer_secret_env = "X"\n',
+            "another port than [webhooks] listen",
+        ),
     ],
 )
 def test_each_telephony_mistake_said_with_where_it_is(tmp_path, text, said) -> None:
