@@ -7608,7 +7608,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/config.py" line="+556"/>
+        <location filename="../../app/connectors/config.py" line="+558"/>
         <source>The connectors&apos; configuration {path} is wrong: {why}.</source>
         <translation>La configuration des connecteurs {path} est erronée&#xa0;: {why}.</translation>
     </message>
