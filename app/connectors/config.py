@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
+
 from app import credentials
 from app.enums import Channel
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ingest.attachments import MB, Limits
 from app.limits import LANGUAGES
+from app.users import LOGIN_PATTERN
 
 SECURITIES = ("tls", "starttls", "none")
 PLATFORM_APIS = {
@@ -150,6 +153,58 @@ class LettersConfig:
 
 
 @dataclass(frozen=True)
+class TwilioConfig:
+    """``[telephony.twilio]``: Programmable Voice's status callbacks."""
+
+    auth_token: Secret
+    """The account's auth token: Twilio signs each callback with it (``X-Twilio-Signature``)."""
+    url: str
+    """The address Twilio calls, exactly as given to it (``https://relais.example.org/calls/
+    twilio``): the signature covers it, and behind a reverse proxy the address this service
+    sees is not it."""
+
+
+@dataclass(frozen=True)
+class AsteriskConfig:
+    """``[telephony.asterisk]``: the Asterisk Manager Interface this service logs in to."""
+
+    host: str
+    port: int
+    security: str
+    """"none" (plain TCP, 5038: on the PBX's own network) or "tls" (5039)."""
+    login: str
+    password: Secret
+    contexts: tuple[str, ...] = ()
+    """The dialplan contexts customers' calls start in; empty: every call that is not an
+    agent's own (a call from a mapped agent's phone is a colleague's or an outgoing one)."""
+
+
+@dataclass(frozen=True)
+class TelephonyConfig:
+    """``[telephony]``: the CTI endpoint (the documented JSON, Twilio's callbacks) and the
+    Asterisk client; every event kept in ``spool`` before the centre is told."""
+
+    host: str
+    port: int
+    spool: Path
+    region: str = "FR"
+    """Where a number written without its country code is from."""
+    team: str | None = None
+    """The queue a call rung for no known advisor goes to."""
+    agents: dict[str, str] = field(default_factory=dict)
+    """What the telephony system calls a phone (``SIP/1001``, ``client:amartin``) → the login
+    of the advisor who uses it."""
+    secret: Secret | None = None
+    """Signs the documented JSON (``X-Relais-Signature``); None: ``POST /calls`` is off."""
+    twilio: TwilioConfig | None = None
+    asterisk: AsteriskConfig | None = None
+
+    @property
+    def listens(self) -> bool:
+        return self.secret is not None or self.twilio is not None
+
+
+@dataclass(frozen=True)
 class Config:
     centre: CentreConfig
     mailboxes: tuple[MailboxConfig, ...]
@@ -158,6 +213,7 @@ class Config:
     webhooks: WebhooksConfig | None = None
     attachments: AttachmentsConfig = field(default_factory=AttachmentsConfig)
     letters: LettersConfig | None = None
+    telephony: TelephonyConfig | None = None
 
 
 def load(path: Path) -> Config:
@@ -186,10 +242,17 @@ def load(path: Path) -> Config:
     sender = _sender(path, data["smtp"]) if "smtp" in data else None
     webhooks = _webhooks(path, data["webhooks"]) if "webhooks" in data else None
     letters = _letters(path, data["letters"]) if "letters" in data else None
-    if not mailboxes and sender is None and webhooks is None and letters is None:
+    telephony = _telephony(path, data["telephony"]) if "telephony" in data else None
+    if not mailboxes and sender is None and webhooks is None and letters is None and not telephony:
         raise _problem(
-            path, "neither an [[imap]] mailbox, [smtp], [webhooks] nor [letters] is configured"
+            path,
+            "neither an [[imap]] mailbox, [smtp], [webhooks], [letters] nor [telephony] is "
+            "configured",
         )
+    if telephony and webhooks and telephony.spool == webhooks.spool:
+        raise _problem(path, "[telephony] spool must be another folder than [webhooks] spool")
+    if telephony and webhooks and telephony.listens and telephony.port == webhooks.port:
+        raise _problem(path, "[telephony] listen must be another port than [webhooks] listen")
     names = [m.name for m in mailboxes]
     if len(set(names)) != len(names):
         raise _problem(path, "two [[imap]] mailboxes have the same name")
@@ -202,7 +265,103 @@ def load(path: Path) -> Config:
         webhooks,
         _attachments(path, data.get("attachments", {})),
         letters,
+        telephony,
     )
+
+
+def _telephony(path: Path, table: Any) -> TelephonyConfig:
+    where = "[telephony]"
+    if not isinstance(table, dict):
+        raise _problem(path, f"{where} is not a table")
+    unknown = sorted(set(table) - {"listen", "spool", "region", "team", "secret_env", "agents",
+                                   "twilio", "asterisk"})  # fmt: skip
+    if unknown:
+        raise _problem(path, f"{where} has no key {unknown[0]}")
+    host, port = _listen(path, table, where, "127.0.0.1:8781")
+    region = table.get("region", "FR")
+    if not isinstance(region, str) or region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        raise _problem(path, f'{where} region must be a country code, "FR", "BE", "CH"…')
+    team = table.get("team")
+    if team is not None and (not isinstance(team, str) or not team.strip()):
+        raise _problem(path, f"{where} team must be a team's name")
+    agents = table.get("agents", {})
+    if not isinstance(agents, dict):
+        raise _problem(path, '[telephony.agents] must be a table, "SIP/1001" = "amartin"')
+    for agent, login in agents.items():
+        if not isinstance(login, str) or not LOGIN_PATTERN.fullmatch(login):
+            raise _problem(
+                path, f'[telephony.agents] "{agent}" must name a Relais login, "amartin"'
+            )
+    secret_env = table.get("secret_env")
+    if secret_env is not None and (not isinstance(secret_env, str) or not secret_env.strip()):
+        raise _problem(path, f'{where} secret_env must name a variable, "RELAIS_CTI_SECRET"')
+    twilio = _twilio(path, table["twilio"]) if "twilio" in table else None
+    asterisk = _asterisk(path, table["asterisk"]) if "asterisk" in table else None
+    if secret_env is None and twilio is None and asterisk is None:
+        raise _problem(
+            path, f"{where} receives nothing: give secret_env, [telephony.twilio] or "
+            "[telephony.asterisk]"
+        )  # fmt: skip
+    spool = table.get("spool")
+    if not isinstance(spool, str) or not spool.strip():
+        raise _problem(path, f'{where} needs spool = "…" (where events wait for the centre)')
+    return TelephonyConfig(
+        host=host,
+        port=port,
+        spool=Path(spool.strip()).expanduser(),
+        region=region.upper(),
+        team=team.strip() if team else None,
+        agents={str(agent).strip(): login for agent, login in agents.items()},
+        secret=Secret("cti://json", "signing secret", secret_env.strip()) if secret_env else None,
+        twilio=twilio,
+        asterisk=asterisk,
+    )
+
+
+def _twilio(path: Path, table: Any) -> TwilioConfig:
+    where = "[telephony.twilio]"
+    if not isinstance(table, dict):
+        raise _problem(path, f"{where} is not a table")
+    url = _text(path, table, where, "url")
+    if not url.startswith(("https://", "http://")) or "?" in url:
+        raise _problem(
+            path, f"{where} url must be the address given to Twilio, https://…/calls/twilio"
+        )
+    token = _text(path, table, where, "auth_token_env")
+    return TwilioConfig(Secret(f"twilio://{url}", "auth token", token), url)
+
+
+def _asterisk(path: Path, table: Any) -> AsteriskConfig:
+    where = "[telephony.asterisk]"
+    if not isinstance(table, dict):
+        raise _problem(path, f"{where} is not a table")
+    host = _text(path, table, where, "host")
+    login = _text(path, table, where, "login")
+    security = table.get("security", "none")
+    if security not in ("none", "tls"):
+        raise _problem(path, f"{where} security must be none or tls")
+    port = table.get("port", 5038 if security == "none" else 5039)
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise _problem(path, f"{where} port must be a number from 1 to 65535")
+    contexts = table.get("contexts", [])
+    if not isinstance(contexts, list) or not all(isinstance(c, str) and c for c in contexts):
+        raise _problem(path, f'{where} contexts must be a list of names, ["from-trunk"]')
+    variable = table.get("password_env")
+    return AsteriskConfig(
+        host,
+        port,
+        security,
+        login,
+        Secret(f"ami://{host}:{port}", login, variable if isinstance(variable, str) else None),
+        tuple(contexts),
+    )
+
+
+def _listen(path: Path, table: dict[str, Any], where: str, default: str) -> tuple[str, int]:
+    host, _, port = str(table.get("listen", default)).rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise _problem(path, f'{where} listen must be "host:port", "{default}"')
+    return host.strip("[]"), int(port)
 
 
 def _letters(path: Path, table: Any) -> LettersConfig:

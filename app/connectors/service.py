@@ -1,6 +1,7 @@
 """``relais connectors serve --config FILE``: every configured mailbox read, the platforms'
-webhooks received, and the replies sent, each in a thread of its own until SIGTERM (or Ctrl+C),
-which stops each at the end of the message it is storing or sending.
+webhooks and the telephony's call events received, and the replies sent, each in a thread of
+its own until SIGTERM (or Ctrl+C), which stops each at the end of the message it is storing or
+sending.
 
 Nothing is kept in memory that the centre or the mail server does not hold too: a service
 killed at any moment and started again goes on where it stopped, and stores nothing twice.
@@ -15,6 +16,8 @@ from types import FrameType
 from app import logs
 from app.connectors import config as settings
 from app.connectors import webhooks
+from app.connectors.ami import AmiClient
+from app.connectors.cti import CallHandover, CallReceiver
 from app.connectors.imap import Mailbox
 from app.connectors.letters import LetterFolder
 from app.connectors.media import MediaFetcher
@@ -25,6 +28,7 @@ from app.connectors.webhooks import Handover, Receiver
 from app.db import Database
 from app.errors import RelaisError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ingest.cti import Agents
 
 log = logging.getLogger(__name__)
 
@@ -57,15 +61,19 @@ def serve(path: Path, stop: threading.Event | None = None) -> int:
     receiver = (
         _webhooks(cfg.webhooks, central, stop, readers, cfg.attachments) if cfg.webhooks else None
     )
+    calls = _telephony(cfg.telephony, central, stop, readers) if cfg.telephony else None
     log.info(
-        "connectors started: %d mailbox(es)%s%s, on %s",
+        "connectors started: %d mailbox(es)%s%s%s, on %s",
         len(cfg.mailboxes),
         " and the e-mail replies" if cfg.sender else "",
         ", the webhooks" if cfg.webhooks else "",
+        ", the telephony" if cfg.telephony else "",
         central.describe(),
     )
     if receiver is not None:
         receiver.start()
+    if calls is not None:
+        calls.start()
     for reader in readers:
         reader.start()
     try:
@@ -76,6 +84,8 @@ def serve(path: Path, stop: threading.Event | None = None) -> int:
         stop.set()
         if receiver is not None:
             receiver.stop()
+        if calls is not None:
+            calls.stop()
         for reader in readers:
             reader.join()
         central.dispose()
@@ -129,6 +139,30 @@ def _webhooks(
         media_token = sending[p.platform][1] if p.platform in sending else None
         fetcher = MediaFetcher(p, media_token, central, stop, files or settings.AttachmentsConfig())
         threads.append(threading.Thread(target=fetcher.run, name=f"media:{p.platform}"))
+    return receiver
+
+
+def _telephony(
+    config: settings.TelephonyConfig,
+    central: Database,
+    stop: threading.Event,
+    threads: list[threading.Thread],
+) -> CallReceiver | None:
+    """The CTI endpoint (when the documented JSON or Twilio is configured), the Asterisk
+    client, and the thread that hands their events to the centre; every secret read first."""
+    secret = webhooks.required(config.secret) if config.secret else None
+    token = webhooks.required(config.twilio.auth_token) if config.twilio else None
+    ami = webhooks.required(config.asterisk.password) if config.asterisk else None
+    spool = Spool(config.spool)
+    arrived = threading.Event()
+    receiver = CallReceiver(config, spool, arrived, secret, token) if config.listens else None
+    handover = CallHandover(central, spool, stop, arrived, config.region)
+    threads.append(threading.Thread(target=handover.run, name="telephony:handover"))
+    if config.asterisk is not None and ami is not None:
+        client = AmiClient(
+            config.asterisk, ami, Agents(config.agents), spool, arrived, stop, config.team
+        )
+        threads.append(threading.Thread(target=client.run, name="telephony:asterisk"))
     return receiver
 
 

@@ -58,3 +58,38 @@ def x_crc(query: dict[str, str], consumer_secret: str) -> dict[str, str] | None:
     if not token or len(token) > 200 or not consumer_secret:
         return None
     return {"response_token": sign(Channel.X, consumer_secret, token.encode())}
+
+
+RELAIS_HEADER = "X-Relais-Signature"
+"""The documented JSON's (``POST /calls``): ``sha256=<hex HMAC-SHA256 of the raw body>``."""
+TWILIO_HEADER = "X-Twilio-Signature"
+
+
+def relais_sign(secret: str, raw: bytes) -> str:
+    """The ``X-Relais-Signature`` a telephony system sends with ``raw``."""
+    return "sha256=" + hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
+
+
+def relais_genuine(secret: str, raw: bytes, said: str | None) -> bool:
+    if not said or not secret:
+        return False
+    expected = relais_sign(secret, raw)
+    return hmac.compare_digest(expected.encode(), said.strip().lower().encode())
+
+
+def twilio_sign(auth_token: str, url: str, params: list[tuple[str, str]]) -> str:
+    """Twilio's ``X-Twilio-Signature`` of a form-encoded callback (its "Webhooks security"
+    page): base64 of the HMAC-SHA1, keyed with the account's auth token, of the full URL as
+    Twilio called it followed by each POST parameter, sorted by name, as name then value."""
+    signed = url + "".join(name + value for name, value in sorted(params))
+    digest = hmac.new(auth_token.encode(), signed.encode(), hashlib.sha1).digest()
+    return base64.b64encode(digest).decode()
+
+
+def twilio_genuine(
+    auth_token: str, url: str, params: list[tuple[str, str]], said: str | None
+) -> bool:
+    if not said or not auth_token:
+        return False
+    expected = twilio_sign(auth_token, url, params)
+    return hmac.compare_digest(expected.encode(), said.strip().encode())

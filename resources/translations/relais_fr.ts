@@ -7552,7 +7552,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ajoutez --url et --login d’un connecteur, ou --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/service.py" line="+107"/>
+        <location filename="../../app/connectors/service.py" line="+117"/>
         <source>The webhooks cannot listen on {host}:{port}: {why}.</source>
         <translation>Les webhooks ne peuvent pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
     </message>
@@ -7562,7 +7562,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Libérez ce port ou changez listen dans [webhooks], puis relancez.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+57"/>
         <location filename="../../app/ingest/commands.py" line="+11"/>
         <source>No password is known for {login} on this centre.</source>
         <translation>Aucun mot de passe n’est connu pour {login} sur ce centre.</translation>
@@ -7623,7 +7623,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/config.py" line="+399"/>
+        <location filename="../../app/connectors/config.py" line="+558"/>
         <source>The connectors&apos; configuration {path} is wrong: {why}.</source>
         <translation>La configuration des connecteurs {path} est erronée&#xa0;: {why}.</translation>
     </message>
@@ -7732,6 +7732,26 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+1"/>
         <source>Answer the customer on their own channel.</source>
         <translation>Répondez au client sur son propre canal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/connectors/cti.py" line="+84"/>
+        <source>The telephony endpoint cannot listen on {host}:{port}: {why}.</source>
+        <translation>Le point d’entrée de la téléphonie ne peut pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free that port or change [telephony] listen, and start again.</source>
+        <translation>Libérez ce port ou changez listen dans [telephony], puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ingest/cti.py" line="+71"/>
+        <source>This is not a call event: {why}.</source>
+        <translation>Ce n’est pas un événement d’appel&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it as the README&apos;s telephony section says.</source>
+        <translation>Envoyez-le comme l’indique la section téléphonie du README.</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,8 @@ def test_an_embedded_centre_needs_no_login(tmp_path) -> None:
         ('[centre]\nurl = "postgresql://u:pw@c/r"\n', "url holds a password"),
         (
             '[centre]\nurl = "sqlite:///c.db"\n',
-            "neither an [[imap]] mailbox, [smtp], [webhooks] nor [letters] is configured",
+            "neither an [[imap]] mailbox, [smtp], [webhooks], [letters] nor [telephony] is "
+            "configured",
         ),
         (
             '[centre]\nurl = "sqlite:///c.db"\n[letters]\nfolder = "/tmp/x"\n'
