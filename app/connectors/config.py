@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app import credentials
+from app import credentials, identities
 from app.enums import Channel
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
@@ -158,6 +158,8 @@ class Config:
     webhooks: WebhooksConfig | None = None
     attachments: AttachmentsConfig = field(default_factory=AttachmentsConfig)
     letters: LettersConfig | None = None
+    phone_region: str = identities.DEFAULT_REGION
+    """A caller's or sender's number written without its country is read in this region."""
 
 
 def load(path: Path) -> Config:
@@ -194,6 +196,9 @@ def load(path: Path) -> Config:
     if len(set(names)) != len(names):
         raise _problem(path, "two [[imap]] mailboxes have the same name")
     log = data.get("log_file")
+    region = data.get("phone_region", identities.DEFAULT_REGION)
+    if not identities.valid_region(region):
+        raise _problem(path, "phone_region must be a country code phonenumbers knows (FR, BE…)")
     return Config(
         CentreConfig(bare, None if embedded else str(login), secret),
         mailboxes,
@@ -202,6 +207,7 @@ def load(path: Path) -> Config:
         webhooks,
         _attachments(path, data.get("attachments", {})),
         letters,
+        region,
     )
 
 

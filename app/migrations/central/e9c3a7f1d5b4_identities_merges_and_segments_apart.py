@@ -47,13 +47,32 @@ SEEDED = (
 )
 
 
+def _triggers_of(table: str) -> list[str]:
+    """SQLite's triggers on ``table``: a batch alteration rebuilds the table without them (the
+    change log's and the checks' triggers would be lost), so they are made again after."""
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return []
+    return [
+        str(sql)
+        for (sql,) in bind.execute(
+            sa.text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
+            {"t": table},
+        )
+        if sql
+    ]
+
+
 def create_tables() -> None:
     """The tables and the column, the same in the centre and in a workstation's copy."""
+    triggers = _triggers_of("customer")
     with op.batch_alter_table("customer") as batch:
         batch.add_column(sa.Column("merged_into", sa.Uuid(), nullable=True))
         batch.create_foreign_key(
             op.f("fk_customer_merged_into_customer"), "customer", ["merged_into"], ["id"]
         )
+    for trigger in triggers:
+        op.execute(trigger)
     op.create_table(
         "identity_removal",
         sa.Column("customer_id", sa.Uuid(), nullable=False),
@@ -75,9 +94,7 @@ def create_tables() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_identity_removal")),
     )
-    op.create_index(
-        op.f("ix_identity_removal_customer_id"), "identity_removal", ["customer_id"]
-    )
+    op.create_index(op.f("ix_identity_removal_customer_id"), "identity_removal", ["customer_id"])
     op.create_table(
         "customer_merge",
         sa.Column("customer_id", sa.Uuid(), nullable=False),
@@ -102,9 +119,7 @@ def create_tables() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_customer_merge")),
     )
-    op.create_index(
-        "ix_customer_merge_customer", "customer_merge", ["customer_id", "merged_at"]
-    )
+    op.create_index("ix_customer_merge_customer", "customer_merge", ["customer_id", "merged_at"])
     op.create_index("ix_customer_merge_merged", "customer_merge", ["merged_id", "merged_at"])
     op.create_table(
         "segment_apart",
@@ -124,9 +139,12 @@ def drop_tables() -> None:
     op.drop_table("customer_merge")
     op.drop_index(op.f("ix_identity_removal_customer_id"), "identity_removal")
     op.drop_table("identity_removal")
+    triggers = _triggers_of("customer")
     with op.batch_alter_table("customer") as batch:
         batch.drop_constraint(op.f("fk_customer_merged_into_customer"), type_="foreignkey")
         batch.drop_column("merged_into")
+    for trigger in triggers:
+        op.execute(trigger)
 
 
 def _seed() -> None:
@@ -141,10 +159,7 @@ def _seed() -> None:
     )
     op.bulk_insert(
         table,
-        [
-            {"id": uuid.uuid4(), "segment": s, "estate": e, "reason": r}
-            for s, e, r in SEEDED
-        ],
+        [{"id": uuid.uuid4(), "segment": s, "estate": e, "reason": r} for s, e, r in SEEDED],
     )
 
 
