@@ -518,7 +518,14 @@ def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:
             )
             rows = conn.execute(query).all()
         matches = [
-            CustomerMatch(c.id, f"{c.first_name} {c.last_name}", c.summary or "", c.segment)
+            CustomerMatch(
+                c.id,
+                f"{c.first_name} {c.last_name}",
+                c.summary or "",
+                c.segment,
+                "",
+                c.estate or "",
+            )
             for c in rows
         ]
         return _followed(conn, [c.merged_into for c in rows], matches)
@@ -556,19 +563,12 @@ def _followed(
                     r.summary or "",
                     r.segment,
                     merged_from=match.full_name,
+                    estate=r.estate or "",
                 )
             )
         matches = followed
-    segments = {m.segment for m in matches}
-    estates = dict(
-        conn.execute(
-            select(SegmentApart.segment, SegmentApart.estate).where(
-                SegmentApart.segment.in_(sorted(segments))
-            )
-        ).all()
-    )
-    if len(set(estates.values())) > 1:
-        matches = [replace(m, estate=estates.get(m.segment, "")) for m in matches]
+    if len({m.estate for m in matches if m.estate}) < 2:  # one estate or none: nothing to say
+        matches = [replace(m, estate="") if m.estate else m for m in matches]
     return matches
 
 
@@ -648,9 +648,16 @@ def _by_identity(dialect: str, limit: int) -> Any:
     )
 
 
+# The segment's legal estate comes with each match (a small table, joined): matches across
+# estates are marked without another statement.
 _MATCH_COLUMNS = select(
-    Customer.id, Customer.first_name, Customer.last_name, Customer.segment, Customer.merged_into
-)
+    Customer.id,
+    Customer.first_name,
+    Customer.last_name,
+    Customer.segment,
+    Customer.merged_into,
+    SegmentApart.estate,
+).outerjoin(SegmentApart, SegmentApart.segment == Customer.segment)
 
 
 def _identities_summary(dialect: str) -> Any:
