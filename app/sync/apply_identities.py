@@ -10,7 +10,7 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from app.clock import utcnow
 from app.enums import IdentityKind
@@ -156,7 +156,7 @@ def identity_add(
     if len(display or "") > 320:
         return {"refused": "invalid", "why": "a display of 320 characters at most"}
     conn.execute(
-        CustomerIdentity.__table__.insert().values(
+        insert(CustomerIdentity).values(
             id=identity_id,
             customer_id=customer_id,
             kind=kind,
@@ -203,7 +203,7 @@ def identity_remove(conn: Connection, me: User, identity_id: uuid.UUID) -> dict[
     if refused is not None:
         return refused
     conn.execute(
-        IdentityRemoval.__table__.insert().values(
+        insert(IdentityRemoval).values(
             id=row.id,
             customer_id=row.customer_id,
             kind=row.kind,
@@ -213,7 +213,7 @@ def identity_remove(conn: Connection, me: User, identity_id: uuid.UUID) -> dict[
             removed_at=utcnow(),
         )
     )
-    conn.execute(CustomerIdentity.__table__.delete().where(CustomerIdentity.id == identity_id))
+    conn.execute(delete(CustomerIdentity).where(CustomerIdentity.id == identity_id))
     return {"ok": True, "id": str(identity_id)}
 
 
@@ -320,7 +320,7 @@ def merge(conn: Connection, me: User, into: uuid.UUID, source: uuid.UUID) -> dic
     )
     merge_id = uuid.uuid4()
     conn.execute(
-        CustomerMerge.__table__.insert().values(
+        insert(CustomerMerge).values(
             id=merge_id,
             customer_id=into,
             merged_id=source,

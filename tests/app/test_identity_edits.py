@@ -309,3 +309,68 @@ def test_offline_an_identity_change_waits_and_says_so(people, truth) -> None:
 def s_value(truth, identity_id: uuid.UUID) -> str:
     with truth.session() as s:
         return s.get(CustomerIdentity, identity_id).value
+
+
+def test_an_x_contact_linked_finds_its_customer_at_the_next_chat(centre, people, truth) -> None:
+    """The webhook matches X senders by handle; a link used to store only the numeric id, so
+    the next chat found nobody. Now both are stored."""
+    import webhooks as hooks
+    from centres import as_connector
+
+    from app.ingest import webhook
+    from app.ingest.receive import receive_all
+
+    alice = people["alice"]
+    connector = as_connector(centre)
+    sender, handle = str(2**53 + int(hooks.digits(6))), "zoe_" + hooks.digits(5)
+    first = receive_all(
+        connector,
+        webhook.parse(
+            "x",
+            hooks.x_dm(sender, 2**62 + int(hooks.digits(9)), "Bonjour", handle=handle),
+            team=TEAM,
+        ),
+    )
+    (arrived,) = first.received
+    customer = _fresh_customer(truth)
+    _open(alice, customer)
+    alice.queue.take(arrived.contact_id)
+    alice.customers.link(arrived.contact_id, customer)
+    alice.sync.cycle()
+    with truth.session() as s:
+        stored = {
+            v
+            for (v,) in s.execute(
+                select(CustomerIdentity.value).where(
+                    CustomerIdentity.customer_id == customer,
+                    CustomerIdentity.kind == IdentityKind.X,
+                )
+            )
+        }
+    assert stored == {sender, handle}
+    _close_all(truth, arrived.contact_id)
+    later = receive_all(
+        connector,
+        webhook.parse(
+            "x",
+            hooks.x_dm(sender, 2**62 + int(hooks.digits(9)), "Encore moi", handle=handle),
+            team=TEAM,
+        ),
+    )
+    with truth.session() as s:
+        assert s.get(Contact, later.received[0].contact_id).customer_id == customer
+    connector.dispose()
+
+
+def _close_all(truth, contact_id: uuid.UUID) -> None:
+    from datetime import timedelta
+
+    from app.clock import utcnow
+    from app.enums import ContactStatus
+
+    with truth.session() as s:
+        s.execute(
+            update(Contact)
+            .where(Contact.id == contact_id)
+            .values(status=ContactStatus.CLOSED, closed_at=utcnow() - timedelta(days=30))
+        )
