@@ -1655,7 +1655,7 @@
         <translation>N&amp;uméro de compte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Ways to reach and recognise them</source>
         <translation>Moyens de le joindre et de le reconnaître</translation>
     </message>
@@ -1685,7 +1685,7 @@
         <translation>Ajouter cet identifiant</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>{kind}: {value}</source>
         <translation>{kind}&#xa0;: {value}</translation>
     </message>
@@ -1823,7 +1823,12 @@
         <translation>Fusionner la fiche choisie dans ce client</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <source>This is the customer on screen: choose their other record.</source>
+        <translation>C’est le client affiché&#xa0;: choisissez son autre fiche.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Asking the centre what would move…</source>
         <translation>Le centre calcule ce qui serait déplacé…</translation>
     </message>

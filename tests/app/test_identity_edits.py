@@ -374,3 +374,26 @@ def _close_all(truth, contact_id: uuid.UUID) -> None:
             .where(Contact.id == contact_id)
             .values(status=ContactStatus.CLOSED, closed_at=utcnow() - timedelta(days=30))
         )
+
+
+def test_a_contact_is_not_linked_across_segments_kept_apart(centre, people, truth) -> None:
+    """An e-mail from the address of an online-account customer, linked by an advisor to a
+    retail customer: refused with the reason, before anything is written."""
+    alice = people["alice"]
+    online, retail = _fresh_customer(truth, "online"), _fresh_customer(truth, "retail")
+    _open(alice, online)
+    _open(alice, retail)
+    address = f"apart.{uuid.uuid4().hex[:10]}@example.org"
+    alice.customers.identities.add(online, IdentityKind.EMAIL, address)
+    with truth.session() as s:
+        contact = s.scalars(select(Contact).where(Contact.customer_id == retail)).one()
+        contact.customer_id = None
+        contact.sender_address = address
+        contact.status = "queued"
+        contact_id = contact.id
+    alice.sync.cycle()
+    alice.queue.take(contact_id)
+    with pytest.raises(KeptApart, match="kept apart for legal reasons"):
+        alice.customers.link(contact_id, retail)
+    with truth.session() as s:
+        assert s.get(Contact, contact_id).customer_id is None

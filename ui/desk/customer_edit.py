@@ -103,7 +103,10 @@ class CustomerEditDialog(QDialog):
         form.addRow(self.tr("Lan&guage"), self.language)
         form.addRow(self.tr("Postal &address"), self.postal_address)
         form.addRow(self.tr("Acc&ount number"), self.account_number)
-        form.addRow("", self.save_profile)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_profile)
+        form.addRow(save_row)
 
         # -- the identities
         self._ids_box = QGroupBox(self.tr("Ways to reach and recognise them"), self)
@@ -143,7 +146,8 @@ class CustomerEditDialog(QDialog):
         layout.addLayout(status_row)
         layout.addWidget(buttons)
         self._show_identities(profile.identities)
-        self.setMinimumWidth(min(560, max(420, self.fontMetrics().horizontalAdvance("M") * 40)))
+        # Wide enough for a whole e-mail address beside its buttons (a cut one cannot be checked).
+        self.setMinimumWidth(max(600, self.fontMetrics().horizontalAdvance("M") * 48))
         self.first_name.setFocus()
 
     # -- identities ------------------------------------------------------------------------------

@@ -93,6 +93,11 @@ class CustomerMergeDialog(QDialog):
         if customer_id is None:
             self.preview.setText(self.tr("Choose the other record in the list."))
             return
+        if customer_id == self._profile.id:
+            self.preview.setText(
+                self.tr("This is the customer on screen: choose their other record.")
+            )
+            return
         merges, into = self._customers.merges, self._profile.id
         self.preview.setText(self.tr("Asking the centre what would move…"))
         self._runner.centre(
