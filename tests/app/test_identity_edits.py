@@ -397,3 +397,36 @@ def test_a_contact_is_not_linked_across_segments_kept_apart(centre, people, trut
         alice.customers.link(contact_id, retail)
     with truth.session() as s:
         assert s.get(Contact, contact_id).customer_id is None
+
+
+def test_a_search_across_segments_kept_apart_says_so(people, truth) -> None:
+    online, retail = _fresh_customer(truth, "online"), _fresh_customer(truth, "retail")
+    name = "Essai" + "".join(chr(97 + int(c, 16)) for c in uuid.uuid4().hex[:8])
+    with truth.session() as s:
+        for customer in (online, retail):
+            s.get(Customer, customer).last_name = name
+    alice = people["alice"]
+    _open(alice, online)
+    _open(alice, retail)
+    found = {m.id: m for m in alice.customers.find(name).matches}
+    assert {found[online].estate, found[retail].estate} == {"online", "retail"}
+
+
+def test_a_segment_change_that_would_put_an_identity_across_is_refused(people, truth) -> None:
+    """A customer of no listed segment may share a number with an online-account customer;
+    turned retail, they would hold it across estates: the centre refuses, whatever writes."""
+    online, plain = _fresh_customer(truth, "online"), _fresh_customer(truth)
+    shared = f"+3363998{uuid.uuid4().int % 10_000:04d}"
+    with truth.session() as s:
+        for customer in (online, plain):
+            s.add(
+                CustomerIdentity(
+                    id=uuid.uuid4(),
+                    customer_id=customer,
+                    kind=IdentityKind.PHONE,
+                    value=shared,
+                    display=shared,
+                )
+            )
+    with pytest.raises(DBAPIError, match="kept apart"), truth.session() as s:
+        s.execute(update(Customer).where(Customer.id == plain).values(segment="retail"))
