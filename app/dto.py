@@ -278,6 +278,7 @@ class IdentityView:
     kind: IdentityKind
     value: str
     display: str
+    id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,9 @@ class CustomerProfile:
     postal_address: str | None
     identities: tuple[IdentityView, ...]
     created_at: datetime
+    merged_into: uuid.UUID | None = None
+    """Set when a supervisor merged this customer into another: open that one instead."""
+    merged_into_name: str = ""
 
     @property
     def full_name(self) -> str:
@@ -322,6 +326,11 @@ class CustomerMatch:
     full_name: str
     detail: str
     segment: str
+    merged_from: str = ""
+    """The name the search found, when it was a customer merged into this one."""
+    estate: str = ""
+    """The legal estate of the customer's segment (``segment_apart``), given when the matches
+    span several: customers of different estates are kept apart, and shown so."""
 
 
 @dataclass(frozen=True)

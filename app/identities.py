@@ -27,8 +27,38 @@ HANDLE_KINDS: frozenset[IdentityKind] = frozenset(
 PHONE_KINDS: frozenset[IdentityKind] = frozenset({IdentityKind.PHONE, IdentityKind.WHATSAPP})
 
 # The customers are French or British: a number written nationally ("07700 900123") that is not
-# French is tried as British before giving up.
+# read in the default region is tried in these before giving up.
 SEARCH_REGIONS: tuple[str, ...] = ("FR", "GB")
+
+DEFAULT_REGION = "FR"
+_region = DEFAULT_REGION
+
+
+def valid_region(region: object) -> bool:
+    """Whether ``region`` is a region phonenumbers reads numbers of (ISO 3166 ``FR``, ``BE``)."""
+    return isinstance(region, str) and region in phonenumbers.SUPPORTED_REGIONS
+
+
+def default_region() -> str:
+    """The region a number written without its country is read in (the ``phone_region``
+    setting, or the connectors' ``phone_region``; FR unless told)."""
+    return _region
+
+
+def set_default_region(region: str) -> None:
+    """Set once at start-up, from the settings (the window, the commands) or the connectors'
+    configuration: every reader of a number written nationally — the search box, the identity
+    form, the telephony events — then reads it the same way. ValueError for an unknown one."""
+    global _region
+    if not valid_region(region):
+        raise ValueError(f"unknown phone region {region!r}")
+    _region = region
+
+
+def regions() -> tuple[str, ...]:
+    """The default region first, then the others customers' numbers are tried in."""
+    return (_region, *(r for r in SEARCH_REGIONS if r != _region))
+
 
 _PHONE_CHARS = re.compile(r"^\+?[\d\s().\-/]+$")
 _HANDLE = re.compile(r"^@[\w.]{1,64}$")
@@ -43,16 +73,17 @@ def _is_fiction(e164: str) -> bool:
     )
 
 
-def normalise_phone(text: str, region: str = "FR") -> str | None:
+def normalise_phone(text: str, region: str | None = None) -> str | None:
     """The number in E.164 (``+33612345678``), or None when it is not a valid number.
 
-    ``region`` says how to read a number written without its country code (``06 12 34 56 78``).
+    ``region`` says how to read a number written without its country code (``06 12 34 56 78``);
+    by default, ``default_region()``.
     Numbers reserved for fiction (see ``FICTION_PREFIXES``) are accepted as if valid.
     """
     if not text or not text.strip():
         return None
     try:
-        number = phonenumbers.parse(text.strip(), region)
+        number = phonenumbers.parse(text.strip(), region or _region)
     except phonenumbers.NumberParseException:
         return None
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -90,9 +121,11 @@ def address_shown(channel: str, address: str) -> str:
     return address
 
 
-def phone_shown(e164: str, region: str = "FR") -> str:
-    """A number as people of ``region`` write it: ``06 12 34 56 78`` at home, ``+44 20 7946
-    0958`` from abroad; the text as given when it is not a number."""
+def phone_shown(e164: str, region: str | None = None) -> str:
+    """A number as people of ``region`` (by default, ``default_region()``) write it: ``06 12 34
+    56 78`` at home, ``+44 20 7946 0958`` from abroad; the text as given when it is not a
+    number."""
+    region = region or _region
     try:
         parsed = phonenumbers.parse(e164, region)
     except phonenumbers.NumberParseException:
@@ -154,7 +187,7 @@ def normalise_identity(kind: IdentityKind, text: str) -> str | None:
 
 
 def _phone_any_region(text: str) -> str | None:
-    for region in SEARCH_REGIONS:
+    for region in regions():
         value = normalise_phone(text, region)
         if value is not None:
             return value

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app import opening_hours
+from app import identities, opening_hours
 from app.errors import EnvironmentProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import PRIVATE_FILE, config_dir, private_dir, private_file, relais_root
@@ -58,6 +58,14 @@ SETTINGS = {
             opening_hours.CALENDARS,
             "the public holidays the centre is closed on: France's ('FR'), with Alsace-Moselle's"
             " two more ('FR-57'), or none ('')",
+        ),
+        Setting(
+            "phone_region",
+            identities.DEFAULT_REGION,
+            None,
+            "the country (ISO 3166 code: FR, BE, CH…) a phone number written without its"
+            " country code is read in: the search box, the customer's identities",
+            identities.valid_region,
         ),
     )
 }

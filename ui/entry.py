@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         route_qt_messages()  # before the application object: its own warnings go to the log
         app = QApplication.instance() or QApplication(["relais", *argv])
     settings = Settings()
+    from app.identities import set_default_region
+
+    set_default_region(settings.get("phone_region"))
     lang = i18n.choose_language(_requested_language(argv) or settings.get("language") or None)
     i18n.install(app, lang)
     args = build_parser(_tr).parse_args(argv)

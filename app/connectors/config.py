@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
-
-from app import credentials
+from app import credentials, identities
 from app.enums import Channel
 from app.errors import InputError
 from app.i18n import QT_TRANSLATE_NOOP
@@ -214,6 +212,8 @@ class Config:
     attachments: AttachmentsConfig = field(default_factory=AttachmentsConfig)
     letters: LettersConfig | None = None
     telephony: TelephonyConfig | None = None
+    phone_region: str = identities.DEFAULT_REGION
+    """A caller's or sender's number written without its country is read in this region."""
 
 
 def load(path: Path) -> Config:
@@ -242,7 +242,10 @@ def load(path: Path) -> Config:
     sender = _sender(path, data["smtp"]) if "smtp" in data else None
     webhooks = _webhooks(path, data["webhooks"]) if "webhooks" in data else None
     letters = _letters(path, data["letters"]) if "letters" in data else None
-    telephony = _telephony(path, data["telephony"]) if "telephony" in data else None
+    region = data.get("phone_region", identities.DEFAULT_REGION)
+    if not identities.valid_region(region):
+        raise _problem(path, "phone_region must be a country code phonenumbers knows (FR, BE…)")
+    telephony = _telephony(path, data["telephony"], region) if "telephony" in data else None
     if not mailboxes and sender is None and webhooks is None and letters is None and not telephony:
         raise _problem(
             path,
@@ -266,10 +269,11 @@ def load(path: Path) -> Config:
         _attachments(path, data.get("attachments", {})),
         letters,
         telephony,
+        region,
     )
 
 
-def _telephony(path: Path, table: Any) -> TelephonyConfig:
+def _telephony(path: Path, table: Any, default_region: str) -> TelephonyConfig:
     where = "[telephony]"
     if not isinstance(table, dict):
         raise _problem(path, f"{where} is not a table")
@@ -278,8 +282,8 @@ def _telephony(path: Path, table: Any) -> TelephonyConfig:
     if unknown:
         raise _problem(path, f"{where} has no key {unknown[0]}")
     host, port = _listen(path, table, where, "127.0.0.1:8781")
-    region = table.get("region", "FR")
-    if not isinstance(region, str) or region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+    region = table.get("region", default_region)
+    if not isinstance(region, str) or not identities.valid_region(region.upper()):
         raise _problem(path, f'{where} region must be a country code, "FR", "BE", "CH"…')
     team = table.get("team")
     if team is not None and (not isinstance(team, str) or not team.strip()):

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from app import logs
+from app import identities, logs
 from app.connectors import config as settings
 from app.connectors import webhooks
 from app.connectors.ami import AmiClient
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 def serve(path: Path, stop: threading.Event | None = None) -> int:
     cfg = settings.load(path)
     logs.setup(file=cfg.log_file)
+    identities.set_default_region(cfg.phone_region)
     stop = stop or threading.Event()
     central = _centre(cfg.centre)
 

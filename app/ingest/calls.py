@@ -53,7 +53,7 @@ class CallAnswer:
     """ringing, answered, ended or missed."""
 
 
-def payload(ev: CallEvent, region: str = "FR") -> dict[str, Any]:
+def payload(ev: CallEvent, region: str | None = None) -> dict[str, Any]:
     """The JSON the centre takes; a caller's number it cannot read is kept as shown, without a
     number to match (the advisor searches)."""
     number = normalise_phone(ev.caller, region) if ev.caller else None
@@ -73,7 +73,7 @@ def payload(ev: CallEvent, region: str = "FR") -> dict[str, Any]:
     }
 
 
-def hand(central: Database, ev: CallEvent, region: str = "FR") -> CallAnswer:
+def hand(central: Database, ev: CallEvent, region: str | None = None) -> CallAnswer:
     p = payload(ev, region)
     if central.is_sqlite:
         with storage_errors(central):

@@ -10,6 +10,7 @@ customer's identity is their handle when the request names it (handles are how a
 them), their id otherwise; replies go to the id, which never changes.
 """
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -94,7 +95,7 @@ def _message(
         Inbound(
             channel=Channel.X,
             key=key,
-            sender_display=text(user.get("name"), "name"),
+            sender_display=x_display(text(user.get("name"), "name"), handle),
             sender_address=sender,
             identity=(IdentityKind.X, handle or sender),
             subject="",
@@ -104,6 +105,25 @@ def _message(
             files=tuple(files),
         )
     )
+
+
+def x_display(name: str, handle: str) -> str:
+    """How the advisor reads an X sender: ``Élodie M. (@elodie_m)``. The handle is kept in it
+    because the contact holds no other trace of it: linking the contact to a customer then
+    remembers both the handle (what arrivals are matched by) and the id (which never changes,
+    while a handle may); see ``handle_in``."""
+    if not handle:
+        return name
+    return f"{name} (@{handle})" if name else f"@{handle}"
+
+
+def handle_in(display: str) -> str | None:
+    """The handle an X sender's display ends with (``x_display``), or None."""
+    found = _DISPLAYED_HANDLE.search(display or "")
+    return normalise_handle(found.group(1)) if found else None
+
+
+_DISPLAYED_HANDLE = re.compile(r"(?:^|\()@([A-Za-z0-9_]{1,64})\)?$")
 
 
 def x_id(holder: dict[str, Any], name: str) -> str:

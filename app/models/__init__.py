@@ -21,6 +21,7 @@ from app.models.contacts import (
 from app.models.customers import Customer, CustomerIdentity, IdentityKind
 from app.models.deliveries import Delivery
 from app.models.facts import ContactFact, ContactFactStale
+from app.models.merges import CustomerMerge, IdentityRemoval, SegmentApart
 from app.models.people import Advisor, Role, Team
 from app.models.quality import (
     Evaluation,
@@ -63,6 +64,7 @@ __all__ = [
     "ContactStatus",
     "Customer",
     "CustomerIdentity",
+    "CustomerMerge",
     "Delivery",
     "DeskCustomer",
     "Direction",
@@ -71,6 +73,7 @@ __all__ = [
     "EvaluationReply",
     "EvaluatorKind",
     "IdentityKind",
+    "IdentityRemoval",
     "Incident",
     "LocalState",
     "Message",
@@ -82,6 +85,7 @@ __all__ = [
     "Role",
     "Scorecard",
     "ScorecardVersion",
+    "SegmentApart",
     "SurveyAnswer",
     "SyncConflict",
     "SyncRefusal",

@@ -29,6 +29,9 @@ class Customer(IdMixin, Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     postal_address: Mapped[str | None] = mapped_column(String(400))
     account_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Set when a supervisor merged this customer into another (app.services.merges): the row
+    # stays, with nothing left on it, so that searching it finds the one it went into.
+    merged_into: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("customer.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)

@@ -330,6 +330,7 @@ def _seed_customers(
                     1,
                     last_key,
                     first_key,
+                    None,
                 )
             )
             email = _email(first, last, number)

@@ -37,6 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "version",
         "last_key",
         "first_key",
+        "merged_into",
     ),
     "customer_identity": ("id", "customer_id", "kind", "value", "display", "created_at"),
     "contact": (

@@ -6,7 +6,8 @@ import threading
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, and_, bindparam, false, func, or_, select, union
 from sqlalchemy.exc import DBAPIError
@@ -35,6 +36,7 @@ from app.identities import (
     whatsapp_number,
 )
 from app.ids import new_id
+from app.ingest.xdm import handle_in
 from app.models import (
     Advisor,
     Contact,
@@ -43,6 +45,7 @@ from app.models import (
     CustomerIdentity,
     IdentityKind,
     ReasonCode,
+    SegmentApart,
     SurveyAnswer,
     WrapUp,
     table_of,
@@ -52,6 +55,10 @@ from app.services.contacts import check_values
 from app.sync import scope
 from app.sync.pull import holds, keep
 from app.text import name_key
+
+if TYPE_CHECKING:
+    from app.services.identities import IdentityService
+    from app.services.merges import MergeService
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +132,20 @@ class CustomerService:
         self._holding = threading.Lock()
         self._stayed: set[uuid.UUID] = set()  # customers whose stay was renewed this session
 
+    @functools.cached_property
+    def identities(self) -> "IdentityService":
+        """Adding, correcting and removing identities, on the centre (app.services.identities)."""
+        from app.services.identities import IdentityService
+
+        return IdentityService(self._db, self._who, self._central, self._online)
+
+    @functools.cached_property
+    def merges(self) -> "MergeService":
+        """A supervisor's merges and their undo (app.services.merges)."""
+        from app.services.merges import MergeService
+
+        return MergeService(self._db, self._who, self._central, self._online)
+
     def hold(self, customer_id: uuid.UUID) -> None:
         """Makes sure this copy keeps the customer: one found on the centre but outside this
         workstation's working set comes now, with their whole history, and stays in the set
@@ -179,8 +200,12 @@ class CustomerService:
                 tags=tuple(c.tags or ()),
                 account_number=c.account_number,
                 postal_address=c.postal_address,
-                identities=tuple(IdentityView(i.kind, i.value, i.display) for i in identities),
+                identities=tuple(
+                    IdentityView(i.kind, i.value, i.display, i.id) for i in identities
+                ),
                 created_at=c.created_at,
+                merged_into=c.merged_into,
+                merged_into_name=_name_of(s, c.merged_into),
             )
 
     def history(self, customer_id: uuid.UUID) -> list[HistoryRow]:
@@ -305,16 +330,11 @@ class CustomerService:
                 ),
                 reference=contact.reference,
             )
+        _keep_apart(s, contact, customer)
         contact.customer_id = customer.id
         contact.version += 1
         record_update(s, contact, ["customer_id", "version"])
-        kind = _identity_kind_for(contact.channel.value)
-        address = contact.sender_address
-        if kind == IdentityKind.WHATSAPP:  # the platform's digits: the customer's number
-            value = whatsapp_number(address)
-        else:
-            value = normalise_identity(kind, address) if kind else None
-        if kind is not None and value:
+        for kind, value, display in _sender_identities(contact):
             exists = s.scalar(
                 select(func.count(CustomerIdentity.id)).where(
                     CustomerIdentity.customer_id == customer.id,
@@ -330,7 +350,7 @@ class CustomerService:
                         customer_id=customer.id,
                         kind=kind,
                         value=value,
-                        display=address_shown(contact.channel.value, address) or value,
+                        display=display,
                         created_at=utcnow(),
                     ),
                 )
@@ -497,10 +517,66 @@ def _search(db: Database, text: str, limit: int) -> list[CustomerMatch]:
                 .add_columns(_identities_summary(dialect))
             )
             rows = conn.execute(query).all()
-        return [
-            CustomerMatch(c.id, f"{c.first_name} {c.last_name}", c.summary or "", c.segment)
+        matches = [
+            CustomerMatch(
+                c.id,
+                f"{c.first_name} {c.last_name}",
+                c.summary or "",
+                c.segment,
+                "",
+                c.estate or "",
+            )
             for c in rows
         ]
+        return _followed(conn, [c.merged_into for c in rows], matches)
+
+
+def _followed(
+    conn: Any, merged_into: list[uuid.UUID | None], matches: list[CustomerMatch]
+) -> list[CustomerMatch]:
+    """Each customer found who was merged into another is that other, saying so (once, and
+    after the direct matches); when the matches span several legal estates (``segment_apart``)
+    each says its own."""
+    into = sorted({m for m in merged_into if m is not None})
+    if into:
+        found = {
+            r.id: r
+            for r in conn.execute(
+                _MATCH_COLUMNS.where(Customer.id.in_(into)).add_columns(
+                    _identities_summary(conn.dialect.name)
+                )
+            )
+        }
+        direct = {m.id for m, i in zip(matches, merged_into, strict=True) if i is None}
+        followed: list[CustomerMatch] = []
+        for match, target in zip(matches, merged_into, strict=True):
+            if target is None:
+                followed.append(match)
+                continue
+            r = found.get(target)
+            if r is None or target in direct or any(f.id == target for f in followed):
+                continue
+            followed.append(
+                CustomerMatch(
+                    r.id,
+                    f"{r.first_name} {r.last_name}",
+                    r.summary or "",
+                    r.segment,
+                    merged_from=match.full_name,
+                    estate=r.estate or "",
+                )
+            )
+        matches = followed
+    if len({m.estate for m in matches if m.estate}) < 2:  # one estate or none: nothing to say
+        matches = [replace(m, estate="") if m.estate else m for m in matches]
+    return matches
+
+
+def _name_of(s: Session, customer_id: uuid.UUID | None) -> str:
+    if customer_id is None:
+        return ""
+    c = s.get(Customer, customer_id)
+    return f"{c.first_name} {c.last_name}".strip() if c is not None else ""
 
 
 def _candidates(text: str, guessed: tuple[IdentityKind, str] | None, limit: int) -> Any:
@@ -572,7 +648,16 @@ def _by_identity(dialect: str, limit: int) -> Any:
     )
 
 
-_MATCH_COLUMNS = select(Customer.id, Customer.first_name, Customer.last_name, Customer.segment)
+# The segment's legal estate comes with each match (a small table, joined): matches across
+# estates are marked without another statement.
+_MATCH_COLUMNS = select(
+    Customer.id,
+    Customer.first_name,
+    Customer.last_name,
+    Customer.segment,
+    Customer.merged_into,
+    SegmentApart.estate,
+).outerjoin(SegmentApart, SegmentApart.segment == Customer.segment)
 
 
 def _identities_summary(dialect: str) -> Any:
@@ -592,6 +677,59 @@ def _identities_summary(dialect: str) -> Any:
         else func.group_concat(first.c.display, " · ")
     )
     return select(joined).scalar_subquery().label("summary")
+
+
+def _sender_identities(contact: Contact) -> list[tuple[IdentityKind, str, str]]:
+    """The identities a contact's sender gives its customer once linked: the address it came
+    from, normalised; for X both the account's id (the contact's address, which never
+    changes) and its handle (in the sender's display, ``app.ingest.xdm.x_display``), which is
+    what the next chat is matched by."""
+    kind = _identity_kind_for(contact.channel.value)
+    address = contact.sender_address
+    if kind is None or not address:
+        return []
+    if kind == IdentityKind.WHATSAPP:  # the platform's digits: the customer's number
+        value = whatsapp_number(address)
+    else:
+        value = normalise_identity(kind, address)
+    found = []
+    if value:
+        found.append((kind, value, address_shown(contact.channel.value, address) or value))
+    if kind == IdentityKind.X:
+        handle = handle_in(contact.sender_display)
+        if handle and handle != value:
+            found.insert(0, (kind, handle, f"@{handle}"))
+    return found
+
+
+def _keep_apart(s: Session, contact: Contact, customer: Customer) -> None:
+    """Refuses, before anything is written, a link the centre would refuse: a contact of a
+    customer, or from a sender, of a segment kept apart from this customer's
+    (``segment_apart``; the centre's triggers refuse it whatever path writes)."""
+    estates = dict(s.execute(select(SegmentApart.segment, SegmentApart.estate)).all())
+    mine = estates.get(customer.segment)
+    if mine is None:
+        return
+    others: list[Customer] = []
+    if contact.customer_id is not None and contact.customer_id != customer.id:
+        current = s.get(Customer, contact.customer_id)
+        if current is not None:
+            others.append(current)
+    values = [v for _k, v, _d in _sender_identities(contact)]
+    if values:
+        others.extend(
+            s.scalars(
+                select(Customer)
+                .join(CustomerIdentity, CustomerIdentity.customer_id == Customer.id)
+                .where(CustomerIdentity.value.in_(values), Customer.id != customer.id)
+            ).all()
+        )
+    for other in others:
+        theirs = estates.get(other.segment)
+        if theirs is not None and theirs != mine:
+            from app.services.identities import KeptApart
+
+            raise KeptApart(customer.segment, other.segment, other.id)
 
 
 def _identity_kind_for(channel: str) -> IdentityKind | None:

@@ -293,10 +293,24 @@ def _apply(
                 report.rows += len(fresh)
                 report.tables.add(table.name)
                 _note_touched(table, fresh, report)
+            if table.name == "identity_removal":
+                _forget_removed(conn, table, rows.get(table.name, ()))
         if cursor is not None:
             state.put(s, "cursor", cursor.encode())
         if around or done:  # with the rows and the cursor, or neither
             state.put(s, AWAITED, json.dumps(sorted((_awaited(s) | around) - done)))
+
+
+def _forget_removed(conn: Any, table: Table, rows: Any) -> None:
+    """A removal on the centre deletes the identity it names (its own id) from this copy: the
+    change log carries no deletions, so its ``identity_removal`` row does."""
+    at = stored.position(table, "id")
+    ids = [r[at] for r in rows]
+    for start in range(0, len(ids), _FETCH):
+        conn.execute(
+            text("DELETE FROM customer_identity WHERE id IN (SELECT value FROM json_each(:ids))"),
+            {"ids": json.dumps(ids[start : start + _FETCH])},
+        )
 
 
 def _changed(conn: Any, table: Table, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -329,7 +343,9 @@ def _note_touched(table: Table, rows: list[tuple[Any, ...]], report: PullReport)
         report.customers.update(ids("customer_id"))
     elif table.name == "customer":
         report.customers.update(ids("id"))
-    elif table.name == "customer_identity":
+    elif table.name in ("customer_identity", "identity_removal"):
         report.customers.update(ids("customer_id"))
+    elif table.name == "customer_merge":
+        report.customers.update(ids("customer_id") | ids("merged_id"))
     elif table.name in _BY_CONTACT:
         report.contacts.update(ids("contact_id"))

@@ -1584,19 +1584,330 @@
     </message>
 </context>
 <context>
+    <name>CustomerEditDialog</name>
+    <message>
+        <location filename="../../ui/desk/customer_edit.py" line="+71"/>
+        <source>Edit {name}</source>
+        <translation>Modifier {name}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Postal address</source>
+        <translation>Adresse postale</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Account number</source>
+        <translation>Numéro de compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save the profile</source>
+        <translation>&amp;Enregistrer le profil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name</source>
+        <translation>N&amp;om</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lan&amp;guage</source>
+        <translation>Lan&amp;gue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal &amp;address</source>
+        <translation>&amp;Adresse postale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acc&amp;ount number</source>
+        <translation>N&amp;uméro de compte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ways to reach and recognise them</source>
+        <translation>Moyens de le joindre et de le reconnaître</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind of the new identity</source>
+        <translation>Type du nouvel identifiant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New identity</source>
+        <translation>Nouvel identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>06 12 34 56 78, name@example.com, @handle</source>
+        <translation>06 12 34 56 78, nom@exemple.fr, @pseudo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;dd</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add this identity</source>
+        <translation>Ajouter cet identifiant</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{kind}: {value}</source>
+        <translation>{kind}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the correction of {value}</source>
+        <translation>Enregistrer la correction de {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {value}</source>
+        <translation>Retirer {value}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No phone, e-mail or handle yet.</source>
+        <translation>Aucun téléphone, e-mail ni pseudo pour l’instant.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Added.</source>
+        <translation>Ajouté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adding…</source>
+        <translation>Ajout…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+57"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Corrected.</source>
+        <translation>Corrigé.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove an identity</source>
+        <translation>Retirer un identifiant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove {value} from {name}? Messages and calls from it will no longer find this customer by themselves.</source>
+        <translation>Retirer {value} de {name}&#xa0;? Les messages et appels venant de là ne retrouveront plus ce client d’eux-mêmes.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Removing…</source>
+        <translation>Retrait…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed.</source>
+        <translation>Retiré.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing changed in the profile.</source>
+        <translation>Rien n’a changé dans le profil.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Profile saved; it reaches the centre with the next sync.</source>
+        <translation>Profil enregistré&#xa0;; il parviendra au centre à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>them</source>
+        <translation>ce client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open {name}</source>
+        <translation>&amp;Ouvrir {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {name}</source>
+        <translation>Ouvrir {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMatchModel</name>
+    <message>
+        <location filename="../../ui/desk/customer_match_model.py" line="+82"/>
+        <source>Found as {name}, merged into this record</source>
+        <translation>Trouvé comme {name}, fusionné dans cette fiche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{segment}: kept apart from the others</source>
+        <translation>{segment}&#xa0;: tenu à part des autres</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMergeDialog</name>
+    <message>
+        <location filename="../../ui/desk/customer_merge.py" line="+49"/>
+        <source>Merge with {name}</source>
+        <translation>Fusionner avec {name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find the other record of {name}. Its contacts and identities move here; the other record is kept, marked merged into this one, and the merge can be undone.</source>
+        <translation>Trouvez l’autre fiche de {name}. Ses contacts et identifiants viennent ici&#xa0;; l’autre fiche est conservée, marquée comme fusionnée dans celle-ci, et la fusion peut être annulée.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+23"/>
+        <source>Choose the other record in the list.</source>
+        <translation>Choisissez l’autre fiche dans la liste.</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the chosen record into this customer</source>
+        <translation>Fusionner la fiche choisie dans ce client</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This is the customer on screen: choose their other record.</source>
+        <translation>C’est le client affiché&#xa0;: choisissez son autre fiche.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Asking the centre what would move…</source>
+        <translation>Le centre calcule ce qui serait déplacé…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{source} will be merged into {into}:</source>
+        <translation>{source} sera fusionné dans {into}&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} contact(s) move, {open} of them still open.</source>
+        <translation>{count} contact(s) déplacé(s), dont {open} encore ouvert(s).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Identities that move: {list}.</source>
+        <translation>Identifiants déplacés&#xa0;: {list}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No identity moves.</source>
+        <translation>Aucun identifiant n’est déplacé.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merging…</source>
+        <translation>Fusion…</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+265"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+273"/>
         <source>Select a contact to see its customer here.</source>
         <translation>Sélectionnez un contact pour afficher son client ici.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>&amp;Edit customer…</source>
+        <translation>&amp;Modifier le client…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the customer&apos;s profile and identities</source>
+        <translation>Modifier le profil et les identifiants du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the profile and identities (Ctrl+E)</source>
+        <translation>Modifier le profil et les identifiants (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Merge with…</source>
+        <translation>F&amp;usionner avec…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge another record of this customer into it</source>
+        <translation>Fusionner une autre fiche de ce client dans celle-ci</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Contact history, newest first</source>
         <translation>Historique des contacts, du plus récent au plus ancien</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No customer has this address yet. Find the customer to link this contact to them (the address is then remembered), or create a new customer.</source>
         <translation>Aucun client n’a encore cette adresse. Recherchez le client pour lui rattacher ce contact (l’adresse sera alors mémorisée), ou créez un nouveau client.</translation>
     </message>
@@ -1626,7 +1937,42 @@
         <translation>Prenez le contact pour le rattacher à un client.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+33"/>
+        <source>This record was merged into {name}: its contacts and identities are there now.</source>
+        <translation>Cette fiche a été fusionnée dans {name}&#xa0;: ses contacts et identifiants s’y trouvent désormais.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open {name}</source>
+        <translation>&amp;Ouvrir {name}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{source} was merged into this record on {date} by {who} ({contacts} contacts, {identities} identities).</source>
+        <translation>{source} a été fusionné dans cette fiche le {date} par {who} ({contacts} contacts, {identities} identifiants).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} merges in all.</source>
+        <translation>{count} fusions en tout.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo merge</source>
+        <translation>&amp;Annuler la fusion</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Undo merge</source>
+        <translation>Annuler la fusion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put back the other record with exactly the contacts and identities that moved? Contacts this customer got since stay here.</source>
+        <translation>Rétablir l’autre fiche avec exactement les contacts et identifiants déplacés&#xa0;? Les contacts reçus depuis par ce client restent ici.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>This customer could not be shown.</source>
         <translation>Impossible d’afficher ce client.</translation>
     </message>
@@ -2103,7 +2449,7 @@
         <translation>En prendre un autre</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Next contact</source>
         <translation>Contact suivant</translation>
     </message>
@@ -2321,7 +2667,7 @@ If it happens again, give your supervisor this reference: {reference}.</source>
 Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../ui/entry.py" line="+90"/>
+        <location filename="../../ui/entry.py" line="+93"/>
         <source>Relais stopped on an unexpected error (reference {reference}); the details are in the log file {path}.</source>
         <translation>Relais s’est arrêté sur une erreur inattendue (référence {reference})&#xa0;; le détail est dans le journal {path}.</translation>
     </message>
@@ -3980,6 +4326,16 @@ Solution&#xa0;: 3</translation>
         <source>Responsible gaming</source>
         <translation>Jeu responsable</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Online account</source>
+        <translation>Compte en ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retail</source>
+        <translation>Réseau physique</translation>
+    </message>
 </context>
 <context>
     <name>Size</name>
@@ -5379,7 +5735,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="-484"/>
+        <location filename="../../ui/desk/customer_panel.py" line="-656"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -6644,13 +7000,13 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Il a été clôturé ou confié à quelqu’un d’autre&#xa0;; votre brouillon est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="+167"/>
-        <location line="+194"/>
+        <location filename="../../app/services/customers.py" line="+188"/>
+        <location line="+193"/>
         <source>This customer no longer exists.</source>
         <translation>Ce client n’existe plus.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-61"/>
         <source>This contact or customer no longer exists.</source>
         <translation>Ce contact ou ce client n’existe plus.</translation>
     </message>
@@ -6665,7 +7021,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Seul le conseiller qui traite un contact peut le rattacher à un client.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>These customer fields cannot be changed: {names}.</source>
         <translation>Ces champs du client ne peuvent pas être modifiés&#xa0;: {names}.</translation>
     </message>
@@ -7020,7 +7376,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Installez cette version plus récente de Relais sur ce poste (rien n’a été modifié), ou démarrez avec un autre --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="+82"/>
+        <location filename="../../app/settings.py" line="+90"/>
         <source>Relais cannot save its settings in {path}: {reason}.</source>
         <translation>Relais ne peut pas enregistrer ses réglages dans {path}&#xa0;: {reason}.</translation>
     </message>
@@ -7552,7 +7908,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Ajoutez --url et --login d’un connecteur, ou --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/service.py" line="+117"/>
+        <location filename="../../app/connectors/service.py" line="+118"/>
         <source>The webhooks cannot listen on {host}:{port}: {why}.</source>
         <translation>Les webhooks ne peuvent pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
     </message>
@@ -7593,7 +7949,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Donnez un message enregistré par un logiciel de messagerie (.eml).</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/receive.py" line="+282"/>
+        <location filename="../../app/ingest/receive.py" line="+320"/>
         <source>The centre refused the message: {why}.</source>
         <translation>Le centre a refusé le message&#xa0;: {why}.</translation>
     </message>
@@ -7623,7 +7979,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Connectez-vous comme connecteur&#xa0;: relais user add LOGIN --role connector.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/config.py" line="+558"/>
+        <location filename="../../app/connectors/config.py" line="+562"/>
         <source>The connectors&apos; configuration {path} is wrong: {why}.</source>
         <translation>La configuration des connecteurs {path} est erronée&#xa0;: {why}.</translation>
     </message>
@@ -7734,6 +8090,201 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Répondez au client sur son propre canal.</translation>
     </message>
     <message>
+        <location filename="../../app/services/identities.py" line="+62"/>
+        <source>{value} is already the {kind} of {name}.</source>
+        <translation>{value} est déjà le {kind} de {name}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {name} to check. If they are the same person, a supervisor can merge them; otherwise correct what you typed.</source>
+        <translation>Ouvrez {name} pour vérifier. S’il s’agit de la même personne, un superviseur peut fusionner les fiches&#xa0;; sinon, corrigez la saisie.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This would join customers of two segments kept apart for legal reasons: {segment} and {other}.</source>
+        <translation>Cela relierait des clients de deux segments tenus à part pour des raisons légales&#xa0;: {segment} et {other}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Online-account and retail customers are served under different licences and never share an identity, a contact or a file. Check with the customer which account they are calling about.</source>
+        <translation>Les clients en ligne et ceux du réseau physique relèvent d’agréments différents et ne partagent jamais un identifiant, un contact ni une fiche. Vérifiez avec le client de quel compte il s’agit.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changing a customer&apos;s identities needs the central database.</source>
+        <translation>Modifier les identifiants d’un client nécessite la base centrale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It does not answer now: try again once Relais is online. Nothing was changed; what you typed is still there.</source>
+        <translation>Elle ne répond pas pour l’instant&#xa0;: réessayez quand Relais sera en ligne. Rien n’a été modifié&#xa0;; votre saisie est conservée.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{text}” is not a phone number Relais can read.</source>
+        <translation>«&#xa0;{text}&#xa0;» n’est pas un numéro de téléphone que Relais sait lire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type it as it is written in {region} (06 12 34 56 78) or with its country code (+32 470 12 34 56).</source>
+        <translation>Saisissez-le comme on l’écrit en {region} (06 12 34 56 78) ou avec son indicatif pays (+32 470 12 34 56).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{text}” is not an e-mail address.</source>
+        <translation>«&#xa0;{text}&#xa0;» n’est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An address has one @ and a domain after it: jean.dupont@example.fr.</source>
+        <translation>Une adresse comporte un @ suivi d’un domaine&#xa0;: jean.dupont@exemple.fr.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{text}” is not a {kind}.</source>
+        <translation>«&#xa0;{text}&#xa0;» n’est pas un {kind} valide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A handle is one word, without spaces (@jean_dupont).</source>
+        <translation>Un pseudo est un seul mot, sans espace (@jean_dupont).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The {kind} is empty.</source>
+        <translation>Le champ {kind} est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type it, or remove the identity instead.</source>
+        <translation>Saisissez-le, ou retirez plutôt l’identifiant.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This {kind} is too long (320 characters at most).</source>
+        <translation>Ce {kind} est trop long (320 caractères au plus).</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>This identity no longer exists.</source>
+        <translation>Cet identifiant n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>This customer was merged into {name}.</source>
+        <translation>Ce client a été fusionné dans {name}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {name} and change their identities there.</source>
+        <translation>Ouvrez {name} et modifiez-y ses identifiants.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This customer or identity no longer exists.</source>
+        <translation>Ce client ou cet identifiant n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone changed it meanwhile: the pane shows it as it is now.</source>
+        <translation>Quelqu’un l’a modifié entre-temps&#xa0;: le volet l’affiche tel qu’il est maintenant.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You may not change this customer&apos;s identities.</source>
+        <translation>Vous ne pouvez pas modifier les identifiants de ce client.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the customer from the search first, then try again.</source>
+        <translation>Ouvrez d’abord le client depuis la recherche, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central database refused this value: {why}.</source>
+        <translation>La base centrale a refusé cette valeur&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct it and try again; nothing was saved.</source>
+        <translation>Corrigez-la et réessayez&#xa0;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/merges.py" line="+64"/>
+        <source>Only supervisors and administrators merge customers.</source>
+        <translation>Seuls les superviseurs et les administrateurs fusionnent des clients.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your supervisor to merge them.</source>
+        <translation>Demandez à votre superviseur de les fusionner.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merging customers needs the central database.</source>
+        <translation>Fusionner des clients nécessite la base centrale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It does not answer now: try again once Relais is online.</source>
+        <translation>Elle ne répond pas pour l’instant&#xa0;: réessayez quand Relais sera en ligne.</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Your team served neither of these customers.</source>
+        <translation>Votre équipe n’a servi aucun de ces deux clients.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor of a team that served them, or an administrator, merges them.</source>
+        <translation>Un superviseur d’une équipe qui les a servis, ou un administrateur, peut les fusionner.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A customer cannot be merged with themselves.</source>
+        <translation>Un client ne peut pas être fusionné avec lui-même.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the other customer&apos;s record.</source>
+        <translation>Choisissez la fiche de l’autre client.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One of them was already merged into {name}.</source>
+        <translation>L’un d’eux a déjà été fusionné dans {name}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge with {name} instead, or undo that merge first.</source>
+        <translation>Fusionnez plutôt avec {name}, ou annulez d’abord cette fusion.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The customer was merged into {name} since.</source>
+        <translation>Le client a été fusionné dans {name} depuis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo that later merge first.</source>
+        <translation>Annulez d’abord cette fusion plus récente.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This merge was undone already.</source>
+        <translation>Cette fusion a déjà été annulée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This customer or merge no longer exists.</source>
+        <translation>Ce client ou cette fusion n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search for the customer again.</source>
+        <translation>Recherchez de nouveau le client.</translation>
+    </message>
+    <message>
         <location filename="../../app/connectors/cti.py" line="+84"/>
         <source>The telephony endpoint cannot listen on {host}:{port}: {why}.</source>
         <translation>Le point d’entrée de la téléphonie ne peut pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
@@ -7787,7 +8338,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>l&apos;objet</translation>
     </message>
     <message>
-        <location filename="../../app/services/customers.py" line="-384"/>
+        <location filename="../../app/services/customers.py" line="-397"/>
         <source>the first name</source>
         <translation>le prénom</translation>
     </message>
@@ -8148,6 +8699,19 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+1"/>
         <source>Queue</source>
         <translation>File d’attente</translation>
+    </message>
+</context>
+<context>
+    <name>segment</name>
+    <message>
+        <location filename="../../app/services/identities.py" line="-245"/>
+        <source>online-account</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retail</source>
+        <translation>réseau physique</translation>
     </message>
 </context>
 <context>

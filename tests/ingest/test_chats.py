@@ -158,7 +158,7 @@ def test_an_x_id_beyond_2_53_is_stored_exact(connector, truth) -> None:
         message = s.get(Message, received.message_id)
         contact = s.get(Contact, received.contact_id)
     assert message.external_id == str(key)
-    assert contact.sender_address == sender and contact.sender_display == "Élodie M."
+    assert contact.sender_address == sender and contact.sender_display == "Élodie M. (@elodie_m)"
 
 
 def test_a_customer_in_distress_is_raised_in_the_queue_on_any_channel(connector, truth) -> None:

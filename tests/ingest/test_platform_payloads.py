@@ -81,7 +81,7 @@ def test_x_ids_beyond_2_53_are_kept_exact_and_the_accounts_own_are_echoes() -> N
     assert message.key == "1866123456789012481"  # a number in the JSON: a double would round it
     assert message.sender_address == "9007199254740993"  # 2^53 + 1
     assert message.identity == (IdentityKind.X, "elodie_m")
-    assert message.sender_display == "Élodie M."
+    assert message.sender_display == "Élodie M. (@elodie_m)"
     assert message.body_text.endswith("\n[photo]")
     (read,) = batch.statuses
     assert read.recipient == "9007199254740993"

@@ -60,17 +60,40 @@ class CustomerMatchModel(QAbstractListModel):
         m = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return m.full_name
+        detail = self._detail(m)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{m.full_name}, {m.detail}" if m.detail else m.full_name
+            return f"{m.full_name}, {detail}" if detail else m.full_name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return m.detail or None
+            return detail or None
         if role == self.DETAIL_ROLE:
-            return m.detail
+            return detail
         if role == self.ID_ROLE:
             return m.id
         if role == self.SORT_ROLE:
             return m.full_name.casefold()
         return None
+
+    def _detail(self, m: CustomerMatch) -> str:
+        """The identities, after what a person must know first: the record searched was
+        merged into this one; this customer's segment is kept apart from another match's."""
+        parts = []
+        if m.merged_from:
+            parts.append(
+                self.tr("Found as {name}, merged into this record").format(name=m.merged_from)
+            )
+        if m.estate:
+            parts.append(
+                self.tr("{segment}: kept apart from the others").format(segment=_segment(m.segment))
+            )
+        if m.detail:
+            parts.append(m.detail)
+        return " · ".join(parts)
+
+
+def _segment(segment: str) -> str:
+    from ui.desk.customer_panel import segment_label
+
+    return segment_label(segment)
 
 
 class MatchDelegate(QStyledItemDelegate):

@@ -23,15 +23,18 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
     QLayoutItem,
+    QMessageBox,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
@@ -235,12 +238,17 @@ class CustomerPanel(QWidget):
         profile_loaded(object): the ``CustomerProfile`` now shown.
         history_loaded(): the timeline of the customer on screen is in the table.
         past_contact_opened(object): the id of a past contact opened read-only.
+        open_customer_requested(object): a customer to show instead (the one a record was
+            merged into, the one who holds an identity): the desk pins them.
+        customer_changed(object): the customer on screen was edited, merged or unmerged.
     """
 
     customer_linked = Signal(object, object)
     profile_loaded = Signal(object)
     history_loaded = Signal()
     past_contact_opened = Signal(object)
+    open_customer_requested = Signal(object)
+    customer_changed = Signal(object)
 
     def __init__(
         self,
@@ -270,6 +278,41 @@ class CustomerPanel(QWidget):
         # -- a known customer
         self._customer_page = QWidget(self)
         self.card = _IdentityCard(self._customer_page)
+        self.edit_button = QPushButton(self.tr("&Edit customer…"), self._customer_page)
+        self.edit_button.setObjectName("editCustomer")
+        self.edit_button.setAccessibleName(self.tr("Edit the customer's profile and identities"))
+        self.edit_button.setToolTip(self.tr("Edit the profile and identities (Ctrl+E)"))
+        self.edit_button.clicked.connect(self.edit_customer)
+        self.merge_button = QPushButton(self.tr("&Merge with…"), self._customer_page)
+        self.merge_button.setObjectName("mergeCustomer")
+        self.merge_button.setAccessibleName(
+            self.tr("Merge another record of this customer into it")
+        )
+        self.merge_button.clicked.connect(self.merge_customer)
+        self.merge_button.setVisible(customers.merges.allowed)
+        edit_key = QShortcut(QKeySequence("Ctrl+E"), self)
+        edit_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        edit_key.activated.connect(self.edit_customer)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.merge_button)
+        actions.addStretch(1)
+        # A merge shown where it is: on the customer kept ("Undo merge", supervisors) and on
+        # the record merged ("Open" the one it went into).
+        self.merge_notice = QLabel(self._customer_page)
+        self.merge_notice.setObjectName("mergeNotice")
+        self.merge_notice.setWordWrap(True)
+        self.merge_notice.setProperty("box", "warning")
+        self.merge_action = QPushButton(self._customer_page)
+        self.merge_action.setObjectName("mergeAction")
+        self.merge_action.clicked.connect(self._merge_action)
+        self._merge_target: tuple[str, uuid.UUID] | None = None
+        notice = QHBoxLayout()
+        notice.setContentsMargins(0, 0, 0, 0)
+        notice.addWidget(self.merge_notice, 1)
+        notice.addWidget(self.merge_action, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._hide_merge_notice()
         self.counts = QLabel(self._customer_page)
         self.counts.setObjectName("historyCounts")
         self.counts.setWordWrap(True)
@@ -289,6 +332,8 @@ class CustomerPanel(QWidget):
         page.setContentsMargins(10, 8, 10, 8)
         page.setSpacing(6)
         page.addWidget(self.card)
+        page.addLayout(actions)
+        page.addLayout(notice)
         page.addWidget(rule)
         page.addWidget(self.counts)
         page.addWidget(self.status)
@@ -532,7 +577,135 @@ class CustomerPanel(QWidget):
             return
         self._profile = profile
         self.card.show_profile(profile)
+        merged = profile.merged_into is not None
+        self.edit_button.setEnabled(not merged)
+        self.merge_button.setEnabled(not merged)
+        if merged:
+            assert profile.merged_into is not None
+            self._show_merge_notice(
+                self.tr(
+                    "This record was merged into {name}: its contacts and identities are there now."
+                ).format(name=profile.merged_into_name or "?"),
+                self.tr("&Open {name}").format(name=profile.merged_into_name or "?"),
+                ("open", profile.merged_into),
+            )
+        else:
+            merges = self._customers.merges
+            self._runner.read(
+                lambda: merges.merges_of(customer_id),
+                lambda found: self._merges_arrived(customer_id, found),
+                lambda err: self._failed(customer_id, err),
+                owner=self,
+                key=self._key + ":merges",
+            )
         self.profile_loaded.emit(profile)
+
+    def _merges_arrived(self, customer_id: uuid.UUID, found: list) -> None:
+        if customer_id != self._customer_id:
+            return
+        into = [m for m in found if m.into == customer_id]
+        if not into:
+            self._hide_merge_notice()
+            return
+        latest = into[0]
+        text = self.tr(
+            "{source} was merged into this record on {date} by {who} ({contacts} contacts, "
+            "{identities} identities)."
+        ).format(
+            source=latest.source_name,
+            date=texts.format_date(latest.merged_at),
+            who=latest.merged_by or "?",
+            contacts=latest.contacts,
+            identities=latest.identities,
+        )
+        if len(into) > 1:
+            text += " " + self.tr("{count} merges in all.").format(count=len(into))
+        undo = self.tr("&Undo merge") if self._customers.merges.allowed else ""
+        self._show_merge_notice(text, undo, ("undo", latest.id) if undo else None)
+
+    def _show_merge_notice(
+        self, text: str, button: str, target: tuple[str, uuid.UUID] | None
+    ) -> None:
+        self.merge_notice.setText(text)
+        self.merge_notice.setAccessibleName(text)
+        self.merge_notice.show()
+        self._merge_target = target
+        self.merge_action.setVisible(bool(button) and target is not None)
+        self.merge_action.setText(button)
+        self.merge_action.setAccessibleName(button.replace("&", ""))
+
+    def _hide_merge_notice(self) -> None:
+        self.merge_notice.hide()
+        self.merge_action.hide()
+        self._merge_target = None
+
+    def _merge_action(self) -> None:
+        if self._merge_target is None:
+            return
+        what, target = self._merge_target
+        if what == "open":
+            self.open_customer_requested.emit(target)
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo merge"),
+            self.tr(
+                "Put back the other record with exactly the contacts and identities that moved? "
+                "Contacts this customer got since stay here."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        merges, customer = self._customers.merges, self._customer_id
+        self.merge_action.setEnabled(False)
+        self._runner.centre(
+            lambda: merges.undo(target),
+            lambda _none: self._edited(customer),
+            lambda err: self._undo_failed(customer, err),
+            owner=self,
+        )
+
+    def _undo_failed(self, customer_id: uuid.UUID | None, err: RelaisError | Bug) -> None:
+        self.merge_action.setEnabled(True)
+        if customer_id is not None:
+            self._failed(customer_id, err)
+
+    # -- editing and merging ---------------------------------------------------------------------
+
+    def edit_customer(self) -> None:
+        """Ctrl+E: the profile and identities of the customer on screen, in a dialog."""
+        profile = self._profile
+        if profile is None or profile.merged_into is not None:
+            return
+        from ui.desk.customer_edit import CustomerEditDialog
+
+        dialog = CustomerEditDialog(self._runner, self._customers, profile, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Bound methods, not lambdas: a lambda kept by the dialog's connection would hold the
+        # panel, and freeing it with the dialog could be what deletes the panel.
+        dialog.changed.connect(self._edited)
+        dialog.open_customer.connect(self.open_customer_requested)
+        dialog.open()
+
+    def merge_customer(self) -> None:
+        """Merge with…: supervisors choose the other record, see what moves, confirm."""
+        profile = self._profile
+        if profile is None or not self._customers.merges.allowed:
+            return
+        from ui.desk.customer_merge import CustomerMergeDialog
+
+        dialog = CustomerMergeDialog(self._runner, self._customers, profile, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(self._edited)
+        dialog.open()
+
+    def _edited(self, customer_id: uuid.UUID | None) -> None:
+        self.merge_action.setEnabled(True)
+        if customer_id is not None and customer_id == self._customer_id:
+            self._reload(customer_id)
+            self.customer_changed.emit(customer_id)
 
     def _history_arrived(self, customer_id: uuid.UUID, rows: list[HistoryRow]) -> None:
         if customer_id != self._customer_id:
@@ -630,6 +803,8 @@ def segment_label(segment: str) -> str:
         "high_value": translate("Segment", "High value"),
         "at_risk": translate("Segment", "At risk"),
         "responsible_gaming": translate("Segment", "Responsible gaming"),
+        "online": translate("Segment", "Online account"),
+        "retail": translate("Segment", "Retail"),
     }
     return known.get(segment, segment.replace("_", " ").capitalize())
 

@@ -231,6 +231,7 @@ class Desk(QWidget):
         self.contact_panel.close_requested.connect(self.close_contact)
         self.contact_panel.reply_sent.connect(lambda _id: self.queue_panel.refresh())
         self.customer_panel.customer_linked.connect(self._customer_linked)
+        self.customer_panel.open_customer_requested.connect(self.pin_customer)
         self.customer_panel.history_loaded.connect(lambda: self._part_ready("customer"))
         self.customer_panel.profile_loaded.connect(lambda _p: self._show_pin())
 
