@@ -329,9 +329,9 @@ class CallHandover:
 
     def _again(self, ev: CallEvent) -> bool:
         """Whether ``ev`` is an "answered" already handed for this call and advisor (Twilio
-        retries a callback it thinks was lost): the centre would take it as the call answered
-        anew and move its start (``relais_call_event`` sets ``call_started_at`` on every
-        "answered"), so it is not handed again. Another advisor's answer (a transfer) is."""
+        retries a callback it thinks was lost): not handed again, a round trip saved. The
+        centre keeps the first start whatever comes (revision a3d5f7b9c1e4); another advisor's
+        answer (a transfer) is handed."""
         if ev.event != "answered":
             return False
         if (ev.source, ev.call_key, ev.advisor) in self._answered:

@@ -1,7 +1,7 @@
 """The embedded SQLite centre's telephony events: what ``relais_call_event`` does on a
-PostgreSQL centre (``app/migrations/central/sql/c7a1e9d3b5f2_calls.sql``), by the same rules,
-with the same JSON in and out (``app.ingest.calls`` builds and reads it). The embedded centre
-wakes nobody: its workstations see a call at their next poll."""
+PostgreSQL centre (``app/migrations/central/sql/c7a1e9d3b5f2_calls.sql``, answered once since
+a3d5f7b9c1e4), by the same rules, with the same JSON in and out (``app.ingest.calls`` builds
+and reads it). The embedded centre wakes nobody: its workstations see a call at their next poll."""
 
 import re
 import uuid
@@ -83,8 +83,10 @@ def call_event(conn: Connection, p: dict[str, Any]) -> dict[str, Any]:
             c.status != ContactStatus.IN_PROGRESS or c.assigned_to != advisor.id
         ):
             hand_over(conn, advisor, c.id, uuid.uuid4())
-        if event == "answered":
+        if event == "answered" and c.call_started_at is None:
             _set(conn, c.id, call_started_at=now)
+        elif event == "answered":
+            pass  # answered again (a retried callback): the call started the first time
         elif advisor is None and outcome != "new":
             outcome = "unchanged"
     return _answer(conn, _contact(conn, c.id), outcome)

@@ -132,6 +132,14 @@ def test_events_out_of_order_never_move_a_call_back(connector, truth, alice) -> 
     assert _ring(connector, "ringing", "c-4", advisor=alice).state == "answered"
 
 
+def test_a_call_answered_again_keeps_its_first_start(connector, truth, alice) -> None:
+    """A telephony retries a callback it thinks was lost: the call started the first time."""
+    rang = _ring(connector, "answered", "c-11", "06 44 33 22 11", alice)
+    first = _contact(truth, rang.contact_id).call_started_at
+    assert _ring(connector, "answered", "c-11", "06 44 33 22 11", alice).state == "answered"
+    assert _contact(truth, rang.contact_id).call_started_at == first
+
+
 def test_a_ring_moved_to_another_phone_and_a_withheld_number(connector, truth, alice, bob) -> None:
     first = _ring(connector, "ringing", "c-5", "", alice)
     assert first.customer_id is None
