@@ -55,6 +55,11 @@ _AWAY = re.compile(
 _CUT = "\n\n[…]"
 
 
+HEADER_DEFECTS = (ValueError, IndexError, TypeError, LookupError, AttributeError)
+"""What the standard library's header parser raises on headers beyond repair ("From: :;" makes
+a group whose address has no parts, and reading it fails with AttributeError)."""
+
+
 def parse(raw: bytes, team: str | None = None, limits: Limits | None = None) -> Inbound:
     """The mail as an ``Inbound`` for the centre, its attachments within ``limits`` (the
     default ones when None); InputError when it cannot be one."""
@@ -239,11 +244,10 @@ def _header(msg: Message, name: str) -> str:
     """A header's decoded text, "" when absent or beyond repair."""
     try:
         value = msg.get(name)
-    except (ValueError, IndexError, TypeError, LookupError):  # the header parser's own defects
+        text = "" if value is None else str(value)
+    except HEADER_DEFECTS:
         return ""
-    if value is None:
-        return ""
-    return " ".join(str(value).split())
+    return " ".join(text.split())
 
 
 def _sender(msg: Message) -> tuple[str, str]:
@@ -263,7 +267,7 @@ def _address(msg: Message, name: str) -> tuple[str, str]:
         if addresses:
             return addresses[0].display_name, addresses[0].addr_spec
         return email.utils.parseaddr(str(header or ""))
-    except (ValueError, IndexError, TypeError, LookupError):
+    except HEADER_DEFECTS:
         return email.utils.parseaddr(_raw_header(msg, name))
 
 

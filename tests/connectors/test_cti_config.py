@@ -87,7 +87,7 @@ def test_the_defaults_and_an_asterisk_alone(tmp_path) -> None:
     assert not t.listens and t.asterisk is not None and t.asterisk.port == 5039
 
 
-def test_a_secret_comes_from_the_keyring_when_no_variable_is_set(tmp_path) -> None:
+def test_a_secret_comes_from_the_keyring_when_no_variable_is_set(tmp_path, memory_keyring) -> None:
     text = ONLY + '[telephony.asterisk]\nhost = "pbx"\nlogin = "relais"\n'
     t = config.load(_write(tmp_path, text)).telephony
     assert t is not None and t.asterisk is not None
