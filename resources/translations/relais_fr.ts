@@ -1872,7 +1872,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+273"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+281"/>
         <source>Select a contact to see its customer here.</source>
         <translation>Sélectionnez un contact pour afficher son client ici.</translation>
     </message>
@@ -1908,11 +1908,27 @@
     </message>
     <message>
         <location line="+26"/>
+        <location line="+191"/>
         <source>No customer has this address yet. Find the customer to link this contact to them (the address is then remembered), or create a new customer.</source>
         <translation>Aucun client n’a encore cette adresse. Recherchez le client pour lui rattacher ce contact (l’adresse sera alors mémorisée), ou créez un nouveau client.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="-5"/>
+        <source>No customer has this number yet. Find the customer to link this call to them (the number is then remembered), or create a new customer.</source>
+        <translation>Aucun client n’a encore ce numéro. Recherchez le client pour lui rattacher cet appel (le numéro sera alors mémorisé), ou créez un nouveau client.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unknown caller: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Appelant inconnu&#xa0;: &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown caller (number withheld)</source>
+        <translation>Appelant inconnu (numéro masqué)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unidentified sender: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</source>
         <translation>Expéditeur non identifié&#xa0;: &lt;b&gt;{name}&lt;/b&gt; &amp;lt;{address}&amp;gt;</translation>
     </message>
@@ -1927,12 +1943,7 @@
         <translation>Expéditeur non identifié sur {channel}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Unidentified sender: {name} {address}</source>
-        <translation>Expéditeur non identifié&#xa0;: {name} {address}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Take the contact to link it to a customer.</source>
         <translation>Prenez le contact pour le rattacher à un client.</translation>
     </message>
@@ -5735,7 +5746,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
 <context>
     <name>_IdentityCard</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="-656"/>
+        <location filename="../../ui/desk/customer_panel.py" line="-668"/>
         <source>Loading the customer…</source>
         <translation>Chargement du client…</translation>
     </message>
@@ -7929,7 +7940,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Transmettez-le avec --password-stdin, ou définissez {variable} pour le service.</translation>
     </message>
     <message>
-        <location filename="../../app/ingest/mail.py" line="+63"/>
+        <location filename="../../app/ingest/mail.py" line="+68"/>
         <source>This e-mail is {size} MB; the limit is {limit} MB.</source>
         <translation>Cet e-mail fait {size}&#xa0;Mo&#xa0;; la limite est de {limit}&#xa0;Mo.</translation>
     </message>

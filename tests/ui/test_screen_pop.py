@@ -84,6 +84,7 @@ def test_an_unknown_number_offers_the_search_with_it(
     window.sync.sync_now()
     qtbot.waitUntil(lambda: _shown(window, rang.contact_id), timeout=10_000)
     assert window.desk.customer_panel.current_customer() is None
+    assert "Unknown caller: <b>06 99 88 77 66</b>" in window.desk.customer_panel.sender_label.text()
     link = window.desk.customer_panel.link_tools()
     assert link is not None
     assert link.search.edit.text() == "06 99 88 77 66"  # searched at once, as the advisor reads it

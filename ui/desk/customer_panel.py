@@ -23,7 +23,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -44,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import ContactDetail, CustomerProfile, HistoryRow
+from app.enums import Channel
 from app.errors import RelaisError
 from app.identities import address_shown
 from app.services.contacts import ContactService
@@ -532,7 +540,23 @@ class CustomerPanel(QWidget):
         who = html.escape(detail.sender_display.strip())
         shown = address_shown(detail.channel, detail.sender_address.strip())
         address = html.escape(shown)
-        if who and address and who != address:
+        calling = detail.channel == Channel.PHONE
+        self._unknown_hint.setText(
+            self.tr(
+                "No customer has this number yet. Find the customer to link this call to "
+                "them (the number is then remembered), or create a new customer."
+            )
+            if calling
+            else self.tr(
+                "No customer has this address yet. Find the customer to link this contact to "
+                "them (the address is then remembered), or create a new customer."
+            )
+        )
+        if calling and (who or address):
+            text = self.tr("Unknown caller: <b>{name}</b>").format(name=address or who)
+        elif calling:
+            text = self.tr("Unknown caller (number withheld)")
+        elif who and address and who != address:
             text = self.tr("Unidentified sender: <b>{name}</b> &lt;{address}&gt;").format(
                 name=who, address=address
             )
@@ -543,11 +567,7 @@ class CustomerPanel(QWidget):
                 channel=channel_label(detail.channel)
             )
         self.sender_label.setText(text)
-        self.sender_label.setAccessibleName(
-            self.tr("Unidentified sender: {name} {address}").format(
-                name=detail.sender_display, address=shown
-            )
-        )
+        self.sender_label.setAccessibleName(QTextDocumentFragment.fromHtml(text).toPlainText())
         if not detail.workable:
             # Linking writes to the contact: only the advisor handling it may.
             self.sender_label.setText(
