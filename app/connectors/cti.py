@@ -29,8 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from app.connectors import signatures
 from app.connectors.config import TelephonyConfig
-from app.connectors.outgoing import PAUSES
-from app.connectors.spool import Spool
+from app.connectors.spool import Handing, Spool
 from app.db import Database
 from app.enums import Channel
 from app.errors import DatabaseMissing, InputError, RelaisError
@@ -257,9 +256,12 @@ def _first(exc: RelaisError) -> str:
     return exc.text().splitlines()[0]
 
 
-class CallHandover:
+class CallHandover(Handing):
     """Hands the call spool's events to the centre until ``stop`` is set. ``handed`` (for
     tests) is called with each answer."""
+
+    WHO = "telephony"
+    WHAT = "a call event"
 
     def __init__(
         self,
@@ -270,32 +272,14 @@ class CallHandover:
         region: str = "FR",
         handed: Callable[[CallAnswer], None] | None = None,
     ) -> None:
+        super().__init__(stop, arrived)
         self._central = central
         self._spool = spool
-        self._stop = stop
-        self._arrived = arrived
         self._region = region
         self._handed = handed or (lambda _a: None)
-        self._failures = 0
-        self._last_problem = ""
         self._answered: OrderedDict[tuple[str, str, str | None], None] = OrderedDict()
         self.skipped = 0
         """How many repeated "answered" were not handed again."""
-
-    def run(self) -> None:
-        while not self._stop.is_set():
-            self._arrived.clear()
-            try:
-                self.drain()
-            except RelaisError as exc:
-                self._problem(exc.text())
-            except Exception:  # a bug: said in full, and the spool tried again
-                log.exception("telephony: unexpected failure")
-                self._failures += 1
-            if self._failures:
-                self._stop.wait(PAUSES[min(self._failures, len(PAUSES)) - 1])
-            else:
-                self._arrived.wait(1.0)
 
     def drain(self) -> int:
         """Hands every kept event; returns how many. A centre that does not answer stops it
@@ -320,9 +304,7 @@ class CallHandover:
                 continue
             self._spool.done(kept)
             self._remember(ev)
-            if self._last_problem:
-                log.info("telephony: the centre answers again")
-            self._failures, self._last_problem = 0, ""
+            self._handed_one()
             self._handed(answer)
             count += 1
         return count
@@ -345,9 +327,3 @@ class CallHandover:
             self._answered[(ev.source, ev.call_key, ev.advisor)] = None
             while len(self._answered) > 10_000:
                 self._answered.popitem(last=False)
-
-    def _problem(self, text: str) -> None:
-        self._failures += 1
-        if text != self._last_problem:
-            log.warning("telephony: the centre did not take a call event: %s; trying again", text)
-            self._last_problem = text

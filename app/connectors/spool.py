@@ -13,13 +13,17 @@ files pile up (found by the fault run, tests/faults/test_fault_connectors.py). O
 a spool folder.
 """
 
+import logging
 import os
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.connectors.outgoing import PAUSES
 from app.enums import Channel
+from app.errors import RelaisError
 
 _SUFFIX = ".json"
 
@@ -89,3 +93,52 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class Handing:
+    """What hands a spool to the centre in a thread of its own until ``stop`` is set: its
+    ``drain`` hands what is kept, oldest first, and raises RelaisError while the centre does
+    not answer; this loop waits and tries again with growing pauses, says each new problem once
+    and says when the centre answers again. ``WHO`` names it in the log, ``WHAT`` one item."""
+
+    WHO = ""
+    WHAT = ""
+
+    def __init__(self, stop: threading.Event, arrived: threading.Event) -> None:
+        self._stop = stop
+        self._arrived = arrived
+        self._failures = 0
+        self._last_problem = ""
+        self._log = logging.getLogger(type(self).__module__)
+
+    def drain(self) -> int:
+        raise NotImplementedError
+
+    def run(self) -> None:
+        while not self._stop.is_set():
+            self._arrived.clear()
+            try:
+                self.drain()
+            except RelaisError as exc:
+                self._problem(exc.text())
+            except Exception:  # a bug: said in full, and the spool tried again
+                self._log.exception("%s: unexpected failure", self.WHO)
+                self._failures += 1
+            if self._failures:
+                self._stop.wait(PAUSES[min(self._failures, len(PAUSES)) - 1])
+            else:
+                self._arrived.wait(1.0)
+
+    def _handed_one(self) -> None:
+        """After the centre took an item: a problem said before is over."""
+        if self._last_problem:
+            self._log.info("%s: the centre answers again", self.WHO)
+        self._failures, self._last_problem = 0, ""
+
+    def _problem(self, text: str) -> None:
+        self._failures += 1
+        if text != self._last_problem:
+            self._log.warning(
+                "%s: the centre did not take %s: %s; trying again", self.WHO, self.WHAT, text
+            )
+            self._last_problem = text

@@ -25,8 +25,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from app.connectors import signatures
 from app.connectors.config import PlatformConfig, Secret, WebhooksConfig
-from app.connectors.outgoing import PAUSES
-from app.connectors.spool import Spool
+from app.connectors.spool import Handing, Spool
 from app.db import Database
 from app.enums import Channel
 from app.errors import InputError, RelaisError
@@ -206,9 +205,12 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("webhooks: %s %s", self._who, format % args)
 
 
-class Handover:
+class Handover(Handing):
     """Hands the spool's requests to the centre until ``stop`` is set. ``handed`` (for tests)
     is called with what became of each."""
+
+    WHO = "webhooks"
+    WHAT = "a request"
 
     def __init__(
         self,
@@ -220,30 +222,12 @@ class Handover:
         handed: Callable[[Handed], None] | None = None,
         names: Callable[[Channel, str], str] | None = None,
     ) -> None:
+        super().__init__(stop, arrived)
         self._central = central
         self._names = names
         self._spool = spool
         self._teams = {p.platform: p.team for p in platforms}
-        self._stop = stop
-        self._arrived = arrived
         self._handed = handed or (lambda _h: None)
-        self._failures = 0
-        self._last_problem = ""
-
-    def run(self) -> None:
-        while not self._stop.is_set():
-            self._arrived.clear()
-            try:
-                self.drain()
-            except RelaisError as exc:
-                self._problem(exc.text())
-            except Exception:  # a bug: said in full, and the spool tried again
-                log.exception("webhooks: unexpected failure")
-                self._failures += 1
-            if self._failures:
-                self._stop.wait(PAUSES[min(self._failures, len(PAUSES)) - 1])
-            else:
-                self._arrived.wait(1.0)
 
     def drain(self) -> int:
         """Hands every kept request; returns how many. A centre that does not answer stops
@@ -265,9 +249,7 @@ class Handover:
                 batch.messages = [self._named(m) for m in batch.messages]
             handed = receive_all(self._central, batch)
             self._spool.done(kept)
-            if self._last_problem:
-                log.info("webhooks: the centre answers again")
-            self._failures, self._last_problem = 0, ""
+            self._handed_one()
             self._handed(handed)
             count += 1
         return count
@@ -278,9 +260,3 @@ class Handover:
             return inbound
         name = self._names(inbound.channel, inbound.sender_address)
         return dataclasses.replace(inbound, sender_display=name) if name else inbound
-
-    def _problem(self, text: str) -> None:
-        self._failures += 1
-        if text != self._last_problem:
-            log.warning("webhooks: the centre did not take a request: %s; trying again", text)
-            self._last_problem = text
