@@ -107,6 +107,34 @@ def pg_centre(pg_url: str) -> Iterator["PgCentre"]:
     centre.drop()
 
 
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def centre(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """A small centre of each kind for the module's tests, run on both: the module's
+    ``CENTRE_SIZE`` (customers, contacts, queue) when it sets one."""
+    size = getattr(request.module, "CENTRE_SIZE", (20, 40, 5))
+    made = centres.small_centre(request.param, tmp_path_factory.mktemp("centre"), size)
+    yield made
+    made.drop()
+
+
+@pytest.fixture(scope="module")
+def connector(centre):
+    """That centre as a connector reaches it (its own login on PostgreSQL)."""
+    db = centres.as_connector(centre)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="module")
+def truth(centre):
+    """That centre as its owner sees it: what the tests check against."""
+    db = centres.owner(centre)
+    yield db
+    db.dispose()
+
+
 class MemoryKeyring(KeyringBackend):
     """A keyring that forgets at exit: the real API, without a desktop session."""
 

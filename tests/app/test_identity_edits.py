@@ -6,7 +6,6 @@ make of it after their pull."""
 import uuid
 
 import pytest
-from centres import owner, small_centre
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError
 
@@ -19,20 +18,8 @@ TEAM = "Équipe Paris 1"
 OTHER_TEAM = "Équipe Lyon"
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (30, 120, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
+CENTRE_SIZE = (30, 120, 5)
+"""This module's centre: customers, contacts, queue (tests/conftest.py ``centre``)."""
 
 
 @pytest.fixture(scope="module")

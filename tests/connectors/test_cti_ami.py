@@ -16,7 +16,6 @@ from pathlib import Path
 
 import ami_server as pbx
 import pytest
-from centres import as_connector, owner, small_centre
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -32,29 +31,6 @@ from app.ingest.cti import Agents
 from app.models import Advisor, Contact, CustomerIdentity
 
 TEAM = "Équipe Paris 1"
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from centres import as_connector, owner, small_centre
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -34,29 +33,6 @@ SECRET = "the-pbx-shared-secret"
 TOKEN = "twilio-auth-token-0123456789abcdef"
 PUBLIC = "https://relais.example.org/calls/twilio"
 CENTRE_NUMBER = "+33969000000"
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture(scope="module")

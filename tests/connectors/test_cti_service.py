@@ -16,8 +16,7 @@ from pathlib import Path
 
 import ami_server as pbx
 import httpx
-import pytest
-from centres import owner, small_centre
+from centres import owner
 from sqlalchemy import func, make_url, select
 
 from app.connectors import signatures
@@ -26,15 +25,6 @@ from app.models import Advisor, ChannelKey, Contact
 
 TEAM = "Équipe Paris 1"
 SECRET = "the-pbx-shared-secret"
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
-    yield made
-    made.drop()
 
 
 def _free_port() -> int:

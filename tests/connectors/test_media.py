@@ -8,7 +8,6 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from centres import as_connector, owner, small_centre
 from media_server import TOKEN, MediaServer, start
 from sqlalchemy import select, update
 
@@ -34,27 +33,8 @@ def media():
     server.stop()
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (5, 10, 1))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
+CENTRE_SIZE = (5, 10, 1)
+"""This module's centre: customers, contacts, queue (tests/conftest.py ``centre``)."""
 
 
 _MADE: list[MediaFetcher] = []

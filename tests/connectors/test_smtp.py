@@ -11,7 +11,6 @@ from email.message import EmailMessage
 
 import pytest
 import smtp_server
-from centres import as_connector, owner, small_centre
 from mails import mail
 from sqlalchemy import select, update
 
@@ -27,29 +26,6 @@ from app.models import ChannelKey, Contact, Delivery, Outcome
 
 TEAM = "Équipe Paris 1"
 SMTP_PASSWORD = "RELAIS_TEST_SMTP_PASSWORD"
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture(scope="module")

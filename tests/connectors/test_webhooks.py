@@ -16,7 +16,6 @@ import httpx
 import platform_api
 import pytest
 import webhooks as hooks
-from centres import as_connector, owner, small_centre
 from sqlalchemy import make_url, select, update
 
 from app.clock import utcnow
@@ -40,29 +39,6 @@ SECRET = {
     for p in (Channel.FACEBOOK, Channel.INSTAGRAM, Channel.WHATSAPP, Channel.X)
 }
 VERIFY = "the-endpoints-verify-token"
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from centres import as_connector, owner, small_centre
 from mails import mail
 from sqlalchemy import select
 
@@ -120,27 +119,8 @@ def test_real_world_mails_give_their_files() -> None:
         assert mail_parser.parse((DATA / plain).read_bytes()).files == ()
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (10, 20, 2))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
+CENTRE_SIZE = (10, 20, 2)
+"""This module's centre: customers, contacts, queue (tests/conftest.py ``centre``)."""
 
 
 def _stored(truth, message_id) -> list[Attachment]:

@@ -9,7 +9,7 @@ import uuid
 
 import psycopg
 import pytest
-from centres import as_connector, owner, small_centre
+from centres import as_connector, small_centre
 from sqlalchemy import select
 
 from app.db import Database
@@ -19,29 +19,6 @@ from app.ingest.calls import CallEvent, hand
 from app.models import Contact, CustomerIdentity
 
 TEAM = "Équipe Paris 1"
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture(scope="module")

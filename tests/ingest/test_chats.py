@@ -6,9 +6,7 @@ the customer known by their identity on the platform, and ids kept exact."""
 import uuid
 from datetime import timedelta
 
-import pytest
 import webhooks as hooks
-from centres import as_connector, owner, small_centre
 from sqlalchemy import select, update
 
 from app.clock import utcnow
@@ -19,29 +17,6 @@ from app.ingest.receive import receive_all
 from app.models import Contact, Customer, CustomerIdentity, Message
 
 TEAM = "Équipe Paris 1"
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (20, 40, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
 
 
 def _hand(connector, platform: str, raw: bytes):

@@ -6,7 +6,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from centres import as_connector, owner, small_centre
 from sqlalchemy import select, update
 
 from app.cli import build_parser
@@ -20,28 +19,8 @@ from app.ingest.receive import receive
 from app.models import Attachment, Contact, Customer
 from app.settings import Settings
 
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (5, 10, 1))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
+CENTRE_SIZE = (5, 10, 1)
+"""This module's centre: customers, contacts, queue (tests/conftest.py ``centre``)."""
 
 
 def _scan() -> bytes:

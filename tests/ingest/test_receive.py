@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from centres import as_connector, owner, small_centre
 from mails import mail
 from sqlalchemy import func, select, update
 
@@ -18,28 +17,8 @@ from app.ingest.receive import receive, receive_many
 from app.models import ChannelKey, Contact, Customer, CustomerIdentity, Message, Team
 from app.service_levels import DUE_WITHIN
 
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def centre(request, tmp_path_factory):
-    made = small_centre(request.param, tmp_path_factory.mktemp("centre"), (30, 60, 5))
-    yield made
-    made.drop()
-
-
-@pytest.fixture(scope="module")
-def connector(centre):
-    db = as_connector(centre)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="module")
-def truth(centre):
-    db = owner(centre)
-    yield db
-    db.dispose()
+CENTRE_SIZE = (30, 60, 5)
+"""This module's centre: customers, contacts, queue (tests/conftest.py ``centre``)."""
 
 
 @pytest.fixture
