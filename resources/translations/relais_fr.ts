@@ -1872,7 +1872,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+281"/>
+        <location filename="../../ui/desk/customer_panel.py" line="+118"/>
         <source>Select a contact to see its customer here.</source>
         <translation>Sélectionnez un contact pour afficher son client ici.</translation>
     </message>
@@ -2891,6 +2891,54 @@ Si cela se reproduit, donnez cette référence à votre superviseur&#xa0;: {refe
         <location line="+5"/>
         <source>Reference {reference}</source>
         <translation>Référence {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityCard</name>
+    <message>
+        <location filename="../../ui/desk/customer_card.py" line="+120"/>
+        <source>Loading the customer…</source>
+        <translation>Chargement du client…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{language} · {segment} · Account {account}</source>
+        <translation>{language} · {segment} · Compte {account}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{language} · {segment} · No betting account</source>
+        <translation>{language} · {segment} · Sans compte de paris</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tag: {tag}</source>
+        <translation>Étiquette&#xa0;: {tag}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{kind}: {value}</source>
+        <translation>{kind}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
     </message>
 </context>
 <context>
@@ -4308,7 +4356,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+7"/>
+        <location filename="../../ui/desk/customer_card.py" line="+14"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
@@ -4765,7 +4813,7 @@ Solution&#xa0;: 3</translation>
 <context>
     <name>Tag</name>
     <message>
-        <location filename="../../ui/desk/customer_panel.py" line="+8"/>
+        <location filename="../../ui/desk/customer_card.py" line="+8"/>
         <source>Identity check pending</source>
         <translation>Vérification d’identité en attente</translation>
     </message>
@@ -5741,54 +5789,6 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <location line="+26"/>
         <source>{count} more pinned quotes did not fit on this page.</source>
         <translation>{count} autres verbatims épinglés ne tenaient pas sur cette page.</translation>
-    </message>
-</context>
-<context>
-    <name>_IdentityCard</name>
-    <message>
-        <location filename="../../ui/desk/customer_panel.py" line="-668"/>
-        <source>Loading the customer…</source>
-        <translation>Chargement du client…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>(no name)</source>
-        <translation>(sans nom)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>French</source>
-        <translation>Français</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>English</source>
-        <translation>Anglais</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{language} · {segment} · Account {account}</source>
-        <translation>{language} · {segment} · Compte {account}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{language} · {segment} · No betting account</source>
-        <translation>{language} · {segment} · Sans compte de paris</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Tag: {tag}</source>
-        <translation>Étiquette&#xa0;: {tag}</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>{kind}: {value}</source>
-        <translation>{kind}&#xa0;: {value}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Address</source>
-        <translation>Adresse</translation>
     </message>
 </context>
 <context>
@@ -8001,7 +8001,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
     </message>
     <message>
         <location filename="../../app/connectors/service.py" line="+1"/>
-        <location filename="../../app/connectors/webhooks.py" line="+67"/>
+        <location filename="../../app/connectors/webhooks.py" line="+66"/>
         <source>Set {variable} in the service&apos;s environment, or store it in the keyring.</source>
         <translation>Définissez {variable} dans l’environnement du service, ou enregistrez-le dans le trousseau.</translation>
     </message>
@@ -8296,7 +8296,7 @@ Les liens des messages peuvent être frauduleux&#xa0;: n’ouvrez qu’une adres
         <translation>Recherchez de nouveau le client.</translation>
     </message>
     <message>
-        <location filename="../../app/connectors/cti.py" line="+84"/>
+        <location filename="../../app/connectors/cti.py" line="+83"/>
         <source>The telephony endpoint cannot listen on {host}:{port}: {why}.</source>
         <translation>Le point d’entrée de la téléphonie ne peut pas écouter sur {host}:{port}&#xa0;: {why}.</translation>
     </message>

@@ -91,7 +91,7 @@ class CustomerMatchModel(QAbstractListModel):
 
 
 def _segment(segment: str) -> str:
-    from ui.desk.customer_panel import segment_label
+    from ui.desk.customer_card import segment_label
 
     return segment_label(segment)
 
